@@ -1,0 +1,413 @@
+#!/usr/bin/env node
+// Generates the TypeScript face of the TL schemas into ts/tl/generated/:
+//
+//   types.ts   type-only (emits no JavaScript): one discriminated union per TL
+//              type, one interface per constructor and per function, TSDoc from
+//              schema/api-docs.json; the MTProto layer in namespace `mt`; maps
+//              (Constructors, Functions, Results) and ResultOf<R> for invoke().
+//   schema.ts  the runtime data: LAYER and the compact schema table the codec
+//              unpacks on first use (format in ts/tl/codec/schema-table.ts).
+//
+// Inputs: schema/api.tl, schema/mtproto.tl, schema/api-docs.json. Every id is
+// checked against its CRC32 first. Generated files are never committed.
+//
+// Usage: node --import tsx build/generate-tl.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { base64Encode } from '../ts/tl/codec/base64.js';
+import { DEF_BARE_ONLY, DEF_FUNCTION, DEF_MTPROTO, packSchema, type PackDef } from '../ts/tl/codec/schema-table.js';
+import * as K from '../ts/tl/codec/type-code.js';
+import { parseSchema, type TlDefinition, type TlType } from '../ts/tl/parser/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'ts', 'tl', 'generated');
+
+interface Docs {
+  types: Record<string, string>;
+  constructors: Record<string, { description?: string; params: Record<string, string> }>;
+  functions: Record<string, { description?: string; params: Record<string, string> }>;
+}
+
+/** Declarations every codec handles natively (Bool is a JS boolean, Vector an array). */
+const NATIVE = new Set(['boolFalse', 'boolTrue', 'true', 'vector']);
+/** Names the generated module defines itself; a TL type or namespace may not use them. */
+const RESERVED = new Set([
+  'AnyObject',
+  'AnyTlObject',
+  'AnyRequest',
+  'Constructors',
+  'Functions',
+  'Results',
+  'ResultOf',
+  'Types',
+  'Wrappers',
+  'mt',
+]);
+const PRIMITIVES: Record<string, [kind: number, ts: string]> = {
+  int: [K.K_INT, 'number'],
+  long: [K.K_LONG, 'bigint'],
+  double: [K.K_DOUBLE, 'number'],
+  string: [K.K_STRING, 'string'],
+  bytes: [K.K_BYTES, 'Uint8Array'],
+  int128: [K.K_INT128, 'Uint8Array'],
+  int256: [K.K_INT256, 'Uint8Array'],
+  Bool: [K.K_BOOL, 'boolean'],
+  true: [K.K_TRUE, 'boolean'],
+};
+
+type Layer = 'api' | 'mt';
+
+interface Def {
+  tl: TlDefinition;
+  layer: Layer;
+  index: number;
+}
+
+const nsOf = (name: string) => (name.includes('.') ? name.slice(0, name.indexOf('.')) : '');
+/** Words TypeScript does not accept as an interface name (`null#56730bcc = Null` becomes `Null.null_`). */
+const TS_RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'implements interface let package private protected public static yield any boolean never number string symbol ' +
+    'unknown object undefined bigint').split(' '),
+);
+const localOf = (name: string) => {
+  const local = name.slice(name.indexOf('.') + 1);
+  return TS_RESERVED.has(local) ? `${local}_` : local;
+};
+
+function fail(def: TlDefinition | undefined, message: string): never {
+  throw new Error(def ? `${def.name} (line ${def.line}): ${message}` : message);
+}
+
+// ---- Model ---------------------------------------------------------------------
+
+function load() {
+  const read = (f: string) => fs.readFileSync(path.join(root, 'schema', f), 'utf8');
+  const api = parseSchema(read('api.tl'), { file: 'schema/api.tl', strictIds: true });
+  const mtp = parseSchema(read('mtproto.tl'), { file: 'schema/mtproto.tl', strictIds: true });
+  if (api.layer === undefined) throw new Error('schema/api.tl has no `// LAYER N` line');
+  const docs = JSON.parse(read('api-docs.json')) as Docs;
+
+  const defs: Def[] = [];
+  for (const [layer, schema] of [
+    ['api', api],
+    ['mt', mtp],
+  ] as const) {
+    for (const tl of schema.definitions) {
+      if (layer === 'api' && NATIVE.has(tl.name)) continue;
+      defs.push({ tl, layer, index: defs.length });
+    }
+  }
+
+  // Abstract types, per layer (MTProto and the API both have a `Message`).
+  const types = new Map<string, { layer: Layer; name: string; index: number; ctors: Def[] }>();
+  const typeKey = (layer: Layer, name: string) => `${layer}:${name}`;
+  for (const d of defs) {
+    if (d.tl.kind !== 'constructor') continue;
+    const name = d.tl.result.name;
+    if (d.tl.result.args.length > 0) fail(d.tl, 'a constructor of a parametrized type is not supported');
+    const key = typeKey(d.layer, name);
+    let t = types.get(key);
+    if (!t) types.set(key, (t = { layer: d.layer, name, index: types.size, ctors: [] }));
+    t.ctors.push(d);
+  }
+
+  // Unique boxed names and ids across both layers: the codec dispatches on them.
+  const byName = new Map<string, Def>();
+  const byId = new Map<number, Def>();
+  for (const d of defs) {
+    if (d.tl.declaredId === undefined) continue;
+    const other = byName.get(d.tl.name) ?? byId.get(d.tl.id);
+    if (other) fail(d.tl, `clashes with ${other.tl.name}#${other.tl.id.toString(16)} (${other.layer})`);
+    byName.set(d.tl.name, d);
+    byId.set(d.tl.id, d);
+  }
+  const ctorByName = new Map<string, Def>();
+  for (const d of defs) if (d.tl.kind === 'constructor') ctorByName.set(`${d.layer}:${d.tl.name}`, d);
+
+  return { api, mtp, docs, defs, types, typeKey, ctorByName, layer: api.layer };
+}
+
+type Model = ReturnType<typeof load>;
+
+/** The type code (see ts/tl/codec/type-code.ts) of a field or result type. */
+function codeOf(m: Model, d: Def, t: TlType, inResult = false): number {
+  if (t.bang) return K.typeCode(K.K_QUERY);
+  if (t.name === '#') return K.typeCode(K.K_FLAGS);
+  let wrap = K.WRAP_NONE;
+  if (t.name === 'Vector' || t.name === 'vector') {
+    if (t.args.length !== 1) fail(d.tl, `${t.name} needs one type argument`);
+    wrap = t.name === 'Vector' ? K.WRAP_VECTOR : K.WRAP_BARE_VECTOR;
+    t = t.args[0]!;
+    if (t.name === 'Vector' || t.name === 'vector' || t.bang || t.name === '#') fail(d.tl, 'nested vectors are not supported');
+  }
+  const prim = PRIMITIVES[t.name];
+  if (prim && !t.percent) return K.typeCode(prim[0], wrap);
+  if (t.name === 'Object') return K.typeCode(K.K_OBJECT, wrap);
+  if (d.tl.generics.some((g) => g.name === t.name)) {
+    if (!inResult || wrap !== K.WRAP_NONE) fail(d.tl, `type variable ${t.name} is only supported as a result`);
+    return K.typeCode(K.K_GENERIC);
+  }
+  const type = m.types.get(m.typeKey(d.layer, t.name));
+  if (type && t.percent) {
+    if (type.ctors.length !== 1) fail(d.tl, `%${t.name} needs a type with exactly one constructor`);
+    return K.typeCode(K.K_BARE, wrap, type.ctors[0]!.index);
+  }
+  if (type) return K.typeCode(K.K_TYPE, wrap, type.index);
+  const ctor = m.ctorByName.get(`${d.layer}:${t.name}`);
+  if (ctor) return K.typeCode(K.K_BARE, wrap, ctor.index);
+  fail(d.tl, `unknown type ${t.percent ? '%' : ''}${t.name}`);
+}
+
+// ---- Runtime table ----------------------------------------------------------------
+
+function buildTable(m: Model) {
+  const typeNames = [...m.types.values()].sort((a, b) => a.index - b.index).map((t) => t.name);
+  const packDefs: PackDef[] = m.defs.map((d) => {
+    const fields = d.tl.params.map((p, i) => {
+      if (!p.name || p.repeat) fail(d.tl, 'anonymous fields and repetitions are only supported in built-ins');
+      let cond = -1;
+      if (p.condition) {
+        const pos = d.tl.params.findIndex((x) => x.name === p.condition!.field);
+        if (pos < 0 || pos >= i) fail(d.tl, `bad flags field for ${p.name}`);
+        const slot = d.tl.params.slice(0, pos).filter((x) => x.type.name === '#').length;
+        cond = (slot << 5) | p.condition.bit;
+      }
+      const code = codeOf(m, d, p.type);
+      if (K.kindOf(code) === K.K_TRUE && cond < 0) fail(d.tl, `${p.name}: a 'true' field must be conditional`);
+      return { name: p.name, code, cond };
+    });
+    const isFn = d.tl.kind === 'function';
+    return {
+      id: d.tl.id,
+      name: d.tl.name,
+      flags:
+        (isFn ? DEF_FUNCTION : 0) |
+        (d.tl.declaredId === undefined ? DEF_BARE_ONLY : 0) |
+        (d.layer === 'mt' ? DEF_MTPROTO : 0),
+      typeIndex: isFn ? -1 : m.types.get(m.typeKey(d.layer, d.tl.result.name))!.index,
+      resultCode: isFn ? codeOf(m, d, d.tl.result, true) : 0,
+      fields,
+    };
+  });
+  return packSchema(m.layer, packDefs, typeNames);
+}
+
+// ---- TypeScript types ------------------------------------------------------------
+
+/** TSDoc block from Markdown text, indented. */
+function doc(lines: (string | undefined)[], indent: string): string {
+  const text = lines
+    .filter((l): l is string => !!l)
+    .join('\n\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/(^|\s)@/g, '$1\\@');
+  if (!text) return '';
+  const body = text.split('\n');
+  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
+  return `${indent}/**\n${body.map((l) => `${indent} *${l ? ' ' + l : ''}`).join('\n')}\n${indent} */\n`;
+}
+
+function emitTypes(m: Model): string {
+  // Names declared inside each TL namespace, to detect shadowing of root names.
+  const nsMembers = new Map<string, Set<string>>();
+  const member = (ns: string, name: string) => {
+    let s = nsMembers.get(ns);
+    if (!s) nsMembers.set(ns, (s = new Set()));
+    s.add(name);
+  };
+  for (const t of m.types.values()) {
+    if (t.layer === 'api') member(nsOf(t.name), localOf(t.name));
+    if (RESERVED.has(t.name) || (t.layer === 'api' && RESERVED.has(nsOf(t.name)))) fail(undefined, `TL name ${t.name} is reserved`);
+  }
+  for (const d of m.defs) if (d.layer === 'api' && d.tl.kind === 'function') member(nsOf(d.tl.name), localOf(d.tl.name));
+  for (const ns of nsMembers.keys()) {
+    if (ns && nsMembers.get('')?.has(ns)) fail(undefined, `root name ${ns} is also a namespace`);
+  }
+
+  /** How code in namespace `ctxNs` (of layer `layer`) names TL type `name`. */
+  const typeRef = (layer: Layer, name: string, ctxNs: string): string => {
+    const ns = nsOf(name);
+    if (layer === 'api' && !ns && ctxNs && nsMembers.get(ctxNs)?.has(name)) return `Types['${name}']`;
+    return name;
+  };
+  const ctorRef = (d: Def, ctxNs: string) => `${typeRef(d.layer, d.tl.result.name, ctxNs)}.${localOf(d.tl.name)}`;
+
+  const tsType = (d: Def, t: TlType, ctxNs: string): string => {
+    if (t.bang) return t.name;
+    if (t.name === 'Vector' || t.name === 'vector') return `${tsType(d, t.args[0]!, ctxNs)}[]`;
+    const prim = PRIMITIVES[t.name];
+    if (prim && !t.percent) return prim[1];
+    if (t.name === 'Object') return 'AnyTlObject';
+    if (d.tl.generics.some((g) => g.name === t.name)) return 'unknown';
+    const type = m.types.get(m.typeKey(d.layer, t.name));
+    if (type && t.percent) return ctorRef(type.ctors[0]!, ctxNs);
+    if (type) return typeRef(d.layer, t.name, ctxNs);
+    return ctorRef(m.ctorByName.get(`${d.layer}:${t.name}`)!, ctxNs);
+  };
+
+  const tlLink = (d: Def) =>
+    `\`${d.tl.name}#${d.tl.id.toString(16).padStart(8, '0')}\`` +
+    (d.layer === 'api' ? ` — https://core.telegram.org/${d.tl.kind === 'function' ? 'method' : 'constructor'}/${d.tl.name}` : '');
+
+  /** Interface body for a constructor or function: `_` plus fields, flags words left out. */
+  const emitInterface = (d: Def, localName: string, ctxNs: string, indent: string): string => {
+    const docs = d.layer === 'api' ? (d.tl.kind === 'function' ? m.docs.functions : m.docs.constructors)[d.tl.name] : undefined;
+    const generic = d.tl.generics.find((g) => g.type === 'Type');
+    const head = generic ? `${localName}<${generic.name} extends AnyRequest = AnyRequest>` : localName;
+    let out = doc([docs?.description, tlLink(d)], indent);
+    out += `${indent}export interface ${head} {\n`;
+    out += `${indent}  _: '${d.tl.name}';\n`;
+    for (const p of d.tl.params) {
+      if (p.type.name === '#') continue;
+      out += doc([docs?.params[p.name]], indent + '  ');
+      out += `${indent}  ${p.name}${p.condition ? '?' : ''}: ${tsType(d, p.type, ctxNs)};\n`;
+    }
+    return out + `${indent}}\n`;
+  };
+
+  const emitLayer = (layer: Layer, indent: string): string => {
+    const groups = new Map<string, string[]>(); // namespace -> declarations
+    const add = (ns: string, text: string) => {
+      let g = groups.get(ns);
+      if (!g) groups.set(ns, (g = []));
+      g.push(text);
+    };
+    for (const t of m.types.values()) {
+      if (t.layer !== layer) continue;
+      const ns = layer === 'api' ? nsOf(t.name) : '';
+      const local = layer === 'api' ? localOf(t.name) : t.name;
+      const inner = ns ? indent + '  ' : indent;
+      const seen = new Set<string>();
+      for (const c of t.ctors) {
+        const l = localOf(c.tl.name);
+        if (seen.has(l)) fail(c.tl, `two constructors of ${t.name} named ${l}`);
+        seen.add(l);
+      }
+      const typeDoc = layer === 'api' ? m.docs.types[t.name] : undefined;
+      let text = doc([typeDoc, `TL type \`${t.name}\`: one of ${t.ctors.map((c) => `\`${c.tl.name}\``).join(', ')}.`], inner);
+      text += `${inner}export type ${local} = ${t.ctors.map((c) => `${local}.${localOf(c.tl.name)}`).join(' | ')};\n`;
+      text += `${inner}export ${ns || indent ? '' : 'declare '}namespace ${local} {\n`;
+      text += t.ctors.map((c) => emitInterface(c, localOf(c.tl.name), ns, inner + '  ')).join('');
+      text += `${inner}}\n`;
+      add(ns, text);
+    }
+    for (const d of m.defs) {
+      if (d.layer !== layer || d.tl.kind !== 'function') continue;
+      const ns = layer === 'api' ? nsOf(d.tl.name) : '';
+      add(ns, emitInterface(d, localOf(d.tl.name), ns, ns ? indent + '  ' : indent));
+    }
+
+    let out = groups.get('')?.join('\n') ?? '';
+    for (const [ns, decls] of groups) {
+      if (!ns) continue;
+      out += `\n${indent}export ${indent ? '' : 'declare '}namespace ${ns} {\n${decls.join('\n')}${indent}}\n`;
+    }
+
+    // Maps by TL name, for generic code (codec, invoke).
+    const entries = (pick: (d: Def) => boolean, value: (d: Def) => string) =>
+      m.defs
+        .filter((d) => d.layer === layer && d.tl.declaredId !== undefined && pick(d))
+        .map((d) => `${indent}  '${d.tl.name}': ${value(d)};\n`)
+        .join('');
+    const fnRef = (d: Def) => (layer === 'api' && nsOf(d.tl.name) ? d.tl.name : localOf(d.tl.name));
+    out += doc(['Every constructor with an id, by TL name.'], indent);
+    out += `${indent}export interface Constructors {\n${entries((d) => d.tl.kind === 'constructor', (d) => ctorRef(d, ''))}${indent}}\n`;
+    out += doc(['Every function (RPC method), by TL name.'], indent);
+    out += `${indent}export interface Functions {\n${entries((d) => d.tl.kind === 'function', fnRef)}${indent}}\n`;
+    out += doc(['The result type of every function, by TL name (`unknown` for wrappers; see `ResultOf`).'], indent);
+    out += `${indent}export interface Results {\n${entries(
+      (d) => d.tl.kind === 'function',
+      (d) => tsType(d, d.tl.result, ''),
+    )}${indent}}\n`;
+    out += doc(['Wrapper functions (`{X:Type} ... query:!X = X`) and the field holding the wrapped query.'], indent);
+    out += `${indent}export interface Wrappers {\n${entries(
+      (d) => d.tl.kind === 'function' && d.tl.params.some((p) => p.type.bang),
+      (d) => `'${d.tl.params.find((p) => p.type.bang)!.name}'`,
+    )}${indent}}\n`;
+    out += doc(['Any constructor of this layer.'], indent);
+    out += `${indent}export type AnyObject = Constructors[keyof Constructors];\n`;
+    if (layer === 'api') {
+      out += doc(['Every TL type (union of its constructors), by TL name.'], indent);
+      out += `${indent}export interface Types {\n${[...m.types.values()]
+        .filter((t) => t.layer === 'api')
+        .map((t) => `${indent}  '${t.name}': ${t.name};\n`)
+        .join('')}${indent}}\n`;
+    }
+    return out;
+  };
+
+  // Listed by name, not as Functions[keyof Functions]: the wrappers' type
+  // parameter defaults to AnyRequest, and an indexed access would be circular.
+  const anyRequest = m.defs
+    .filter((d) => d.tl.kind === 'function')
+    .map((d) => `  | ${d.layer === 'mt' ? 'mt.' : ''}${d.tl.name.includes('.') ? d.tl.name.replace(/\.(\w+)$/, (_, l: string) => '.' + localOf(l)) : localOf(d.tl.name)}`)
+    .join('\n');
+  let out = `// Generated by build/generate-tl.ts from schema/api.tl (layer ${m.layer}) and schema/mtproto.tl — do not edit.
+// Type declarations only: this module emits no JavaScript.
+//
+// Value mapping: int, double -> number; long -> bigint; string -> string;
+// bytes, int128, int256 -> Uint8Array (wire byte order); Bool and flags.N?true
+// -> boolean; Vector<T> -> T[]; flags.N?T -> optional field; # flags words are
+// computed by the encoder and never appear.
+/* eslint-disable */
+
+`;
+  out += emitLayer('api', '');
+  out += `
+/** The MTProto service layer (https://core.telegram.org/schema/mtproto). */
+export declare namespace mt {
+${emitLayer('mt', '  ')}}
+
+/** Any constructor of either layer (the value of an \`Object\` field). */
+export type AnyTlObject = AnyObject | mt.AnyObject;
+
+/** Any function call of either layer. */
+export type AnyRequest =
+${anyRequest};
+
+/**
+ * The result type of a request: \`ResultOf<messages.sendMessage>\` is \`Updates\`;
+ * wrappers such as \`invokeWithLayer<Q>\` resolve to \`ResultOf<Q>\`.
+ */
+export type ResultOf<R extends AnyRequest> = R extends { _: infer N extends keyof Wrappers }
+  ? R[Wrappers[N] & keyof R] extends infer Q extends AnyRequest
+    ? ResultOf<Q>
+    : unknown
+  : R extends { _: infer N extends keyof Results }
+    ? Results[N]
+    : R extends { _: infer N extends keyof mt.Results }
+      ? mt.Results[N]
+      : never;
+`;
+  return out;
+}
+
+// ---- Main ------------------------------------------------------------------------
+
+function main() {
+  const t0 = performance.now();
+  const m = load();
+  const { names, table } = buildTable(m);
+  const schemaTs =
+    `// Generated by build/generate-tl.ts from schema/*.tl — do not edit.\n` +
+    `/** API layer of schema/api.tl; send it with \`invokeWithLayer\`. */\n` +
+    `export const LAYER = ${m.layer};\n` +
+    `/** Definition, type and field names of the compact schema table (ts/tl/codec/schema-table.ts). */\n` +
+    `export const NAMES = ${JSON.stringify(names)};\n` +
+    `/** The compact schema table, base64 (${table.length} bytes). */\n` +
+    `export const TABLE = '${base64Encode(table)}';\n`;
+  const typesTs = emitTypes(m);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'schema.ts'), schemaTs);
+  fs.writeFileSync(path.join(outDir, 'types.ts'), typesTs);
+  const fns = m.defs.filter((d) => d.tl.kind === 'function').length;
+  console.log(
+    `tl: layer ${m.layer}, ${m.defs.length} definitions (${fns} functions), ${m.types.size} types -> ` +
+      `schema.ts ${schemaTs.length} bytes, types.ts ${typesTs.length} bytes in ${Math.round(performance.now() - t0)} ms`,
+  );
+}
+
+main();

@@ -1,0 +1,109 @@
+/**
+ * Test-only CryptoProvider on node:crypto, used by the ts/crypto tests until
+ * the WASM provider lands. Only the operations the TypeScript crypto layer
+ * needs are implemented; the rest throw.
+ *
+ * To run the same tests on the real engine, change `getProvider` to
+ * `return createWasmProvider({ random })` (ts/crypto/wasm-provider.ts).
+ */
+import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomFillSync } from 'node:crypto';
+import type { CryptoProvider, HashInput, RandomSource } from '../../ts/crypto/provider.js';
+
+function hash(algorithm: string, data: HashInput): Uint8Array {
+  const h = createHash(algorithm);
+  if (data instanceof Uint8Array) h.update(data);
+  else for (const part of data) h.update(part);
+  return new Uint8Array(h.digest());
+}
+
+function checkIge(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
+  if (key.length !== 32 || iv.length !== 32 || data.length % 16 !== 0) throw new Error('IGE: bad key/iv/data length');
+}
+
+/** AES-256-IGE (MTProto convention: iv = previous ciphertext block ‖ previous plaintext block). */
+function igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  checkIge(data, key, iv);
+  const ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const out = new Uint8Array(data.length);
+  let prevC = iv.slice(0, 16);
+  let prevP = iv.slice(16, 32);
+  const block = new Uint8Array(16);
+  for (let off = 0; off < data.length; off += 16) {
+    for (let i = 0; i < 16; i++) block[i] = data[off + i]! ^ prevC[i]!;
+    const enc = ecb.update(block);
+    for (let i = 0; i < 16; i++) out[off + i] = enc[i]! ^ prevP[i]!;
+    prevP = data.slice(off, off + 16);
+    prevC = out.slice(off, off + 16);
+  }
+  return out;
+}
+
+function igeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  checkIge(data, key, iv);
+  const ecb = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const out = new Uint8Array(data.length);
+  let prevC = iv.slice(0, 16);
+  let prevP = iv.slice(16, 32);
+  const block = new Uint8Array(16);
+  for (let off = 0; off < data.length; off += 16) {
+    for (let i = 0; i < 16; i++) block[i] = data[off + i]! ^ prevP[i]!;
+    const dec = ecb.update(block);
+    for (let i = 0; i < 16; i++) out[off + i] = dec[i]! ^ prevC[i]!;
+    prevC = data.slice(off, off + 16);
+    prevP = out.slice(off, off + 16);
+  }
+  return out;
+}
+
+const notHere = (name: string) => () => {
+  throw new Error(`${name} is not implemented by the node:crypto test provider`);
+};
+
+/** A node:crypto CryptoProvider subset; `random` defaults to `randomFillSync`. */
+export function createNodeTestProvider(random: RandomSource = (out) => void randomFillSync(out)): CryptoProvider {
+  return {
+    engine: 'node',
+    random,
+    randomBytes(n) {
+      const out = new Uint8Array(n);
+      random(out);
+      return out;
+    },
+    sha1: (data) => hash('sha1', data),
+    sha256: (data) => hash('sha256', data),
+    igeEncrypt,
+    igeDecrypt,
+    createCtr: notHere('createCtr'),
+    factorizePQ: notHere('factorizePQ'),
+    loadAuthKey: notHere('loadAuthKey'),
+    pbkdf2Sha512: (password, salt, iterations) =>
+      new Promise((resolve, reject) =>
+        pbkdf2(password, salt, iterations, 64, 'sha512', (err, key) => (err ? reject(err) : resolve(new Uint8Array(key)))),
+      ),
+  };
+}
+
+/**
+ * The provider the crypto tests run against. One line to switch to the WASM
+ * engine: `return createWasmProvider(random ? { random } : {})`.
+ */
+export async function getProvider(random?: RandomSource): Promise<CryptoProvider> {
+  return createNodeTestProvider(random);
+}
+
+/**
+ * A RandomSource that replays `chunks` in order, one chunk per call, and
+ * fails the test if a call asks for a different length or more calls come.
+ */
+export function replayRandom(...chunks: Uint8Array[]): RandomSource {
+  let i = 0;
+  return (out) => {
+    const next = chunks[i++];
+    if (!next) throw new Error(`replayRandom: unexpected call #${i} for ${out.length} bytes`);
+    if (next.length !== out.length) throw new Error(`replayRandom: call #${i} wants ${out.length} bytes, chunk has ${next.length}`);
+    out.set(next);
+  };
+}
+
+/** node:crypto AES-256-IGE, exported for tests that need a reference independent of the provider under test. */
+export const referenceIge = { encrypt: igeEncrypt, decrypt: igeDecrypt };

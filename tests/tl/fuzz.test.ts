@@ -1,0 +1,137 @@
+import { gzipSync } from 'node:zlib';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { TlError } from '../../ts/errors.js';
+import { decode, decodeRequest, decodeResult, encode, TlWriter } from '../../ts/tl/codec/index.js';
+import { DEF_BARE_ONLY, DEF_FUNCTION } from '../../ts/tl/codec/schema-table.js';
+import type { AnyTlObject } from '../../ts/tl/generated/types.js';
+import { Sampler } from './helpers/samples.js';
+
+/**
+ * Seeded fuzzing of the decoder: random bytes, random bytes behind a valid
+ * constructor id, and mutations of valid encodings (bit flips, overwritten
+ * counts and lengths, truncation, insertion, swapped ids, gzip payloads).
+ * The only acceptable failure is a TlError; anything else (TypeError,
+ * RangeError from a huge allocation, a hang) fails the test.
+ */
+
+function prng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x;
+  };
+}
+
+const INTERESTING = [0, 1, 2, 3, 4, 0x7f, 0xfe, 0xff, 0x100, 0xfffe, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffe, 0x1cb5c415, 0x3072cfa1];
+
+test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
+  const next = prng(0xc0ffee);
+  const rnd = (n: number) => next() % n;
+  const s = new Sampler({ allOn: true, seed: 11 }).s;
+
+  // A corpus of valid encodings: every definition, all-on and all-off, plus gzip wrappers.
+  const corpus: { bytes: Uint8Array; fn: boolean }[] = [];
+  for (const allOn of [true, false]) {
+    const sm = new Sampler({ allOn, seed: allOn ? 12 : 13, vectorLength: 2 });
+    for (let d = 0; d < s.defCount; d++) {
+      if (s.flags[d]! & DEF_BARE_ONLY || !sm.buildable(d) || s.names[d] === 'gzip_packed') continue;
+      corpus.push({ bytes: encode(sm.object(d) as AnyTlObject), fn: (s.flags[d]! & DEF_FUNCTION) !== 0 });
+    }
+  }
+  for (let i = 0; i < 40; i++) {
+    const inner = corpus[rnd(corpus.length)]!;
+    if (inner.fn) continue;
+    const w = new TlWriter();
+    w.raw(Uint8Array.of(0xa1, 0xcf, 0x72, 0x30)); // gzip_packed#3072cfa1
+    w.bytes(gzipSync(inner.bytes));
+    corpus.push({ bytes: w.result(), fn: false });
+  }
+  const ids = Array.from(s.byId.keys());
+
+  let ok = 0;
+  let tlErrors = 0;
+  let total = 0;
+  const run = (bytes: Uint8Array, fn: boolean) => {
+    total++;
+    try {
+      if (fn) decodeRequest(bytes, { maxInflated: 1 << 20 });
+      else if (total % 7 === 0) decodeResult({ _: 'contacts.getContactIDs', hash: 0n }, bytes);
+      else decode(bytes, { maxInflated: 1 << 20 });
+      ok++;
+    } catch (e) {
+      if (!(e instanceof TlError)) {
+        throw new Error(`input #${total} (${Buffer.from(bytes).toString('hex').slice(0, 400)}) threw ${String(e)}`);
+      }
+      tlErrors++;
+    }
+  };
+  const setU32 = (b: Uint8Array, at: number, v: number) => new DataView(b.buffer, b.byteOffset).setUint32(at, v >>> 0, true);
+
+  // 1. Random bytes.
+  for (let i = 0; i < 50_000; i++) {
+    run(Uint8Array.from({ length: rnd(64) }, () => rnd(256)), false);
+  }
+  // 2. A valid id followed by random bytes (reaches field decoding).
+  for (let i = 0; i < 50_000; i++) {
+    const b = Uint8Array.from({ length: 4 + rnd(96) }, () => (rnd(4) === 0 ? 0 : rnd(256)));
+    setU32(b, 0, ids[rnd(ids.length)]!);
+    run(b, rnd(2) === 0);
+  }
+  // 3. Mutations of valid encodings.
+  for (let i = 0; i < 110_000; i++) {
+    const src = corpus[rnd(corpus.length)]!;
+    let b: Uint8Array = src.bytes.slice();
+    const n = 1 + rnd(4);
+    for (let m = 0; m < n && b.length > 0; m++) {
+      switch (rnd(7)) {
+        case 0: // flip a bit
+          b[rnd(b.length)]! ^= 1 << rnd(8);
+          break;
+        case 1: // overwrite an aligned word with an interesting value (counts, lengths, ids)
+          if (b.length >= 4) setU32(b, rnd(b.length >> 2) << 2, INTERESTING[rnd(INTERESTING.length)]!);
+          break;
+        case 2: // truncate
+          b = b.subarray(0, rnd(b.length));
+          break;
+        case 3: {
+          // insert random bytes
+          const at = rnd(b.length + 1);
+          const ins = Uint8Array.from({ length: 1 + rnd(8) }, () => rnd(256));
+          const out = new Uint8Array(b.length + ins.length);
+          out.set(b.subarray(0, at));
+          out.set(ins, at);
+          out.set(b.subarray(at), at + ins.length);
+          b = out;
+          break;
+        }
+        case 4: // replace an aligned word with another valid id
+          if (b.length >= 4) setU32(b, rnd(b.length >> 2) << 2, ids[rnd(ids.length)]!);
+          break;
+        case 5: // string/bytes length prefix 254 + huge length
+          if (b.length >= 4) {
+            const at = rnd(b.length >> 2) << 2;
+            b[at] = 254;
+            b[at + 1] = 0xff;
+            b[at + 2] = 0xff;
+          }
+          break;
+        default: // random byte
+          b[rnd(b.length)] = rnd(256);
+      }
+    }
+    run(b, src.fn);
+  }
+
+  console.log(`fuzz: ${total} inputs, ${ok} decoded, ${tlErrors} TlError`);
+  assert.ok(total >= 200_000, `${total} inputs`);
+  // Both outcomes occur, so the fuzzer reaches past the first id check.
+  assert.ok(tlErrors > 150_000, `${tlErrors} TlErrors`);
+  assert.ok(ok > 1_000, `${ok} inputs still decoded after mutation`);
+});
+
+test.run();

@@ -1,0 +1,30 @@
+import type { RandomSource } from './provider.js';
+
+/** The platform CSPRNG (`crypto.getRandomValues`, in every target runtime), 64 KiB per call at most. */
+export const defaultRandom: RandomSource = (out) => {
+  for (let i = 0; i < out.length; i += 65536) {
+    globalThis.crypto.getRandomValues(out.subarray(i, Math.min(out.length, i + 65536)));
+  }
+};
+
+/**
+ * Buffers the default CSPRNG in 4 KiB refills: message padding needs a few
+ * random bytes per message, and one getRandomValues call costs more than the
+ * bytes themselves. Injected sources are called directly (tests see exactly
+ * the requests they expect).
+ */
+export function pooledRandom(source: RandomSource): RandomSource {
+  if (source !== defaultRandom) return source;
+  const pool = new Uint8Array(4096);
+  let pos = pool.length;
+  return (out) => {
+    if (out.length > 256) return source(out);
+    if (pos + out.length > pool.length) {
+      source(pool);
+      pos = 0;
+    }
+    out.set(pool.subarray(pos, pos + out.length));
+    pool.fill(0, pos, pos + out.length); // a byte handed out is not kept
+    pos += out.length;
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Base64 decoding without `atob` or `Buffer`, so the schema table loads the
+ * same way in Node, Deno, browsers and workers.
+ */
+const LOOKUP = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128).fill(255);
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < 64; i++) t[abc.charCodeAt(i)] = i;
+  return t;
+})();
+
+/** Decodes standard base64 (padding optional). Throws on a character outside the alphabet. */
+export function base64Decode(s: string): Uint8Array {
+  let len = s.length;
+  while (len > 0 && s.charCodeAt(len - 1) === 61 /* = */) len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? LOOKUP[c]! : 255;
+    if (v === 255) throw new Error(`invalid base64 character at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+const ABC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Encodes bytes as standard base64 with padding. */
+export function base64Encode(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < b.length; i += 3) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out += ABC[n >> 18]! + ABC[(n >> 12) & 63]! + ABC[(n >> 6) & 63]! + ABC[n & 63]!;
+  }
+  if (i < b.length) {
+    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
+    out += ABC[n >> 18]! + ABC[(n >> 12) & 63]! + (i + 1 < b.length ? ABC[(n >> 6) & 63]! : '=') + '=';
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { Inflate } from 'pako';
+import { TlError } from '../../errors.js';
+
+/**
+ * Inflates the payload of a `gzip_packed` object (gzip or zlib framing),
+ * refusing to produce more than `limit` bytes so a small "zip bomb" cannot
+ * make us allocate gigabytes. https://core.telegram.org/mtproto/service_messages#packed-object
+ *
+ * @param offset byte position of the packed data in the outer message, for errors
+ */
+export function inflateLimited(packed: Uint8Array, limit: number, offset: number): Uint8Array {
+  const inflate = new Inflate({ chunkSize: 16384 });
+  let total = 0;
+  const chunks: Uint8Array[] = [];
+  inflate.onData = (chunk: Uint8Array | string) => {
+    const c = chunk as Uint8Array;
+    total += c.length;
+    if (total > limit) throw new TlError(`gzip_packed inflates past the ${limit}-byte limit`, offset);
+    // pako reuses nothing after onData, but copy anyway when it hands us a view.
+    chunks.push(c.length === c.buffer.byteLength ? c : c.slice());
+  };
+  inflate.onEnd = (status: number) => {
+    inflate.err = status;
+  };
+  const ok = inflate.push(packed, true);
+  if (!ok || inflate.err !== 0) throw new TlError(`gzip_packed payload is not a valid or complete gzip stream`, offset);
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}

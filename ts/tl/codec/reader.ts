@@ -1,0 +1,410 @@
+import { TlError } from '../../errors.js';
+import type { AnyRequest, AnyTlObject } from '../generated/types.js';
+import { inflateLimited } from './gzip.js';
+import { getSchema } from './load-schema.js';
+import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
+import {
+  ID_BOOL_FALSE,
+  ID_BOOL_TRUE,
+  ID_GZIP_PACKED,
+  ID_VECTOR,
+  K_BARE,
+  K_BOOL,
+  K_BYTES,
+  K_DOUBLE,
+  K_FLAGS,
+  K_GENERIC,
+  K_INT,
+  K_INT128,
+  K_INT256,
+  K_LONG,
+  K_OBJECT,
+  K_QUERY,
+  K_STRING,
+  K_TRUE,
+  K_TYPE,
+  WRAP_BARE_VECTOR,
+  WRAP_NONE,
+  WRAP_VECTOR,
+} from './type-code.js';
+
+/** Limits that keep a hostile or corrupt input from costing more than it should. */
+export interface ReadOptions {
+  /** Maximum nesting of objects (default 64; Telegram's deepest objects use about 20). */
+  maxDepth?: number;
+  /** Maximum total bytes inflated from `gzip_packed` objects in one read (default 32 MiB). */
+  maxInflated?: number;
+  /**
+   * Return `bytes`, `int128` and `int256` values as views into the input
+   * instead of copies (default false: copies, so the input can be reused).
+   */
+  views?: boolean;
+}
+
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8');
+
+/** Smallest wire size of one value of each base kind, to bound vector counts. */
+const MIN_SIZE = [4, 8, 8, 4, 4, 16, 32, 4, 0, 4, 4, 0, 4, 4, 4];
+
+/**
+ * Reads TL values from a byte array: primitives for hand-written framing
+ * (MTProto headers) and whole objects driven by the schema table.
+ * https://core.telegram.org/mtproto/serialize
+ *
+ * Every read checks the remaining length first and throws `TlError` with the
+ * byte offset on truncated or malformed input.
+ */
+export class TlReader {
+  /** Current read position. */
+  pos: number;
+  private readonly view: DataView;
+  private readonly end: number;
+  private readonly schema: SchemaTable;
+  private readonly maxDepth: number;
+  private readonly views: boolean;
+  /** Inflate budget left, shared with nested readers of gzip_packed payloads. */
+  private budget: { left: number };
+  /** Smallest encoded size of each bare definition, computed on demand. */
+  private static minBare: Int32Array | undefined;
+
+  constructor(
+    readonly data: Uint8Array,
+    start = 0,
+    options: ReadOptions = {},
+  ) {
+    this.pos = start;
+    this.end = data.length;
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.schema = getSchema();
+    this.maxDepth = options.maxDepth ?? 64;
+    this.views = options.views ?? false;
+    this.budget = { left: options.maxInflated ?? 32 * 1024 * 1024 };
+  }
+
+  /** Throws unless every byte has been read. */
+  expectEnd(): void {
+    if (this.pos !== this.end) throw new TlError(`${this.end - this.pos} unexpected bytes after the object`, this.pos);
+  }
+
+  /** Bytes left after the current position. */
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  private need(n: number): void {
+    if (this.end - this.pos < n) {
+      throw new TlError(`unexpected end of data: need ${n} bytes, ${this.end - this.pos} left`, this.pos);
+    }
+  }
+
+  /** `int`: signed 32-bit little-endian. */
+  int(): number {
+    this.need(4);
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  /** Unsigned 32-bit little-endian (constructor ids). */
+  uint(): number {
+    this.need(4);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  /** `long`: signed 64-bit little-endian. */
+  long(): bigint {
+    this.need(8);
+    const v = this.view.getBigInt64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+
+  /** `double`: IEEE 754 binary64 little-endian. */
+  double(): number {
+    this.need(8);
+    const v = this.view.getFloat64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+
+  /** `n` raw bytes (int128 = 16, int256 = 32). */
+  raw(n: number): Uint8Array {
+    this.need(n);
+    const s = this.pos;
+    this.pos += n;
+    return this.views ? this.data.subarray(s, s + n) : this.data.slice(s, s + n);
+  }
+
+  /**
+   * Start and length of a TL byte string, advancing past its padding: one
+   * length byte (< 254) or 254 and three length bytes, the data, then zeros
+   * to a multiple of 4. https://core.telegram.org/mtproto/serialize#base-types
+   */
+  private frame(): number {
+    this.need(4);
+    const d = this.data;
+    const p = this.pos;
+    let len = d[p]!;
+    let start = p + 1;
+    if (len === 254) {
+      len = d[p + 1]! | (d[p + 2]! << 8) | (d[p + 3]! << 16);
+      start = p + 4;
+    } else if (len === 255) {
+      throw new TlError('invalid string length prefix 0xff', p);
+    }
+    const total = (start - p + len + 3) & ~3;
+    if (this.end - p < total) {
+      throw new TlError(`string of ${len} bytes runs past the end (${this.end - start} left)`, p);
+    }
+    this.pos = p + total;
+    return start * 0x1000000 + len; // start < 2^29 and len < 2^24: exact in a double
+  }
+
+  /** `bytes`: a length-prefixed byte string. */
+  bytes(): Uint8Array {
+    const f = this.frame();
+    const start = Math.floor(f / 0x1000000);
+    const len = f % 0x1000000;
+    return this.views ? this.data.subarray(start, start + len) : this.data.slice(start, start + len);
+  }
+
+  /** `string`: a byte string decoded as UTF-8 (invalid sequences become U+FFFD). */
+  string(): string {
+    const f = this.frame();
+    const start = Math.floor(f / 0x1000000);
+    const len = f % 0x1000000;
+    const d = this.data;
+    if (len < 24) {
+      // Short ASCII strings (names, codes, lang codes) skip the decoder call.
+      let s = '';
+      for (let i = start; i < start + len; i++) {
+        const c = d[i]!;
+        if (c > 0x7f) return utf8.decode(d.subarray(start, start + len));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return utf8.decode(d.subarray(start, start + len));
+  }
+
+  /** `Bool`: boolTrue or boolFalse (or a gzip_packed one). */
+  bool(): boolean {
+    return this.value(K_BOOL, 0) as boolean;
+  }
+
+  /** Any boxed constructor of either schema (the `Object` of MTProto). */
+  object(): AnyTlObject {
+    return this.value(K_OBJECT, 0) as AnyTlObject;
+  }
+
+  /** Any boxed function call (what a server reads). */
+  request(): AnyRequest {
+    return this.value(K_QUERY, 0) as AnyRequest;
+  }
+
+  /**
+   * The result of `request` as carried in `rpc_result.result`: typed by the
+   * function's result type, so `Vector<int>` and `Vector<long>` results decode
+   * too (they cannot be read as a plain `Object`).
+   */
+  result(request: AnyRequest | { _: string; [k: string]: unknown }): unknown {
+    return this.value(resultCodeOf(this.schema, request), 0);
+  }
+
+  /** Reads a value described by a type code (see type-code.ts). */
+  value(code: number, depth: number): unknown {
+    const wrap = (code >> 4) & 3;
+    if (wrap === WRAP_NONE) return this.base(code, depth);
+    if (wrap === WRAP_VECTOR) {
+      const at = this.pos;
+      const id = this.uint();
+      if (id !== ID_VECTOR) {
+        if (id === ID_GZIP_PACKED) return this.gzipped(code, depth, at);
+        throw new TlError(`expected a Vector (#1cb5c415), found #${id.toString(16)}`, at);
+      }
+    } else if (wrap !== WRAP_BARE_VECTOR) {
+      throw new TlError(`bad type code ${code}`, this.pos);
+    }
+    const at = this.pos;
+    const n = this.int();
+    const elem = code & ~0x30;
+    const kind = code & 15;
+    const min = kind === K_BARE ? this.minBareSize(code >>> 6) : MIN_SIZE[kind]!;
+    // A count the remaining bytes cannot hold is rejected before allocating.
+    if (n < 0 || n * Math.max(min, 1) > this.end - this.pos) {
+      throw new TlError(`vector count ${n} does not fit in the ${this.end - this.pos} bytes left`, at);
+    }
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.base(elem, depth);
+    return out;
+  }
+
+  private base(code: number, depth: number): unknown {
+    switch (code & 15) {
+      case K_INT:
+        return this.int();
+      case K_LONG:
+        return this.long();
+      case K_DOUBLE:
+        return this.double();
+      case K_STRING:
+        return this.string();
+      case K_BYTES:
+        return this.bytes();
+      case K_INT128:
+        return this.raw(16);
+      case K_INT256:
+        return this.raw(32);
+      case K_BOOL: {
+        const at = this.pos;
+        const id = this.uint();
+        if (id === ID_BOOL_TRUE) return true;
+        if (id === ID_BOOL_FALSE) return false;
+        if (id === ID_GZIP_PACKED) return this.gzipped(code, depth, at);
+        throw new TlError(`expected a Bool, found #${id.toString(16)}`, at);
+      }
+      case K_BARE:
+        if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, this.pos);
+        return this.fields(code >>> 6, depth + 1);
+      case K_TYPE:
+      case K_OBJECT:
+      case K_QUERY:
+        return this.boxed(code, depth);
+      default:
+        // K_TRUE and K_FLAGS are handled by fields(); K_GENERIC only names a result.
+        throw new TlError(`type code ${code} cannot be read as a value`, this.pos);
+    }
+  }
+
+  /** A boxed value: constructor id, then the fields of that constructor. */
+  private boxed(code: number, depth: number): unknown {
+    const at = this.pos;
+    if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, at);
+    const id = this.uint();
+    const kind = code & 15;
+    // gzip_packed stands for the object it packs, wherever a boxed value may be.
+    if (id === ID_GZIP_PACKED) return this.gzipped(code, depth, at);
+    const s = this.schema;
+    const d = s.byId.get(id);
+    if (d === undefined) {
+      if (id === ID_VECTOR && kind === K_OBJECT) return this.looseVector(depth, at);
+      throw new TlError(`unknown constructor id #${id.toString(16).padStart(8, '0')}`, at);
+    }
+    const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
+    if (kind === K_TYPE ? isFn || s.typeOf[d] !== code >>> 6 : isFn !== (kind === K_QUERY)) {
+      const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
+      throw new TlError(`${s.names[d]} is not ${want}`, at);
+    }
+    return this.fields(d, depth + 1);
+  }
+
+  /**
+   * A Vector found where any object may appear (an `Object` field such as
+   * rpc_result.result). Its element type is unknown, so elements are read as
+   * boxed objects; `Vector<int>`/`Vector<long>` need `result()` instead.
+   */
+  private looseVector(depth: number, at: number): unknown[] {
+    const n = this.int();
+    if (n < 0 || n * 4 > this.end - this.pos) {
+      throw new TlError(`vector count ${n} does not fit in the ${this.end - this.pos} bytes left`, at + 4);
+    }
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.boxed(K_OBJECT, depth + 1);
+    return out;
+  }
+
+  /** gzip_packed in place of a boxed value: inflate, then read the same type from the payload. */
+  private gzipped(code: number, depth: number, at: number): unknown {
+    if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, at);
+    const packed = this.bytes();
+    const plain = inflateLimited(packed, this.budget.left, at);
+    this.budget.left -= plain.length;
+    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false });
+    inner.budget = this.budget;
+    try {
+      return inner.value(code, depth + 1);
+    } catch (e) {
+      // Offsets inside the inflated data mean nothing to the caller: report the gzip_packed.
+      if (e instanceof TlError) throw new TlError(`inside gzip_packed: ${e.message}`, at);
+      throw e;
+    }
+  }
+
+  /** The fields of definition `d` (its id already read, or bare), as a plain object. */
+  private fields(d: number, depth: number): Record<string, unknown> {
+    const s = this.schema;
+    const obj: Record<string, unknown> = { _: s.names[d] };
+    const start = s.fieldStart[d]!;
+    const end = s.fieldStart[d + 1]!;
+    // Flags words by slot (the n-th `#` field): real schemas have at most two.
+    let slot = 0;
+    let f0 = 0;
+    let f1 = 0;
+    let fx: number[] | undefined;
+    for (let i = start; i < end; i++) {
+      const code = s.fieldCodes[i]!;
+      const cond = s.fieldConds[i]!;
+      const kind = code & 15;
+      if (kind === K_FLAGS) {
+        const v = this.int();
+        if (slot === 0) f0 = v;
+        else if (slot === 1) f1 = v;
+        else (fx ??= [])[slot] = v;
+        slot++;
+        continue;
+      }
+      if (cond >= 0) {
+        const which = cond >> 5;
+        const word = which === 0 ? f0 : which === 1 ? f1 : fx![which]!;
+        const set = (word >>> (cond & 31)) & 1;
+        if (kind === K_TRUE) {
+          obj[s.fieldNames[i]!] = set === 1;
+          continue;
+        }
+        if (set === 0) {
+          obj[s.fieldNames[i]!] = undefined;
+          continue;
+        }
+      }
+      obj[s.fieldNames[i]!] = this.value(code, depth);
+    }
+    return obj;
+  }
+
+  private minBareSize(d: number): number {
+    const s = this.schema;
+    const cache = (TlReader.minBare ??= new Int32Array(s.defCount).fill(-1));
+    let size = cache[d]!;
+    if (size < 0) {
+      size = 0;
+      for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
+        const code = s.fieldCodes[i]!;
+        if (s.fieldConds[i]! >= 0) continue;
+        // Nested bare definitions count 4 (a lower bound that avoids recursion).
+        size += (code >> 4) & 3 ? 4 : (code & 15) === K_BARE ? 4 : MIN_SIZE[code & 15]!;
+      }
+      cache[d] = size;
+    }
+    return size;
+  }
+}
+
+/** The type code of what `request` returns, following wrappers (`invokeWithLayer` ...) to the wrapped query. */
+export function resultCodeOf(s: SchemaTable, request: { _: string; [k: string]: unknown }): number {
+  for (let depth = 0; depth < 16; depth++) {
+    const d = request && typeof request._ === 'string' ? s.byName.get(request._) : undefined;
+    if (d === undefined || !(s.flags[d]! & DEF_FUNCTION)) {
+      throw new TlError(`${String(request?._)} is not a function of the schema`);
+    }
+    const code = s.resultOf[d]!;
+    if ((code & 15) !== K_GENERIC) return code;
+    let next: unknown;
+    for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
+      if ((s.fieldCodes[i]! & 15) === K_QUERY) next = request[s.fieldNames[i]!];
+    }
+    request = next as { _: string };
+  }
+  throw new TlError('wrapper requests nested too deeply');
+}

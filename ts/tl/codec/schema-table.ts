@@ -1,0 +1,171 @@
+import { base64Decode } from './base64.js';
+
+/**
+ * The runtime form of the schemas: every constructor and function of the API
+ * and MTProto layers as flat typed arrays, built once from the compact table
+ * that build/generate-tl.ts writes into ts/tl/generated/schema.ts.
+ *
+ * Packed format (all integers unsigned LEB128 varints unless noted):
+ *
+ *   header   layer, defCount, typeCount, fieldNameCount
+ *   per def  id (4 bytes little-endian), flags (DEF_*), type index + 1 (0 for
+ *            a function), result type code (functions only), field count,
+ *            then per field: field name index, type code, condition + 1
+ *            (0 = always present; else `(slot << 5) | bit`, slot = which `#` field
+ *            of the definition, counting from 0)
+ *
+ * `names` lists, space-separated: the definition names, the type names, then
+ * the distinct field names.
+ */
+export interface SchemaTable {
+  readonly layer: number;
+  readonly defCount: number;
+  /** Constructor or function id, per definition. */
+  readonly ids: Uint32Array;
+  /** Full TL name, per definition. */
+  readonly names: readonly string[];
+  /** DEF_* bits, per definition. */
+  readonly flags: Uint8Array;
+  /** Abstract type index of a constructor; -1 for a function. */
+  readonly typeOf: Int32Array;
+  /** Result type code of a function; 0 for a constructor. */
+  readonly resultOf: Int32Array;
+  /** Fields of definition `d` are `fieldStart[d] .. fieldStart[d + 1] - 1`. */
+  readonly fieldStart: Int32Array;
+  readonly fieldNames: readonly string[];
+  readonly fieldCodes: Int32Array;
+  /** -1 when always present, else `(slot << 5) | bit`: bit `bit` of the definition's `slot`-th `#` field. */
+  readonly fieldConds: Int32Array;
+  /** Abstract type names, per type index. */
+  readonly typeNames: readonly string[];
+  /** Boxed definition (has an id on the wire) by id. */
+  readonly byId: ReadonlyMap<number, number>;
+  /** Boxed definition by name. */
+  readonly byName: ReadonlyMap<string, number>;
+}
+
+/** Definition flag: a function (RPC method), not a constructor. */
+export const DEF_FUNCTION = 1;
+/** Definition flag: only ever serialized bare (declared without an id, e.g. MTProto `message`). */
+export const DEF_BARE_ONLY = 2;
+/** Definition flag: from the MTProto service schema. */
+export const DEF_MTPROTO = 4;
+
+/** One definition, as the generator describes it before packing. */
+export interface PackDef {
+  id: number;
+  name: string;
+  flags: number;
+  typeIndex: number;
+  resultCode: number;
+  fields: { name: string; code: number; cond: number }[];
+}
+
+/** Packs definitions into the `{ names, table }` strings written to the generated module. */
+export function packSchema(layer: number, defs: PackDef[], typeNames: string[]): { names: string; table: Uint8Array } {
+  const varint = (out: number[], v: number) => {
+    if (v < 0 || !Number.isInteger(v)) throw new Error(`cannot pack ${v}`);
+    while (v >= 0x80) {
+      out.push((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    out.push(v);
+  };
+  const fieldNames: string[] = [];
+  const fieldIndex = new Map<string, number>();
+  const body: number[] = [];
+  for (const d of defs) {
+    body.push(d.id & 0xff, (d.id >>> 8) & 0xff, (d.id >>> 16) & 0xff, d.id >>> 24);
+    varint(body, d.flags);
+    varint(body, d.flags & DEF_FUNCTION ? 0 : d.typeIndex + 1);
+    if (d.flags & DEF_FUNCTION) varint(body, d.resultCode);
+    varint(body, d.fields.length);
+    for (const f of d.fields) {
+      let idx = fieldIndex.get(f.name);
+      if (idx === undefined) {
+        idx = fieldNames.length;
+        fieldNames.push(f.name);
+        fieldIndex.set(f.name, idx);
+      }
+      varint(body, idx);
+      varint(body, f.code);
+      varint(body, f.cond + 1);
+    }
+  }
+  const header: number[] = [];
+  for (const v of [layer, defs.length, typeNames.length, fieldNames.length]) varint(header, v);
+  const table = new Uint8Array(header.length + body.length);
+  table.set(header);
+  table.set(body, header.length);
+  return { names: [...defs.map((d) => d.name), ...typeNames, ...fieldNames].join(' '), table };
+}
+
+/** Unpacks the generated table. Runs once, on first use of the codec. */
+export function unpackSchema(names: string, tableBase64: string): SchemaTable {
+  const b = base64Decode(tableBase64);
+  let p = 0;
+  const varint = () => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const x = b[p++]!;
+      v += (x & 0x7f) * mul;
+      if (x < 0x80) return v;
+      mul *= 128;
+    }
+  };
+  const layer = varint();
+  const defCount = varint();
+  const typeCount = varint();
+  const fieldNameCount = varint();
+  const all = names.split(' ');
+  const defNames = all.slice(0, defCount);
+  const typeNames = all.slice(defCount, defCount + typeCount);
+  const fieldNameList = all.slice(defCount + typeCount, defCount + typeCount + fieldNameCount);
+
+  const ids = new Uint32Array(defCount);
+  const flags = new Uint8Array(defCount);
+  const typeOf = new Int32Array(defCount);
+  const resultOf = new Int32Array(defCount);
+  const fieldStart = new Int32Array(defCount + 1);
+  const codes: number[] = [];
+  const conds: number[] = [];
+  const fieldNames: string[] = [];
+  const byId = new Map<number, number>();
+  const byName = new Map<string, number>();
+  for (let d = 0; d < defCount; d++) {
+    ids[d] = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+    p += 4;
+    flags[d] = varint();
+    typeOf[d] = varint() - 1;
+    if (flags[d]! & DEF_FUNCTION) resultOf[d] = varint();
+    const n = varint();
+    fieldStart[d] = codes.length;
+    for (let i = 0; i < n; i++) {
+      fieldNames.push(fieldNameList[varint()]!);
+      codes.push(varint());
+      conds.push(varint() - 1);
+    }
+    if (!(flags[d]! & DEF_BARE_ONLY)) {
+      byId.set(ids[d]!, d);
+      byName.set(defNames[d]!, d);
+    }
+  }
+  fieldStart[defCount] = codes.length;
+  return {
+    layer,
+    defCount,
+    ids,
+    names: defNames,
+    flags,
+    typeOf,
+    resultOf,
+    fieldStart,
+    fieldNames,
+    fieldCodes: Int32Array.from(codes),
+    fieldConds: Int32Array.from(conds),
+    typeNames,
+    byId,
+    byName,
+  };
+}

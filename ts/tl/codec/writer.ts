@@ -1,0 +1,327 @@
+import { TlError } from '../../errors.js';
+import type { AnyRequest, AnyTlObject } from '../generated/types.js';
+import { getSchema } from './load-schema.js';
+import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
+import {
+  ID_BOOL_FALSE,
+  ID_BOOL_TRUE,
+  ID_VECTOR,
+  K_BARE,
+  K_BOOL,
+  K_BYTES,
+  K_DOUBLE,
+  K_FLAGS,
+  K_INT,
+  K_INT128,
+  K_INT256,
+  K_LONG,
+  K_OBJECT,
+  K_QUERY,
+  K_STRING,
+  K_TRUE,
+  K_TYPE,
+  WRAP_BARE_VECTOR,
+  WRAP_NONE,
+  WRAP_VECTOR,
+} from './type-code.js';
+
+const utf8 = /* @__PURE__ */ new TextEncoder();
+/** Writer-only kind: any boxed constructor or function (top-level `object()`). */
+const K_ANY = 15;
+const INT_MIN = -0x80000000;
+const UINT_MAX = 0xffffffff;
+const LONG_MIN = -(1n << 63n);
+const ULONG_MAX = (1n << 64n) - 1n;
+
+type Fields = Record<string, unknown> & { _: string };
+
+/**
+ * Writes TL values into a growing buffer: primitives for hand-written framing
+ * and whole objects driven by the schema table.
+ * https://core.telegram.org/mtproto/serialize
+ *
+ * Values are checked as they are written (integer ranges, required fields,
+ * constructor of the right type) and a `TlError` names the offending field.
+ */
+export class TlWriter {
+  /** Bytes written so far. */
+  pos = 0;
+  private buf: Uint8Array;
+  private view: DataView;
+  private readonly schema: SchemaTable;
+
+  constructor(initialSize = 256) {
+    this.buf = new Uint8Array(initialSize);
+    this.view = new DataView(this.buf.buffer);
+    this.schema = getSchema();
+  }
+
+  /** The bytes written, as a view of the internal buffer (valid until the next write). */
+  view8(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** A copy of the bytes written. */
+  result(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  /** `int`: accepts -2^31 .. 2^32-1 (unsigned values are written as their two's complement). */
+  int(v: number): void {
+    if (!Number.isInteger(v) || v < INT_MIN || v > UINT_MAX) throw new TlError(`not a 32-bit integer: ${v}`);
+    this.ensure(4);
+    this.view.setInt32(this.pos, v | 0, true);
+    this.pos += 4;
+  }
+
+  /** `long`: a bigint in -2^63 .. 2^64-1, or a safe-integer number. */
+  long(v: bigint | number): void {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) throw new TlError(`not a safe integer for a long: ${v}`);
+      v = BigInt(v);
+    } else if (typeof v !== 'bigint' || v < LONG_MIN || v > ULONG_MAX) {
+      throw new TlError(`not a 64-bit integer: ${String(v)}`);
+    }
+    this.ensure(8);
+    this.view.setBigUint64(this.pos, BigInt.asUintN(64, v), true);
+    this.pos += 8;
+  }
+
+  /** `double`. */
+  double(v: number): void {
+    if (typeof v !== 'number') throw new TlError(`not a number: ${String(v)}`);
+    this.ensure(8);
+    this.view.setFloat64(this.pos, v, true);
+    this.pos += 8;
+  }
+
+  /** Raw bytes, no framing (int128, int256, pre-serialized data). */
+  raw(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Length prefix of a TL byte string of `len` bytes. */
+  private header(len: number): void {
+    if (len < 254) {
+      this.buf[this.pos++] = len;
+    } else if (len < 0x1000000) {
+      const p = this.pos;
+      this.buf[p] = 254;
+      this.buf[p + 1] = len & 0xff;
+      this.buf[p + 2] = (len >> 8) & 0xff;
+      this.buf[p + 3] = len >> 16;
+      this.pos = p + 4;
+    } else {
+      throw new TlError(`byte string of ${len} bytes exceeds the TL maximum of 16 MiB`);
+    }
+  }
+
+  /** Zero padding to a multiple of 4 after a byte string that started at `start`. */
+  private pad(start: number): void {
+    while ((this.pos - start) & 3) this.buf[this.pos++] = 0;
+  }
+
+  /** `bytes`: length prefix, data, zero padding to 4. */
+  bytes(b: Uint8Array): void {
+    if (!(b instanceof Uint8Array)) throw new TlError('bytes must be a Uint8Array');
+    this.ensure(b.length + 7);
+    const start = this.pos;
+    this.header(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    this.pad(start);
+  }
+
+  /** `string`: UTF-8 bytes, framed like `bytes`. */
+  string(s: string): void {
+    if (typeof s !== 'string') throw new TlError(`not a string: ${String(s)}`);
+    const n = s.length;
+    if (n <= 84) {
+      // At most 252 UTF-8 bytes: the one-byte length header fits, so encode in place.
+      this.ensure(n * 3 + 4);
+      const start = this.pos;
+      const body = start + 1;
+      let p = body;
+      const buf = this.buf;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        buf[p++] = c;
+      }
+      if (i < n) p += utf8.encodeInto(s.slice(i), buf.subarray(p)).written;
+      buf[start] = p - body;
+      this.pos = p;
+      this.pad(start);
+      return;
+    }
+    this.bytes(utf8.encode(s));
+  }
+
+  /** `Bool`. */
+  bool(v: boolean): void {
+    if (typeof v !== 'boolean') throw new TlError(`not a boolean: ${String(v)}`);
+    this.ensure(4);
+    this.view.setUint32(this.pos, v ? ID_BOOL_TRUE : ID_BOOL_FALSE, true);
+    this.pos += 4;
+  }
+
+  /** A boxed constructor or function call of either schema: id, then fields. */
+  object(obj: AnyTlObject | AnyRequest): void {
+    this.boxed(K_ANY, obj as unknown as Fields, '');
+  }
+
+  /** Writes a value described by a type code (see type-code.ts). `path` names it in errors. */
+  value(code: number, v: unknown, path: string): void {
+    const wrap = (code >> 4) & 3;
+    if (wrap === WRAP_NONE) return this.base(code, v, path);
+    if (!Array.isArray(v)) throw new TlError(`${path}: expected an array`);
+    this.ensure(8);
+    if (wrap === WRAP_VECTOR) {
+      this.view.setUint32(this.pos, ID_VECTOR, true);
+      this.pos += 4;
+    } else if (wrap !== WRAP_BARE_VECTOR) {
+      throw new TlError(`${path}: bad type code ${code}`);
+    }
+    this.view.setInt32(this.pos, v.length, true);
+    this.pos += 4;
+    const elem = code & ~0x30;
+    for (let i = 0; i < v.length; i++) this.base(elem, v[i], path);
+  }
+
+  private base(code: number, v: unknown, path: string): void {
+    try {
+      switch (code & 15) {
+        case K_INT:
+          return this.int(v as number);
+        case K_LONG:
+          return this.long(v as bigint);
+        case K_DOUBLE:
+          return this.double(v as number);
+        case K_STRING:
+          return this.string(v as string);
+        case K_BYTES:
+          return this.bytes(v as Uint8Array);
+        case K_INT128:
+        case K_INT256: {
+          const size = (code & 15) === K_INT128 ? 16 : 32;
+          if (!(v instanceof Uint8Array) || v.length !== size) throw new TlError(`expected ${size} bytes`);
+          return this.raw(v);
+        }
+        case K_BOOL:
+          return this.bool(v as boolean);
+      }
+    } catch (e) {
+      if (e instanceof TlError) throw new TlError(`${path}: ${e.message}`);
+      throw e;
+    }
+    switch (code & 15) {
+      case K_BARE: {
+        const d = code >>> 6;
+        if (!isObject(v)) throw new TlError(`${path}: expected a ${this.schema.names[d]} object`);
+        return this.fields(d, v, path);
+      }
+      case K_TYPE:
+      case K_OBJECT:
+      case K_QUERY:
+        return this.boxed(code, v, path);
+      default:
+        throw new TlError(`${path}: type code ${code} cannot be written as a value`);
+    }
+  }
+
+  private boxed(code: number, v: unknown, path: string): void {
+    const s = this.schema;
+    if (!isObject(v)) throw new TlError(`${path || 'value'}: expected a TL object with a '_' name`);
+    const d = s.byName.get(v._);
+    if (d === undefined) throw new TlError(`${path || 'value'}: unknown constructor or function '${String(v._)}'`);
+    const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
+    const kind = code & 15;
+    const ok =
+      kind === K_TYPE
+        ? !isFn && s.typeOf[d] === code >>> 6
+        : kind === K_OBJECT
+          ? !isFn
+          : kind === K_QUERY
+            ? isFn
+            : true; // K_OBJECT | K_QUERY: anything with an id
+    if (!ok) {
+      const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
+      throw new TlError(`${path || 'value'}: ${v._} is not ${want}`);
+    }
+    this.ensure(4);
+    this.view.setUint32(this.pos, s.ids[d]!, true);
+    this.pos += 4;
+    this.fields(d, v, path ? `${path}.${v._}` : v._);
+  }
+
+  /** Fields of definition `d`: flags words computed from which optional fields are present. */
+  private fields(d: number, v: Fields, path: string): void {
+    const s = this.schema;
+    const start = s.fieldStart[d]!;
+    const end = s.fieldStart[d + 1]!;
+    // First pass: the flags words (a field counts as present unless undefined/null/false-for-true).
+    let f0 = 0;
+    let f1 = 0;
+    let fx: number[] | undefined;
+    let hasFlags = false;
+    for (let i = start; i < end; i++) {
+      const cond = s.fieldConds[i]!;
+      if (cond < 0) continue;
+      hasFlags = true;
+      const x = v[s.fieldNames[i]!];
+      const present = (s.fieldCodes[i]! & 15) === K_TRUE ? x === true : x !== undefined && x !== null;
+      if (!present) continue;
+      const bit = 1 << (cond & 31);
+      const slot = cond >> 5;
+      if (slot === 0) f0 |= bit;
+      else if (slot === 1) f1 |= bit;
+      else ((fx ??= [])[slot] = (fx[slot] ?? 0) | bit);
+    }
+    let slot = 0;
+    for (let i = start; i < end; i++) {
+      const code = s.fieldCodes[i]!;
+      const kind = code & 15;
+      if (kind === K_FLAGS) {
+        const w = slot === 0 ? f0 : slot === 1 ? f1 : (fx?.[slot] ?? 0);
+        slot++;
+        this.ensure(4);
+        this.view.setInt32(this.pos, w, true);
+        this.pos += 4;
+        continue;
+      }
+      const name = s.fieldNames[i]!;
+      const x = v[name];
+      if (hasFlags) {
+        const cond = s.fieldConds[i]!;
+        if (cond >= 0) {
+          if (kind === K_TRUE) continue;
+          const which = cond >> 5;
+          const w = which === 0 ? f0 : which === 1 ? f1 : (fx?.[which] ?? 0);
+          if (((w >>> (cond & 31)) & 1) === 0) continue;
+          if (x === undefined || x === null) {
+            throw new TlError(`${path}.${name} is required: another field set its flag bit ${cond & 31}`);
+          }
+        }
+      }
+      if (x === undefined) throw new TlError(`${path}.${name} is required`);
+      this.value(code, x, `${path}.${name}`);
+    }
+  }
+}
+
+function isObject(v: unknown): v is Fields {
+  return typeof v === 'object' && v !== null && typeof (v as { _?: unknown })._ === 'string';
+}
