@@ -16,7 +16,7 @@ import { hasSmallFactor, isProbablePrime } from '../../ts/crypto/prime.js';
 import type { RandomSource } from '../../ts/crypto/provider.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
 import { SAMPLE } from './_auth-key-sample.js';
-import { replayRandom } from './_node-provider.js';
+import { replayRandom } from './_support.js';
 
 const isSecurity = (check: string) => (e: unknown) => e instanceof SecurityError && e.check === check;
 const checkName = (fn: () => void): string | undefined => {

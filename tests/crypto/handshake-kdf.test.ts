@@ -16,7 +16,7 @@ import {
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
 import { SAMPLE } from './_auth-key-sample.js';
-import { getProvider, replayRandom } from './_node-provider.js';
+import { getProvider, replayRandom } from './_support.js';
 
 let crypto: CryptoProvider;
 test.before(async () => {

@@ -27,7 +27,7 @@ import {
 } from '../../ts/crypto/rsa-keys.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
 import { SAMPLE } from './_auth-key-sample.js';
-import { getProvider, referenceIge, replayRandom } from './_node-provider.js';
+import { getProvider, referenceIge, replayRandom } from './_support.js';
 
 let crypto: CryptoProvider;
 test.before(async () => {

@@ -13,7 +13,7 @@ import {
   type SrpPasswordParams,
 } from '../../ts/crypto/srp.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
-import { getProvider, replayRandom } from './_node-provider.js';
+import { getProvider, replayRandom } from './_support.js';
 
 let crypto: CryptoProvider;
 test.before(async () => {

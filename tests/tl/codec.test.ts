@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TlError } from '../../ts/errors.js';
-import { decode, decodeRequest, decodeResult, encode, idOf, nameOf, TlReader, TlWriter } from '../../ts/tl/codec/index.js';
+import { decode, decodeRequest, decodeResult, encode, idOf, nameOf, TlReader, TlWriter, type ReadOptions } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, AnyTlObject } from '../../ts/tl/generated/types.js';
 import * as sample from './fixtures/auth-key-sample.js';
 
@@ -23,17 +23,22 @@ const le64 = (n: bigint) => {
 /** Bytes of a boxed id, as it appears on the wire (little-endian). */
 const id = (name: string) => le32(idOf(name)!);
 
-/** Asserts that `fn` throws a TlError whose offset is `offset` and whose message contains `text`. */
-function throwsTl(fn: () => unknown, offset: number, text: string | RegExp) {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, TlError, String(e));
-    assert.is((e as TlError).offset, offset, (e as Error).message);
-    assert.match((e as Error).message, text);
-    return;
+/**
+ * Asserts that `fn` throws a TlError whose offset is `offset` and whose
+ * message contains `text`, with each decoding engine.
+ */
+function throwsTl(fn: (options: ReadOptions) => unknown, offset: number, text: string | RegExp) {
+  for (const options of [{ engine: 'js' }, { engine: 'js', compile: false }, { engine: 'wasm' }] as ReadOptions[]) {
+    try {
+      fn(options);
+    } catch (e) {
+      assert.instance(e, TlError, String(e));
+      assert.is((e as TlError).offset, offset, `${JSON.stringify(options)}: ${(e as Error).message}`);
+      assert.match((e as Error).message, text);
+      continue;
+    }
+    assert.unreachable(`no TlError with ${JSON.stringify(options)}`);
   }
-  assert.unreachable('no TlError');
 }
 
 // ---- Fixed vectors from https://core.telegram.org/mtproto/samples-auth_key -------------
@@ -186,7 +191,7 @@ test('decodeResult: Vector<int>, Bool and a result behind invokeWithLayer', () =
   const state = cat(id('updates.state'), le32(1), le32(2), le32(3), le32(4), le32(5));
   const wrapped = { _: 'invokeWithLayer', layer: 227, query: { _: 'updates.getState' } } as const;
   assert.equal(decodeResult(wrapped, state), { _: 'updates.state', pts: 1, qts: 2, date: 3, seq: 4, unread_count: 5 });
-  throwsTl(() => decodeResult({ _: 'updates.getState' }, cat(id('pong'), le64(1n), le64(2n))), 0, 'pong is not updates.State');
+  throwsTl((o) => decodeResult({ _: 'updates.getState' }, cat(id('pong'), le64(1n), le64(2n)), o), 0, 'pong is not updates.State');
 });
 
 test('gzip_packed is inflated transparently, inside rpc_result and in place of a field', () => {
@@ -274,28 +279,28 @@ test('idOf / nameOf', () => {
 // ---- Bad input: TlError with the offset ---------------------------------------------------------
 
 test('decode errors: empty, unknown id, truncation, trailing bytes', () => {
-  throwsTl(() => decode(new Uint8Array(0)), 0, 'unexpected end of data: need 4 bytes, 0 left');
-  throwsTl(() => decode(hex('01020304')), 0, 'unknown constructor id #04030201');
+  throwsTl((o) => decode(new Uint8Array(0), o), 0, 'unexpected end of data: need 4 bytes, 0 left');
+  throwsTl((o) => decode(hex('01020304'), o), 0, 'unknown constructor id #04030201');
   const user = encode({ _: 'inputPeerUser', user_id: 1n, access_hash: 2n });
-  throwsTl(() => decode(user.subarray(0, 10)), 4, 'need 8 bytes, 6 left');
-  throwsTl(() => decode(cat(user, '00')), 20, '1 unexpected bytes after the object');
-  throwsTl(() => decodeRequest(user), 0, 'inputPeerUser is not a function');
-  throwsTl(() => decode(encode({ _: 'help.getConfig' })), 0, 'help.getConfig is not a constructor');
+  throwsTl((o) => decode(user.subarray(0, 10), o), 4, 'need 8 bytes, 6 left');
+  throwsTl((o) => decode(cat(user, '00'), o), 20, '1 unexpected bytes after the object');
+  throwsTl((o) => decodeRequest(user, o), 0, 'inputPeerUser is not a function');
+  throwsTl((o) => decode(encode({ _: 'help.getConfig' }), o), 0, 'help.getConfig is not a constructor');
 });
 
 test('decode errors: a constructor of the wrong type names the expected type', () => {
   const bad = cat('628FF4FE', '00000000', id('inputUserSelf'));
-  throwsTl(() => decodeRequest(bad), 8, 'inputUserSelf is not InputPeer');
-  throwsTl(() => decodeRequest(cat(id('users.getUsers'), '01020304')), 4, 'expected a Vector (#1cb5c415), found #4030201');
+  throwsTl((o) => decodeRequest(bad, o), 8, 'inputUserSelf is not InputPeer');
+  throwsTl((o) => decodeRequest(cat(id('users.getUsers'), '01020304'), o), 4, 'expected a Vector (#1cb5c415), found #4030201');
 });
 
 test('decode errors: lengths and counts past the end are rejected before allocating', () => {
-  throwsTl(() => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFF7F')), 8, 'vector count 2147483647 does not fit in the 0 bytes left');
-  throwsTl(() => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFFFF')), 8, 'vector count -1');
-  throwsTl(() => decode(cat(id('msgs_ack'), '15C4B51C', '02000000', le64(1n))), 8, 'vector count 2 does not fit in the 8 bytes left');
-  throwsTl(() => decode(cat(id('rpc_error'), '01000000', 'FE000100', '00')), 8, 'string of 256 bytes runs past the end');
-  throwsTl(() => decode(cat(id('rpc_error'), '01000000', '05414243')), 8, 'string of 5 bytes runs past the end');
-  throwsTl(() => decode(cat(id('rpc_error'), '01000000', 'FF000000')), 8, 'invalid string length prefix 0xff');
+  throwsTl((o) => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFF7F'), o), 8, 'vector count 2147483647 does not fit in the 0 bytes left');
+  throwsTl((o) => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFFFF'), o), 8, 'vector count -1');
+  throwsTl((o) => decode(cat(id('msgs_ack'), '15C4B51C', '02000000', le64(1n)), o), 8, 'vector count 2 does not fit in the 8 bytes left');
+  throwsTl((o) => decode(cat(id('rpc_error'), '01000000', 'FE000100', '00'), o), 8, 'string of 256 bytes runs past the end');
+  throwsTl((o) => decode(cat(id('rpc_error'), '01000000', '05414243'), o), 8, 'string of 5 bytes runs past the end');
+  throwsTl((o) => decode(cat(id('rpc_error'), '01000000', 'FF000000'), o), 8, 'invalid string length prefix 0xff');
 });
 
 test('decode errors: nesting deeper than maxDepth', () => {
@@ -305,7 +310,7 @@ test('decode errors: nesting deeper than maxDepth', () => {
   parts.push(id('textEmpty'));
   const deep = cat(...parts);
   // The 65th textConcat starts at byte 64 * 12.
-  throwsTl(() => decode(deep), 64 * 12, 'nesting deeper than 64');
+  throwsTl((o) => decode(deep, o), 64 * 12, 'nesting deeper than 64');
   assert.is((decode(deep, { maxDepth: 100 }) as { _: string })._, 'textConcat');
 });
 
@@ -316,38 +321,51 @@ test('decode errors: corrupt gzip, and gzip bombs stop at the inflate limit', ()
     w.bytes(payload);
     return w.result();
   };
-  throwsTl(() => decode(gz(hex('1F8B0800DEADBEEF'))), 0, 'not a valid or complete gzip stream');
+  throwsTl((o) => decode(gz(hex('1F8B0800DEADBEEF')), o), 0, 'not a valid or complete gzip stream');
   const bomb = gz(gzipSync(new Uint8Array(8 * 1024 * 1024)));
   assert.ok(bomb.length < 16 * 1024, `bomb is ${bomb.length} bytes`);
-  throwsTl(() => decode(bomb, { maxInflated: 1024 * 1024 }), 0, 'inflates past the 1048576-byte limit');
+  throwsTl((o) => decode(bomb, { maxInflated: 1024 * 1024 , ...o }), 0, 'inflates past the 1048576-byte limit');
   // Within the limit it inflates, and the zeros inside are not an object.
-  throwsTl(() => decode(bomb), 0, 'inside gzip_packed: unknown constructor id #00000000 (at byte 0)');
+  throwsTl((o) => decode(bomb, o), 0, 'inside gzip_packed: unknown constructor id #00000000 (at byte 0)');
 });
 
 // ---- Encode errors -------------------------------------------------------------------------------
 
-test('encode errors name the field', () => {
-  const bad = (obj: unknown, text: string | RegExp) => {
-    try {
-      encode(obj as AnyTlObject);
-    } catch (e) {
-      assert.instance(e, TlError);
-      assert.match((e as Error).message, text);
-      return;
+test('encode errors name the path to the field (generated and table-walking writers alike)', () => {
+  const cases: [unknown, string][] = [
+    [{ _: 'nope' }, "unknown constructor or function 'nope'"],
+    [{ _: 'inputPeerUser', user_id: 1n }, 'inputPeerUser.access_hash: required field is missing'],
+    [
+      { _: 'messages.sendMessage', peer: { _: 'inputUserSelf' }, message: '', random_id: 1n },
+      'messages.sendMessage.peer: inputUserSelf is not InputPeer',
+    ],
+    [{ _: 'inputPeerChat', chat_id: 2n ** 64n }, 'inputPeerChat.chat_id: not a 64-bit integer: 18446744073709551616'],
+    [{ _: 'inputMessageID', id: 1.5 }, 'inputMessageID.id: not a 32-bit integer: 1.5'],
+    [{ _: 'inputMessageID', id: 2 ** 32 }, 'inputMessageID.id: not a 32-bit integer: 4294967296'],
+    [{ _: 'req_pq_multi', nonce: new Uint8Array(15) }, 'req_pq_multi.nonce: expected 16 bytes'],
+    [{ _: 'users.getUsers', id: {} }, 'users.getUsers.id: expected an array'],
+    [{ _: 'invokeWithLayer', layer: 1, query: { _: 'inputPeerSelf' } }, 'invokeWithLayer.query: inputPeerSelf is not a function'],
+    // live_photo and video share flags.2 in inputMediaPhoto: setting one requires the other.
+    [
+      { _: 'inputMediaPhoto', live_photo: true, id: { _: 'inputPhotoEmpty' } },
+      'inputMediaPhoto.video: required: another field set its flag bit 2',
+    ],
+    [
+      { _: 'messages.sendMessage', peer: { _: 'inputPeerSelf' }, message: '', random_id: 1n, entities: [{ _: 'messageEntityBold', offset: 0 }] },
+      'messages.sendMessage.entities.messageEntityBold.length: required field is missing',
+    ],
+  ];
+  for (const compile of [true, false]) {
+    for (const [obj, message] of cases) {
+      try {
+        encode(obj as AnyTlObject, { compile });
+        assert.unreachable(`encoded ${message}`);
+      } catch (e) {
+        assert.instance(e, TlError);
+        assert.is((e as Error).message, message);
+      }
     }
-    assert.unreachable(`encoded ${JSON.stringify(obj, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
-  };
-  bad({ _: 'nope' }, "unknown constructor or function 'nope'");
-  bad({ _: 'inputPeerUser', user_id: 1n }, 'inputPeerUser.access_hash is required');
-  bad({ _: 'messages.sendMessage', peer: { _: 'inputUserSelf' }, message: '', random_id: 1n }, 'peer: inputUserSelf is not InputPeer');
-  bad({ _: 'inputPeerChat', chat_id: 2n ** 64n }, 'chat_id: not a 64-bit integer');
-  bad({ _: 'inputMessageID', id: 1.5 }, 'id: not a 32-bit integer: 1.5');
-  bad({ _: 'inputMessageID', id: 2 ** 32 }, 'not a 32-bit integer');
-  bad({ _: 'req_pq_multi', nonce: new Uint8Array(15) }, 'nonce: expected 16 bytes');
-  bad({ _: 'users.getUsers', id: {} }, 'users.getUsers.id: expected an array');
-  bad({ _: 'invokeWithLayer', layer: 1, query: { _: 'inputPeerSelf' } }, 'query: inputPeerSelf is not a function');
-  // live_photo and video share flags.2 in inputMediaPhoto: setting one requires the other.
-  bad({ _: 'inputMediaPhoto', live_photo: true, id: { _: 'inputPhotoEmpty' } }, 'inputMediaPhoto.video is required: another field set its flag bit 2');
+  }
 });
 
 test('encode accepts unsigned 32-bit ints and long given as a safe-integer number', () => {

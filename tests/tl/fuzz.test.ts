@@ -5,6 +5,10 @@ import { TlError } from '../../ts/errors.js';
 import { decode, decodeRequest, decodeResult, encode, TlWriter } from '../../ts/tl/codec/index.js';
 import { DEF_BARE_ONLY, DEF_FUNCTION } from '../../ts/tl/codec/schema-table.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
+import { getSchema } from '../../ts/tl/codec/load-schema.js';
+import { TlReader } from '../../ts/tl/codec/reader.js';
+import { K_OBJECT, K_QUERY } from '../../ts/tl/codec/type-code.js';
+import { getTlModule } from '../../ts/tl/wasm/tl-module.js';
 import { Sampler } from './helpers/samples.js';
 
 /**
@@ -58,16 +62,49 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
   let total = 0;
   const run = (bytes: Uint8Array, fn: boolean) => {
     total++;
+    if (total % 5 === 0) differential(bytes, fn);
     try {
-      if (fn) decodeRequest(bytes, { maxInflated: 1 << 20 });
-      else if (total % 7 === 0) decodeResult({ _: 'contacts.getContactIDs', hash: 0n }, bytes);
-      else decode(bytes, { maxInflated: 1 << 20 });
+      // Rotate the engines: generated JS readers, the table walker, the WASM scanner.
+      const mode = total % 3;
+      const options = { maxInflated: 1 << 20, compile: mode !== 1, engine: mode === 2 ? ('wasm' as const) : ('js' as const) };
+      if (fn) decodeRequest(bytes, options);
+      else if (total % 7 === 0) decodeResult({ _: 'contacts.getContactIDs', hash: 0n }, bytes, options);
+      else decode(bytes, options);
       ok++;
     } catch (e) {
       if (!(e instanceof TlError)) {
         throw new Error(`input #${total} (${Buffer.from(bytes).toString('hex').slice(0, 400)}) threw ${String(e)}`);
       }
       tlErrors++;
+    }
+  };
+  // Differential check on every 5th input: the WASM scanner and the JS reader
+  // must accept and reject the same inputs, failing at the same byte.
+  const mod = getTlModule(getSchema())!;
+  let compared = 0;
+  const differential = (bytes: Uint8Array, fn: boolean) => {
+    const code = fn ? K_QUERY : K_OBJECT;
+    const scan = mod.scan(bytes, code, 64);
+    let jsOffset = -1;
+    let jsMessage = '';
+    try {
+      const r = new TlReader(bytes, 0, { maxInflated: 1 << 20 });
+      r.value(code, 0);
+    } catch (e) {
+      if (!(e instanceof TlError)) throw e;
+      jsOffset = e.offset;
+      jsMessage = e.message;
+    }
+    compared++;
+    if ('tape' in scan) {
+      // The scanner does not inflate gzip_packed payloads; problems inside them are the JS side's.
+      if (jsOffset >= 0 && !/gzip/.test(jsMessage)) {
+        throw new Error(`scanner accepted what JS rejects (${jsMessage}): ${Buffer.from(bytes).toString('hex').slice(0, 300)}`);
+      }
+    } else if (scan.offset !== jsOffset) {
+      throw new Error(
+        `scanner error ${scan.code} at ${scan.offset}, JS at ${jsOffset} (${jsMessage}): ${Buffer.from(bytes).toString('hex').slice(0, 300)}`,
+      );
     }
   };
   const setU32 = (b: Uint8Array, at: number, v: number) => new DataView(b.buffer, b.byteOffset).setUint32(at, v >>> 0, true);
@@ -129,6 +166,7 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
 
   console.log(`fuzz: ${total} inputs, ${ok} decoded, ${tlErrors} TlError`);
   assert.ok(total >= 200_000, `${total} inputs`);
+  assert.ok(compared >= 40_000, `${compared} differential checks`);
   // Both outcomes occur, so the fuzzer reaches past the first id check.
   assert.ok(tlErrors > 150_000, `${tlErrors} TlErrors`);
   assert.ok(ok > 1_000, `${ok} inputs still decoded after mutation`);

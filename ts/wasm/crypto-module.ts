@@ -43,11 +43,22 @@ const INITIAL_SLOTS = 64;
 
 let simdSupport: boolean | undefined;
 
-/** True when this engine validates the SIMD build (feature detection, cached). */
+// A minimal module whose one function returns `v128.const 0`: it validates
+// exactly when the engine implements fixed-width SIMD.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, // code section: body of 20 bytes, no locals, v128.const
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0x0b, // end
+]);
+
+/** True when this engine supports WASM SIMD (feature detection, cached). */
 export function wasmSimdSupported(): boolean {
   if (simdSupport === undefined) {
     try {
-      simdSupport = WebAssembly.validate(moduleBytes(true) as BufferSource);
+      simdSupport = WebAssembly.validate(SIMD_PROBE);
     } catch {
       simdSupport = false;
     }
@@ -87,13 +98,16 @@ export class CryptoModule {
 
   /** Start of the I/O region, grown so at least `bytes` fit. Valid until the next call that may grow memory. */
   io(bytes: number): number {
-    const need = this.ioBase + bytes;
-    const have = this.exports.memory.buffer.byteLength;
-    if (need > have) {
-      this.exports.memory.grow(Math.ceil((need - have) / PAGE));
-      this.u8 = new Uint8Array(this.exports.memory.buffer);
-    }
+    // Only this class grows the memory (the WASM side never allocates), so the
+    // cached view's length is the memory size: no `memory.buffer` getter per call.
+    if (this.ioBase + bytes > this.u8.length) this.grow(this.ioBase + bytes);
     return this.ioBase;
+  }
+
+  private grow(need: number): void {
+    const have = this.exports.memory.buffer.byteLength;
+    if (need > have) this.exports.memory.grow(Math.ceil((need - have) / PAGE));
+    this.u8 = new Uint8Array(this.exports.memory.buffer);
   }
 
   /** Reserves one slot of SLOT_SIZE bytes (zeroed) and returns its address. */

@@ -2,20 +2,72 @@
  * The TL binary codec: plain objects `{ _: 'name', ...fields }` to bytes and
  * back, driven by the generated schema table. https://core.telegram.org/mtproto/serialize
  */
+import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject, ResultOf } from '../generated/types.js';
+import { decodeWithWasm } from '../wasm/tape-reader.js';
+import { getTlModule } from '../wasm/tl-module.js';
+import { canCompile } from './compile.js';
 import { getSchema } from './load-schema.js';
-import { TlReader, type ReadOptions } from './reader.js';
-import { TlWriter } from './writer.js';
+import { resultCodeOf, TlReader, type ReadOptions } from './reader.js';
+import { K_OBJECT, K_QUERY } from './type-code.js';
+import { TlWriter, type WriteOptions } from './writer.js';
 
 export { TlReader, type ReadOptions } from './reader.js';
-export { TlWriter } from './writer.js';
+export { TlWriter, type WriteOptions } from './writer.js';
 
-/** Serializes a constructor or a function call, boxed (its id first). */
-export function encode(obj: AnyTlObject | AnyRequest): Uint8Array {
-  const w = new TlWriter();
-  w.object(obj);
-  return w.result();
+/**
+ * Serializes a constructor or a function call, boxed (its id first).
+ *
+ * @throws TlError naming the field, e.g. `messages.sendMessage.peer: inputUserSelf is not InputPeer`
+ */
+export function encode(obj: AnyTlObject | AnyRequest, options?: WriteOptions): Uint8Array {
+  if (options !== undefined) {
+    const w = new TlWriter(options);
+    w.object(obj);
+    return w.result();
+  }
+  // One scratch writer for all calls: encoding is synchronous, so it is never
+  // shared by two calls at once, and it stops the buffer regrowing every time.
+  const w = (scratch ??= new TlWriter({ initialSize: 4096 }));
+  w.reset();
+  try {
+    w.object(obj);
+    return w.result();
+  } finally {
+    if (w.capacity > 1 << 20) scratch = undefined; // do not pin a huge buffer
+  }
 }
+
+let scratch: TlWriter | undefined;
+
+/**
+ * Reads one value of type `code` that must fill `bytes` exactly, with the
+ * engine the options ask for (see `ReadOptions.engine`).
+ */
+function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = {}): unknown {
+  if ((options.engine ?? DEFAULT_ENGINE) === 'wasm' && options.compile !== false && canCompile()) {
+    const s = getSchema();
+    const mod = getTlModule(s);
+    if (mod) {
+      const budget = { left: options.maxInflated ?? 32 * 1024 * 1024 };
+      try {
+        return decodeWithWasm(mod, s, bytes, code, options.maxDepth ?? 64, budget, options.views ?? false, true);
+      } catch (e) {
+        // The scanner reports a short error code; the JS reader stops at the
+        // same byte and says exactly what is wrong there.
+        if (e instanceof TlError) decodeValue(bytes, code, { ...options, engine: 'js' });
+        throw e;
+      }
+    }
+  }
+  const r = new TlReader(bytes, 0, options);
+  const v = r.value(code, 0);
+  r.expectEnd();
+  return v;
+}
+
+/** Engine used when `ReadOptions.engine` is not given (chosen by bench/tl-codec.ts, see docs there). */
+const DEFAULT_ENGINE: 'js' | 'wasm' = 'js';
 
 /**
  * Deserializes one boxed object of either schema (a `gzip_packed` one is
@@ -24,18 +76,12 @@ export function encode(obj: AnyTlObject | AnyRequest): Uint8Array {
  * @throws TlError with the byte offset on malformed input
  */
 export function decode(bytes: Uint8Array, options?: ReadOptions): AnyTlObject {
-  const r = new TlReader(bytes, 0, options);
-  const v = r.object();
-  r.expectEnd();
-  return v;
+  return decodeValue(bytes, K_OBJECT, options) as AnyTlObject;
 }
 
 /** Deserializes a boxed function call (what a server receives). */
 export function decodeRequest(bytes: Uint8Array, options?: ReadOptions): AnyRequest {
-  const r = new TlReader(bytes, 0, options);
-  const v = r.request();
-  r.expectEnd();
-  return v;
+  return decodeValue(bytes, K_QUERY, options) as AnyRequest;
 }
 
 /**
@@ -43,10 +89,7 @@ export function decodeRequest(bytes: Uint8Array, options?: ReadOptions): AnyRequ
  * typed by the function's result type.
  */
 export function decodeResult<R extends AnyRequest>(request: R, bytes: Uint8Array, options?: ReadOptions): ResultOf<R> {
-  const r = new TlReader(bytes, 0, options);
-  const v = r.result(request);
-  r.expectEnd();
-  return v as ResultOf<R>;
+  return decodeValue(bytes, resultCodeOf(getSchema(), request), options) as ResultOf<R>;
 }
 
 /** The constructor or function id of a TL name, or undefined when the schema has none. */

@@ -1,5 +1,6 @@
 import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
+import { readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
 import { getSchema } from './load-schema.js';
 import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
@@ -39,7 +40,21 @@ export interface ReadOptions {
    * instead of copies (default false: copies, so the input can be reused).
    */
   views?: boolean;
+  /**
+   * Use readers generated per constructor (default true where the runtime
+   * allows `new Function`); false walks the schema table instead. Both give
+   * the same results; see compile.ts for why the first is faster.
+   */
+  compile?: boolean;
+  /**
+   * `'js'` reads with the JS reader; `'wasm'` lets the WASM scanner
+   * (assembly/tl) check the bytes and dispatch constructors first, then builds
+   * the objects from its tape. Same results and errors either way. Applies to
+   * `decode`, `decodeRequest` and `decodeResult`; a `TlReader` is always JS.
+   */
+  engine?: 'js' | 'wasm';
 }
+
 
 const utf8 = /* @__PURE__ */ new TextDecoder('utf-8');
 
@@ -79,6 +94,18 @@ export class TlReader {
     this.maxDepth = options.maxDepth ?? 64;
     this.views = options.views ?? false;
     this.budget = { left: options.maxInflated ?? 32 * 1024 * 1024 };
+    this.compile = options.compile;
+  }
+
+  private readonly compile: boolean | undefined;
+
+  /** Reads the fields of definition `d` with its generated reader, building it on first use. */
+  private readDef(d: number, depth: number): Record<string, unknown> {
+    if (this.compile !== false) {
+      const f = readerFor(this.schema, d);
+      if (f !== null) return f(this, depth);
+    }
+    return this.fields(d, depth);
   }
 
   /** Throws unless every byte has been read. */
@@ -267,7 +294,7 @@ export class TlReader {
       }
       case K_BARE:
         if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, this.pos);
-        return this.fields(code >>> 6, depth + 1);
+        return this.readDef(code >>> 6, depth + 1);
       case K_TYPE:
       case K_OBJECT:
       case K_QUERY:
@@ -297,7 +324,7 @@ export class TlReader {
       const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
       throw new TlError(`${s.names[d]} is not ${want}`, at);
     }
-    return this.fields(d, depth + 1);
+    return this.readDef(d, depth + 1);
   }
 
   /**
@@ -321,7 +348,7 @@ export class TlReader {
     const packed = this.bytes();
     const plain = inflateLimited(packed, this.budget.left, at);
     this.budget.left -= plain.length;
-    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false });
+    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false, compile: this.compile });
     inner.budget = this.budget;
     try {
       return inner.value(code, depth + 1);

@@ -1,5 +1,6 @@
 import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
+import { compileWriter, type WriteFn } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
 import {
@@ -26,14 +27,40 @@ import {
 } from './type-code.js';
 
 const utf8 = /* @__PURE__ */ new TextEncoder();
-/** Writer-only kind: any boxed constructor or function (top-level `object()`). */
-const K_ANY = 15;
 const INT_MIN = -0x80000000;
 const UINT_MAX = 0xffffffff;
 const LONG_MIN = -(1n << 63n);
 const ULONG_MAX = (1n << 64n) - 1n;
+/** Writer-only kind: any boxed constructor or function (top-level `object()`). */
+const K_ANY = 15;
 
 type Fields = Record<string, unknown> & { _: string };
+
+/** Options of `TlWriter`. */
+export interface WriteOptions {
+  /** Initial buffer size in bytes (default 256; the buffer doubles as needed). */
+  initialSize?: number;
+  /** Use writers generated per constructor (default true where allowed); false walks the schema table. */
+  compile?: boolean;
+}
+
+/** Generated writers by definition index: undefined = not built yet, null = use the table walker. */
+let compiled: (WriteFn | null)[] | undefined;
+
+/**
+ * A TlError that remembers where in the object it happened, so each level of
+ * nesting can prepend its name: `messages.sendMessage.peer: inputUserSelf is not InputPeer`.
+ */
+function prefixed(e: unknown, segment: string): unknown {
+  if (!(e instanceof TlError)) return e;
+  const inner = e as TlError & { reason?: string; path?: string[] };
+  const reason = inner.reason ?? inner.message;
+  const path = [segment, ...(inner.path ?? [])];
+  const out = new TlError(`${path.join('.')}: ${reason}`) as TlError & { reason?: string; path?: string[] };
+  out.reason = reason;
+  out.path = path;
+  return out;
+}
 
 /**
  * Writes TL values into a growing buffer: primitives for hand-written framing
@@ -41,7 +68,8 @@ type Fields = Record<string, unknown> & { _: string };
  * https://core.telegram.org/mtproto/serialize
  *
  * Values are checked as they are written (integer ranges, required fields,
- * constructor of the right type) and a `TlError` names the offending field.
+ * constructor of the right type) and a `TlError` names the offending field,
+ * e.g. `messages.sendMessage.peer: inputUserSelf is not InputPeer`.
  */
 export class TlWriter {
   /** Bytes written so far. */
@@ -49,11 +77,14 @@ export class TlWriter {
   private buf: Uint8Array;
   private view: DataView;
   private readonly schema: SchemaTable;
+  private readonly writers: (WriteFn | null)[] | undefined;
 
-  constructor(initialSize = 256) {
-    this.buf = new Uint8Array(initialSize);
+  constructor(options: WriteOptions | number = {}) {
+    const opts = typeof options === 'number' ? { initialSize: options } : options;
+    this.buf = new Uint8Array(opts.initialSize ?? 256);
     this.view = new DataView(this.buf.buffer);
     this.schema = getSchema();
+    this.writers = opts.compile === false ? undefined : (compiled ??= new Array(this.schema.defCount));
   }
 
   /** The bytes written, as a view of the internal buffer (valid until the next write). */
@@ -64,6 +95,16 @@ export class TlWriter {
   /** A copy of the bytes written. */
   result(): Uint8Array {
     return this.buf.slice(0, this.pos);
+  }
+
+  /** Forgets what was written, keeping the buffer. */
+  reset(): void {
+    this.pos = 0;
+  }
+
+  /** Current buffer size in bytes. */
+  get capacity(): number {
+    return this.buf.length;
   }
 
   private ensure(n: number): void {
@@ -78,9 +119,25 @@ export class TlWriter {
 
   /** `int`: accepts -2^31 .. 2^32-1 (unsigned values are written as their two's complement). */
   int(v: number): void {
-    if (!Number.isInteger(v) || v < INT_MIN || v > UINT_MAX) throw new TlError(`not a 32-bit integer: ${v}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < INT_MIN || v > UINT_MAX) {
+      throw new TlError(`not a 32-bit integer: ${String(v)}`);
+    }
     this.ensure(4);
     this.view.setInt32(this.pos, v | 0, true);
+    this.pos += 4;
+  }
+
+  /** A flags word (computed by the writer, never user input). */
+  flags(v: number): void {
+    this.ensure(4);
+    this.view.setInt32(this.pos, v, true);
+    this.pos += 4;
+  }
+
+  /** Unsigned 32-bit (a constructor id). */
+  uint(v: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.pos, v >>> 0, true);
     this.pos += 4;
   }
 
@@ -105,11 +162,17 @@ export class TlWriter {
     this.pos += 8;
   }
 
-  /** Raw bytes, no framing (int128, int256, pre-serialized data). */
+  /** Raw bytes, no framing (pre-serialized data). */
   raw(b: Uint8Array): void {
     this.ensure(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
+  }
+
+  /** `int128` / `int256`: exactly `size` raw bytes. */
+  fixed(b: Uint8Array, size: number): void {
+    if (!(b instanceof Uint8Array) || b.length !== size) throw new TlError(`expected ${size} bytes`);
+    this.raw(b);
   }
 
   /** Length prefix of a TL byte string of `len` bytes. */
@@ -133,7 +196,7 @@ export class TlWriter {
     while ((this.pos - start) & 3) this.buf[this.pos++] = 0;
   }
 
-  /** `bytes`: length prefix, data, zero padding to 4. */
+  /** `bytes`: length prefix, data, zero padding to 4. https://core.telegram.org/mtproto/serialize#base-types */
   bytes(b: Uint8Array): void {
     if (!(b instanceof Uint8Array)) throw new TlError('bytes must be a Uint8Array');
     this.ensure(b.length + 7);
@@ -148,176 +211,179 @@ export class TlWriter {
   string(s: string): void {
     if (typeof s !== 'string') throw new TlError(`not a string: ${String(s)}`);
     const n = s.length;
-    if (n <= 84) {
-      // At most 252 UTF-8 bytes: the one-byte length header fits, so encode in place.
-      this.ensure(n * 3 + 4);
-      const start = this.pos;
-      const body = start + 1;
-      let p = body;
-      const buf = this.buf;
-      let i = 0;
+    // Room for the worst case (3 bytes per UTF-16 unit), the header and padding.
+    this.ensure(n * 3 + 8);
+    const buf = this.buf;
+    const start = this.pos;
+    let p = start + 1;
+    let i = 0;
+    if (n < 64) {
+      // Short ASCII runs are cheaper in JS than a call into the encoder.
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c > 0x7f) break;
         buf[p++] = c;
       }
-      if (i < n) p += utf8.encodeInto(s.slice(i), buf.subarray(p)).written;
-      buf[start] = p - body;
-      this.pos = p;
-      this.pad(start);
-      return;
     }
-    this.bytes(utf8.encode(s));
+    if (i < n) p += utf8.encodeInto(i === 0 ? s : s.slice(i), buf.subarray(p)).written;
+    const len = p - start - 1;
+    if (len < 254) {
+      buf[start] = len;
+    } else {
+      // Long form: the data moves 3 bytes right to make room for 254 + 3 length bytes.
+      if (len >= 0x1000000) throw new TlError(`byte string of ${len} bytes exceeds the TL maximum of 16 MiB`);
+      buf.copyWithin(start + 4, start + 1, p);
+      buf[start] = 254;
+      buf[start + 1] = len & 0xff;
+      buf[start + 2] = (len >> 8) & 0xff;
+      buf[start + 3] = len >> 16;
+      p += 3;
+    }
+    this.pos = p;
+    this.pad(start);
   }
 
   /** `Bool`. */
   bool(v: boolean): void {
     if (typeof v !== 'boolean') throw new TlError(`not a boolean: ${String(v)}`);
-    this.ensure(4);
-    this.view.setUint32(this.pos, v ? ID_BOOL_TRUE : ID_BOOL_FALSE, true);
-    this.pos += 4;
+    this.uint(v ? ID_BOOL_TRUE : ID_BOOL_FALSE);
   }
 
   /** A boxed constructor or function call of either schema: id, then fields. */
   object(obj: AnyTlObject | AnyRequest): void {
-    this.boxed(K_ANY, obj as unknown as Fields, '');
+    this.boxed(K_ANY, obj);
   }
 
-  /** Writes a value described by a type code (see type-code.ts). `path` names it in errors. */
-  value(code: number, v: unknown, path: string): void {
+  /** Error for a missing field (`bit` >= 0: its flag bit was set by another field). Used by generated writers. */
+  missing(bit: number): Error {
+    return new TlError(bit < 0 ? 'required field is missing' : `required: another field set its flag bit ${bit}`);
+  }
+
+  /** Adds the definition and field to an error from inside a writer. Used by generated writers. */
+  fail(e: unknown, def: string, field: string | null): unknown {
+    return prefixed(field === null ? e : prefixed(e, field), def);
+  }
+
+  /** Writes a value described by a type code (see type-code.ts). */
+  value(code: number, v: unknown): void {
     const wrap = (code >> 4) & 3;
-    if (wrap === WRAP_NONE) return this.base(code, v, path);
-    if (!Array.isArray(v)) throw new TlError(`${path}: expected an array`);
-    this.ensure(8);
-    if (wrap === WRAP_VECTOR) {
-      this.view.setUint32(this.pos, ID_VECTOR, true);
-      this.pos += 4;
-    } else if (wrap !== WRAP_BARE_VECTOR) {
-      throw new TlError(`${path}: bad type code ${code}`);
-    }
-    this.view.setInt32(this.pos, v.length, true);
-    this.pos += 4;
+    if (wrap === WRAP_NONE) return this.base(code, v);
+    if (!Array.isArray(v)) throw new TlError('expected an array');
+    if (wrap === WRAP_VECTOR) this.uint(ID_VECTOR);
+    else if (wrap !== WRAP_BARE_VECTOR) throw new TlError(`bad type code ${code}`);
+    this.flags(v.length);
     const elem = code & ~0x30;
-    for (let i = 0; i < v.length; i++) this.base(elem, v[i], path);
+    for (let i = 0; i < v.length; i++) this.base(elem, v[i]);
   }
 
-  private base(code: number, v: unknown, path: string): void {
-    try {
-      switch (code & 15) {
-        case K_INT:
-          return this.int(v as number);
-        case K_LONG:
-          return this.long(v as bigint);
-        case K_DOUBLE:
-          return this.double(v as number);
-        case K_STRING:
-          return this.string(v as string);
-        case K_BYTES:
-          return this.bytes(v as Uint8Array);
-        case K_INT128:
-        case K_INT256: {
-          const size = (code & 15) === K_INT128 ? 16 : 32;
-          if (!(v instanceof Uint8Array) || v.length !== size) throw new TlError(`expected ${size} bytes`);
-          return this.raw(v);
-        }
-        case K_BOOL:
-          return this.bool(v as boolean);
-      }
-    } catch (e) {
-      if (e instanceof TlError) throw new TlError(`${path}: ${e.message}`);
-      throw e;
-    }
+  private base(code: number, v: unknown): void {
     switch (code & 15) {
+      case K_INT:
+        return this.int(v as number);
+      case K_LONG:
+        return this.long(v as bigint);
+      case K_DOUBLE:
+        return this.double(v as number);
+      case K_STRING:
+        return this.string(v as string);
+      case K_BYTES:
+        return this.bytes(v as Uint8Array);
+      case K_INT128:
+        return this.fixed(v as Uint8Array, 16);
+      case K_INT256:
+        return this.fixed(v as Uint8Array, 32);
+      case K_BOOL:
+        return this.bool(v as boolean);
       case K_BARE: {
         const d = code >>> 6;
-        if (!isObject(v)) throw new TlError(`${path}: expected a ${this.schema.names[d]} object`);
-        return this.fields(d, v, path);
+        if (!isObject(v)) throw new TlError(`expected a ${this.schema.names[d]} object`);
+        return this.writeDef(d, v);
       }
       case K_TYPE:
       case K_OBJECT:
       case K_QUERY:
-        return this.boxed(code, v, path);
+        return this.boxed(code, v);
       default:
-        throw new TlError(`${path}: type code ${code} cannot be written as a value`);
+        throw new TlError(`type code ${code} cannot be written as a value`);
     }
   }
 
-  private boxed(code: number, v: unknown, path: string): void {
+  private boxed(code: number, v: unknown): void {
     const s = this.schema;
-    if (!isObject(v)) throw new TlError(`${path || 'value'}: expected a TL object with a '_' name`);
+    if (!isObject(v)) throw new TlError("expected a TL object with a '_' name");
     const d = s.byName.get(v._);
-    if (d === undefined) throw new TlError(`${path || 'value'}: unknown constructor or function '${String(v._)}'`);
+    if (d === undefined) throw new TlError(`unknown constructor or function '${String(v._)}'`);
     const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
     const kind = code & 15;
-    const ok =
-      kind === K_TYPE
-        ? !isFn && s.typeOf[d] === code >>> 6
-        : kind === K_OBJECT
-          ? !isFn
-          : kind === K_QUERY
-            ? isFn
-            : true; // K_OBJECT | K_QUERY: anything with an id
+    const ok = kind === K_TYPE ? !isFn && s.typeOf[d] === code >>> 6 : kind === K_OBJECT ? !isFn : kind === K_QUERY ? isFn : true;
     if (!ok) {
       const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
-      throw new TlError(`${path || 'value'}: ${v._} is not ${want}`);
+      throw new TlError(`${v._} is not ${want}`);
     }
-    this.ensure(4);
-    this.view.setUint32(this.pos, s.ids[d]!, true);
-    this.pos += 4;
-    this.fields(d, v, path ? `${path}.${v._}` : v._);
+    this.uint(s.ids[d]!);
+    this.writeDef(d, v);
   }
 
-  /** Fields of definition `d`: flags words computed from which optional fields are present. */
-  private fields(d: number, v: Fields, path: string): void {
+  /** Writes the fields of definition `d` with its generated writer, building it on first use. */
+  private writeDef(d: number, v: Fields): void {
+    const ws = this.writers;
+    if (ws !== undefined) {
+      let f = ws[d];
+      if (f === undefined) f = ws[d] = compileWriter(this.schema, d) ?? null;
+      if (f !== null) return f(this, v);
+    }
+    this.fields(d, v);
+  }
+
+  /** Table-walking writer: flags words computed from which optional fields are present. */
+  private fields(d: number, v: Fields): void {
     const s = this.schema;
     const start = s.fieldStart[d]!;
     const end = s.fieldStart[d + 1]!;
-    // First pass: the flags words (a field counts as present unless undefined/null/false-for-true).
-    let f0 = 0;
-    let f1 = 0;
-    let fx: number[] | undefined;
-    let hasFlags = false;
-    for (let i = start; i < end; i++) {
-      const cond = s.fieldConds[i]!;
-      if (cond < 0) continue;
-      hasFlags = true;
-      const x = v[s.fieldNames[i]!];
-      const present = (s.fieldCodes[i]! & 15) === K_TRUE ? x === true : x !== undefined && x !== null;
-      if (!present) continue;
-      const bit = 1 << (cond & 31);
-      const slot = cond >> 5;
-      if (slot === 0) f0 |= bit;
-      else if (slot === 1) f1 |= bit;
-      else ((fx ??= [])[slot] = (fx[slot] ?? 0) | bit);
-    }
-    let slot = 0;
-    for (let i = start; i < end; i++) {
-      const code = s.fieldCodes[i]!;
-      const kind = code & 15;
-      if (kind === K_FLAGS) {
-        const w = slot === 0 ? f0 : slot === 1 ? f1 : (fx?.[slot] ?? 0);
-        slot++;
-        this.ensure(4);
-        this.view.setInt32(this.pos, w, true);
-        this.pos += 4;
-        continue;
+    let at: string | null = null;
+    try {
+      // First pass: the flags words (a field counts as present unless undefined/null, or false for `true`).
+      let f0 = 0;
+      let f1 = 0;
+      let fx: number[] | undefined;
+      for (let i = start; i < end; i++) {
+        const cond = s.fieldConds[i]!;
+        if (cond < 0) continue;
+        const x = v[s.fieldNames[i]!];
+        const present = (s.fieldCodes[i]! & 15) === K_TRUE ? x === true : x !== undefined && x !== null;
+        if (!present) continue;
+        const bit = 1 << (cond & 31);
+        const slot = cond >> 5;
+        if (slot === 0) f0 |= bit;
+        else if (slot === 1) f1 |= bit;
+        else (fx ??= [])[slot] = (fx[slot] ?? 0) | bit;
       }
-      const name = s.fieldNames[i]!;
-      const x = v[name];
-      if (hasFlags) {
+      let slot = 0;
+      for (let i = start; i < end; i++) {
+        const code = s.fieldCodes[i]!;
+        const kind = code & 15;
+        if (kind === K_FLAGS) {
+          at = null;
+          this.flags(slot === 0 ? f0 : slot === 1 ? f1 : (fx?.[slot] ?? 0));
+          slot++;
+          continue;
+        }
+        at = s.fieldNames[i]!;
+        const x = v[at];
         const cond = s.fieldConds[i]!;
         if (cond >= 0) {
           if (kind === K_TRUE) continue;
           const which = cond >> 5;
           const w = which === 0 ? f0 : which === 1 ? f1 : (fx?.[which] ?? 0);
           if (((w >>> (cond & 31)) & 1) === 0) continue;
-          if (x === undefined || x === null) {
-            throw new TlError(`${path}.${name} is required: another field set its flag bit ${cond & 31}`);
-          }
+          if (x === undefined || x === null) throw this.missing(cond & 31);
+        } else if (x === undefined) {
+          throw this.missing(-1);
         }
+        this.value(code, x);
       }
-      if (x === undefined) throw new TlError(`${path}.${name} is required`);
-      this.value(code, x, `${path}.${name}`);
+    } catch (e) {
+      throw this.fail(e, s.names[d]!, at);
     }
   }
 }

@@ -1,13 +1,11 @@
 /**
- * Test-only CryptoProvider on node:crypto, used by the ts/crypto tests until
- * the WASM provider lands. Only the operations the TypeScript crypto layer
- * needs are implemented; the rest throw.
- *
- * To run the same tests on the real engine, change `getProvider` to
- * `return createWasmProvider({ random })` (ts/crypto/wasm-provider.ts).
+ * Test support for the crypto tests: `getProvider()` (the real WASM engine
+ * under test), a replaying random source, and node:crypto reference
+ * implementations (independent of the code under test) to compare against.
  */
 import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomFillSync } from 'node:crypto';
 import type { CryptoProvider, HashInput, RandomSource } from '../../ts/crypto/provider.js';
+import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 
 function hash(algorithm: string, data: HashInput): Uint8Array {
   const h = createHash(algorithm);
@@ -83,12 +81,9 @@ export function createNodeTestProvider(random: RandomSource = (out) => void rand
   };
 }
 
-/**
- * The provider the crypto tests run against. One line to switch to the WASM
- * engine: `return createWasmProvider(random ? { random } : {})`.
- */
+/** The provider the crypto tests run against: the WASM engine (SIMD build where supported). */
 export async function getProvider(random?: RandomSource): Promise<CryptoProvider> {
-  return createNodeTestProvider(random);
+  return createWasmProvider(random ? { random } : {});
 }
 
 /**

@@ -1,0 +1,36 @@
+/** What every benchmark suite (crypto, and later tl, mtproto) receives and exposes. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface BenchOptions {
+  /** Smoke run: a few milliseconds per implementation; results are printed, not written. */
+  quick: boolean;
+  /** Write result files (default: on for full runs of the whole suite, off for --quick or filtered runs). */
+  write: boolean;
+  /** Only these operations (suite-specific names), or all. */
+  ops: readonly string[] | null;
+  /** Only these sizes in bytes, or all. */
+  sizes: readonly number[] | null;
+  /** Where result files go (default bench/results). */
+  resultsDir: string;
+}
+
+export interface Suite {
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Operation names accepted by `--ops`. */
+  ops: readonly string[];
+  run(options: BenchOptions): Promise<void>;
+}
+
+export const DEFAULT_RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
+
+/** Parses a size such as `176`, `16k`, `16KiB`, `512kib`, `1m`. */
+export function parseSize(text: string): number {
+  const m = /^(\d+)\s*(b|k|kb|kib|m|mb|mib)?$/i.exec(text.trim());
+  if (!m) throw new Error(`bad size "${text}" (examples: 48, 176, 16k, 512KiB)`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
+  return Number(m[1]) * mult;
+}

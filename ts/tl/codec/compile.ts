@@ -1,0 +1,226 @@
+import type { SchemaTable } from './schema-table.js';
+import {
+  K_BOOL,
+  K_BYTES,
+  K_DOUBLE,
+  K_FLAGS,
+  K_INT,
+  K_INT128,
+  K_INT256,
+  K_LONG,
+  K_STRING,
+  K_TRUE,
+  WRAP_NONE,
+} from './type-code.js';
+
+/**
+ * Specialized readers and writers, one pair per constructor, generated from
+ * the schema table at run time on first use of that constructor.
+ *
+ * Why: a table-walking decoder stores fields with computed keys
+ * (`obj[name] = v`), which V8 cannot make monomorphic, and it costs 5-6x a
+ * decoder whose object literal lists the fields. Emitting those literals for
+ * all ~2500 definitions at build time would add ~900 KB of JavaScript (what
+ * generated-code libraries ship); generating them lazily from the table keeps
+ * the bundle small and only compiles what a session uses.
+ *
+ * Runtimes that forbid `new Function` (Cloudflare Workers, strict CSP) get
+ * `undefined` here and the codec falls back to walking the table.
+ */
+
+/** Minimal reader surface the generated code calls. */
+export interface CompiledReaderHost {
+  int(): number;
+  long(): bigint;
+  double(): number;
+  string(): string;
+  bytes(): Uint8Array;
+  raw(n: number): Uint8Array;
+  value(code: number, depth: number): unknown;
+}
+
+/** Minimal writer surface the generated code calls. */
+export interface CompiledWriterHost {
+  int(v: number): void;
+  flags(v: number): void;
+  long(v: bigint | number): void;
+  double(v: number): void;
+  string(v: string): void;
+  bytes(v: Uint8Array): void;
+  fixed(v: Uint8Array, size: number): void;
+  bool(v: boolean): void;
+  value(code: number, v: unknown): void;
+  missing(bit: number): Error;
+  fail(e: unknown, def: string, field: string | null): unknown;
+}
+
+export type ReadFn = (r: CompiledReaderHost, depth: number) => Record<string, unknown>;
+export type WriteFn = (w: CompiledWriterHost, v: Record<string, unknown>) => void;
+
+let available: boolean | undefined;
+
+/** Whether this runtime lets us create functions from source. */
+export function canCompile(): boolean {
+  if (available === undefined) {
+    try {
+      available = new Function('return 1')() === 1;
+    } catch {
+      available = false;
+    }
+  }
+  return available;
+}
+
+const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Field names become object-literal keys and identifiers in generated code: accept only plain identifiers. */
+function safeFields(s: SchemaTable, d: number): boolean {
+  for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
+    const n = s.fieldNames[i]!;
+    if (!SAFE_NAME.test(n) || n === '__proto__' || n === '_') return false;
+  }
+  return true;
+}
+
+function readExpr(code: number): string {
+  if (((code >> 4) & 3) !== WRAP_NONE) return `r.value(${code}, depth)`;
+  switch (code & 15) {
+    case K_INT:
+      return 'r.int()';
+    case K_LONG:
+      return 'r.long()';
+    case K_DOUBLE:
+      return 'r.double()';
+    case K_STRING:
+      return 'r.string()';
+    case K_BYTES:
+      return 'r.bytes()';
+    case K_INT128:
+      return 'r.raw(16)';
+    case K_INT256:
+      return 'r.raw(32)';
+    default:
+      return `r.value(${code}, depth)`;
+  }
+}
+
+/** Builds the reader of definition `d`: fields in wire order into locals, then one object literal. */
+export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
+  if (!canCompile() || !safeFields(s, d)) return undefined;
+  const start = s.fieldStart[d]!;
+  const end = s.fieldStart[d + 1]!;
+  const body: string[] = [];
+  const props: string[] = [`_: ${JSON.stringify(s.names[d])}`];
+  let slot = 0;
+  for (let i = start; i < end; i++) {
+    const code = s.fieldCodes[i]!;
+    const cond = s.fieldConds[i]!;
+    const kind = code & 15;
+    if (kind === K_FLAGS) {
+      body.push(`var f${slot++} = r.int();`);
+      continue;
+    }
+    const name = s.fieldNames[i]!;
+    const test = cond >= 0 ? `(f${cond >> 5} & ${(1 << (cond & 31)) | 0}) !== 0` : '';
+    let expr: string;
+    if (kind === K_TRUE) expr = test;
+    else if (cond >= 0) expr = `${test} ? ${readExpr(code)} : undefined`;
+    else expr = readExpr(code);
+    body.push(`var v${i - start} = ${expr};`);
+    props.push(`${name}: v${i - start}`);
+  }
+  const src = `"use strict";\nreturn function read(r, depth) {\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n};`;
+  try {
+    return new Function(src)() as ReadFn;
+  } catch {
+    available = false;
+    return undefined;
+  }
+}
+
+function writeStmt(code: number, x: string): string {
+  if (((code >> 4) & 3) !== WRAP_NONE) return `w.value(${code}, ${x});`;
+  switch (code & 15) {
+    case K_INT:
+      return `w.int(${x});`;
+    case K_LONG:
+      return `w.long(${x});`;
+    case K_DOUBLE:
+      return `w.double(${x});`;
+    case K_STRING:
+      return `w.string(${x});`;
+    case K_BYTES:
+      return `w.bytes(${x});`;
+    case K_INT128:
+      return `w.fixed(${x}, 16);`;
+    case K_INT256:
+      return `w.fixed(${x}, 32);`;
+    case K_BOOL:
+      return `w.bool(${x});`;
+    default:
+      return `w.value(${code}, ${x});`;
+  }
+}
+
+/**
+ * Builds the writer of definition `d` (fields only; the caller writes the id
+ * of a boxed value). Flags words are computed from which fields are present;
+ * a field whose bit another field set must then be present too.
+ */
+export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
+  if (!canCompile() || !safeFields(s, d)) return undefined;
+  const start = s.fieldStart[d]!;
+  const end = s.fieldStart[d + 1]!;
+  const reads: string[] = [];
+  const flagCalc: string[] = [];
+  const checks: string[] = [];
+  const writes: string[] = [];
+  let slots = 0;
+  for (let i = start; i < end; i++) {
+    const code = s.fieldCodes[i]!;
+    const cond = s.fieldConds[i]!;
+    const kind = code & 15;
+    const x = `x${i - start}`;
+    if (kind === K_FLAGS) {
+      writes.push(`at = null; w.flags(f${slots++});`);
+      continue;
+    }
+    const name = JSON.stringify(s.fieldNames[i]!);
+    reads.push(`var ${x} = v[${name}];`);
+    if (cond >= 0) {
+      const f = `f${cond >> 5}`;
+      const bit = (1 << (cond & 31)) | 0;
+      if (kind === K_TRUE) {
+        flagCalc.push(`if (${x} === true) ${f} |= ${bit};`);
+        continue;
+      }
+      flagCalc.push(`if (${x} !== undefined && ${x} !== null) ${f} |= ${bit};`);
+      checks.push(`if ((${f} & ${bit}) !== 0 && (${x} === undefined || ${x} === null)) { at = ${name}; throw w.missing(${cond & 31}); }`);
+      writes.push(`if ((${f} & ${bit}) !== 0) { at = ${name}; ${writeStmt(code, x)} }`);
+    } else {
+      writes.push(`at = ${name}; if (${x} === undefined) throw w.missing(-1); ${writeStmt(code, x)}`);
+    }
+  }
+  const decls = Array.from({ length: slots }, (_, k) => `var f${k} = 0;`);
+  const src =
+    `"use strict";\nreturn function write(w, v) {\nvar at = null;\ntry {\n` +
+    [...reads, ...decls, ...flagCalc, ...checks, ...writes].join('\n') +
+    `\n} catch (e) { throw w.fail(e, ${JSON.stringify(s.names[d])}, at); }\n};`;
+  try {
+    return new Function(src)() as WriteFn;
+  } catch {
+    available = false;
+    return undefined;
+  }
+}
+
+/** Generated readers by definition index: undefined = not built yet, null = use the table walker. */
+let readers: (ReadFn | null)[] | undefined;
+
+/** The generated reader of definition `d`, built on first use; null where generation is not possible. */
+export function readerFor(s: SchemaTable, d: number): ReadFn | null {
+  const rs = (readers ??= new Array(s.defCount));
+  let f = rs[d];
+  if (f === undefined) f = rs[d] = compileReader(s, d) ?? null;
+  return f;
+}
