@@ -13,7 +13,7 @@ import {
   sha1Init as s1Init, sha1Update as s1Update, sha1Final as s1Final,
 } from './sha256';
 import { mtpSeal, mtpOpen } from './mtproto';
-import { pqFactor as pqFactorImpl } from './pq';
+import { pqFactor as pqFactorImpl, isPrime64 } from './pq';
 
 aesInitTables();
 sha256InitTables();
@@ -121,4 +121,9 @@ export function open(slot: usize, x: usize, src: usize, len: usize, dst: usize):
 // ---- PQ ----
 export function pqFactor(pq: u64): u64 {
   return pqFactorImpl(pq);
+}
+
+/** Deterministic primality test for any u64 (1 = prime). */
+export function isPrime(n: u64): u32 {
+  return isPrime64(n) ? 1 : 0;
 }

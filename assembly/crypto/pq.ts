@@ -139,3 +139,57 @@ export function pqFactor(n: u64): u64 {
   }
   return 0;
 }
+
+// ---- Deterministic primality for u64 ----
+
+/** (a + b) mod n for a, b < n, n < 2^64. */
+@inline function addModN(a: u64, b: u64, n: u64): u64 {
+  const t = n - b;
+  return a >= t ? a - t : a + b;
+}
+
+/**
+ * Miller–Rabin with the bases {2, 325, 9375, 28178, 450775, 9780504,
+ * 1795265022}, which is deterministic for every n < 2^64. Montgomery form
+ * throughout; R mod n and R² mod n are built by doubling.
+ */
+export function isPrime64(n: u64): bool {
+  if (n < 2) return false;
+  if (n < 4) return true;
+  if ((n & 1) == 0) return false;
+  for (let d: u64 = 3; d < 64; d += 2) {
+    if (n % d == 0) return n == d;
+  }
+  let inv = n;
+  for (let i = 0; i < 5; i++) inv *= 2 - n * inv;
+  const one = (0 - n) % n; // R mod n
+  let r2 = one; // R² mod n = R·2^64 mod n: double R mod n 64 times
+  for (let i = 0; i < 64; i++) r2 = addModN(r2, r2, n);
+  const minusOne = n - one; // Montgomery form of n - 1
+  const nm1 = n - 1;
+  const s = ctz<u64>(nm1);
+  const d = nm1 >> s;
+  const bases: StaticArray<u64> = [2, 325, 9375, 28178, 450775, 9780504, 1795265022];
+  for (let b = 0; b < 7; b++) {
+    const a = unchecked(bases[b]) % n;
+    if (a == 0) continue;
+    // x = a^d in Montgomery form
+    let x = one;
+    let base = montMul(a, r2, n, inv);
+    let e = d;
+    while (e != 0) {
+      if (e & 1) x = montMul(x, base, n, inv);
+      base = montSqr(base, n, inv);
+      e >>= 1;
+    }
+    if (x == one || x == minusOne) continue;
+    let composite = true;
+    for (let i: u64 = 1; i < s; i++) {
+      x = montSqr(x, n, inv);
+      if (x == minusOne) { composite = false; break; }
+      if (x == one) break;
+    }
+    if (composite) return false;
+  }
+  return true;
+}

@@ -10,7 +10,7 @@ import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 import { wasmSimdSupported } from '../../ts/wasm/crypto-module.js';
 import { si, sizeLabel } from '../lib/format.js';
-import { describeMachine, machineInfo } from '../lib/machine.js';
+import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { compareThroughput, gcAvailable, type ThroughputPlan } from '../lib/timing.js';
 import { buildCases, type CryptoOp, type Engines, isTimed, type NotRun, OPS, OURS, type ThroughputOp, type Timed } from './cases.js';
@@ -23,11 +23,11 @@ import { type Report, type Row, renderJson, renderMarkdown, renderSvg } from './
 export const SIZES = [48, 176, 1024, 16384, 524288] as const;
 
 const FULL: { plan: ThroughputPlan; pq: PqPlan } = {
-  plan: { warmupMs: 60, rounds: 5, roundMs: 120 },
+  plan: { warmupMs: 60, rounds: 5, roundMs: 120, settleMs: 10, fullGc: true },
   pq: { count: 300, warmup: 3, peerBudgetMs: 10_000 },
 };
 const QUICK: { plan: ThroughputPlan; pq: PqPlan } = {
-  plan: { warmupMs: 3, rounds: 2, roundMs: 4 },
+  plan: { warmupMs: 3, rounds: 2, roundMs: 4, settleMs: 0, fullGc: false },
   pq: { count: 24, warmup: 1, peerBudgetMs: 250 },
 };
 
@@ -90,6 +90,7 @@ async function run(options: BenchOptions): Promise<void> {
   const machine = machineInfo();
   const started = performance.now();
   log(`crypto: ${describeMachine(machine)}${options.quick ? ' · --quick' : ''}`);
+  if (machineBusy(machine)) log(`  warning: load average ${machine.loadAvg1m} on ${machine.cores} cores — other work is running, timings will be noisy`);
 
   const sizes = options.sizes ?? SIZES;
   for (const s of sizes) {
@@ -141,7 +142,16 @@ async function run(options: BenchOptions): Promise<void> {
     log(`  pq: ${res.latencies.map((l) => `${l.name} median ${l.medianMs.toFixed(3)} ms p99 ${l.p99Ms.toFixed(3)} ms (n=${l.samples.length})`).join(' | ')}`);
   }
 
-  const report: Report = { machine, quick: options.quick, plan, pqPlan, gc: gcAvailable(), rows, notes: peerNotes(peers) };
+  const report: Report = {
+    machine,
+    loadAtEnd: loadAverage(),
+    quick: options.quick,
+    plan,
+    pqPlan,
+    gc: gcAvailable(),
+    rows,
+    notes: peerNotes(peers),
+  };
   const markdown = renderMarkdown(report);
   process.stdout.write(markdown);
   if (options.write) {

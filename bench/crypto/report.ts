@@ -3,7 +3,7 @@
  * crypto.md), crypto.json and the crypto.svg chart, plus the targets check.
  */
 import { markdownTable, ms, ratio, si, sizeLabel } from '../lib/format.js';
-import { describeMachine, type MachineInfo } from '../lib/machine.js';
+import { describeMachine, type MachineInfo, machineBusy } from '../lib/machine.js';
 import { ratioChartSvg } from '../lib/svg.js';
 import type { ThroughputPlan } from '../lib/timing.js';
 import { type CryptoOp, isOurs, OURS } from './cases.js';
@@ -31,6 +31,8 @@ export interface Row {
 
 export interface Report {
   machine: MachineInfo;
+  /** 1-minute load average when the run ended. */
+  loadAtEnd: number;
   quick: boolean;
   plan: ThroughputPlan;
   pqPlan: PqPlan;
@@ -165,11 +167,15 @@ export function renderMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push('# wasmgram crypto benchmark', '');
   if (report.quick) lines.push('> **--quick smoke run**: a few milliseconds per implementation; the numbers are noisy and only show that every path runs.', '');
-  lines.push(`Machine: ${describeMachine(report.machine)}`, '');
+  lines.push(`Machine: ${describeMachine(report.machine)}, ${report.loadAtEnd} at end`, '');
+  if (machineBusy(report.machine) || report.loadAtEnd > report.machine.cores * 0.5) {
+    lines.push('> **The machine was busy** (load average above half the core count): other processes competed for the CPUs, so single figures are noisy; the alternating rounds spread the noise over all implementations, but treat ratios within ±15% as ties.', '');
+  }
   lines.push(
     `Method: all implementations in one process; for each operation and size, every output is first checked against node:crypto, ` +
       `then each implementation is warmed up for ${plan.warmupMs} ms and timed in ${plan.rounds} alternating rounds of ${plan.roundMs} ms ` +
-      `(round-robin, starting implementation rotating)${report.gc ? ', with a full GC before each slice' : ' (no --expose-gc: no GC between implementations)'}; ` +
+      `(round-robin, the starting implementation rotating${plan.settleMs ? `; each slice after ${plan.settleMs} ms of untimed calls` : ''})` +
+      `${report.gc ? `, with ${plan.fullGc ?? true ? 'a full GC before each operation/size and ' : ''}a young-generation GC before every slice` : ' (no --expose-gc: no GC between implementations)'}; ` +
       `figures are the median over rounds. Cells: ops/s · MB/s (10⁶ bytes of input per second) · ratio to the best peer ` +
       `(peer = any non-wasmgram implementation; 1.00× = that peer). ★ marks the fastest implementation of the row.`,
     '',
@@ -246,7 +252,7 @@ export function renderJson(report: Report): string {
     }));
   const unavailable = report.rows.flatMap((row) => row.notRun.map((n) => ({ impl: n.impl, op: row.op, size: row.size, reason: n.reason })));
   const json = {
-    machine: report.machine,
+    machine: { ...report.machine, loadAvg1mAtEnd: report.loadAtEnd },
     quick: report.quick,
     method: { ...report.plan, gcBetweenImpls: report.gc, pq: report.pqPlan },
     records,
@@ -294,5 +300,8 @@ export function renderSvg(report: Report): string | null {
     baselineLabel: '1× = fastest peer (mtcute, GramJS, hash-wasm, as-sha256, node:crypto, hand chain)',
     series: OURS.map((name) => ({ name, color: COLORS[name] })),
     panels,
+    footnote:
+      'Ratio = ops/s ÷ ops/s of the fastest non-wasmgram implementation of that operation and size (pq: inverse ratio of median latencies). ' +
+      'Full tables: crypto.md.',
   });
 }

@@ -27,12 +27,14 @@ export interface RatioChart {
   baselineLabel: string;
   series: readonly RatioSeries[];
   panels: readonly RatioPanel[];
+  /** A line of small print under the panels. */
+  footnote?: string;
 }
 
 const WIDTH = 980;
 const LEFT = 64;
 const RIGHT = 16;
-const HEADER = 70;
+const HEADER = 96;
 const PANEL_TITLE = 26;
 const PLOT_HEIGHT = 230;
 const AXIS_LABELS = 34;
@@ -57,20 +59,19 @@ export function ratioChartSvg(chart: RatioChart): string {
   const hi = Math.max(1, Math.ceil(Math.log2(Math.max(...values, 1)) + 0.15));
   const step = Math.max(1, Math.ceil((hi - lo) / 10));
   const panelHeight = PANEL_TITLE + PLOT_HEIGHT + AXIS_LABELS;
-  const height = HEADER + chart.panels.length * panelHeight + 10;
+  const height = HEADER + chart.panels.length * panelHeight + (chart.footnote ? 28 : 10);
   const plotWidth = WIDTH - LEFT - RIGHT;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ${FONT}>`);
   out.push(`<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${LEFT}" y="26" font-size="18" font-weight="600" fill="#111">${esc(chart.title)}</text>`);
   out.push(`<text x="${LEFT}" y="46" font-size="11" fill="#555">${esc(chart.subtitle)}</text>`);
-  // Legend, right-aligned on the title line.
-  let lx = WIDTH - RIGHT;
-  for (const s of [...chart.series].reverse()) {
-    const w = 7 * s.name.length + 26;
-    lx -= w;
-    out.push(`<rect x="${lx}" y="15" width="12" height="12" rx="2" fill="${s.color}"/>`);
-    out.push(`<text x="${lx + 17}" y="25" font-size="12" fill="#222">${esc(s.name)}</text>`);
+  // Legend on its own line under the subtitle.
+  let lx = LEFT;
+  for (const s of chart.series) {
+    out.push(`<rect x="${lx}" y="58" width="12" height="12" rx="2" fill="${s.color}"/>`);
+    out.push(`<text x="${lx + 17}" y="68" font-size="12" fill="#222">${esc(s.name)}</text>`);
+    lx += Math.ceil(7.4 * s.name.length) + 40;
   }
 
   chart.panels.forEach((panel, pi) => {
@@ -108,6 +109,9 @@ export function ratioChartSvg(chart: RatioChart): string {
     out.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${base.toFixed(1)}" y2="${base.toFixed(1)}" stroke="#222" stroke-width="1.5"/>`);
     out.push(`<text x="${WIDTH - RIGHT}" y="${top - 9}" font-size="10" text-anchor="end" fill="#555">${esc(chart.baselineLabel)} · above the line = faster</text>`);
   });
+  if (chart.footnote) {
+    out.push(`<text x="${LEFT}" y="${height - 12}" font-size="10" fill="#666">${esc(chart.footnote)}</text>`);
+  }
   out.push('</svg>');
   return out.join('\n') + '\n';
 }

@@ -3,9 +3,15 @@
  * the same process, in alternating rounds (round-robin, the starting
  * implementation rotating each round) so that drift — CPU frequency, other
  * load, GC pressure — spreads over all of them instead of favouring whoever
- * ran first. A full GC runs before each implementation's slice (when node runs
- * with --expose-gc) so one implementation's garbage is not collected on
- * another's clock.
+ * ran first.
+ *
+ * Garbage (with node --expose-gc): a full GC before each comparison, and a
+ * young-generation GC before every slice, so one implementation's
+ * short-lived garbage is not collected on the next one's clock. Not a full GC
+ * per slice: on V8 a forced full GC (`gc()`) costs ~100 ms with the peer
+ * libraries loaded and leaves background sweeping that slows the next
+ * ~20 ms of whatever runs — it would cost minutes and add noise. Each slice
+ * also starts with a short untimed re-warm (`settleMs`).
  */
 import { median, percentile } from './stats.js';
 
@@ -24,6 +30,10 @@ export interface ThroughputPlan {
   rounds: number;
   /** Time per subject per round. */
   roundMs: number;
+  /** Untimed calls at the start of every slice, after the GC (default 0: none). */
+  settleMs?: number;
+  /** Run a full GC before the comparison (default true; slow, so smoke runs turn it off). */
+  fullGc?: boolean;
 }
 
 export interface Throughput {
@@ -34,12 +44,15 @@ export interface Throughput {
   perRound: number[];
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
 /** Keeps results observable so no call can be optimized away. */
 let sink: unknown;
 
-export function collectGarbage(): void {
-  gc?.();
+/** `full`: V8's full forced GC (slow, see the module comment); `minor`: a scavenge of the young generation. */
+export function collectGarbage(kind: 'full' | 'minor' = 'full'): void {
+  if (!gc) return;
+  if (kind === 'full') gc();
+  else gc({ type: 'minor' });
 }
 
 export function gcAvailable(): boolean {
@@ -77,16 +90,18 @@ async function warmUp(subject: Subject, ms: number): Promise<number> {
 
 /** Measures the throughput of each subject side by side (see the module comment). */
 export async function compareThroughput(subjects: readonly Subject[], plan: ThroughputPlan): Promise<Throughput[]> {
+  if (plan.fullGc ?? true) collectGarbage('full');
   const batches: number[] = [];
   for (const s of subjects) {
-    collectGarbage();
+    collectGarbage('minor');
     batches.push(await warmUp(s, plan.warmupMs));
   }
   const perRound: number[][] = subjects.map(() => []);
   for (let r = 0; r < plan.rounds; r++) {
     for (let k = 0; k < subjects.length; k++) {
       const i = (k + r) % subjects.length;
-      collectGarbage();
+      collectGarbage('minor');
+      if (plan.settleMs) await timeSlice(subjects[i]!, batches[i]!, plan.settleMs);
       const [n, elapsed] = await timeSlice(subjects[i]!, batches[i]!, plan.roundMs);
       perRound[i]!.push(n / (elapsed / 1000));
     }

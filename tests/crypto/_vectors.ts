@@ -113,8 +113,15 @@ export class Mismatches {
   add(what: string): void {
     this.items.push(what);
   }
+  /** Records a mismatch with the first differing byte offset and 16 bytes from there. */
   check(got: Uint8Array, want: Uint8Array, what: string): void {
-    if (!same(got, want)) this.items.push(`${what}: got ${hex(got).slice(0, 64)}…, want ${hex(want).slice(0, 64)}…`);
+    if (same(got, want)) return;
+    let i = 0;
+    while (i < got.length && i < want.length && got[i] === want[i]) i++;
+    const at = (b: Uint8Array) => hex(b.subarray(i, i + 16));
+    this.items.push(
+      `${what}: lengths ${got.length}/${want.length}, first difference at byte ${i}: got ${at(got)}…, want ${at(want)}…`,
+    );
   }
   get count(): number {
     return this.items.length;

@@ -96,12 +96,14 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
       jsMessage = e.message;
     }
     compared++;
+    // The scanner does not inflate gzip_packed payloads (the JS side does, after
+    // the scan), so a bad payload is found by JS first; past it, the scanner may go on.
+    const gzipFirst = /gzip/.test(jsMessage);
     if ('tape' in scan) {
-      // The scanner does not inflate gzip_packed payloads; problems inside them are the JS side's.
-      if (jsOffset >= 0 && !/gzip/.test(jsMessage)) {
+      if (jsOffset >= 0 && !gzipFirst) {
         throw new Error(`scanner accepted what JS rejects (${jsMessage}): ${Buffer.from(bytes).toString('hex').slice(0, 300)}`);
       }
-    } else if (scan.offset !== jsOffset) {
+    } else if (scan.offset !== jsOffset && !(gzipFirst && scan.offset > jsOffset)) {
       throw new Error(
         `scanner error ${scan.code} at ${scan.offset}, JS at ${jsOffset} (${jsMessage}): ${Buffer.from(bytes).toString('hex').slice(0, 300)}`,
       );

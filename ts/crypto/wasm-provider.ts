@@ -25,6 +25,10 @@ function checkKeyIv(key: Uint8Array, iv: Uint8Array, data: Uint8Array): void {
   if (data.length % 16 !== 0) throw new CryptoError(`IGE data length must be a multiple of 16, got ${data.length}`);
 }
 
+function checkX(x: number): void {
+  if (x !== 0 && x !== 8) throw new CryptoError(`x must be 0 (client→server) or 8 (server→client), got ${x}`);
+}
+
 function totalLength(data: HashInput): number {
   if (data instanceof Uint8Array) return data.length;
   let n = 0;
@@ -114,9 +118,14 @@ export class WasmCryptoProvider implements CryptoProvider {
     if (typeof pq !== 'bigint' || pq < 4n || pq > MAX_U64) {
       throw new CryptoError(`pq must be an integer in [4, 2^64), got ${String(pq)}`);
     }
-    const p = BigInt.asUintN(64, this.wasm.exports.pqFactor(pq));
-    if (p <= 1n || pq % p !== 0n) throw new CryptoError('pq is not a product of two factors (no factor found)');
+    const e = this.wasm.exports;
+    const p = BigInt.asUintN(64, e.pqFactor(pq));
+    if (p <= 1n || pq % p !== 0n) throw new CryptoError('pq has no factor (it is prime or the search gave up)');
     const q = pq / p;
+    // The handshake's pq is the product of two distinct primes; anything else is a protocol violation.
+    if (p === q || !e.isPrime(p) || !e.isPrime(q)) {
+      throw new CryptoError(`pq ${pq} is not the product of two distinct primes`);
+    }
     return p < q ? [p, q] : [q, p];
   }
 
@@ -190,6 +199,7 @@ class WasmAuthKey implements AuthKeyHandle {
 
   seal(plaintext: Uint8Array, x: 0 | 8, extraPadding = 0): Uint8Array {
     const slot = this.live();
+    checkX(x);
     if (!Number.isInteger(extraPadding) || extraPadding < 0 || extraPadding > 60) {
       throw new CryptoError(`extraPadding must be 0..60 blocks, got ${extraPadding}`);
     }
@@ -197,10 +207,14 @@ class WasmAuthKey implements AuthKeyHandle {
     // 12..1024 bytes of padding and a total that is a multiple of 16.
     const pad = 12 + ((16 - ((len + 12) & 15)) & 15) + 16 * extraPadding;
     const total = len + pad;
+    // Draw the padding before touching WASM memory: the random source is user
+    // code and may itself use this engine (or grow its memory).
+    const padding = new Uint8Array(pad);
+    this.fill(padding);
     const p = this.wasm.io(2 * total + 64);
     const u8 = this.wasm.u8;
     u8.set(plaintext, p);
-    this.fill(u8.subarray(p + len, p + total));
+    u8.set(padding, p + len);
     const dst = p + total + 16;
     this.wasm.exports.seal(slot, x, p, total, dst);
     return u8.slice(dst, dst + total + 24);
@@ -208,6 +222,7 @@ class WasmAuthKey implements AuthKeyHandle {
 
   open(packet: Uint8Array, x: 0 | 8): Uint8Array {
     const slot = this.live();
+    checkX(x);
     const len = packet.length;
     if (len < 40 || (len - 24) % 16 !== 0) {
       throw new SecurityError('length', `encrypted message length ${len} is not 24 + a positive multiple of 16`);

@@ -34,6 +34,7 @@ export interface CryptoExports {
   seal(slot: number, x: number, src: number, len: number, dst: number): void;
   open(slot: number, x: number, src: number, len: number, dst: number): number;
   pqFactor(pq: bigint): bigint;
+  isPrime(n: bigint): number;
 }
 
 /** Bytes per key slot: a 256-byte auth key + id, or a CTR state (288 bytes). */

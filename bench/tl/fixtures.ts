@@ -3,7 +3,7 @@
  * a `messages.messages` history page (100 messages with entities and replies,
  * 20 users, 5 channels) and a `messages.sendMessage` request.
  */
-import type { AnyRequest, AnyTlObject } from '../ts/tl/generated/types.js';
+import type { AnyRequest, AnyTlObject } from '../../ts/tl/generated/types.js';
 
 function rng(seed: number) {
   let x = seed >>> 0;
@@ -92,4 +92,17 @@ export function sendMessageRequest(): AnyRequest {
     random_id: 0x1234567890abcdefn,
     entities: [{ _: 'messageEntityBold', offset: 0, length: 5 }],
   };
+}
+
+/** A typical small server push: `updates` with one new channel message, its author and the channel. */
+export function newMessageUpdate(): AnyTlObject {
+  const page = historyPage(1, 1, 1) as unknown as { messages: unknown[]; users: unknown[]; chats: unknown[] };
+  return {
+    _: 'updates',
+    updates: [{ _: 'updateNewChannelMessage', message: page.messages[0], pts: 100, pts_count: 1 }],
+    users: page.users,
+    chats: page.chats,
+    date: 1_700_000_000,
+    seq: 0,
+  } as unknown as AnyTlObject;
 }

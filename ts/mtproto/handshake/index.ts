@@ -1,0 +1,30 @@
+/**
+ * The auth key exchange (https://core.telegram.org/mtproto/auth_key), both
+ * sides, as pure steps plus small drivers. See client.ts and server.ts.
+ */
+export {
+  finish,
+  step1,
+  step2,
+  step3,
+  type ClientHandshakeOptions,
+  type ClientStep1State,
+  type ClientStep2State,
+  type ClientStep3State,
+  type FinishResult,
+  type StepResult,
+} from './client.js';
+export {
+  generatePqPrimes,
+  serverStep1,
+  serverStep2,
+  serverStep3,
+  type ServerFinishResult,
+  type ServerHandshakeOptions,
+  type ServerRsaKey,
+  type ServerStep1State,
+  type ServerStep2State,
+  type ServerStepResult,
+} from './server.js';
+export { ClientHandshake, ServerHandshake, type ClientHandshakeOutput, type ServerHandshakeOutput } from './driver.js';
+export { longFromBytes, type AuthKeyResult, type MsgIdSource } from './common.js';
