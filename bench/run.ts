@@ -6,13 +6,14 @@
  *   npm run bench -- crypto --quick    smoke run (a few ms per implementation, nothing written)
  *   npm run bench -- crypto --ops=sha256,seal --sizes=176,16k
  *
- * Flags: --quick, --write / --no-write, --ops=a,b, --sizes=a,b, --out=DIR, --help.
+ * Flags: --quick, --write / --no-write, --ops=a,b, --sizes=a,b, --out=DIR,
+ * --clock=wall|cpu (cpu: time only this process's CPU — steadier on a busy machine), --help.
  * Each suite is a module exporting `suite: Suite` (bench/lib/suite.ts); add new
  * ones to SUITES.
  */
 import path from 'node:path';
 import { type BenchOptions, DEFAULT_RESULTS_DIR, parseSize, type Suite } from './lib/suite.js';
-import { gcAvailable } from './lib/timing.js';
+import { type Clock, gcAvailable } from './lib/timing.js';
 
 const SUITES: Record<string, () => Promise<Suite>> = {
   crypto: async () => (await import('./crypto/index.js')).suite,
@@ -20,7 +21,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
 
 function usage(suites: readonly Suite[]): string {
   const lines = [
-    'usage: npm run bench [-- <suite>... [--quick] [--write|--no-write] [--ops=a,b] [--sizes=48,16k] [--out=DIR]]',
+    'usage: npm run bench [-- <suite>... [--quick] [--write|--no-write] [--ops=a,b] [--sizes=48,16k] [--out=DIR] [--clock=wall|cpu]]',
     '',
     'suites:',
     ...suites.map((s) => `  ${s.name.padEnd(10)} ${s.description}\n  ${''.padEnd(10)} ops: ${s.ops.join(', ')}`),
@@ -28,6 +29,7 @@ function usage(suites: readonly Suite[]): string {
     '  --quick      smoke run: a few ms per implementation; prints, writes nothing unless --write',
     '  --ops, --sizes  run a subset (results are not written unless --write)',
     '  --out=DIR    results directory (default bench/results)',
+    '  --clock=cpu  time with this process\'s CPU time instead of wall time (steadier when other work shares the machine)',
   ];
   return lines.join('\n');
 }
@@ -39,6 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
   let ops: string[] | null = null;
   let sizes: number[] | null = null;
   let resultsDir = DEFAULT_RESULTS_DIR;
+  let clock: Clock = 'wall';
   let help = false;
   for (const arg of argv) {
     const [flag, value] = arg.startsWith('--') ? [arg.slice(2).split('=')[0]!, arg.split('=').slice(1).join('=')] : ['', ''];
@@ -49,6 +52,10 @@ async function main(argv: readonly string[]): Promise<void> {
     else if (flag === 'ops') ops = value.split(',').filter(Boolean);
     else if (flag === 'sizes') sizes = value.split(',').filter(Boolean).map(parseSize);
     else if (flag === 'out') resultsDir = path.resolve(value);
+    else if (flag === 'clock') {
+      if (value !== 'wall' && value !== 'cpu') throw new Error(`--clock must be wall or cpu, got "${value}"`);
+      clock = value;
+    }
     else if (flag === 'help' || flag === 'h') help = true;
     else throw new Error(`unknown flag ${arg} (see --help)`);
   }
@@ -75,6 +82,7 @@ async function main(argv: readonly string[]): Promise<void> {
       ops: own,
       sizes,
       resultsDir,
+      clock,
     };
     await suite.run(options);
   }

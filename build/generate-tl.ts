@@ -301,10 +301,31 @@ function emitTypes(m: Model): string {
       text += `${inner}}\n`;
       add(ns, text);
     }
+    const fnNames = new Map<string, Set<string>>(); // namespace -> function local names
     for (const d of m.defs) {
       if (d.layer !== layer || d.tl.kind !== 'function') continue;
       const ns = layer === 'api' ? nsOf(d.tl.name) : '';
       add(ns, emitInterface(d, localOf(d.tl.name), ns, ns ? indent + '  ' : indent));
+      if (!fnNames.has(ns)) fnNames.set(ns, new Set());
+      fnNames.get(ns)!.add(localOf(d.tl.name));
+    }
+    // Constructors are also reachable without their type: `inputPeerUser` for
+    // `InputPeer.inputPeerUser`, `mt.resPQ`, `messages.dialogs`. Skipped where
+    // a function of the same namespace already has the name.
+    const aliases = new Map<string, Set<string>>();
+    for (const d of m.defs) {
+      if (d.layer !== layer || d.tl.kind !== 'constructor' || d.tl.declaredId === undefined) continue;
+      const ns = layer === 'api' ? nsOf(d.tl.name) : '';
+      const local = localOf(d.tl.name);
+      const taken = aliases.get(ns) ?? new Set<string>();
+      aliases.set(ns, taken);
+      if (fnNames.get(ns)?.has(local) || taken.has(local)) continue;
+      taken.add(local);
+      const typeNs = layer === 'api' ? nsOf(d.tl.result.name) : '';
+      const typeLocal = layer === 'api' ? localOf(d.tl.result.name) : d.tl.result.name;
+      // From inside namespace `ns` the constructor's type is named relative to it when it lives there.
+      const target = typeNs === ns ? `${typeLocal}.${local}` : `${typeRef(layer, d.tl.result.name, ns)}.${local}`;
+      add(ns, `${ns ? indent + '  ' : indent}export type ${local} = ${target};\n`);
     }
 
     let out = groups.get('')?.join('\n') ?? '';
@@ -381,7 +402,11 @@ ${anyRequest};
  */
 export type ResultOf<R extends AnyRequest> = R extends { _: infer N extends keyof Wrappers }
   ? R[Wrappers[N] & keyof R] extends infer Q extends AnyRequest
-    ? ResultOf<Q>
+    ? // A wrapper around "any request" has no definite result; stopping here also
+      // keeps the compiler from expanding ResultOf<AnyRequest> without end.
+      [AnyRequest] extends [Q]
+      ? unknown
+      : ResultOf<Q>
     : unknown
   : R extends { _: infer N extends keyof Results }
     ? Results[N]

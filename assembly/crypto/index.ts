@@ -9,14 +9,13 @@ import {
   igeEncryptRk, igeDecryptRk, ctrInit as ctrInitImpl, ctrProcess as ctrProcessImpl,
 } from './aes';
 import {
-  sha256InitTables, sha256Init as s256Init, sha256Update as s256Update, sha256Final as s256Final,
+  sha256Init as s256Init, sha256Update as s256Update, sha256Final as s256Final,
   sha1Init as s1Init, sha1Update as s1Update, sha1Final as s1Final,
 } from './sha256';
 import { mtpSeal, mtpOpen } from './mtproto';
 import { pqFactor as pqFactorImpl, isPrime64 } from './pq';
 
 aesInitTables();
-sha256InitTables();
 
 /** First byte the JS side may use (key slots, then I/O buffers). */
 export function heapBase(): usize {

@@ -17,10 +17,6 @@ export const TD3: usize = 0x1c00;
 // S-box and inverse S-box, one byte per entry.
 export const SBOX: usize = 0x2000;
 export const INV_SBOX: usize = 0x2100;
-// SHA-256 round constants (64 × u32).
-export const K256: usize = 0x2200;
-// SHA-256 message schedule W[0..63] (+K pre-added).
-export const W256: usize = 0x3200; // 64 pre-added words + 64 raw words (512 bytes)
 // Cached AES key schedules for the one-shot IGE entry points.
 export const ENC_RK: usize = 0x2400; // 60 words
 export const DEC_RK: usize = 0x2500; // 60 words
@@ -40,8 +36,6 @@ export const BLOCK_TMP: usize = 0x2900; // 16: one AES block in flight
 export const MSG_KEY_CHECK: usize = 0x2920; // 32
 export const CTX_TMP: usize = 0x2a00; // 128: a second hash context for seal/open
 export const SEAL_RK: usize = 0x2b00; // 60 words: per-message key schedule
-// SHA-1 message schedule W[0..79].
-export const W160: usize = 0x3000;
 
 // Hash context layout (both SHA-1 and SHA-256 use it).
 export const CTX_STATE: usize = 0; // 8 × u32 (SHA-1 uses 5)

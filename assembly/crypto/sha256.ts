@@ -1,22 +1,10 @@
-// SHA-256 (FIPS 180-4 §6.2). Streaming context in linear memory (layout.ts),
-// one-shot helpers, and a compression function with the round constants
-// pre-added into the message schedule and eight rounds per loop iteration.
-import { K256, W256, W160, CTX_STATE, CTX_BLOCK, CTX_BUFLEN, CTX_TOTAL } from './layout';
-
-const K: u32[] = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
-
-export function sha256InitTables(): void {
-  for (let i = 0; i < 64; i++) store<u32>(K256 + (<usize>i << 2), unchecked(K[i]));
-}
+// SHA-256 (FIPS 180-4 §6.2) and SHA-1 (§6.1). Streaming context in linear
+// memory (layout.ts) and one-shot helpers. The compression functions are
+// written out round by round: the 16-word message schedule then lives in
+// locals (a ring w0..w15 updated in place) instead of memory, the round
+// constants are immediates, and the working variables rotate by name rather
+// than by moves.
+import { CTX_STATE, CTX_BLOCK, CTX_BUFLEN, CTX_TOTAL } from './layout';
 
 /** Big-endian u32 load without a bswap instruction (WASM has none). */
 // @ts-ignore: decorator
@@ -41,33 +29,137 @@ export function sha256InitTables(): void {
 export function sha256Blocks(st: usize, p: usize, blocks: usize): void {
   let a = load<u32>(st), b = load<u32>(st, 4), c = load<u32>(st, 8), d = load<u32>(st, 12);
   let e = load<u32>(st, 16), f = load<u32>(st, 20), g = load<u32>(st, 24), h = load<u32>(st, 28);
+  let w0: u32, w1: u32, w2: u32, w3: u32, w4: u32, w5: u32, w6: u32, w7: u32, w8: u32, w9: u32, w10: u32, w11: u32, w12: u32, w13: u32, w14: u32, w15: u32;
   while (blocks > 0) {
-    // Message schedule with K pre-added: W256[t] = W[t] + K[t]. The raw W[t]
-    // values needed for later words are kept in the locals w0..w15 ring via memory.
-    for (let t: usize = 0; t < 16; t++) {
-      const w = loadBe32(p + (t << 2));
-      store<u32>(W256 + 256 + (t << 2), w); // raw copy for the expansion
-      store<u32>(W256 + (t << 2), w + load<u32>(K256 + (t << 2)));
-    }
-    // Expand into a 64-word raw area after the pre-added one (W256+256 .. +512).
-    for (let t: usize = 16; t < 64; t++) {
-      const r = W256 + 256 + (t << 2);
-      const w = ssig1(load<u32>(r - 8)) + load<u32>(r - 28) + ssig0(load<u32>(r - 60)) + load<u32>(r - 64);
-      store<u32>(r, w);
-      store<u32>(W256 + (t << 2), w + load<u32>(K256 + (t << 2)));
-    }
     const sa = a, sb = b, sc = c, sd = d, se = e, sf = f, sg = g, sh = h;
-    for (let t: usize = 0; t < 256; t += 32) {
-      const wp = W256 + t;
-      h += bsig1(e) + ch(e, f, g) + load<u32>(wp); d += h; h += bsig0(a) + maj(a, b, c);
-      g += bsig1(d) + ch(d, e, f) + load<u32>(wp, 4); c += g; g += bsig0(h) + maj(h, a, b);
-      f += bsig1(c) + ch(c, d, e) + load<u32>(wp, 8); b += f; f += bsig0(g) + maj(g, h, a);
-      e += bsig1(b) + ch(b, c, d) + load<u32>(wp, 12); a += e; e += bsig0(f) + maj(f, g, h);
-      d += bsig1(a) + ch(a, b, c) + load<u32>(wp, 16); h += d; d += bsig0(e) + maj(e, f, g);
-      c += bsig1(h) + ch(h, a, b) + load<u32>(wp, 20); g += c; c += bsig0(d) + maj(d, e, f);
-      b += bsig1(g) + ch(g, h, a) + load<u32>(wp, 24); f += b; b += bsig0(c) + maj(c, d, e);
-      a += bsig1(f) + ch(f, g, h) + load<u32>(wp, 28); e += a; a += bsig0(b) + maj(b, c, d);
-    }
+    w0 = loadBe32(p + 0);
+    h += bsig1(e) + ch(e, f, g) + 0x428a2f98 + w0; d += h; h += bsig0(a) + maj(a, b, c);
+    w1 = loadBe32(p + 4);
+    g += bsig1(d) + ch(d, e, f) + 0x71374491 + w1; c += g; g += bsig0(h) + maj(h, a, b);
+    w2 = loadBe32(p + 8);
+    f += bsig1(c) + ch(c, d, e) + 0xb5c0fbcf + w2; b += f; f += bsig0(g) + maj(g, h, a);
+    w3 = loadBe32(p + 12);
+    e += bsig1(b) + ch(b, c, d) + 0xe9b5dba5 + w3; a += e; e += bsig0(f) + maj(f, g, h);
+    w4 = loadBe32(p + 16);
+    d += bsig1(a) + ch(a, b, c) + 0x3956c25b + w4; h += d; d += bsig0(e) + maj(e, f, g);
+    w5 = loadBe32(p + 20);
+    c += bsig1(h) + ch(h, a, b) + 0x59f111f1 + w5; g += c; c += bsig0(d) + maj(d, e, f);
+    w6 = loadBe32(p + 24);
+    b += bsig1(g) + ch(g, h, a) + 0x923f82a4 + w6; f += b; b += bsig0(c) + maj(c, d, e);
+    w7 = loadBe32(p + 28);
+    a += bsig1(f) + ch(f, g, h) + 0xab1c5ed5 + w7; e += a; a += bsig0(b) + maj(b, c, d);
+    w8 = loadBe32(p + 32);
+    h += bsig1(e) + ch(e, f, g) + 0xd807aa98 + w8; d += h; h += bsig0(a) + maj(a, b, c);
+    w9 = loadBe32(p + 36);
+    g += bsig1(d) + ch(d, e, f) + 0x12835b01 + w9; c += g; g += bsig0(h) + maj(h, a, b);
+    w10 = loadBe32(p + 40);
+    f += bsig1(c) + ch(c, d, e) + 0x243185be + w10; b += f; f += bsig0(g) + maj(g, h, a);
+    w11 = loadBe32(p + 44);
+    e += bsig1(b) + ch(b, c, d) + 0x550c7dc3 + w11; a += e; e += bsig0(f) + maj(f, g, h);
+    w12 = loadBe32(p + 48);
+    d += bsig1(a) + ch(a, b, c) + 0x72be5d74 + w12; h += d; d += bsig0(e) + maj(e, f, g);
+    w13 = loadBe32(p + 52);
+    c += bsig1(h) + ch(h, a, b) + 0x80deb1fe + w13; g += c; c += bsig0(d) + maj(d, e, f);
+    w14 = loadBe32(p + 56);
+    b += bsig1(g) + ch(g, h, a) + 0x9bdc06a7 + w14; f += b; b += bsig0(c) + maj(c, d, e);
+    w15 = loadBe32(p + 60);
+    a += bsig1(f) + ch(f, g, h) + 0xc19bf174 + w15; e += a; a += bsig0(b) + maj(b, c, d);
+    w0 += ssig1(w14) + w9 + ssig0(w1);
+    h += bsig1(e) + ch(e, f, g) + 0xe49b69c1 + w0; d += h; h += bsig0(a) + maj(a, b, c);
+    w1 += ssig1(w15) + w10 + ssig0(w2);
+    g += bsig1(d) + ch(d, e, f) + 0xefbe4786 + w1; c += g; g += bsig0(h) + maj(h, a, b);
+    w2 += ssig1(w0) + w11 + ssig0(w3);
+    f += bsig1(c) + ch(c, d, e) + 0x0fc19dc6 + w2; b += f; f += bsig0(g) + maj(g, h, a);
+    w3 += ssig1(w1) + w12 + ssig0(w4);
+    e += bsig1(b) + ch(b, c, d) + 0x240ca1cc + w3; a += e; e += bsig0(f) + maj(f, g, h);
+    w4 += ssig1(w2) + w13 + ssig0(w5);
+    d += bsig1(a) + ch(a, b, c) + 0x2de92c6f + w4; h += d; d += bsig0(e) + maj(e, f, g);
+    w5 += ssig1(w3) + w14 + ssig0(w6);
+    c += bsig1(h) + ch(h, a, b) + 0x4a7484aa + w5; g += c; c += bsig0(d) + maj(d, e, f);
+    w6 += ssig1(w4) + w15 + ssig0(w7);
+    b += bsig1(g) + ch(g, h, a) + 0x5cb0a9dc + w6; f += b; b += bsig0(c) + maj(c, d, e);
+    w7 += ssig1(w5) + w0 + ssig0(w8);
+    a += bsig1(f) + ch(f, g, h) + 0x76f988da + w7; e += a; a += bsig0(b) + maj(b, c, d);
+    w8 += ssig1(w6) + w1 + ssig0(w9);
+    h += bsig1(e) + ch(e, f, g) + 0x983e5152 + w8; d += h; h += bsig0(a) + maj(a, b, c);
+    w9 += ssig1(w7) + w2 + ssig0(w10);
+    g += bsig1(d) + ch(d, e, f) + 0xa831c66d + w9; c += g; g += bsig0(h) + maj(h, a, b);
+    w10 += ssig1(w8) + w3 + ssig0(w11);
+    f += bsig1(c) + ch(c, d, e) + 0xb00327c8 + w10; b += f; f += bsig0(g) + maj(g, h, a);
+    w11 += ssig1(w9) + w4 + ssig0(w12);
+    e += bsig1(b) + ch(b, c, d) + 0xbf597fc7 + w11; a += e; e += bsig0(f) + maj(f, g, h);
+    w12 += ssig1(w10) + w5 + ssig0(w13);
+    d += bsig1(a) + ch(a, b, c) + 0xc6e00bf3 + w12; h += d; d += bsig0(e) + maj(e, f, g);
+    w13 += ssig1(w11) + w6 + ssig0(w14);
+    c += bsig1(h) + ch(h, a, b) + 0xd5a79147 + w13; g += c; c += bsig0(d) + maj(d, e, f);
+    w14 += ssig1(w12) + w7 + ssig0(w15);
+    b += bsig1(g) + ch(g, h, a) + 0x06ca6351 + w14; f += b; b += bsig0(c) + maj(c, d, e);
+    w15 += ssig1(w13) + w8 + ssig0(w0);
+    a += bsig1(f) + ch(f, g, h) + 0x14292967 + w15; e += a; a += bsig0(b) + maj(b, c, d);
+    w0 += ssig1(w14) + w9 + ssig0(w1);
+    h += bsig1(e) + ch(e, f, g) + 0x27b70a85 + w0; d += h; h += bsig0(a) + maj(a, b, c);
+    w1 += ssig1(w15) + w10 + ssig0(w2);
+    g += bsig1(d) + ch(d, e, f) + 0x2e1b2138 + w1; c += g; g += bsig0(h) + maj(h, a, b);
+    w2 += ssig1(w0) + w11 + ssig0(w3);
+    f += bsig1(c) + ch(c, d, e) + 0x4d2c6dfc + w2; b += f; f += bsig0(g) + maj(g, h, a);
+    w3 += ssig1(w1) + w12 + ssig0(w4);
+    e += bsig1(b) + ch(b, c, d) + 0x53380d13 + w3; a += e; e += bsig0(f) + maj(f, g, h);
+    w4 += ssig1(w2) + w13 + ssig0(w5);
+    d += bsig1(a) + ch(a, b, c) + 0x650a7354 + w4; h += d; d += bsig0(e) + maj(e, f, g);
+    w5 += ssig1(w3) + w14 + ssig0(w6);
+    c += bsig1(h) + ch(h, a, b) + 0x766a0abb + w5; g += c; c += bsig0(d) + maj(d, e, f);
+    w6 += ssig1(w4) + w15 + ssig0(w7);
+    b += bsig1(g) + ch(g, h, a) + 0x81c2c92e + w6; f += b; b += bsig0(c) + maj(c, d, e);
+    w7 += ssig1(w5) + w0 + ssig0(w8);
+    a += bsig1(f) + ch(f, g, h) + 0x92722c85 + w7; e += a; a += bsig0(b) + maj(b, c, d);
+    w8 += ssig1(w6) + w1 + ssig0(w9);
+    h += bsig1(e) + ch(e, f, g) + 0xa2bfe8a1 + w8; d += h; h += bsig0(a) + maj(a, b, c);
+    w9 += ssig1(w7) + w2 + ssig0(w10);
+    g += bsig1(d) + ch(d, e, f) + 0xa81a664b + w9; c += g; g += bsig0(h) + maj(h, a, b);
+    w10 += ssig1(w8) + w3 + ssig0(w11);
+    f += bsig1(c) + ch(c, d, e) + 0xc24b8b70 + w10; b += f; f += bsig0(g) + maj(g, h, a);
+    w11 += ssig1(w9) + w4 + ssig0(w12);
+    e += bsig1(b) + ch(b, c, d) + 0xc76c51a3 + w11; a += e; e += bsig0(f) + maj(f, g, h);
+    w12 += ssig1(w10) + w5 + ssig0(w13);
+    d += bsig1(a) + ch(a, b, c) + 0xd192e819 + w12; h += d; d += bsig0(e) + maj(e, f, g);
+    w13 += ssig1(w11) + w6 + ssig0(w14);
+    c += bsig1(h) + ch(h, a, b) + 0xd6990624 + w13; g += c; c += bsig0(d) + maj(d, e, f);
+    w14 += ssig1(w12) + w7 + ssig0(w15);
+    b += bsig1(g) + ch(g, h, a) + 0xf40e3585 + w14; f += b; b += bsig0(c) + maj(c, d, e);
+    w15 += ssig1(w13) + w8 + ssig0(w0);
+    a += bsig1(f) + ch(f, g, h) + 0x106aa070 + w15; e += a; a += bsig0(b) + maj(b, c, d);
+    w0 += ssig1(w14) + w9 + ssig0(w1);
+    h += bsig1(e) + ch(e, f, g) + 0x19a4c116 + w0; d += h; h += bsig0(a) + maj(a, b, c);
+    w1 += ssig1(w15) + w10 + ssig0(w2);
+    g += bsig1(d) + ch(d, e, f) + 0x1e376c08 + w1; c += g; g += bsig0(h) + maj(h, a, b);
+    w2 += ssig1(w0) + w11 + ssig0(w3);
+    f += bsig1(c) + ch(c, d, e) + 0x2748774c + w2; b += f; f += bsig0(g) + maj(g, h, a);
+    w3 += ssig1(w1) + w12 + ssig0(w4);
+    e += bsig1(b) + ch(b, c, d) + 0x34b0bcb5 + w3; a += e; e += bsig0(f) + maj(f, g, h);
+    w4 += ssig1(w2) + w13 + ssig0(w5);
+    d += bsig1(a) + ch(a, b, c) + 0x391c0cb3 + w4; h += d; d += bsig0(e) + maj(e, f, g);
+    w5 += ssig1(w3) + w14 + ssig0(w6);
+    c += bsig1(h) + ch(h, a, b) + 0x4ed8aa4a + w5; g += c; c += bsig0(d) + maj(d, e, f);
+    w6 += ssig1(w4) + w15 + ssig0(w7);
+    b += bsig1(g) + ch(g, h, a) + 0x5b9cca4f + w6; f += b; b += bsig0(c) + maj(c, d, e);
+    w7 += ssig1(w5) + w0 + ssig0(w8);
+    a += bsig1(f) + ch(f, g, h) + 0x682e6ff3 + w7; e += a; a += bsig0(b) + maj(b, c, d);
+    w8 += ssig1(w6) + w1 + ssig0(w9);
+    h += bsig1(e) + ch(e, f, g) + 0x748f82ee + w8; d += h; h += bsig0(a) + maj(a, b, c);
+    w9 += ssig1(w7) + w2 + ssig0(w10);
+    g += bsig1(d) + ch(d, e, f) + 0x78a5636f + w9; c += g; g += bsig0(h) + maj(h, a, b);
+    w10 += ssig1(w8) + w3 + ssig0(w11);
+    f += bsig1(c) + ch(c, d, e) + 0x84c87814 + w10; b += f; f += bsig0(g) + maj(g, h, a);
+    w11 += ssig1(w9) + w4 + ssig0(w12);
+    e += bsig1(b) + ch(b, c, d) + 0x8cc70208 + w11; a += e; e += bsig0(f) + maj(f, g, h);
+    w12 += ssig1(w10) + w5 + ssig0(w13);
+    d += bsig1(a) + ch(a, b, c) + 0x90befffa + w12; h += d; d += bsig0(e) + maj(e, f, g);
+    w13 += ssig1(w11) + w6 + ssig0(w14);
+    c += bsig1(h) + ch(h, a, b) + 0xa4506ceb + w13; g += c; c += bsig0(d) + maj(d, e, f);
+    w14 += ssig1(w12) + w7 + ssig0(w15);
+    b += bsig1(g) + ch(g, h, a) + 0xbef9a3f7 + w14; f += b; b += bsig0(c) + maj(c, d, e);
+    w15 += ssig1(w13) + w8 + ssig0(w0);
+    a += bsig1(f) + ch(f, g, h) + 0xc67178f2 + w15; e += a; a += bsig0(b) + maj(b, c, d);
     a += sa; b += sb; c += sc; d += sd; e += se; f += sf; g += sg; h += sh;
     p += 64;
     blocks--;
@@ -158,47 +250,169 @@ export function sha1Init(ctx: usize): void {
 
 export function sha1Blocks(st: usize, p: usize, blocks: usize): void {
   let a = load<u32>(st), b = load<u32>(st, 4), c = load<u32>(st, 8), d = load<u32>(st, 12), e = load<u32>(st, 16);
+  let w0: u32, w1: u32, w2: u32, w3: u32, w4: u32, w5: u32, w6: u32, w7: u32, w8: u32, w9: u32, w10: u32, w11: u32, w12: u32, w13: u32, w14: u32, w15: u32;
   while (blocks > 0) {
-    for (let t: usize = 0; t < 16; t++) store<u32>(W160 + (t << 2), loadBe32(p + (t << 2)));
-    for (let t: usize = 16; t < 80; t++) {
-      const r = W160 + (t << 2);
-      store<u32>(r, rotl<u32>(load<u32>(r - 12) ^ load<u32>(r - 32) ^ load<u32>(r - 56) ^ load<u32>(r - 64), 1));
-    }
     const sa = a, sb = b, sc = c, sd = d, se = e;
-    let t: usize = 0;
-    // Five rounds per iteration with rotating roles: (a,b,c,d,e) -> (e',a,b',c,d).
-    for (; t < 80; t += 20) {
-      const wp = W160 + t;
-      e += rotl<u32>(a, 5) + (d ^ (b & (c ^ d))) + 0x5a827999 + load<u32>(wp); b = rotl<u32>(b, 30);
-      d += rotl<u32>(e, 5) + (c ^ (a & (b ^ c))) + 0x5a827999 + load<u32>(wp, 4); a = rotl<u32>(a, 30);
-      c += rotl<u32>(d, 5) + (b ^ (e & (a ^ b))) + 0x5a827999 + load<u32>(wp, 8); e = rotl<u32>(e, 30);
-      b += rotl<u32>(c, 5) + (a ^ (d & (e ^ a))) + 0x5a827999 + load<u32>(wp, 12); d = rotl<u32>(d, 30);
-      a += rotl<u32>(b, 5) + (e ^ (c & (d ^ e))) + 0x5a827999 + load<u32>(wp, 16); c = rotl<u32>(c, 30);
-    }
-    for (; t < 160; t += 20) {
-      const wp = W160 + t;
-      e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0x6ed9eba1 + load<u32>(wp); b = rotl<u32>(b, 30);
-      d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0x6ed9eba1 + load<u32>(wp, 4); a = rotl<u32>(a, 30);
-      c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0x6ed9eba1 + load<u32>(wp, 8); e = rotl<u32>(e, 30);
-      b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0x6ed9eba1 + load<u32>(wp, 12); d = rotl<u32>(d, 30);
-      a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0x6ed9eba1 + load<u32>(wp, 16); c = rotl<u32>(c, 30);
-    }
-    for (; t < 240; t += 20) {
-      const wp = W160 + t;
-      e += rotl<u32>(a, 5) + ((b & c) | (d & (b | c))) + 0x8f1bbcdc + load<u32>(wp); b = rotl<u32>(b, 30);
-      d += rotl<u32>(e, 5) + ((a & b) | (c & (a | b))) + 0x8f1bbcdc + load<u32>(wp, 4); a = rotl<u32>(a, 30);
-      c += rotl<u32>(d, 5) + ((e & a) | (b & (e | a))) + 0x8f1bbcdc + load<u32>(wp, 8); e = rotl<u32>(e, 30);
-      b += rotl<u32>(c, 5) + ((d & e) | (a & (d | e))) + 0x8f1bbcdc + load<u32>(wp, 12); d = rotl<u32>(d, 30);
-      a += rotl<u32>(b, 5) + ((c & d) | (e & (c | d))) + 0x8f1bbcdc + load<u32>(wp, 16); c = rotl<u32>(c, 30);
-    }
-    for (; t < 320; t += 20) {
-      const wp = W160 + t;
-      e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0xca62c1d6 + load<u32>(wp); b = rotl<u32>(b, 30);
-      d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0xca62c1d6 + load<u32>(wp, 4); a = rotl<u32>(a, 30);
-      c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0xca62c1d6 + load<u32>(wp, 8); e = rotl<u32>(e, 30);
-      b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0xca62c1d6 + load<u32>(wp, 12); d = rotl<u32>(d, 30);
-      a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0xca62c1d6 + load<u32>(wp, 16); c = rotl<u32>(c, 30);
-    }
+    w0 = loadBe32(p + 0);
+    e += rotl<u32>(a, 5) + (d ^ (b & (c ^ d))) + 0x5a827999 + w0; b = rotl<u32>(b, 30);
+    w1 = loadBe32(p + 4);
+    d += rotl<u32>(e, 5) + (c ^ (a & (b ^ c))) + 0x5a827999 + w1; a = rotl<u32>(a, 30);
+    w2 = loadBe32(p + 8);
+    c += rotl<u32>(d, 5) + (b ^ (e & (a ^ b))) + 0x5a827999 + w2; e = rotl<u32>(e, 30);
+    w3 = loadBe32(p + 12);
+    b += rotl<u32>(c, 5) + (a ^ (d & (e ^ a))) + 0x5a827999 + w3; d = rotl<u32>(d, 30);
+    w4 = loadBe32(p + 16);
+    a += rotl<u32>(b, 5) + (e ^ (c & (d ^ e))) + 0x5a827999 + w4; c = rotl<u32>(c, 30);
+    w5 = loadBe32(p + 20);
+    e += rotl<u32>(a, 5) + (d ^ (b & (c ^ d))) + 0x5a827999 + w5; b = rotl<u32>(b, 30);
+    w6 = loadBe32(p + 24);
+    d += rotl<u32>(e, 5) + (c ^ (a & (b ^ c))) + 0x5a827999 + w6; a = rotl<u32>(a, 30);
+    w7 = loadBe32(p + 28);
+    c += rotl<u32>(d, 5) + (b ^ (e & (a ^ b))) + 0x5a827999 + w7; e = rotl<u32>(e, 30);
+    w8 = loadBe32(p + 32);
+    b += rotl<u32>(c, 5) + (a ^ (d & (e ^ a))) + 0x5a827999 + w8; d = rotl<u32>(d, 30);
+    w9 = loadBe32(p + 36);
+    a += rotl<u32>(b, 5) + (e ^ (c & (d ^ e))) + 0x5a827999 + w9; c = rotl<u32>(c, 30);
+    w10 = loadBe32(p + 40);
+    e += rotl<u32>(a, 5) + (d ^ (b & (c ^ d))) + 0x5a827999 + w10; b = rotl<u32>(b, 30);
+    w11 = loadBe32(p + 44);
+    d += rotl<u32>(e, 5) + (c ^ (a & (b ^ c))) + 0x5a827999 + w11; a = rotl<u32>(a, 30);
+    w12 = loadBe32(p + 48);
+    c += rotl<u32>(d, 5) + (b ^ (e & (a ^ b))) + 0x5a827999 + w12; e = rotl<u32>(e, 30);
+    w13 = loadBe32(p + 52);
+    b += rotl<u32>(c, 5) + (a ^ (d & (e ^ a))) + 0x5a827999 + w13; d = rotl<u32>(d, 30);
+    w14 = loadBe32(p + 56);
+    a += rotl<u32>(b, 5) + (e ^ (c & (d ^ e))) + 0x5a827999 + w14; c = rotl<u32>(c, 30);
+    w15 = loadBe32(p + 60);
+    e += rotl<u32>(a, 5) + (d ^ (b & (c ^ d))) + 0x5a827999 + w15; b = rotl<u32>(b, 30);
+    w0 = rotl<u32>(w13 ^ w8 ^ w2 ^ w0, 1);
+    d += rotl<u32>(e, 5) + (c ^ (a & (b ^ c))) + 0x5a827999 + w0; a = rotl<u32>(a, 30);
+    w1 = rotl<u32>(w14 ^ w9 ^ w3 ^ w1, 1);
+    c += rotl<u32>(d, 5) + (b ^ (e & (a ^ b))) + 0x5a827999 + w1; e = rotl<u32>(e, 30);
+    w2 = rotl<u32>(w15 ^ w10 ^ w4 ^ w2, 1);
+    b += rotl<u32>(c, 5) + (a ^ (d & (e ^ a))) + 0x5a827999 + w2; d = rotl<u32>(d, 30);
+    w3 = rotl<u32>(w0 ^ w11 ^ w5 ^ w3, 1);
+    a += rotl<u32>(b, 5) + (e ^ (c & (d ^ e))) + 0x5a827999 + w3; c = rotl<u32>(c, 30);
+    w4 = rotl<u32>(w1 ^ w12 ^ w6 ^ w4, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0x6ed9eba1 + w4; b = rotl<u32>(b, 30);
+    w5 = rotl<u32>(w2 ^ w13 ^ w7 ^ w5, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0x6ed9eba1 + w5; a = rotl<u32>(a, 30);
+    w6 = rotl<u32>(w3 ^ w14 ^ w8 ^ w6, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0x6ed9eba1 + w6; e = rotl<u32>(e, 30);
+    w7 = rotl<u32>(w4 ^ w15 ^ w9 ^ w7, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0x6ed9eba1 + w7; d = rotl<u32>(d, 30);
+    w8 = rotl<u32>(w5 ^ w0 ^ w10 ^ w8, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0x6ed9eba1 + w8; c = rotl<u32>(c, 30);
+    w9 = rotl<u32>(w6 ^ w1 ^ w11 ^ w9, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0x6ed9eba1 + w9; b = rotl<u32>(b, 30);
+    w10 = rotl<u32>(w7 ^ w2 ^ w12 ^ w10, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0x6ed9eba1 + w10; a = rotl<u32>(a, 30);
+    w11 = rotl<u32>(w8 ^ w3 ^ w13 ^ w11, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0x6ed9eba1 + w11; e = rotl<u32>(e, 30);
+    w12 = rotl<u32>(w9 ^ w4 ^ w14 ^ w12, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0x6ed9eba1 + w12; d = rotl<u32>(d, 30);
+    w13 = rotl<u32>(w10 ^ w5 ^ w15 ^ w13, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0x6ed9eba1 + w13; c = rotl<u32>(c, 30);
+    w14 = rotl<u32>(w11 ^ w6 ^ w0 ^ w14, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0x6ed9eba1 + w14; b = rotl<u32>(b, 30);
+    w15 = rotl<u32>(w12 ^ w7 ^ w1 ^ w15, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0x6ed9eba1 + w15; a = rotl<u32>(a, 30);
+    w0 = rotl<u32>(w13 ^ w8 ^ w2 ^ w0, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0x6ed9eba1 + w0; e = rotl<u32>(e, 30);
+    w1 = rotl<u32>(w14 ^ w9 ^ w3 ^ w1, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0x6ed9eba1 + w1; d = rotl<u32>(d, 30);
+    w2 = rotl<u32>(w15 ^ w10 ^ w4 ^ w2, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0x6ed9eba1 + w2; c = rotl<u32>(c, 30);
+    w3 = rotl<u32>(w0 ^ w11 ^ w5 ^ w3, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0x6ed9eba1 + w3; b = rotl<u32>(b, 30);
+    w4 = rotl<u32>(w1 ^ w12 ^ w6 ^ w4, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0x6ed9eba1 + w4; a = rotl<u32>(a, 30);
+    w5 = rotl<u32>(w2 ^ w13 ^ w7 ^ w5, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0x6ed9eba1 + w5; e = rotl<u32>(e, 30);
+    w6 = rotl<u32>(w3 ^ w14 ^ w8 ^ w6, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0x6ed9eba1 + w6; d = rotl<u32>(d, 30);
+    w7 = rotl<u32>(w4 ^ w15 ^ w9 ^ w7, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0x6ed9eba1 + w7; c = rotl<u32>(c, 30);
+    w8 = rotl<u32>(w5 ^ w0 ^ w10 ^ w8, 1);
+    e += rotl<u32>(a, 5) + ((b & c) | (d & (b | c))) + 0x8f1bbcdc + w8; b = rotl<u32>(b, 30);
+    w9 = rotl<u32>(w6 ^ w1 ^ w11 ^ w9, 1);
+    d += rotl<u32>(e, 5) + ((a & b) | (c & (a | b))) + 0x8f1bbcdc + w9; a = rotl<u32>(a, 30);
+    w10 = rotl<u32>(w7 ^ w2 ^ w12 ^ w10, 1);
+    c += rotl<u32>(d, 5) + ((e & a) | (b & (e | a))) + 0x8f1bbcdc + w10; e = rotl<u32>(e, 30);
+    w11 = rotl<u32>(w8 ^ w3 ^ w13 ^ w11, 1);
+    b += rotl<u32>(c, 5) + ((d & e) | (a & (d | e))) + 0x8f1bbcdc + w11; d = rotl<u32>(d, 30);
+    w12 = rotl<u32>(w9 ^ w4 ^ w14 ^ w12, 1);
+    a += rotl<u32>(b, 5) + ((c & d) | (e & (c | d))) + 0x8f1bbcdc + w12; c = rotl<u32>(c, 30);
+    w13 = rotl<u32>(w10 ^ w5 ^ w15 ^ w13, 1);
+    e += rotl<u32>(a, 5) + ((b & c) | (d & (b | c))) + 0x8f1bbcdc + w13; b = rotl<u32>(b, 30);
+    w14 = rotl<u32>(w11 ^ w6 ^ w0 ^ w14, 1);
+    d += rotl<u32>(e, 5) + ((a & b) | (c & (a | b))) + 0x8f1bbcdc + w14; a = rotl<u32>(a, 30);
+    w15 = rotl<u32>(w12 ^ w7 ^ w1 ^ w15, 1);
+    c += rotl<u32>(d, 5) + ((e & a) | (b & (e | a))) + 0x8f1bbcdc + w15; e = rotl<u32>(e, 30);
+    w0 = rotl<u32>(w13 ^ w8 ^ w2 ^ w0, 1);
+    b += rotl<u32>(c, 5) + ((d & e) | (a & (d | e))) + 0x8f1bbcdc + w0; d = rotl<u32>(d, 30);
+    w1 = rotl<u32>(w14 ^ w9 ^ w3 ^ w1, 1);
+    a += rotl<u32>(b, 5) + ((c & d) | (e & (c | d))) + 0x8f1bbcdc + w1; c = rotl<u32>(c, 30);
+    w2 = rotl<u32>(w15 ^ w10 ^ w4 ^ w2, 1);
+    e += rotl<u32>(a, 5) + ((b & c) | (d & (b | c))) + 0x8f1bbcdc + w2; b = rotl<u32>(b, 30);
+    w3 = rotl<u32>(w0 ^ w11 ^ w5 ^ w3, 1);
+    d += rotl<u32>(e, 5) + ((a & b) | (c & (a | b))) + 0x8f1bbcdc + w3; a = rotl<u32>(a, 30);
+    w4 = rotl<u32>(w1 ^ w12 ^ w6 ^ w4, 1);
+    c += rotl<u32>(d, 5) + ((e & a) | (b & (e | a))) + 0x8f1bbcdc + w4; e = rotl<u32>(e, 30);
+    w5 = rotl<u32>(w2 ^ w13 ^ w7 ^ w5, 1);
+    b += rotl<u32>(c, 5) + ((d & e) | (a & (d | e))) + 0x8f1bbcdc + w5; d = rotl<u32>(d, 30);
+    w6 = rotl<u32>(w3 ^ w14 ^ w8 ^ w6, 1);
+    a += rotl<u32>(b, 5) + ((c & d) | (e & (c | d))) + 0x8f1bbcdc + w6; c = rotl<u32>(c, 30);
+    w7 = rotl<u32>(w4 ^ w15 ^ w9 ^ w7, 1);
+    e += rotl<u32>(a, 5) + ((b & c) | (d & (b | c))) + 0x8f1bbcdc + w7; b = rotl<u32>(b, 30);
+    w8 = rotl<u32>(w5 ^ w0 ^ w10 ^ w8, 1);
+    d += rotl<u32>(e, 5) + ((a & b) | (c & (a | b))) + 0x8f1bbcdc + w8; a = rotl<u32>(a, 30);
+    w9 = rotl<u32>(w6 ^ w1 ^ w11 ^ w9, 1);
+    c += rotl<u32>(d, 5) + ((e & a) | (b & (e | a))) + 0x8f1bbcdc + w9; e = rotl<u32>(e, 30);
+    w10 = rotl<u32>(w7 ^ w2 ^ w12 ^ w10, 1);
+    b += rotl<u32>(c, 5) + ((d & e) | (a & (d | e))) + 0x8f1bbcdc + w10; d = rotl<u32>(d, 30);
+    w11 = rotl<u32>(w8 ^ w3 ^ w13 ^ w11, 1);
+    a += rotl<u32>(b, 5) + ((c & d) | (e & (c | d))) + 0x8f1bbcdc + w11; c = rotl<u32>(c, 30);
+    w12 = rotl<u32>(w9 ^ w4 ^ w14 ^ w12, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0xca62c1d6 + w12; b = rotl<u32>(b, 30);
+    w13 = rotl<u32>(w10 ^ w5 ^ w15 ^ w13, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0xca62c1d6 + w13; a = rotl<u32>(a, 30);
+    w14 = rotl<u32>(w11 ^ w6 ^ w0 ^ w14, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0xca62c1d6 + w14; e = rotl<u32>(e, 30);
+    w15 = rotl<u32>(w12 ^ w7 ^ w1 ^ w15, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0xca62c1d6 + w15; d = rotl<u32>(d, 30);
+    w0 = rotl<u32>(w13 ^ w8 ^ w2 ^ w0, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0xca62c1d6 + w0; c = rotl<u32>(c, 30);
+    w1 = rotl<u32>(w14 ^ w9 ^ w3 ^ w1, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0xca62c1d6 + w1; b = rotl<u32>(b, 30);
+    w2 = rotl<u32>(w15 ^ w10 ^ w4 ^ w2, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0xca62c1d6 + w2; a = rotl<u32>(a, 30);
+    w3 = rotl<u32>(w0 ^ w11 ^ w5 ^ w3, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0xca62c1d6 + w3; e = rotl<u32>(e, 30);
+    w4 = rotl<u32>(w1 ^ w12 ^ w6 ^ w4, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0xca62c1d6 + w4; d = rotl<u32>(d, 30);
+    w5 = rotl<u32>(w2 ^ w13 ^ w7 ^ w5, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0xca62c1d6 + w5; c = rotl<u32>(c, 30);
+    w6 = rotl<u32>(w3 ^ w14 ^ w8 ^ w6, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0xca62c1d6 + w6; b = rotl<u32>(b, 30);
+    w7 = rotl<u32>(w4 ^ w15 ^ w9 ^ w7, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0xca62c1d6 + w7; a = rotl<u32>(a, 30);
+    w8 = rotl<u32>(w5 ^ w0 ^ w10 ^ w8, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0xca62c1d6 + w8; e = rotl<u32>(e, 30);
+    w9 = rotl<u32>(w6 ^ w1 ^ w11 ^ w9, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0xca62c1d6 + w9; d = rotl<u32>(d, 30);
+    w10 = rotl<u32>(w7 ^ w2 ^ w12 ^ w10, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0xca62c1d6 + w10; c = rotl<u32>(c, 30);
+    w11 = rotl<u32>(w8 ^ w3 ^ w13 ^ w11, 1);
+    e += rotl<u32>(a, 5) + (b ^ c ^ d) + 0xca62c1d6 + w11; b = rotl<u32>(b, 30);
+    w12 = rotl<u32>(w9 ^ w4 ^ w14 ^ w12, 1);
+    d += rotl<u32>(e, 5) + (a ^ b ^ c) + 0xca62c1d6 + w12; a = rotl<u32>(a, 30);
+    w13 = rotl<u32>(w10 ^ w5 ^ w15 ^ w13, 1);
+    c += rotl<u32>(d, 5) + (e ^ a ^ b) + 0xca62c1d6 + w13; e = rotl<u32>(e, 30);
+    w14 = rotl<u32>(w11 ^ w6 ^ w0 ^ w14, 1);
+    b += rotl<u32>(c, 5) + (d ^ e ^ a) + 0xca62c1d6 + w14; d = rotl<u32>(d, 30);
+    w15 = rotl<u32>(w12 ^ w7 ^ w1 ^ w15, 1);
+    a += rotl<u32>(b, 5) + (c ^ d ^ e) + 0xca62c1d6 + w15; c = rotl<u32>(c, 30);
     a += sa; b += sb; c += sc; d += sd; e += se;
     p += 64;
     blocks--;

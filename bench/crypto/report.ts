@@ -83,7 +83,9 @@ function oursFor(rows: Row[], op: CryptoOp, size: number): Measurement | undefin
 
 export function targets(rows: Row[]): Target[] {
   const out: Target[] = [];
+  const ran = (op: CryptoOp, size: number) => rows.some((r) => r.op === op && r.size === size);
   const vs = (name: string, op: CryptoOp, size: number, peers: readonly string[], goal: number) => {
+    if (!ran(op, size)) return;
     const ours = oursFor(rows, op, size);
     const theirs = peers.map((p) => measuredOf(rows, op, size, p)).filter((m): m is Measurement => !!m);
     const best = theirs.reduce<Measurement | undefined>((a, m) => (!a || m.opsPerSec > a.opsPerSec ? m : a), undefined);
@@ -101,6 +103,7 @@ export function targets(rows: Row[]): Target[] {
     vs(`${op} @ 176 B vs mtcute AuthKey`, op, 176, ['mtcute'], 3.0);
     vs(`${op} @ 176 B vs node:crypto+@mtcute/wasm`, op, 176, ['node:crypto+@mtcute/wasm'], 1.3);
   }
+  if (!ran('pq', 8)) return out;
   const pq = oursFor(rows, 'pq', 8);
   const lat = (name: string, v: number | undefined, goal: number) =>
     out.push({ name, value: v ?? Number.NaN, goal, kind: 'ms', pass: v === undefined || !Number.isFinite(v) ? null : v <= goal });
@@ -188,7 +191,7 @@ export function renderMarkdown(report: Report): string {
       lines.push(
         `${rows[0]!.measured.find((m) => isOurs(m.impl))?.samples ?? pqPlan.count} seeded numbers for wasmgram; ` +
           `each peer stops after ${(pqPlan.peerBudgetMs / 1000).toFixed(1)} s and reports over the prefix it reached (column "numbers"). ` +
-          `${pqPlan.warmup} untimed numbers first.`,
+          `${pqPlan.warmup} untimed warm-up number${pqPlan.warmup === 1 ? '' : 's'} per implementation first.`,
         '',
       );
       lines.push(pqTable(rows[0]!), '');
@@ -196,7 +199,8 @@ export function renderMarkdown(report: Report): string {
       lines.push(opTable(rows), '');
     }
   }
-  lines.push('## Targets', '', targetsTable(targets(report.rows)), '');
+  const goals = targets(report.rows);
+  if (goals.length) lines.push('## Targets', '', targetsTable(goals), '');
   const notRun = new Map<string, { ops: Set<string>; reason: string }>();
   for (const r of report.rows) {
     for (const n of r.notRun) {
@@ -244,8 +248,8 @@ export function renderJson(report: Report): string {
       const r = ratioToBestPeer(row, m);
       if (Number.isFinite(r)) rec.ratioToBestPeer = Math.round(r * 1000) / 1000;
       if (winner(row) === m) rec.winner = true;
-      if (m.medianMs !== undefined) rec.medianMs = m.medianMs;
-      if (m.p99Ms !== undefined) rec.p99Ms = m.p99Ms;
+      if (m.medianMs !== undefined) rec.medianMs = Math.round(m.medianMs * 1e4) / 1e4;
+      if (m.p99Ms !== undefined) rec.p99Ms = Math.round(m.p99Ms * 1e4) / 1e4;
       if (m.samples !== undefined) rec.samples = m.samples;
       if (m.perRound) rec.perRound = m.perRound.map((x) => Math.round(x));
       return rec;

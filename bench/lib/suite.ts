@@ -1,6 +1,7 @@
 /** What every benchmark suite (crypto, and later tl, mtproto) receives and exposes. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from './timing.js';
 
 export interface BenchOptions {
   /** Smoke run: a few milliseconds per implementation; results are printed, not written. */
@@ -13,6 +14,8 @@ export interface BenchOptions {
   sizes: readonly number[] | null;
   /** Where result files go (default bench/results). */
   resultsDir: string;
+  /** `wall` (default) or `cpu` time; see `Clock` in lib/timing.ts. */
+  clock: Clock;
 }
 
 export interface Suite {

@@ -23,6 +23,25 @@ export interface Subject {
   async?: boolean;
 }
 
+/**
+ * What a slice is timed with. `wall`: elapsed real time (performance.now).
+ * `cpu`: CPU time of this process (user + system, all its threads), which
+ * leaves out the time the OS gives to other processes — far steadier on a
+ * shared or loaded machine, and it still charges an implementation for its
+ * own GC and compiler threads.
+ */
+export type Clock = 'wall' | 'cpu';
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** A millisecond reading of `clock`. */
+export function clockFn(clock: Clock = 'wall'): () => number {
+  return clock === 'cpu' ? cpuNow : () => performance.now();
+}
+
 export interface ThroughputPlan {
   /** Untimed calls per subject before the rounds (JIT, caches, batch calibration). */
   warmupMs: number;
@@ -34,6 +53,8 @@ export interface ThroughputPlan {
   settleMs?: number;
   /** Run a full GC before the comparison (default true; slow, so smoke runs turn it off). */
   fullGc?: boolean;
+  /** Default `wall`. */
+  clock?: Clock;
 }
 
 export interface Throughput {
@@ -60,49 +81,50 @@ export function gcAvailable(): boolean {
 }
 
 /** Runs `run` in batches for at least `ms`; returns [operations, elapsed ms]. */
-async function timeSlice(subject: Subject, batch: number, ms: number): Promise<[number, number]> {
+async function timeSlice(subject: Subject, batch: number, ms: number, now: () => number): Promise<[number, number]> {
   const run = subject.run;
   let n = 0;
-  const t0 = performance.now();
+  const t0 = now();
   let t = t0;
   if (subject.async) {
     do {
       for (let i = 0; i < batch; i++) sink = await run();
       n += batch;
-      t = performance.now();
+      t = now();
     } while (t - t0 < ms);
   } else {
     do {
       for (let i = 0; i < batch; i++) sink = run();
       n += batch;
-      t = performance.now();
+      t = now();
     } while (t - t0 < ms);
   }
   return [n, t - t0];
 }
 
 /** Warms a subject up and returns a batch size that takes roughly a quarter of a millisecond. */
-async function warmUp(subject: Subject, ms: number): Promise<number> {
-  const [n, elapsed] = await timeSlice(subject, 1, ms);
+async function warmUp(subject: Subject, ms: number, now: () => number): Promise<number> {
+  const [n, elapsed] = await timeSlice(subject, 1, ms, now);
   const perOp = elapsed / n;
   return Math.max(1, Math.min(100_000, Math.floor(0.25 / perOp)));
 }
 
 /** Measures the throughput of each subject side by side (see the module comment). */
 export async function compareThroughput(subjects: readonly Subject[], plan: ThroughputPlan): Promise<Throughput[]> {
+  const now = clockFn(plan.clock);
   if (plan.fullGc ?? true) collectGarbage('full');
   const batches: number[] = [];
   for (const s of subjects) {
     collectGarbage('minor');
-    batches.push(await warmUp(s, plan.warmupMs));
+    batches.push(await warmUp(s, plan.warmupMs, now));
   }
   const perRound: number[][] = subjects.map(() => []);
   for (let r = 0; r < plan.rounds; r++) {
     for (let k = 0; k < subjects.length; k++) {
       const i = (k + r) % subjects.length;
       collectGarbage('minor');
-      if (plan.settleMs) await timeSlice(subjects[i]!, batches[i]!, plan.settleMs);
-      const [n, elapsed] = await timeSlice(subjects[i]!, batches[i]!, plan.roundMs);
+      if (plan.settleMs) await timeSlice(subjects[i]!, batches[i]!, plan.settleMs, now);
+      const [n, elapsed] = await timeSlice(subjects[i]!, batches[i]!, plan.roundMs, now);
       perRound[i]!.push(n / (elapsed / 1000));
     }
   }
@@ -132,7 +154,13 @@ export interface Latency {
  * inputs. A subject whose accumulated time passes its budget stops, so its
  * samples cover a prefix of `inputs`.
  */
-export function compareLatency<T>(subjects: readonly LatencySubject<T>[], inputs: readonly T[], warmup: readonly T[]): Latency[] {
+export function compareLatency<T>(
+  subjects: readonly LatencySubject<T>[],
+  inputs: readonly T[],
+  warmup: readonly T[],
+  clock: Clock = 'wall',
+): Latency[] {
+  const now = clockFn(clock);
   for (const s of subjects) for (const w of warmup) sink = s.run(w);
   const samples: number[][] = subjects.map(() => []);
   const spent = subjects.map(() => 0);
@@ -141,9 +169,9 @@ export function compareLatency<T>(subjects: readonly LatencySubject<T>[], inputs
       const i = (k + j) % subjects.length;
       const s = subjects[i]!;
       if (spent[i]! >= s.budgetMs) continue;
-      const t0 = performance.now();
+      const t0 = now();
       sink = s.run(inputs[j]!);
-      const dt = performance.now() - t0;
+      const dt = now() - t0;
       spent[i]! += dt;
       samples[i]!.push(dt);
     }

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
+import { decode, decodeRequest, encode, type ReadOptions } from '../../ts/tl/codec/index.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 import { ms, ratio, si } from '../lib/format.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
@@ -40,11 +40,20 @@ interface Impl {
   run: () => unknown;
 }
 
+/** The object an op works on. */
+function payloadObject(op: string): AnyTlObject {
+  if (op.endsWith('page')) return historyPage();
+  if (op.endsWith('update')) return newMessageUpdate();
+  return sendMessageRequest() as unknown as AnyTlObject;
+}
+
 async function cases(op: string): Promise<{ impls: Impl[]; notes: string[] }> {
   const notes: string[] = [];
-  const obj = (op.endsWith('page') ? historyPage() : op.endsWith('update') ? newMessageUpdate() : sendMessageRequest()) as AnyTlObject;
+  const obj = payloadObject(op);
   const payload = encode(obj);
-  const read = op.endsWith('request') ? decodeRequest : decode;
+  const read: (b: Uint8Array, o?: ReadOptions) => unknown = op.endsWith('request')
+    ? (b, o) => decodeRequest(b, o) as unknown
+    : (b, o) => decode(b, o) as unknown;
   const impls: Impl[] = [];
 
   if (op.startsWith('decode')) {
@@ -108,7 +117,7 @@ async function runOp(op: string, plan: ThroughputPlan): Promise<OpResult> {
   const { impls, notes } = await cases(op);
   log(`tl ${op}: ${impls.map((i) => i.name).join(', ')}`);
   const results = await compareThroughput(impls, plan);
-  const bytes = encode((op.endsWith('page') ? historyPage() : op.endsWith('update') ? newMessageUpdate() : sendMessageRequest()) as AnyTlObject).length;
+  const bytes = encode(payloadObject(op)).length;
   return { op, bytes, rows: results, notes };
 }
 

@@ -13,10 +13,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { CryptoError } from '../../ts/errors.js';
-import { ENGINE_NAMES, Mismatches, Prng, engineTable, throwsKind } from './_vectors.js';
+import { BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, buildTable, engineTable, throwsKind } from './_vectors.js';
 
 const engines = engineTable();
-test.before(engines.load);
+const builds = buildTable();
+test.before(async () => {
+  await engines.load();
+  await builds.load();
+});
 const wasmEngines = ['wasm-simd', 'wasm'] as const;
 
 // ---- primes, written here: trial division, then Miller–Rabin ----
@@ -177,6 +181,45 @@ for (const name of wasmEngines) {
       } catch (e) {
         if (!(e instanceof CryptoError)) bad.add(`${input}: threw ${(e as Error).name}`);
       }
+    }
+    assert.ok(bad.count === 0, bad.summary());
+  });
+}
+
+// ---- the raw isPrime export (deterministic 64-bit Miller–Rabin) used by factorizePQ ----
+
+for (const build of BUILD_NAMES) {
+  test(`${build} build: raw isPrime agrees with the test's Miller–Rabin (all n < 50 000, pseudoprimes, random 64-bit n)`, () => {
+    const isPrimeWasm = (n: bigint) => builds.get(build).exports.isPrime(n) === 1;
+    const bad = new Mismatches();
+    // Every n below 50 000 against a sieve.
+    const LIMIT = 50_000;
+    const composite = new Uint8Array(LIMIT);
+    composite[0] = composite[1] = 1;
+    for (let i = 2; i * i < LIMIT; i++) if (!composite[i]) for (let j = i * i; j < LIMIT; j += i) composite[j] = 1;
+    for (let n = 0; n < LIMIT; n++) {
+      if (isPrimeWasm(BigInt(n)) !== !composite[n]) bad.add(`n = ${n}`);
+    }
+    // Strong pseudoprimes to small bases, Carmichael numbers, squares and products of large primes, edges of u64.
+    const p32 = primeBelow(32);
+    const special = [
+      2047n, 3277n, 4033n, 4681n, 8321n, 561n, 41041n, 825265n, 3215031751n, 2152302898747n, 3474749660383n,
+      341550071728321n, 3825123056546413051n, p32 * p32, p32 * (p32 - 4n), 4294967297n, (1n << 61n) - 1n,
+      (1n << 64n) - 59n, (1n << 64n) - 1n, (1n << 63n) + 1n, primeBelow(63), primeBelow(64), 0x17ed48941a08f981n,
+    ];
+    for (const n of special) {
+      if (isPrimeWasm(n) !== isPrime(n)) bad.add(`n = ${n}: wasm says ${isPrimeWasm(n)}`);
+    }
+    // Random odd 64-bit numbers, and random primes times random primes.
+    const prng = new Prng(64);
+    for (let i = 0; i < 3000; i++) {
+      const n = ((BigInt(prng.u32()) << 32n) | BigInt(prng.u32())) | 1n;
+      if (isPrimeWasm(n) !== isPrime(n)) bad.add(`n = ${n}: wasm says ${isPrimeWasm(n)}`);
+    }
+    for (let i = 0; i < 300; i++) {
+      const a = randomPrime(prng);
+      const b = randomPrime(prng);
+      if (!isPrimeWasm(a) || isPrimeWasm(a * b)) bad.add(`${a} · ${b}`);
     }
     assert.ok(bad.count === 0, bad.summary());
   });

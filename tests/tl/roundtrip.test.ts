@@ -25,9 +25,9 @@ function roundTripAll(allOn: boolean, seed: number, compile = true) {
     }
     const obj = sm.object(d);
     const bytes = encode(obj as AnyTlObject, { compile });
-    const back = s.flags[d]! & DEF_FUNCTION ? decodeRequest(bytes, { compile }) : decode(bytes, { compile });
+    const back: unknown = s.flags[d]! & DEF_FUNCTION ? (decodeRequest(bytes, { compile }) as unknown) : (decode(bytes, { compile }) as unknown);
     if (!isDeepStrictEqual(back, sm.normalize(obj))) assert.equal(back, sm.normalize(obj), s.names[d]);
-    const again = encode(back, { compile: !compile });
+    const again = encode(back as AnyTlObject, { compile: !compile });
     if (Buffer.compare(again, bytes) !== 0) assert.equal(again, bytes, `${s.names[d]} re-encoded differently`);
     checked++;
   }
@@ -57,8 +57,8 @@ test('round trip: the WASM engine decodes every definition to the same objects',
       if (s.flags[d]! & DEF_BARE_ONLY || !sm.buildable(d) || s.names[d] === 'gzip_packed') continue;
       const bytes = encode(sm.object(d) as AnyTlObject);
       const fn = (s.flags[d]! & DEF_FUNCTION) !== 0;
-      const js = fn ? decodeRequest(bytes, { engine: 'js' }) : decode(bytes, { engine: 'js' });
-      const wasm = fn ? decodeRequest(bytes, { engine: 'wasm' }) : decode(bytes, { engine: 'wasm' });
+      const js: unknown = fn ? (decodeRequest(bytes, { engine: 'js' }) as unknown) : (decode(bytes, { engine: 'js' }) as unknown);
+      const wasm: unknown = fn ? (decodeRequest(bytes, { engine: 'wasm' }) as unknown) : (decode(bytes, { engine: 'wasm' }) as unknown);
       if (!isDeepStrictEqual(js, wasm)) assert.equal(wasm, js, s.names[d]);
       checked++;
     }

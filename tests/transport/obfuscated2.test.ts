@@ -10,7 +10,8 @@ import * as assert from 'uvu/assert';
 import {
   acceptObfuscatedInit, createObfuscatedInit, isForbiddenInit, obfuscatedDcId,
 } from '../../ts/transport/obfuscated2.js';
-import { CODEC_KINDS, PROTOCOL_TAGS } from '../../ts/transport/codec.js';
+import { OBFUSCATABLE_CODECS, PROTOCOL_TAGS } from '../../ts/transport/codec.js';
+import { TransportError } from '../../ts/errors.js';
 import { concat, counting, crypto, hex, loadCrypto, Prng, replay, throwsTransport, unhex } from './_support.js';
 
 test.before(async () => {
@@ -94,7 +95,7 @@ test('obfuscated2: the server reads the fixed init back — tag, DC id, mirrored
 
 test('obfuscated2: matches the node:crypto derivation for random inits, every codec tag, with and without secret', () => {
   const prng = new Prng(2024);
-  for (const codec of CODEC_KINDS) {
+  for (const codec of OBFUSCATABLE_CODECS) {
     for (const secret of [undefined, prng.bytes(16)]) {
       let random: Uint8Array;
       do random = prng.bytes(64);
@@ -185,6 +186,17 @@ test('obfuscated2: obfuscatedDcId adds 10000 for test DCs and negates for media'
   assert.is(obfuscatedDcId(4), 4);
   assert.is(obfuscatedDcId(4, { media: true }), -4);
   assert.is(obfuscatedDcId(2, { test: true }), 10002);
+});
+
+
+test('obfuscated2: the full transport has no protocol tag, so obfuscating it is a TransportError (spec: abridged, intermediate, padded only)', () => {
+  assert.is(PROTOCOL_TAGS.full, undefined);
+  try {
+    createObfuscatedInit({ crypto: crypto(), codec: 'full', dcId: 2 });
+    assert.unreachable('must throw');
+  } catch (e) {
+    assert.instance(e, TransportError);
+  }
 });
 
 test.run();

@@ -14,18 +14,19 @@ import { createPaddedIntermediateCodec } from './padded-intermediate.js';
 export const CODEC_KINDS: readonly CodecKind[] = ['abridged', 'intermediate', 'padded-intermediate', 'full'];
 
 /**
- * Protocol tags as little-endian uint32. The first three are the spec's.
- * The spec defines no tag for full framing (Telegram's servers accept only
- * the other three when obfuscated); `full` here is a wasmgram extension that
- * only wasmgram's own test server understands. Do not use obfuscated full
- * against Telegram.
+ * Protocol tags as little-endian uint32, exactly the spec's three. The spec
+ * defines no tag for full framing: obfuscation is only defined for abridged,
+ * intermediate and padded intermediate, so an obfuscated full transport is
+ * refused with a TransportError rather than invented.
  */
-export const PROTOCOL_TAGS: Readonly<Record<CodecKind, number>> = {
+export const PROTOCOL_TAGS: Readonly<Partial<Record<CodecKind, number>>> = {
   abridged: 0xefefefef,
   intermediate: 0xeeeeeeee,
   'padded-intermediate': 0xdddddddd,
-  full: 0xfefefefe,
 };
+
+/** The codecs that can be obfuscated (those with a protocol tag). */
+export const OBFUSCATABLE_CODECS: readonly CodecKind[] = ['abridged', 'intermediate', 'padded-intermediate'];
 
 /** The codec a protocol tag names, or undefined for an unknown tag. */
 export function codecForTag(tag: number): CodecKind | undefined {

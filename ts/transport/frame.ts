@@ -83,7 +83,12 @@ export interface FrameCodec {
   encode(payload: Uint8Array, options?: EncodeOptions): Uint8Array;
   /** Server side only: the frame carrying a quick ACK token. Throws `TransportError` on the client side or for the full codec. */
   encodeQuickAck(token: number): Uint8Array;
-  /** Takes the next received bytes; returns every frame they complete, in order. */
+  /**
+   * Takes the next received bytes; returns every frame they complete, in
+   * order. The codec keeps a reference to `chunk` until its bytes are
+   * consumed, so the caller must not reuse the array; returned payloads are
+   * fresh arrays the caller owns.
+   */
   feed(chunk: Uint8Array): Frame[];
   /** Bytes received but not yet part of a whole frame. */
   readonly buffered: number;

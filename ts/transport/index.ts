@@ -26,7 +26,7 @@ export { ABRIDGED_HEADER, createAbridgedCodec } from './abridged.js';
 export { createIntermediateCodec, INTERMEDIATE_HEADER, PADDED_INTERMEDIATE_HEADER } from './intermediate.js';
 export { createPaddedIntermediateCodec, stripPadding } from './padded-intermediate.js';
 export { createFullCodec } from './full.js';
-export { CODEC_KINDS, codecForTag, createCodec, PROTOCOL_TAGS } from './codec.js';
+export { CODEC_KINDS, OBFUSCATABLE_CODECS, codecForTag, createCodec, PROTOCOL_TAGS } from './codec.js';
 export { errorPayload, transportErrorFor } from './error-code.js';
 
 // obfuscated2

@@ -119,6 +119,10 @@ export function isForbiddenInit(init: Uint8Array): boolean {
  */
 export function createObfuscatedInit(options: ObfuscatedInitOptions): ObfuscatedClientInit {
   const { crypto, codec, dcId, secret } = options;
+  const tag = PROTOCOL_TAGS[codec];
+  if (tag === undefined) {
+    throw new TransportError(`obfuscated2 has no protocol tag for the ${codec} transport (the spec obfuscates only abridged, intermediate and padded intermediate)`);
+  }
   checkDcId(dcId);
   checkSecret(secret);
   const random = options.random ?? crypto.random;
@@ -130,7 +134,7 @@ export function createObfuscatedInit(options: ObfuscatedInitOptions): Obfuscated
     }
     random(init);
   } while (isForbiddenInit(init));
-  writeU32(init, 56, PROTOCOL_TAGS[codec]);
+  writeU32(init, 56, tag);
   init[60] = dcId & 0xff;
   init[61] = (dcId >> 8) & 0xff;
 

@@ -12,7 +12,7 @@ export function inflateLimited(packed: Uint8Array, limit: number, offset: number
   const inflate = new Inflate({ chunkSize: 16384 });
   let total = 0;
   const chunks: Uint8Array[] = [];
-  inflate.onData = (chunk: Uint8Array | string) => {
+  inflate.onData = (chunk) => {
     const c = chunk as Uint8Array;
     total += c.length;
     if (total > limit) throw new TlError(`gzip_packed inflates past the ${limit}-byte limit`, offset);

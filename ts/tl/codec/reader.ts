@@ -236,7 +236,7 @@ export class TlReader {
    * function's result type, so `Vector<int>` and `Vector<long>` results decode
    * too (they cannot be read as a plain `Object`).
    */
-  result(request: AnyRequest | { _: string; [k: string]: unknown }): unknown {
+  result(request: AnyRequest | { _: string }): unknown {
     return this.value(resultCodeOf(this.schema, request), 0);
   }
 
@@ -419,19 +419,20 @@ export class TlReader {
 }
 
 /** The type code of what `request` returns, following wrappers (`invokeWithLayer` ...) to the wrapped query. */
-export function resultCodeOf(s: SchemaTable, request: { _: string; [k: string]: unknown }): number {
+export function resultCodeOf(s: SchemaTable, request: AnyRequest | { _: string }): number {
+  let req = request as { _: string; [k: string]: unknown };
   for (let depth = 0; depth < 16; depth++) {
-    const d = request && typeof request._ === 'string' ? s.byName.get(request._) : undefined;
+    const d = req && typeof req._ === 'string' ? s.byName.get(req._) : undefined;
     if (d === undefined || !(s.flags[d]! & DEF_FUNCTION)) {
-      throw new TlError(`${String(request?._)} is not a function of the schema`);
+      throw new TlError(`${String(req?._)} is not a function of the schema`);
     }
     const code = s.resultOf[d]!;
     if ((code & 15) !== K_GENERIC) return code;
     let next: unknown;
     for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
-      if ((s.fieldCodes[i]! & 15) === K_QUERY) next = request[s.fieldNames[i]!];
+      if ((s.fieldCodes[i]! & 15) === K_QUERY) next = req[s.fieldNames[i]!];
     }
-    request = next as { _: string };
+    req = next as { _: string; [k: string]: unknown };
   }
   throw new TlError('wrapper requests nested too deeply');
 }

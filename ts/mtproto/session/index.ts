@@ -1,0 +1,46 @@
+/**
+ * Encrypted MTProto sessions: the client state machine (session.ts) and the
+ * server helpers (server.ts), over shared pieces (envelope, containers,
+ * seq_no, replay window, rpc_result, gzip, initConnection).
+ */
+export {
+  MtprotoSession,
+  type PendingRequestInfo,
+  type PingOptions,
+  type RequestHandle,
+  type SendOptions,
+  type SessionOptions,
+} from './session.js';
+export type { SessionEvent } from './events.js';
+export {
+  encodeRpcError,
+  encodeRpcResult,
+  openClientPacket,
+  ServerSession,
+  type OpenedClientPacket,
+  type ServerOutgoing,
+  type ServerSessionOptions,
+} from './server.js';
+export {
+  ENVELOPE_HEADER_LENGTH,
+  encodeEnvelope,
+  openEnvelope,
+  parseEnvelope,
+  sealEnvelope,
+  type DecryptedMessage,
+  type EnvelopeExpectations,
+  type EnvelopeHeader,
+} from './envelope.js';
+export {
+  decodeContainer,
+  encodeContainer,
+  isContainer,
+  MAX_CONTAINER_BYTES,
+  MAX_CONTAINER_MESSAGES,
+  type InnerMessage,
+} from './container.js';
+export { isContentRelated, SeqNo } from './seq-no.js';
+export { ReplayWindow, type ReplayVerdict, type SeenMessage } from './replay-window.js';
+export { readRpcResult, type RpcResultParts } from './rpc-result.js';
+export { DEFAULT_GZIP_THRESHOLD, maybeGzip } from './gzip.js';
+export { LAYER, wrapWithInitConnection, type InitConnectionFields } from './init-connection.js';

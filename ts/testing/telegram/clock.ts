@@ -1,0 +1,44 @@
+/**
+ * Time and randomness for the in-memory Telegram. Both are injected so a test
+ * can pin every value the server hands out (dates, hashes, tokens, ids).
+ */
+import type { RandomSource } from '../../crypto/provider.js';
+
+/** Current Unix time in whole seconds. */
+export type Clock = () => number;
+
+/** The wall clock, rounded down to seconds. */
+export const systemClock: Clock = () => Math.floor(Date.now() / 1000);
+
+/** A signed 64-bit value drawn from `random` (TL `long`), never zero. */
+export function randomLong(random: RandomSource): bigint {
+  const b = new Uint8Array(8);
+  for (;;) {
+    random(b);
+    const v = new DataView(b.buffer).getBigInt64(0, true);
+    if (v !== 0n) return v;
+  }
+}
+
+/** `n` random bytes. */
+export function randomBytes(random: RandomSource, n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  random(b);
+  return b;
+}
+
+/** `bytes` random bytes as lower-case hex (2 characters per byte). */
+export function randomHex(random: RandomSource, bytes: number): string {
+  let s = '';
+  for (const x of randomBytes(random, bytes)) s += x.toString(16).padStart(2, '0');
+  return s;
+}
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A string of `length` characters from the URL-safe base64 alphabet (64 symbols, so no modulo bias). */
+export function randomToken(random: RandomSource, length: number): string {
+  let s = '';
+  for (const x of randomBytes(random, length)) s += TOKEN_ALPHABET[x & 63];
+  return s;
+}

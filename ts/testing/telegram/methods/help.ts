@@ -1,0 +1,19 @@
+/**
+ * `help.*`: the DC list (https://core.telegram.org/method/help.getConfig) and
+ * the nearest DC (https://core.telegram.org/method/help.getNearestDc). Both
+ * work without signing in.
+ */
+import { buildConfig, buildNearestDc } from '../config.js';
+import type { MethodTable } from '../method-call.js';
+
+/** `help.getConfig`, `help.getNearestDc`. */
+export const helpMethods: MethodTable = {
+  'help.getConfig': {
+    auth: false,
+    run: (call) => buildConfig({ thisDc: call.dcId, dcs: call.backend.dcs.all(), now: call.now }),
+  },
+  'help.getNearestDc': {
+    auth: false,
+    run: (call) => buildNearestDc(call.dcId),
+  },
+};

@@ -1,0 +1,23 @@
+/** Every method the in-memory Telegram implements, by TL name. */
+import type { MethodTable } from '../method-call.js';
+import { authBotMethods } from './auth-bot.js';
+import { authCodeMethods } from './auth-code.js';
+import { authSignInMethods } from './auth-sign-in.js';
+import { authTransferMethods } from './auth-transfer.js';
+import { helpMethods } from './help.js';
+import { updatesMethods } from './updates.js';
+import { usersMethods } from './users.js';
+
+/** The method table the DC handler dispatches on. */
+export const METHODS: MethodTable = {
+  ...helpMethods,
+  ...authCodeMethods,
+  ...authSignInMethods,
+  ...authBotMethods,
+  ...authTransferMethods,
+  ...usersMethods,
+  ...updatesMethods,
+};
+
+/** Names of the implemented methods, sorted (for docs and error messages). */
+export const IMPLEMENTED_METHODS: readonly string[] = Object.keys(METHODS).sort();

@@ -1,0 +1,82 @@
+/**
+ * Updates: each user's update state (pts, qts, seq, date —
+ * https://core.telegram.org/api/updates#update-handling) and the
+ * connections that receive that user's updates. A connection is subscribed
+ * by any request not wrapped in `invokeWithoutUpdates`
+ * (https://core.telegram.org/method/invokeWithoutUpdates).
+ */
+import type { Updates } from '../../tl/generated/types.js';
+
+/** Receives updates pushed to a connection; the server glue encrypts and sends them. */
+export type UpdateSink = (updates: Updates) => void;
+
+/** One user's position in the update sequence. */
+export interface UpdateStateRecord {
+  /** Message box counter (messages, read receipts, ...). */
+  pts: number;
+  /** Secret chat / bot update counter. */
+  qts: number;
+  /** Sequence number of `updates` / `updatesCombined` containers. */
+  seq: number;
+  /** Date of the latest update (Unix time). */
+  date: number;
+}
+
+/** A connection as the hub sees it. */
+export interface UpdateSubscriber {
+  /** The user the connection's auth key is signed in as, if any. */
+  readonly userId: bigint | undefined;
+  /** True once the connection asked for updates (a request without `invokeWithoutUpdates`). */
+  readonly subscribed: boolean;
+  /** Hands updates to the connection. */
+  deliver(updates: Updates): void;
+}
+
+/** Update state per user, and the connections to push to. */
+export class UpdateHub {
+  private readonly states = new Map<bigint, UpdateStateRecord>();
+  private readonly subscribers = new Set<UpdateSubscriber>();
+
+  constructor(private readonly now: () => number) {}
+
+  /**
+   * The update state of `userId`, created on first use: pts 1, qts 0, seq 0
+   * and the current date (a new account has seen nothing yet).
+   */
+  state(userId: bigint): UpdateStateRecord {
+    let s = this.states.get(userId);
+    if (!s) this.states.set(userId, (s = { pts: 1, qts: 0, seq: 0, date: this.now() }));
+    return s;
+  }
+
+  /** Starts routing updates to `sub` (when signed in and subscribed). */
+  attach(sub: UpdateSubscriber): void {
+    this.subscribers.add(sub);
+  }
+
+  /** Stops routing updates to `sub` (the connection closed). */
+  detach(sub: UpdateSubscriber): void {
+    this.subscribers.delete(sub);
+  }
+
+  /** Connections currently attached. */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /**
+   * Pushes `updates` to every subscribed connection signed in as `userId`
+   * and returns how many received them. The caller keeps pts/seq right; this
+   * only delivers.
+   */
+  publish(userId: bigint, updates: Updates): number {
+    let n = 0;
+    for (const sub of this.subscribers) {
+      if (sub.subscribed && sub.userId === userId) {
+        sub.deliver(updates);
+        n++;
+      }
+    }
+    return n;
+  }
+}
