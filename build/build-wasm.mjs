@@ -62,6 +62,13 @@ for (const name of modules) {
       { cwd: root, stdio: 'inherit' },
     );
     binaries[target] = fs.readFileSync(wasmFile);
+    // The JS side owns memory from __heap_base up (key slots, I/O): a module
+    // that allocates or grows memory on its own would corrupt it. Refuse it.
+    const wat = fs.readFileSync(wasmFile.replace(/\.wasm$/, '.wat'), 'utf8');
+    const offending = wat.match(/memory\.grow|~lib\/rt\/stub\/__(alloc|new)/);
+    if (offending) {
+      throw new Error(`assembly/${name} (${target}) allocates at run time (${offending[0]}): use fixed addresses or module-level data`);
+    }
     console.log(`wasm: ${name} (${target}) ${binaries[target].length} bytes in ${Date.now() - t0} ms`);
   }
   const src =

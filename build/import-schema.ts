@@ -427,4 +427,5 @@ function main(): void {
   );
 }
 
-main();
+// Run only as a script, not when a test imports htmlToMarkdown.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

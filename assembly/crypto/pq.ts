@@ -69,9 +69,10 @@ function gcd(a: u64, b: u64): u64 {
   return a << shift;
 }
 
-// Bound on f-evaluations per attempt, so a prime or adversarial pq cannot hang
-// the caller: ~2^24 steps is > 100× the expected work for a 64-bit semiprime.
-const MAX_STEPS: u64 = 1 << 24;
+// Bound on f-evaluations per attempt, so an adversarial pq cannot stall the
+// caller: 2^22 steps is ~50× the expected work for a 64-bit semiprime with
+// 32-bit factors (~90k steps), and a prime pq is rejected before any rho.
+const MAX_STEPS: u64 = 1 << 22;
 
 /** One Brent rho attempt with constant c and start y; returns a factor, n, or 0 when the step budget ran out. */
 function brent(n: u64, ninv: u64, c: u64, y0: u64): u64 {
@@ -122,11 +123,13 @@ export function pqFactor(n: u64): u64 {
   for (let d: u64 = 3; d < 1024; d += 2) {
     if (n % d == 0) return d == n ? 0 : d;
   }
+  // A prime has no factor to find: rho would only burn its step budget.
+  if (isPrime64(n)) return 0;
   // ninv = n^-1 mod 2^64 by Newton iteration (each step doubles the correct bits).
   let inv = n;
   for (let i = 0; i < 5; i++) inv *= 2 - n * inv;
   let seed: u64 = 0x9e3779b97f4a7c15;
-  for (let attempt = 0; attempt < 16; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
     const c = seed % (n - 1) + 1;
     seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
@@ -169,27 +172,36 @@ export function isPrime64(n: u64): bool {
   const nm1 = n - 1;
   const s = ctz<u64>(nm1);
   const d = nm1 >> s;
-  const bases: StaticArray<u64> = [2, 325, 9375, 28178, 450775, 9780504, 1795265022];
-  for (let b = 0; b < 7; b++) {
-    const a = unchecked(bases[b]) % n;
-    if (a == 0) continue;
-    // x = a^d in Montgomery form
-    let x = one;
-    let base = montMul(a, r2, n, inv);
-    let e = d;
-    while (e != 0) {
-      if (e & 1) x = montMul(x, base, n, inv);
-      base = montSqr(base, n, inv);
-      e >>= 1;
-    }
-    if (x == one || x == minusOne) continue;
-    let composite = true;
-    for (let i: u64 = 1; i < s; i++) {
-      x = montSqr(x, n, inv);
-      if (x == minusOne) { composite = false; break; }
-      if (x == one) break;
-    }
-    if (composite) return false;
-  }
-  return true;
+  // Inline constants: nothing here may allocate (the stub runtime's heap is the
+  // memory the JS side owns from __heap_base up).
+  return mrWitness(2, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(325, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(9375, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(28178, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(450775, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(9780504, n, inv, one, minusOne, r2, d, s) &&
+    mrWitness(1795265022, n, inv, one, minusOne, r2, d, s);
 }
+
+/** One Miller–Rabin round: true when `base` does not prove n composite. */
+function mrWitness(base: u64, n: u64, inv: u64, one: u64, minusOne: u64, r2: u64, d: u64, s: u64): bool {
+  const a = base % n;
+  if (a == 0) return true;
+  // x = a^d in Montgomery form
+  let x = one;
+  let b = montMul(a, r2, n, inv);
+  let e = d;
+  while (e != 0) {
+    if (e & 1) x = montMul(x, b, n, inv);
+    b = montSqr(b, n, inv);
+    e >>= 1;
+  }
+  if (x == one || x == minusOne) return true;
+  for (let i: u64 = 1; i < s; i++) {
+    x = montSqr(x, n, inv);
+    if (x == minusOne) return true;
+    if (x == one) return false;
+  }
+  return false;
+}
+

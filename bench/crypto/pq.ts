@@ -5,7 +5,7 @@
  * budget and report over the prefix of the set they reached.
  */
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import { compareLatency, type Latency, type LatencySubject } from '../lib/timing.js';
+import { type Clock, compareLatency, type Latency, type LatencySubject } from '../lib/timing.js';
 import type { Candidate, Engines } from './cases.js';
 import { OURS } from './cases.js';
 import { semiprimes, type Semiprime } from './fixtures.js';
@@ -50,7 +50,7 @@ export interface PqResult {
   count: number;
 }
 
-export function runPq(engines: Engines, peers: Peers, plan: PqPlan, seed = 0x70a): PqResult {
+export function runPq(engines: Engines, peers: Peers, plan: PqPlan, clock: Clock = 'wall', seed = 0x70a): PqResult {
   const set: PqInput[] = semiprimes(plan.count + plan.warmup, seed).map((s) => ({ ...s, bytes: toBytes(s.pq) }));
   const warm = set.slice(0, plan.warmup);
   const inputs = set.slice(plan.warmup);
@@ -96,5 +96,5 @@ export function runPq(engines: Engines, peers: Peers, plan: PqPlan, seed = 0x70a
   }
 
   const subjects: LatencySubject<PqInput>[] = checked.map((i) => ({ name: i.impl, run: i.factor, budgetMs: i.budgetMs }));
-  return { latencies: compareLatency(subjects, inputs, warm), notRun, count: inputs.length };
+  return { latencies: compareLatency(subjects, inputs, warm, clock), notRun, count: inputs.length };
 }

@@ -172,14 +172,22 @@ export function renderMarkdown(report: Report): string {
   if (report.quick) lines.push('> **--quick smoke run**: a few milliseconds per implementation; the numbers are noisy and only show that every path runs.', '');
   lines.push(`Machine: ${describeMachine(report.machine)}, ${report.loadAtEnd} at end`, '');
   if (machineBusy(report.machine) || report.loadAtEnd > report.machine.cores * 0.5) {
-    lines.push('> **The machine was busy** (load average above half the core count): other processes competed for the CPUs, so single figures are noisy; the alternating rounds spread the noise over all implementations, but treat ratios within ±15% as ties.', '');
+    lines.push(
+      '> **The machine was busy** (load average above half the core count): other processes competed for the CPUs and caches, so single figures are noisy; ' +
+        `the alternating rounds spread the noise over all implementations${plan.clock === 'cpu' ? ' and the CPU-time clock leaves out time spent descheduled' : ''}, but treat ratios within ±15% as ties.`,
+      '',
+    );
   }
   lines.push(
     `Method: all implementations in one process; for each operation and size, every output is first checked against node:crypto, ` +
       `then each implementation is warmed up for ${plan.warmupMs} ms and timed in ${plan.rounds} alternating rounds of ${plan.roundMs} ms ` +
       `(round-robin, the starting implementation rotating${plan.settleMs ? `; each slice after ${plan.settleMs} ms of untimed calls` : ''})` +
       `${report.gc ? `, with ${plan.fullGc ?? true ? 'a full GC before each operation/size and ' : ''}a young-generation GC before every slice` : ' (no --expose-gc: no GC between implementations)'}; ` +
-      `figures are the median over rounds. Cells: ops/s · MB/s (10⁶ bytes of input per second) · ratio to the best peer ` +
+      `figures are the median over rounds. ` +
+      (plan.clock === 'cpu'
+        ? 'Clock: **CPU time** of the benchmark process (user + system, all its threads; --clock=cpu), so time the OS gave to other processes is not counted; pq latencies use the same clock. '
+        : 'Clock: wall time. ') +
+      `Cells: ops/s · MB/s (10⁶ bytes of input per second) · ratio to the best peer ` +
       `(peer = any non-wasmgram implementation; 1.00× = that peer). ★ marks the fastest implementation of the row.`,
     '',
   );
@@ -226,7 +234,7 @@ export function renderMarkdown(report: Report): string {
     '- `@chainsafe/as-sha256`: `digest()`.',
     '- `node:crypto`: one-shot `crypto.hash()` for SHA; IGE with one `aes-256-ecb` `update()` per block; `aes-256-ctr` cipher for CTR.',
     '- `node:crypto-cbc`: IGE encryption as one `aes-256-cbc` call over pre-XORed input (written in bench/crypto/reference.ts).',
-    '- `node:crypto+@mtcute/wasm`: hand-built seal/open — `crypto.hash()` SHA-256, @mtcute/wasm IGE, buffers preallocated per size (bench/crypto/hand-chain.ts).',
+    '- `node:crypto+@mtcute/wasm`: hand-built seal/open — SHA-256 from `crypto.hash()` (from @mtcute/wasm for inputs under 512 B, where it is faster), @mtcute/wasm IGE, buffers preallocated per size (bench/crypto/hand-chain.ts).',
   );
   for (const n of report.notes) lines.push(`- ${n}`);
   lines.push('');

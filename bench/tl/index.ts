@@ -32,9 +32,6 @@ const QUICK: ThroughputPlan = { warmupMs: 10, rounds: 2, roundMs: 10 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-
 interface Impl {
   name: string;
   run: () => unknown;

@@ -11,7 +11,9 @@ import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import type { CryptoProvider, HashInput, RandomSource } from '../../ts/crypto/provider.js';
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 import { createNodeProvider } from '../../ts/crypto/node-provider.js';
-import { type CryptoModule, loadCryptoModule } from '../../ts/wasm/crypto-module.js';
+import { CryptoModule, loadCryptoModule } from '../../ts/wasm/crypto-module.js';
+import { decodeBase64 } from '../../ts/wasm/base64.js';
+import { plainBase64, simdBase64 } from '../../ts/wasm/generated/crypto.js';
 
 // ---- engines ----
 
@@ -65,6 +67,16 @@ export function buildTable(): { get: (name: BuildName) => CryptoModule; load: ()
       table.set('plain', await loadCryptoModule(false));
     },
   };
+}
+
+/**
+ * A new, private instance of a build (not the cached one the providers share),
+ * so a test can observe the module from a known initial state and cannot leave
+ * the shared instances damaged for the test files that run after it.
+ */
+export function freshModule(build: BuildName): CryptoModule {
+  const bytes = decodeBase64(build === 'simd' ? simdBase64 : plainBase64);
+  return new CryptoModule(new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {}), build === 'simd');
 }
 
 // ---- bytes ----

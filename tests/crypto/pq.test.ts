@@ -6,22 +6,36 @@
  * here), and rejection of inputs that are not such a product.
  *
  * The semiprimes alternate between the SIMD and the plain build (5 000 each) to
- * keep the file near 10 s; set WASMGRAM_PQ_FULL=1 to factor all of them on both.
+ * keep the file near 15 s; set WASMGRAM_PQ_FULL=1 to factor all of them on both.
  * WASMGRAM_SLOW_TESTS=1 adds 48..64-bit primes (each takes 10–20 s to reject today).
+ * Also here: the raw `isPrime` export, and that factorization never writes into
+ * the memory the JS side owns (key slots, I/O region).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { NodeCryptoProvider } from '../../ts/crypto/node-provider.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
+import { WasmCryptoProvider } from '../../ts/crypto/wasm-provider.js';
 import { CryptoError } from '../../ts/errors.js';
-import { BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, buildTable, engineTable, throwsKind } from './_vectors.js';
+import type { CryptoModule } from '../../ts/wasm/crypto-module.js';
+import {
+  BUILD_NAMES, type BuildName, ENGINE_NAMES, type EngineName, Mismatches, Prng, freshModule, refCtr, same, throwsKind,
+} from './_vectors.js';
 
-const engines = engineTable();
-const builds = buildTable();
-test.before(async () => {
-  await engines.load();
-  await builds.load();
+// Factorization runs on private module instances (not the ones every other test
+// file shares), so whatever it does to a module's memory stays in this file.
+const moduleOf = new Map<BuildName, CryptoModule>();
+const providerOf = new Map<EngineName, CryptoProvider>();
+test.before(() => {
+  for (const b of BUILD_NAMES) moduleOf.set(b, freshModule(b));
+  providerOf.set('wasm-simd', new WasmCryptoProvider(moduleOf.get('simd')!));
+  providerOf.set('wasm', new WasmCryptoProvider(moduleOf.get('plain')!));
+  providerOf.set('node', new NodeCryptoProvider(new WasmCryptoProvider(moduleOf.get('simd')!), {}));
 });
+const engines = { get: (name: EngineName) => providerOf.get(name)! };
+const builds = { get: (name: BuildName) => moduleOf.get(name)! };
 const wasmEngines = ['wasm-simd', 'wasm'] as const;
+const buildOf = (name: 'wasm-simd' | 'wasm'): BuildName => (name === 'wasm' ? 'plain' : 'simd');
 
 // ---- primes, written here: trial division, then Miller–Rabin ----
 
@@ -222,6 +236,68 @@ for (const build of BUILD_NAMES) {
       if (!isPrimeWasm(a) || isPrimeWasm(a * b)) bad.add(`${a} · ${b}`);
     }
     assert.ok(bad.count === 0, bad.summary());
+  });
+}
+
+// ---- factorization must not touch memory the JS side owns (key slots, I/O region) ----
+// Each test below uses a brand-new instance, so it starts from the module's initial state.
+
+for (const name of wasmEngines) {
+  test(`${name}: factorizePQ writes nothing into the memory the JS side owns (from heapBase() up)`, () => {
+    const module = freshModule(buildOf(name));
+    const provider = new WasmCryptoProvider(module);
+    const base = module.exports.heapBase();
+    module.io(1 << 16); // some I/O region too
+    const before = new Uint8Array(module.exports.memory.buffer).slice(base);
+    new Prng(5).fill(before); // recognisable content everywhere from heapBase up
+    new Uint8Array(module.exports.memory.buffer).set(before, base);
+    provider.factorizePQ(0x17ed48941a08f981n);
+    const after = new Uint8Array(module.exports.memory.buffer);
+    assert.is(after.length, base + before.length, 'memory size unchanged');
+    let first = -1;
+    for (let i = 0; i < before.length && first < 0; i++) if (after[base + i] !== before[i]) first = i;
+    assert.is(first, -1, `factorizePQ wrote at heapBase + ${first}`);
+  });
+
+  test(`${name}: factorizePQ leaves live auth keys and CTR streams intact`, () => {
+    const module = freshModule(buildOf(name));
+    const provider = new WasmCryptoProvider(module);
+    const prng = new Prng(0x51a7);
+    const bad = new Mismatches();
+    const keys = Array.from({ length: 3 }, () => prng.bytes(256));
+    const handles = keys.map((k) => provider.loadAuthKey(k));
+    const ctrKey = prng.bytes(32);
+    const ctrIv = prng.bytes(16);
+    const ctr = provider.createCtr(ctrKey, ctrIv);
+    const stream = new Uint8Array(64);
+    const want = refCtr(ctrKey, ctrIv, stream);
+    bad.check(ctr.process(stream.subarray(0, 32)), want.subarray(0, 32), 'CTR before');
+    for (let i = 0; i < 20; i++) provider.factorizePQ(0x17ed48941a08f981n);
+    handles.forEach((h, i) => bad.check(h.exportKey(), keys[i]!, `auth key ${i} after factorizePQ`));
+    try {
+      bad.check(ctr.process(stream.subarray(32)), want.subarray(32), 'CTR stream after factorizePQ');
+    } catch (e) {
+      bad.add(`CTR stream after factorizePQ threw ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    assert.ok(bad.count === 0, bad.summary());
+  });
+
+  test(`${name}: key slots can still be allocated after many factorizations`, () => {
+    const module = freshModule(buildOf(name));
+    const provider = new WasmCryptoProvider(module);
+    // Enough calls that any per-call allocation would outgrow the initial memory.
+    const calls = Math.ceil(module.exports.memory.buffer.byteLength / 128) + 100;
+    for (let i = 0; i < calls; i++) provider.factorizePQ(1009n * 1013n);
+    const key = new Prng(1).bytes(256);
+    let error = '';
+    try {
+      const h = provider.loadAuthKey(key);
+      if (!same(h.exportKey(), key)) error = 'exported key differs';
+      h.dispose();
+    } catch (e) {
+      error = `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    assert.is(error, '', `loadAuthKey after ${calls} factorizations`);
   });
 }
 

@@ -15,8 +15,8 @@ import { createWasmProvider, createWasmProviderSync } from '../../ts/crypto/wasm
 import { CryptoError } from '../../ts/errors.js';
 import { loadCryptoModule, loadCryptoModuleSync, wasmSimdSupported } from '../../ts/wasm/crypto-module.js';
 import {
-  ENGINE_NAMES, Mismatches, Prng, engineTable, hex, pieces, recordingRandom, refHash, refIge, same, throwsKind,
-  unaligned,
+  BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, engineTable, freshModule, hex, pieces, recordingRandom, refHash, refIge,
+  same, throwsKind, unaligned,
 } from './_vectors.js';
 
 const engines = engineTable();
@@ -206,6 +206,81 @@ for (const thresholds of [{}, { hashThreshold: 100, igeThreshold: 64 }, { hashTh
       if (decCalls.cipher > 0) bad.add(`decrypt ${n} used node:crypto`);
       bad.check(node.igeEncrypt(unaligned(data, 5), unaligned(key, 1), unaligned(iv, 7)), enc, `encrypt ${n} unaligned`);
     }
+    assert.ok(bad.count === 0, bad.summary());
+  });
+}
+
+// ---- memory discipline of the raw exports ----
+//
+// crypto-module.ts owns everything from heapBase() up (key slots, then the I/O
+// region) and caches one view of the memory; the WASM side must write only the
+// output ranges it is given, never allocate there, and never grow the memory.
+
+for (const build of BUILD_NAMES) {
+  test(`${build} build: every raw export writes only its output range and never grows the memory`, () => {
+    const m = freshModule(build);
+    const x = m.exports;
+    const base = x.heapBase();
+    const slot = m.allocSlot();
+    const slot2 = m.allocSlot();
+    const p = m.io(8192);
+    const [key, iv, src, dst] = [p, p + 64, p + 128, p + 2048];
+    const len = 256;
+    const memEnd = x.memory.buffer.byteLength;
+    const pattern = new Prng(0xbeef).bytes(memEnd - base);
+    const bad = new Mismatches();
+
+    const run = (what: string, call: () => unknown, allowed: [number, number][]) => {
+      const mem = () => new Uint8Array(x.memory.buffer);
+      mem().set(pattern, base);
+      call();
+      if (x.memory.buffer.byteLength !== memEnd) {
+        bad.add(`${what}: memory grew to ${x.memory.buffer.byteLength}`);
+        return;
+      }
+      const now = mem();
+      for (let a = base; a < memEnd; a++) {
+        if (now[a] === pattern[a - base]) continue;
+        if (allowed.some(([lo, hi]) => a >= lo && a < hi)) continue;
+        bad.add(`${what}: wrote heapBase + ${a - base} (address ${a})`);
+        return;
+      }
+    };
+    const CTX = 112;
+    run('sha1', () => x.sha1(src, len, dst), [[dst, dst + 20]]);
+    run('sha256', () => x.sha256(src, len, dst), [[dst, dst + 32]]);
+    run('sha1 streaming', () => {
+      x.sha1Init(slot);
+      x.sha1Update(slot, src, 100);
+      x.sha1Update(slot, src + 100, 77);
+      x.sha1Final(slot, dst);
+    }, [[slot, slot + CTX], [dst, dst + 20]]);
+    run('sha256 streaming', () => {
+      x.sha256Init(slot);
+      x.sha256Update(slot, src, 100);
+      x.sha256Update(slot, src + 100, 77);
+      x.sha256Final(slot, dst);
+    }, [[slot, slot + CTX], [dst, dst + 32]]);
+    run('igeEncrypt', () => x.igeEncrypt(key, iv, src, dst, len), [[dst, dst + len]]);
+    run('igeDecrypt', () => x.igeDecrypt(key, iv, src, dst, len), [[dst, dst + len]]);
+    run('igeEncryptAnyKey', () => x.igeEncryptAnyKey(key, 16, iv, src, dst, len), [[dst, dst + len]]);
+    run('igeDecryptAnyKey', () => x.igeDecryptAnyKey(key, 24, iv, src, dst, len), [[dst, dst + len]]);
+    run('aesEcb encrypt', () => x.aesEcb(key, 32, src, dst, len, 0), [[dst, dst + len]]);
+    run('aesEcb decrypt', () => x.aesEcb(key, 32, src, dst, len, 1), [[dst, dst + len]]);
+    run('ctrInit + ctrProcess', () => {
+      x.ctrInit(slot, key, 32, iv);
+      x.ctrProcess(slot, src, dst, 77);
+      x.ctrProcess(slot, src + 77, dst + 77, 100);
+    }, [[slot, slot + 288], [dst, dst + 177]]);
+    run('authKeyLoad', () => x.authKeyLoad(slot2), [[slot2 + 256, slot2 + 264]]);
+    run('seal', () => x.seal(slot2, 8, src, len, dst), [[dst, dst + len + 24]]);
+    run('open', () => {
+      // A packet with the slot's auth_key_id, so open runs to the msg_key check.
+      new Uint8Array(x.memory.buffer).copyWithin(src, slot2 + 256, slot2 + 264);
+      x.open(slot2, 0, src, len, dst);
+    }, [[src, src + 8], [dst, dst + len - 24]]);
+    run('pqFactor', () => x.pqFactor(0x17ed48941a08f981n), []);
+    run('isPrime', () => x.isPrime(0x494c553bn), []);
     assert.ok(bad.count === 0, bad.summary());
   });
 }

@@ -5,7 +5,7 @@
  * them to the client.
  */
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import { encode } from '../../ts/tl/codec/index.js';
+import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 import {
   MtprotoSession,
@@ -66,8 +66,6 @@ export function makeHarness(crypto: CryptoProvider, options: Partial<SessionOpti
   };
   return h;
 }
-
-import { decode, decodeRequest } from '../../ts/tl/codec/index.js';
 
 /** TL name of a body (object or request). */
 export function nameOf(body: Uint8Array): string {

@@ -15,3 +15,10 @@ export * from './session/index.js';
 export { isClientMsgId, isServerMsgId, MsgIdGenerator, msgIdTime, msgIdTimeSkew, type MsgIdKind } from './msg-id.js';
 export { decodePlainMessage, encodePlainMessage, PLAIN_HEADER_LENGTH, type DecodePlainOptions, type PlainMessage } from './plain-message.js';
 export { MtprotoError, type MtprotoErrorReason } from './errors.js';
+export {
+  bindTempAuthKeyRequest,
+  openBindTempAuthKeyMessage,
+  type BindTempAuthKeyParams,
+  type BindTempAuthKeyRequest,
+  type OpenedBindMessage,
+} from './bind-temp-auth-key.js';

@@ -101,6 +101,7 @@ export class CryptoModule {
   io(bytes: number): number {
     // Only this class grows the memory (the WASM side never allocates), so the
     // cached view's length is the memory size: no `memory.buffer` getter per call.
+    // A detached view (length 0) also lands here and is refreshed.
     if (this.ioBase + bytes > this.u8.length) this.grow(this.ioBase + bytes);
     return this.ioBase;
   }
@@ -113,6 +114,7 @@ export class CryptoModule {
 
   /** Reserves one slot of SLOT_SIZE bytes (zeroed) and returns its address. */
   allocSlot(): number {
+    this.io(0); // refreshes the view if memory was grown
     let index = this.freeSlots.pop();
     if (index === undefined) {
       if (this.nextSlot === this.slotCount) this.growSlots();
@@ -125,6 +127,7 @@ export class CryptoModule {
 
   /** Wipes and returns a slot to the pool. */
   freeSlot(addr: number): void {
+    this.io(0);
     this.u8.fill(0, addr, addr + SLOT_SIZE);
     this.freeSlots.push((addr - this.slotsBase) / SLOT_SIZE);
   }

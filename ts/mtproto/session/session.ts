@@ -121,6 +121,13 @@ export interface RequestHandle<T> {
 export interface SendOptions {
   /** Allow gzip_packed for this query (default true). */
   gzip?: boolean;
+  /**
+   * Rebuilds the query for the msg_id it is about to be sent with, on every
+   * (re-)send — for auth.bindTempAuthKey, whose encrypted part must carry
+   * that msg_id (see bind-temp-auth-key.ts). Such a query is never wrapped
+   * in initConnection nor gzipped, and must keep its serialized length.
+   */
+  build?: (msgId: bigint) => AnyRequest;
 }
 
 /** What {@link MtprotoSession.pendingForResend} lists. */
@@ -160,6 +167,7 @@ interface Pending {
   prepared: boolean;
   acked: boolean;
   settled: boolean;
+  build: ((msgId: bigint) => AnyRequest) | undefined;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -197,7 +205,6 @@ const noop = () => {};
 
 /** The client session state machine. See the module comment for the flow. */
 export class MtprotoSession {
-  private readonly crypto: CryptoProvider;
   private readonly key: AuthKeyHandle;
   private readonly ownsKey: boolean;
   private readonly random: RandomSource;
@@ -226,7 +233,6 @@ export class MtprotoSession {
   private closed = false;
 
   constructor(private readonly options: SessionOptions) {
-    this.crypto = options.crypto;
     if (options.authKey instanceof Uint8Array) {
       this.key = options.crypto.loadAuthKey(options.authKey);
       this.ownsKey = true;
@@ -300,8 +306,9 @@ export class MtprotoSession {
       request,
       method,
       out,
-      api: !MT_FUNCTIONS.has(method),
-      gzip: options.gzip ?? true,
+      api: !MT_FUNCTIONS.has(method) && !options.build,
+      gzip: (options.gzip ?? true) && !options.build,
+      build: options.build,
       initWrapped: false,
       prepared: false,
       acked: false,
@@ -419,6 +426,7 @@ export class MtprotoSession {
       const msgId = this.ids.next(now);
       m.msgId = msgId;
       m.seqNo = this.seq.next(m.contentRelated);
+      if (m.request?.build) m.body = encode(m.request.build(msgId));
       m.sentAt = now;
       this.sent.set(msgId, m);
       if (m.pingId !== undefined) this.pingSentAt = now;
@@ -551,7 +559,7 @@ export class MtprotoSession {
         return;
       case 'msg_resend_req':
       case 'msg_resend_ans_req':
-        this.onResendReq(obj.msg_ids, msgId, ctx);
+        this.onResendReq(obj.msg_ids, msgId);
         return;
       case 'msg_detailed_info':
       case 'msg_new_detailed_info':
@@ -716,7 +724,7 @@ export class MtprotoSession {
    * them is unknown, answer msgs_state_info for all of them
    * (https://core.telegram.org/mtproto/service_messages_about_messages#explicit-request-to-re-send-messages).
    */
-  private onResendReq(ids: bigint[], reqMsgId: bigint, ctx: ReceiveContext): void {
+  private onResendReq(ids: bigint[], reqMsgId: bigint): void {
     const found: Outgoing[] = [];
     const info = new Uint8Array(ids.length);
     let missing = false;

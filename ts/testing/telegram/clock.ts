@@ -42,3 +42,43 @@ export function randomToken(random: RandomSource, length: number): string {
   for (const x of randomBytes(random, length)) s += TOKEN_ALPHABET[x & 63];
   return s;
 }
+
+/** A clock a test moves by hand. */
+export interface ManualClock extends Clock {
+  /** Moves time forward by `seconds`. */
+  advance(seconds: number): void;
+  /** Sets the time. */
+  set(unixTime: number): void;
+}
+
+/** A clock that stands at `start` until moved with `advance` / `set`. */
+export function manualClock(start: number): ManualClock {
+  let t = start;
+  const clock = (() => t) as ManualClock;
+  clock.advance = (s) => {
+    t += s;
+  };
+  clock.set = (v) => {
+    t = v;
+  };
+  return clock;
+}
+
+/**
+ * A repeatable byte stream from a 32-bit seed (xorshift32), so a test server
+ * hands out the same hashes and tokens every run. Not for secrets: use it
+ * only where the default CSPRNG would make a test unrepeatable.
+ */
+export function seededRandom(seed: number): RandomSource {
+  let x = seed >>> 0 || 0x9e3779b9; // xorshift has a fixed point at 0
+  return (out) => {
+    for (let i = 0; i < out.length; i++) {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      out[i] = x & 0xff;
+    }
+  };
+}

@@ -29,12 +29,13 @@ export function floodWait(seconds: number): RpcError {
 }
 
 /**
- * 400 `METHOD_NOT_IMPLEMENTED_<name>`: a valid TL function this emulator does
- * not serve. It is never answered with a made-up success, so a test that needs
- * the method fails loudly and names it.
+ * 400 `METHOD_NOT_IMPLEMENTED_<name>`: a valid TL function (or a feature of
+ * one, e.g. `auth.signIn.email_verification`) this emulator does not serve.
+ * It is never answered with a made-up success, so a test that needs it
+ * fails loudly and names it. `method` is the TL method the error belongs to.
  */
-export function notImplemented(name: string): RpcError {
-  return new RpcError(400, `METHOD_NOT_IMPLEMENTED_${name}`, name);
+export function notImplemented(name: string, method = name): RpcError {
+  return new RpcError(400, `METHOD_NOT_IMPLEMENTED_${name}`, method);
 }
 
 /** 500 `INTERNAL_SERVER_ERROR`: a handler failed with something that is not an RpcError (a bug here). */

@@ -9,7 +9,10 @@ import {
   K_INT256,
   K_LONG,
   K_STRING,
+  K_OBJECT,
+  K_QUERY,
   K_TRUE,
+  K_TYPE,
   WRAP_NONE,
 } from './type-code.js';
 
@@ -37,6 +40,7 @@ export interface CompiledReaderHost {
   bytes(): Uint8Array;
   raw(n: number): Uint8Array;
   value(code: number, depth: number): unknown;
+  obj(code: number, depth: number): unknown;
 }
 
 /** Minimal writer surface the generated code calls. */
@@ -75,8 +79,9 @@ const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Field names become object-literal keys and identifiers in generated code: accept only plain identifiers. */
 function safeFields(s: SchemaTable, d: number): boolean {
+  const names = s.fieldNames;
   for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
-    const n = s.fieldNames[i]!;
+    const n = names[i]!;
     if (!SAFE_NAME.test(n) || n === '__proto__' || n === '_') return false;
   }
   return true;
@@ -99,6 +104,10 @@ function readExpr(code: number): string {
       return 'r.raw(16)';
     case K_INT256:
       return 'r.raw(32)';
+    case K_TYPE:
+    case K_OBJECT:
+    case K_QUERY:
+      return `r.obj(${code}, depth)`;
     default:
       return `r.value(${code}, depth)`;
   }
@@ -107,6 +116,7 @@ function readExpr(code: number): string {
 /** Builds the reader of definition `d`: fields in wire order into locals, then one object literal. */
 export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
   if (!canCompile() || !safeFields(s, d)) return undefined;
+  const names = s.fieldNames;
   const start = s.fieldStart[d]!;
   const end = s.fieldStart[d + 1]!;
   const body: string[] = [];
@@ -120,7 +130,7 @@ export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
       body.push(`var f${slot++} = r.int();`);
       continue;
     }
-    const name = s.fieldNames[i]!;
+    const name = names[i]!;
     const test = cond >= 0 ? `(f${cond >> 5} & ${(1 << (cond & 31)) | 0}) !== 0` : '';
     let expr: string;
     if (kind === K_TRUE) expr = test;
@@ -169,6 +179,7 @@ function writeStmt(code: number, x: string): string {
  */
 export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
   if (!canCompile() || !safeFields(s, d)) return undefined;
+  const names = s.fieldNames;
   const start = s.fieldStart[d]!;
   const end = s.fieldStart[d + 1]!;
   const reads: string[] = [];
@@ -185,7 +196,7 @@ export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
       writes.push(`at = null; w.flags(f${slots++});`);
       continue;
     }
-    const name = JSON.stringify(s.fieldNames[i]!);
+    const name = JSON.stringify(names[i]!);
     reads.push(`var ${x} = v[${name}];`);
     if (cond >= 0) {
       const f = `f${cond >> 5}`;

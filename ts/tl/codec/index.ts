@@ -66,7 +66,7 @@ function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = {})
   return v;
 }
 
-/** Engine used when `ReadOptions.engine` is not given (chosen by bench/tl-codec.ts, see docs there). */
+/** Engine used when `ReadOptions.engine` is not given: JS, by measurement (see ts/tl/README.md, bench/tl). */
 const DEFAULT_ENGINE: 'js' | 'wasm' = 'js';
 
 /**

@@ -165,9 +165,9 @@ export class TlReader {
   }
 
   /**
-   * Start and length of a TL byte string, advancing past its padding: one
-   * length byte (< 254) or 254 and three length bytes, the data, then zeros
-   * to a multiple of 4. https://core.telegram.org/mtproto/serialize#base-types
+   * Frames a TL byte string: one length byte (< 254) or 254 and three length
+   * bytes, the data, then zeros to a multiple of 4. Returns the data start;
+   * the length is left in `frameLen`. https://core.telegram.org/mtproto/serialize#base-types
    */
   private frame(): number {
     this.need(4);
@@ -186,24 +186,26 @@ export class TlReader {
       throw new TlError(`string of ${len} bytes runs past the end (${this.end - start} left)`, p);
     }
     this.pos = p + total;
-    return start * 0x1000000 + len; // start < 2^29 and len < 2^24: exact in a double
+    this.frameLen = len;
+    return start;
   }
+
+  /** Length of the byte string `frame()` found last. */
+  private frameLen = 0;
 
   /** `bytes`: a length-prefixed byte string. */
   bytes(): Uint8Array {
-    const f = this.frame();
-    const start = Math.floor(f / 0x1000000);
-    const len = f % 0x1000000;
-    return this.views ? this.data.subarray(start, start + len) : this.data.slice(start, start + len);
+    const start = this.frame();
+    const end = start + this.frameLen;
+    return this.views ? this.data.subarray(start, end) : this.data.slice(start, end);
   }
 
   /** `string`: a byte string decoded as UTF-8 (invalid sequences become U+FFFD). */
   string(): string {
-    const f = this.frame();
-    const start = Math.floor(f / 0x1000000);
-    const len = f % 0x1000000;
+    const start = this.frame();
+    const len = this.frameLen;
     const d = this.data;
-    if (len < 24) {
+    if (len < 16) {
       // Short ASCII strings (names, codes, lang codes) skip the decoder call.
       let s = '';
       for (let i = start; i < start + len; i++) {
@@ -214,6 +216,11 @@ export class TlReader {
       return s;
     }
     return utf8.decode(d.subarray(start, start + len));
+  }
+
+  /** A boxed value of a type, constructor or function (code kind K_TYPE, K_OBJECT, K_QUERY): for generated readers. */
+  obj(code: number, depth: number): unknown {
+    return this.boxed(code, depth);
   }
 
   /** `Bool`: boolTrue or boolFalse (or a gzip_packed one). */
@@ -362,6 +369,7 @@ export class TlReader {
   /** The fields of definition `d` (its id already read, or bare), as a plain object. */
   private fields(d: number, depth: number): Record<string, unknown> {
     const s = this.schema;
+    const names = s.fieldNames; // a lazy getter: read it once per object
     const obj: Record<string, unknown> = { _: s.names[d] };
     const start = s.fieldStart[d]!;
     const end = s.fieldStart[d + 1]!;
@@ -387,15 +395,15 @@ export class TlReader {
         const word = which === 0 ? f0 : which === 1 ? f1 : fx![which]!;
         const set = (word >>> (cond & 31)) & 1;
         if (kind === K_TRUE) {
-          obj[s.fieldNames[i]!] = set === 1;
+          obj[names[i]!] = set === 1;
           continue;
         }
         if (set === 0) {
-          obj[s.fieldNames[i]!] = undefined;
+          obj[names[i]!] = undefined;
           continue;
         }
       }
-      obj[s.fieldNames[i]!] = this.value(code, depth);
+      obj[names[i]!] = this.value(code, depth);
     }
     return obj;
   }
@@ -429,8 +437,9 @@ export function resultCodeOf(s: SchemaTable, request: AnyRequest | { _: string }
     const code = s.resultOf[d]!;
     if ((code & 15) !== K_GENERIC) return code;
     let next: unknown;
+    const names = s.fieldNames;
     for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
-      if ((s.fieldCodes[i]! & 15) === K_QUERY) next = req[s.fieldNames[i]!];
+      if ((s.fieldCodes[i]! & 15) === K_QUERY) next = req[names[i]!];
     }
     req = next as { _: string; [k: string]: unknown };
   }

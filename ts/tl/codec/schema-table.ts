@@ -7,7 +7,7 @@ import { base64Decode } from './base64.js';
  *
  * Packed format (all integers unsigned LEB128 varints unless noted):
  *
- *   header   layer, defCount, typeCount, fieldNameCount
+ *   header   layer, defCount, typeCount, fieldNameCount, fieldCount
  *   per def  id (4 bytes little-endian), flags (DEF_*), type index + 1 (0 for
  *            a function), result type code (functions only), field count,
  *            then per field: field name index, type code, condition + 1
@@ -93,65 +93,115 @@ export function packSchema(layer: number, defs: PackDef[], typeNames: string[]):
     }
   }
   const header: number[] = [];
-  for (const v of [layer, defs.length, typeNames.length, fieldNames.length]) varint(header, v);
+  const fieldCount = defs.reduce((n, d) => n + d.fields.length, 0);
+  for (const v of [layer, defs.length, typeNames.length, fieldNames.length, fieldCount]) varint(header, v);
   const table = new Uint8Array(header.length + body.length);
   table.set(header);
   table.set(body, header.length);
   return { names: [...defs.map((d) => d.name), ...typeNames, ...fieldNames].join(' '), table };
 }
 
-/** Unpacks the generated table. Runs once, on first use of the codec. */
+/**
+ * Unpacks the generated table. Runs once, on first use of the codec, mostly
+ * before the JIT has warmed up: one flat loop into preallocated typed arrays,
+ * no closures; the name-keyed map and per-field names are built on first use.
+ */
 export function unpackSchema(names: string, tableBase64: string): SchemaTable {
   const b = base64Decode(tableBase64);
+  const header: number[] = [];
   let p = 0;
-  const varint = () => {
+  for (let k = 0; k < 5; k++) {
     let v = 0;
-    let mul = 1;
-    for (;;) {
-      const x = b[p++]!;
-      v += (x & 0x7f) * mul;
-      if (x < 0x80) return v;
-      mul *= 128;
-    }
-  };
-  const layer = varint();
-  const defCount = varint();
-  const typeCount = varint();
-  const fieldNameCount = varint();
+    let shift = 0;
+    let x: number;
+    do {
+      x = b[p++]!;
+      v |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    header.push(v);
+  }
+  const [layer, defCount, typeCount, fieldNameCount, fieldCount] = header as [number, number, number, number, number];
   const all = names.split(' ');
-  const defNames = all.slice(0, defCount);
-  const typeNames = all.slice(defCount, defCount + typeCount);
-  const fieldNameList = all.slice(defCount + typeCount, defCount + typeCount + fieldNameCount);
-
   const ids = new Uint32Array(defCount);
   const flags = new Uint8Array(defCount);
   const typeOf = new Int32Array(defCount);
   const resultOf = new Int32Array(defCount);
   const fieldStart = new Int32Array(defCount + 1);
-  const codes: number[] = [];
-  const conds: number[] = [];
-  const fieldNames: string[] = [];
+  const fieldCodes = new Int32Array(fieldCount);
+  const fieldConds = new Int32Array(fieldCount);
+  const fieldNameIdx = new Uint16Array(fieldCount);
   const byId = new Map<number, number>();
-  const byName = new Map<string, number>();
+  // Every varint below is < 2^28 (indexes, type codes, flags), so 32-bit shifts are exact.
+  let f = 0;
   for (let d = 0; d < defCount; d++) {
-    ids[d] = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+    const id = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
     p += 4;
-    flags[d] = varint();
-    typeOf[d] = varint() - 1;
-    if (flags[d]! & DEF_FUNCTION) resultOf[d] = varint();
-    const n = varint();
-    fieldStart[d] = codes.length;
-    for (let i = 0; i < n; i++) {
-      fieldNames.push(fieldNameList[varint()]!);
-      codes.push(varint());
-      conds.push(varint() - 1);
+    ids[d] = id;
+    const fl = b[p++]!; // flags < 128: one byte
+    flags[d] = fl;
+    let v = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = b[p++]!;
+      v |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    typeOf[d] = v - 1;
+    if (fl & DEF_FUNCTION) {
+      v = 0;
+      shift = 0;
+      do {
+        x = b[p++]!;
+        v |= (x & 0x7f) << shift;
+        shift += 7;
+      } while (x & 0x80);
+      resultOf[d] = v;
     }
-    if (!(flags[d]! & DEF_BARE_ONLY)) {
-      byId.set(ids[d]!, d);
-      byName.set(defNames[d]!, d);
+    v = 0;
+    shift = 0;
+    do {
+      x = b[p++]!;
+      v |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    const n = v;
+    fieldStart[d] = f;
+    for (let i = 0; i < n; i++, f++) {
+      v = 0;
+      shift = 0;
+      do {
+        x = b[p++]!;
+        v |= (x & 0x7f) << shift;
+        shift += 7;
+      } while (x & 0x80);
+      fieldNameIdx[f] = v;
+      v = 0;
+      shift = 0;
+      do {
+        x = b[p++]!;
+        v |= (x & 0x7f) << shift;
+        shift += 7;
+      } while (x & 0x80);
+      fieldCodes[f] = v;
+      v = 0;
+      shift = 0;
+      do {
+        x = b[p++]!;
+        v |= (x & 0x7f) << shift;
+        shift += 7;
+      } while (x & 0x80);
+      fieldConds[f] = v - 1;
     }
+    if (!(fl & DEF_BARE_ONLY)) byId.set(id, d);
   }
-  fieldStart[defCount] = codes.length;
+  fieldStart[defCount] = f;
+  const defNames = all.slice(0, defCount);
+  const nameBase = defCount + typeCount;
+  if (all.length !== nameBase + fieldNameCount || p !== b.length) throw new Error('schema table and names do not match');
+  let byName: Map<string, number> | undefined;
+  let fieldNames: string[] | undefined;
   return {
     layer,
     defCount,
@@ -161,11 +211,23 @@ export function unpackSchema(names: string, tableBase64: string): SchemaTable {
     typeOf,
     resultOf,
     fieldStart,
-    fieldNames,
-    fieldCodes: Int32Array.from(codes),
-    fieldConds: Int32Array.from(conds),
-    typeNames,
+    fieldCodes,
+    fieldConds,
+    typeNames: all.slice(defCount, nameBase),
     byId,
-    byName,
+    get byName() {
+      if (!byName) {
+        byName = new Map();
+        for (let d = 0; d < defCount; d++) if (!(flags[d]! & DEF_BARE_ONLY)) byName.set(defNames[d]!, d);
+      }
+      return byName;
+    },
+    get fieldNames() {
+      if (!fieldNames) {
+        fieldNames = new Array<string>(fieldCount);
+        for (let i = 0; i < fieldCount; i++) fieldNames[i] = all[nameBase + fieldNameIdx[i]!]!;
+      }
+      return fieldNames;
+    },
   };
 }

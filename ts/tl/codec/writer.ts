@@ -338,6 +338,7 @@ export class TlWriter {
   /** Table-walking writer: flags words computed from which optional fields are present. */
   private fields(d: number, v: Fields): void {
     const s = this.schema;
+    const names = s.fieldNames; // a lazy getter: read it once per object
     const start = s.fieldStart[d]!;
     const end = s.fieldStart[d + 1]!;
     let at: string | null = null;
@@ -349,7 +350,7 @@ export class TlWriter {
       for (let i = start; i < end; i++) {
         const cond = s.fieldConds[i]!;
         if (cond < 0) continue;
-        const x = v[s.fieldNames[i]!];
+        const x = v[names[i]!];
         const present = (s.fieldCodes[i]! & 15) === K_TRUE ? x === true : x !== undefined && x !== null;
         if (!present) continue;
         const bit = 1 << (cond & 31);
@@ -368,7 +369,7 @@ export class TlWriter {
           slot++;
           continue;
         }
-        at = s.fieldNames[i]!;
+        at = names[i]!;
         const x = v[at];
         const cond = s.fieldConds[i]!;
         if (cond >= 0) {

@@ -94,6 +94,10 @@ export class TapeReader {
     return out;
   }
 
+  obj(code: number, depth: number): unknown {
+    return this.base(code, depth);
+  }
+
   private base(code: number, depth: number): unknown {
     switch (code & 15) {
       case K_INT:

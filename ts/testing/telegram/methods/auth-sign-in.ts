@@ -20,7 +20,7 @@ export const authSignInMethods: MethodTable = {
       if (req.phone_code_hash === '') throw badRequest('PHONE_CODE_HASH_EMPTY');
       if (req.phone_code === undefined || req.phone_code === '') {
         // Email login (https://core.telegram.org/api/auth#email-verification) has no emulation.
-        if (req.email_verification !== undefined) throw notImplemented('auth.signIn.email_verification');
+        if (req.email_verification !== undefined) throw notImplemented('auth.signIn.email_verification', 'auth.signIn');
         throw badRequest('PHONE_CODE_EMPTY');
       }
       const code = liveCode(call, phone, req.phone_code_hash);

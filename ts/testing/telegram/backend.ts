@@ -1,0 +1,165 @@
+/**
+ * The in-memory Telegram: one world (accounts, logins, sent codes, update
+ * state) shared by every DC of the emulator, and a request handler per DC.
+ * It is pure: no sockets, no timers; time and randomness are injected.
+ *
+ * @example
+ * ```ts
+ * const backend = new TelegramBackend({ now: () => 1_700_000_000 });
+ * backend.setDcPort(2, 40002);
+ * const alice = backend.addUser({ phone: '9996621234', firstName: 'Alice' }); // lives on DC 2, code 22222
+ * const { token } = backend.addBot({ username: 'echo_bot' });
+ * const ctx = backend.connect(2, { authKeyId: 0x1234n });
+ * const config = await backend.dc(2).handle(ctx, wrapWithInitConnection({ _: 'help.getConfig' }, init));
+ * ```
+ */
+import type { RandomSource } from '../../crypto/provider.js';
+import { defaultRandom } from '../../crypto/random.js';
+import type { AnyRequest, auth, ResultOf, Updates } from '../../tl/generated/types.js';
+import { AuthStore } from './auth-store.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ConnectOptions, RequestContext } from './context.js';
+import { DcHandler } from './dc-handler.js';
+import { DcTable, type DcAddress } from './dc-table.js';
+import { FaultInjector } from './faults.js';
+import { LoginCodes } from './login-codes.js';
+import { parseTestPhone } from './test-phone.js';
+import { UpdateHub } from './update-hub.js';
+import { UserStore, type BotAccount, type NewBot, type NewUser, type UserRecord } from './user-store.js';
+
+/**
+ * Checks an `auth.bindTempAuthKey` request on the temporary key
+ * `tempAuthKeyId` (decrypts `encrypted_message` with the permanent key and
+ * compares its fields, https://core.telegram.org/method/auth.bindTempAuthKey).
+ * Throws an RpcError (e.g. 400 ENCRYPTED_MESSAGE_INVALID) to refuse.
+ */
+export type TempKeyVerifier = (binding: {
+  readonly dcId: number;
+  readonly tempAuthKeyId: bigint;
+  readonly request: auth.bindTempAuthKey;
+}) => void | Promise<void>;
+
+/** How to build a backend. Every field is optional. */
+export interface BackendOptions {
+  /** Number of DCs, ids 1..dcCount (default 5). */
+  dcCount?: number;
+  /** Current Unix time in seconds (default: the wall clock). */
+  now?: Clock;
+  /** Randomness for access hashes, code hashes, tokens (default: the platform CSPRNG). */
+  random?: RandomSource;
+  /** Seconds a login code stays valid (default 300). */
+  codeTtl?: number;
+  /** Refuse API calls on a key that never sent `initConnection`, as Telegram does (default true). */
+  requireInitConnection?: boolean;
+  /** The `auth.bindTempAuthKey` check; without it that method answers METHOD_NOT_IMPLEMENTED. */
+  verifyTempKeyBinding?: TempKeyVerifier;
+  /** First user id handed out (default 1000000). */
+  firstUserId?: bigint;
+}
+
+/** The world behind every DC of the emulator. */
+export class TelegramBackend {
+  /** Where each DC listens (ports are set by the server as it starts). */
+  readonly dcs: DcTable;
+  /** Accounts: people and bots. */
+  readonly users: UserStore;
+  /** Auth keys, logins, temporary-key bindings, exported authorizations. */
+  readonly auth: AuthStore;
+  /** Login codes in flight. */
+  readonly codes: LoginCodes;
+  /** Update state per user and update delivery to connections. */
+  readonly updates: UpdateHub;
+  /** Injected failures (`floodWait`, `failNext`). */
+  readonly faults = new FaultInjector();
+  /** See `BackendOptions.requireInitConnection`. */
+  readonly requireInitConnection: boolean;
+  /** See `BackendOptions.verifyTempKeyBinding`; may be set after construction. */
+  verifyTempKeyBinding: TempKeyVerifier | undefined;
+
+  private readonly clock: Clock;
+  private readonly handlers: DcHandler[] = [];
+
+  constructor(options: BackendOptions = {}) {
+    const random = options.random ?? defaultRandom;
+    this.clock = options.now ?? systemClock;
+    const codeTtl = options.codeTtl ?? 300;
+    if (!(codeTtl > 0)) throw new RangeError(`codeTtl must be > 0, got ${codeTtl}`);
+    this.dcs = new DcTable(options.dcCount ?? 5);
+    this.users = new UserStore(random, () => this.now(), this.dcs.count, options.firstUserId);
+    this.auth = new AuthStore(random);
+    this.codes = new LoginCodes(random, codeTtl);
+    this.updates = new UpdateHub(() => this.now());
+    this.requireInitConnection = options.requireInitConnection ?? true;
+    this.verifyTempKeyBinding = options.verifyTempKeyBinding;
+  }
+
+  /** Current Unix time (seconds) from the injected clock. */
+  now(): number {
+    return this.clock();
+  }
+
+  /** Records the port (and address) DC `dcId` listens on; `help.getConfig` lists only DCs with a port. */
+  setDcPort(dcId: number, port: number, ip?: string): void {
+    this.dcs.set(dcId, port, ip);
+  }
+
+  /** Every DC's address, in id order. */
+  dcAddresses(): readonly DcAddress[] {
+    return this.dcs.all();
+  }
+
+  /** The request handler of DC `dcId`. */
+  dc(dcId: number): DcHandler {
+    this.dcs.check(dcId);
+    return (this.handlers[dcId] ??= new DcHandler(this, dcId));
+  }
+
+  /** A context for a connection to DC `dcId` (same as `dc(dcId).connect(options)`). */
+  connect(dcId: number, options: ConnectOptions): RequestContext {
+    return this.dc(dcId).connect(options);
+  }
+
+  /** Runs `request` on the context's DC (same as `dc(ctx.dcId).handle(ctx, request)`). */
+  handle<R extends AnyRequest>(ctx: RequestContext, request: R): Promise<ResultOf<R>> {
+    return this.dc(ctx.dcId).handle(ctx, request);
+  }
+
+  /** Registers a person with a test number `99966XYYYY` (their DC is X). See `UserStore.addUser`. */
+  addUser(input: NewUser): UserRecord {
+    return this.users.addUser(input);
+  }
+
+  /** Registers a bot and returns its token `<botId>:<secret>`. See `UserStore.addBot`. */
+  addBot(input: NewBot): BotAccount {
+    return this.users.addBot(input);
+  }
+
+  /**
+   * The login code of test number `phone` (X five times).
+   *
+   * @throws RangeError when `phone` is not a test number of this backend
+   */
+  loginCode(phone: string): string {
+    const p = parseTestPhone(phone, this.dcs.count);
+    if (!p) throw new RangeError(`not a test phone number of DCs 1..${this.dcs.count}: ${phone}`);
+    return p.code;
+  }
+
+  /**
+   * Signs auth key `authKeyId` on DC `dcId` in as `userId` without the login
+   * flow: a pre-made session for tests that start logged in.
+   */
+  authorize(dcId: number, authKeyId: bigint, userId: bigint): void {
+    this.dcs.check(dcId);
+    if (!this.users.get(userId)) throw new RangeError(`no user ${userId}`);
+    this.auth.authorize(dcId, authKeyId, userId, this.now());
+  }
+
+  /**
+   * Pushes `updates` to every connection signed in as `userId` that is
+   * subscribed to updates; returns how many got them.
+   */
+  publish(userId: bigint, updates: Updates): number {
+    return this.updates.publish(userId, updates);
+  }
+}

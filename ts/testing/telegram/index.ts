@@ -1,0 +1,30 @@
+/**
+ * The in-memory Telegram behind the test server: the RPC layer that answers
+ * decoded API requests for DCs 1..N, with accounts, logins (test-DC
+ * conventions: phone `99966XYYYY` on DC X, code X five times), bots, config,
+ * update state and fault injection. Pure and deterministic: the server glue
+ * owns sockets and the MTProto session; this owns what the requests mean.
+ *
+ * Glue flow per connection: `ctx = backend.connect(dcId, { authKeyId, onUpdates })`,
+ * then for every decrypted request `backend.dc(dcId).handle(ctx, request)`
+ * (or `handleBytes(ctx, body)`), and `ctx.close()` when the connection ends.
+ */
+export { TelegramBackend, type BackendOptions, type TempKeyVerifier } from './backend.js';
+export { DcHandler, type EncodedReply } from './dc-handler.js';
+export type { ConnectOptions, RequestContext } from './context.js';
+export type { AuthKeyState, InitConnectionInfo, BindFailure } from './auth-store.js';
+export { AuthStore, EXPORTED_AUTHORIZATION_TTL } from './auth-store.js';
+export { UserStore, parseBotToken, type BotAccount, type NewBot, type NewUser, type UserRecord } from './user-store.js';
+export { LoginCodes, type SentCodeRecord } from './login-codes.js';
+export { UpdateHub, type UpdateSink, type UpdateStateRecord, type UpdateSubscriber } from './update-hub.js';
+export { FaultInjector, type FaultTarget } from './faults.js';
+export { DcTable, LOOPBACK, type DcAddress } from './dc-table.js';
+export { buildConfig, buildNearestDc, CONFIG_TTL, type ConfigInput } from './config.js';
+export { loginCode, normalizePhone, parseTestPhone, testPhone, TEST_PHONE_PREFIX, type TestPhone } from './test-phone.js';
+export { toTlUser, toUserFull, ONLINE_FOR } from './tl-user.js';
+export { unwrap, type Unwrapped } from './unwrap.js';
+export { encodeResult } from './encode-result.js';
+export { MethodCall, type MethodEntry, type MethodTable } from './method-call.js';
+export { IMPLEMENTED_METHODS } from './methods/index.js';
+export { manualClock, seededRandom, systemClock, type Clock, type ManualClock } from './clock.js';
+export { authKeyUnregistered, badRequest, floodWait, migrate, notImplemented, type MigrateKind } from './rpc-errors.js';
