@@ -214,7 +214,7 @@ test('new_session_created: new salt, an event, an acknowledgment, and queries ol
 
 // ------------------------------------------------------------------ msgs_ack from the server
 
-test('msgs_ack: acknowledged queries are not listed by pendingForResend and keep waiting after a lost connection', async () => {
+test('msgs_ack: acknowledged queries are not listed by pendingForResend; after a lost connection every unanswered query is re-sent under its msg_id', async () => {
   const h = makeHarness(crypto);
   const a = sendOne(h);
   const b = sendOne(h, { _: 'help.getConfig' });
@@ -223,9 +223,9 @@ test('msgs_ack: acknowledged queries are not listed by pendingForResend and keep
   assert.equal(h.client.pendingForResend().map((r) => r.method), ['help.getConfig']);
   h.client.onConnectionLost();
   const [p] = h.toServer();
-  assert.equal(p!.messages.map((m) => nameOf(m.body)), ['help.getConfig']);
-  assert.ok(p!.header.msgId > b.msgId);
-  // The acknowledged one is answered later, on the new connection.
+  // The acknowledged one too: its answer may have been lost with the connection.
+  assert.equal(p!.messages.map((m) => nameOf(m.body)), ['help.getNearestDc', 'help.getConfig']);
+  assert.equal(p!.messages.map((m) => m.msgId), [a.msgId, b.msgId]);
   answer(h, encodeRpcResult(a.msgId, encode(NEAREST)));
   assert.equal(await a.handle.promise, NEAREST);
 });
@@ -359,17 +359,29 @@ test('destroy_session: destroy_session_ok (bare or in rpc_result) settles the qu
 
 // ------------------------------------------------------------------ lifecycle
 
-test('connection loss: unacknowledged queries are listed and re-sent with new msg_ids', async () => {
+test('connection loss: unanswered queries are re-sent under the same msg_id and seq_no (the server can recognise the duplicate)', async () => {
   const h = makeHarness(crypto);
   const a = sendOne(h);
   assert.equal(h.client.pendingForResend(), [{ id: a.handle.id, method: 'help.getNearestDc', msgId: a.msgId }]);
   h.client.onConnectionLost();
   assert.equal(h.client.pendingForResend(), []);
   const [p] = h.toServer();
+  assert.is(p!.header.msgId, a.msgId);
+  assert.is(p!.header.seqNo % 2, 1, 'still content-related');
+  answer(h, encodeRpcResult(p!.header.msgId, encode(NEAREST)));
+  assert.equal(await a.handle.promise, NEAREST);
+  answer(h, encodeRpcResult(a.msgId, encode(NEAREST))); // a second answer to the same msg_id is ignored
+});
+
+test('connection loss: a query older than 240 s goes out with a new msg_id (the old one would fail the 300 s window)', async () => {
+  const h = makeHarness(crypto);
+  const a = sendOne(h);
+  h.clock.advance(241_000);
+  h.client.onConnectionLost();
+  const [p] = h.toServer();
   assert.ok(p!.header.msgId > a.msgId);
   answer(h, encodeRpcResult(p!.header.msgId, encode(NEAREST)));
   assert.equal(await a.handle.promise, NEAREST);
-  answer(h, encodeRpcResult(a.msgId, encode(NEAREST))); // a late answer to the old msg_id is ignored
 });
 
 test('cancel: a queued query is dropped; a sent one is dropped on the server with rpc_drop_answer', async () => {

@@ -150,7 +150,16 @@ interface Outgoing {
   resends: number;
   /** For internal pings: their ping_id. */
   pingId?: bigint;
+  /**
+   * Re-send under the msg_id (and seq_no) of the lost transmission, so a
+   * server that already executed it recognises the duplicate and answers from
+   * its cache instead of executing it twice.
+   */
+  keepMsgId?: boolean;
 }
+
+/** A lost message older than this (ms) goes out with a new msg_id: the old one would fail the server's 300 s window. */
+const KEEP_MSG_ID_MAX_AGE = 240_000;
 
 /** An RPC query waiting for its answer. */
 interface Pending {
@@ -423,6 +432,14 @@ export class MtprotoSession {
   /** Numbers a batch, wraps it in a container when needed, and seals it. */
   private emit(batch: Outgoing[], now: number): Uint8Array {
     for (const m of batch) {
+      const keep = m.keepMsgId === true && m.msgId !== undefined && m.seqNo !== undefined &&
+        m.sentAt !== undefined && now - m.sentAt < KEEP_MSG_ID_MAX_AGE && m.request?.build === undefined;
+      m.keepMsgId = false;
+      if (keep) {
+        // Same msg_id and seq_no as the transmission that was lost (see onConnectionLost).
+        this.sent.set(m.msgId!, m);
+        continue;
+      }
       const msgId = this.ids.next(now);
       m.msgId = msgId;
       m.seqNo = this.seq.next(m.contentRelated);
@@ -913,18 +930,26 @@ export class MtprotoSession {
   }
 
   /**
-   * The transport was lost. Requests the server had not acknowledged are
-   * queued again (new msg_ids on the next `flush`); acknowledged ones keep
-   * waiting — the server sends their answers on the next connection of the
-   * same session. The next API query carries initConnection again.
+   * The transport was lost. Every unanswered request is queued again under
+   * its previous msg_id and seq_no (a new one only if the old msg_id is older
+   * than 240 s), so the server can tell a re-send from a new query and answer
+   * it from its cache. The next API query carries initConnection again.
    */
   onConnectionLost(): void {
+    // Every unanswered request goes out again, acknowledged or not: an
+    // acknowledged one may have been answered on the dead connection. They keep
+    // their msg_ids: the server may have executed them already (only the answer
+    // was lost), and it recognises a msg_id it has seen, so nothing runs twice.
     const unacked: Outgoing[] = [];
-    for (const m of this.sent.values()) if (m.request && !m.request.settled && !m.request.acked) unacked.push(m);
+    for (const m of this.sent.values()) if (m.request && !m.request.settled) unacked.push(m);
     // Service messages of the dead connection (acks, pings, state answers) are not re-sent.
     for (const [id, m] of this.sent) if (!m.request) this.sent.delete(id);
-    this.requeue(unacked);
-    for (const m of unacked) m.resends--; // a lost connection is not the server refusing the message
+    for (const m of unacked) {
+      m.request!.acked = false;
+      if (m.msgId !== undefined) this.sent.delete(m.msgId);
+      m.keepMsgId = true;
+    }
+    this.queue.unshift(...unacked.filter((m) => !m.request!.settled));
     this.containers.clear();
     this.pingSentAt = undefined;
     if (this.options.initConnection) this.needInit = true;
