@@ -80,3 +80,11 @@ export class RpcError extends WasmgramError {
     return /(^|_)WAIT_\d+$/.test(this.text) ? this.value : undefined;
   }
 }
+
+/** A request or connection attempt did not finish in time. `ms` is the limit that was exceeded. */
+export class TimeoutError extends WasmgramError {
+  override name = 'TimeoutError';
+  constructor(message: string, readonly ms: number) {
+    super(message);
+  }
+}

@@ -308,7 +308,9 @@ export function renderSvg(report: Report): string | null {
   if (panels.length === 0) return null;
   return ratioChartSvg({
     title: 'wasmgram crypto: speed relative to the fastest peer',
-    subtitle: `${describeMachine(report.machine)}${report.quick ? ' · QUICK RUN (noisy)' : ''}`,
+    subtitle:
+      `${describeMachine(report.machine)} · ${report.plan.clock === 'cpu' ? 'CPU-time clock' : 'wall clock'}` +
+      `${report.quick ? ' · QUICK RUN (noisy)' : ''}`,
     baselineLabel: '1× = fastest peer (mtcute, GramJS, hash-wasm, as-sha256, node:crypto, hand chain)',
     series: OURS.map((name) => ({ name, color: COLORS[name] })),
     panels,

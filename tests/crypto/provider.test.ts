@@ -141,16 +141,17 @@ for (const name of ENGINE_NAMES) {
 
 // ---- node provider routing ----
 
-test('node provider defaults: hashThreshold 4096, igeThreshold 1024', () => {
-  const node = engines.get('node') as CryptoProvider & { hashThreshold: number; igeThreshold: number };
-  assert.is(node.hashThreshold, 4096);
-  assert.is(node.igeThreshold, 1024);
+test('node provider defaults: hashThreshold 512, igeThreshold 2048, sealThreshold 4096', () => {
+  const node = engines.get('node') as CryptoProvider & { hashThreshold: number; igeThreshold: number; sealThreshold: number };
+  assert.is(node.hashThreshold, 512);
+  assert.is(node.igeThreshold, 2048);
+  assert.is(node.sealThreshold, 4096);
 });
 
 for (const thresholds of [{}, { hashThreshold: 100, igeThreshold: 64 }, { hashThreshold: 0, igeThreshold: 0 }]) {
   const label = JSON.stringify(thresholds);
-  const hashT = (thresholds as { hashThreshold?: number }).hashThreshold ?? 4096;
-  const igeT = (thresholds as { igeThreshold?: number }).igeThreshold ?? 1024;
+  const hashT = (thresholds as { hashThreshold?: number }).hashThreshold ?? 512;
+  const igeT = (thresholds as { igeThreshold?: number }).igeThreshold ?? 2048;
 
   test(`node provider ${label}: SHA-1/SHA-256 equal the WASM results just below, at and above hashThreshold (${hashT})`, async () => {
     const node = await createNodeProvider(thresholds);

@@ -1,0 +1,285 @@
+/**
+ * One client connection to one DC of the test server: the transport stream
+ * (framing detected from the first bytes, obfuscated2 or not), the key
+ * exchange for unencrypted messages, encrypted packets handed to
+ * encrypted-packet.ts, the in-memory Telegram context of every auth key used
+ * on it, and the `ping_delay_disconnect` timer. Sockets stay outside: the
+ * listener passes bytes in and gets bytes out through `ConnectionSocket`.
+ * https://core.telegram.org/mtproto/mtproto-transports
+ */
+import { SecurityError, TlError, TransportError } from '../../errors.js';
+import { longFromBytes, ServerHandshake } from '../../mtproto/index.js';
+import { encode, nameOf } from '../../tl/codec/index.js';
+import type { Updates } from '../../tl/generated/types.js';
+import { createServerStream, type ServerStream, type ServerStreamInfo } from '../../transport/index.js';
+import type { RequestContext } from '../telegram/index.js';
+import { countService, type DcRuntime, unixNow } from './dc-runtime.js';
+import { handleEncryptedPacket } from './encrypted-packet.js';
+import type { StoredKey } from './key-store.js';
+import type { Outgoing, SessionCarrier, SessionState } from './session-state.js';
+
+/** The socket under a connection, as the listener adapts it. */
+export interface ConnectionSocket {
+  /** Queues bytes. */
+  write(bytes: Uint8Array): void;
+  /** Closes once the queued bytes are written. */
+  end(): void;
+  /** Closes at once (a dropped network). */
+  destroy(): void;
+}
+
+/** How a listener configures its connections. */
+export interface ConnectionOptions {
+  /** Refuse plain (non-obfuscated) streams, as WebSocket endpoints do. */
+  obfuscatedOnly: boolean;
+  /** Called once when the connection is gone. */
+  onClose: (conn: Connection) => void;
+}
+
+/** What a connection keeps per auth key used on it. */
+interface KeyUse {
+  readonly key: StoredKey;
+  readonly ctx: RequestContext;
+  /** The session that last sent on this connection with this key: updates go there. */
+  session: SessionState | undefined;
+}
+
+/** The p_q_inner_data_dc values a DC accepts: its id, +10000 on test DCs, negative for media (https://core.telegram.org/mtproto/auth_key). */
+function dcMatches(sent: number, dcId: number): boolean {
+  const abs = Math.abs(sent);
+  return abs === dcId || abs === 10000 + dcId;
+}
+
+/** One accepted connection. */
+export class Connection implements SessionCarrier {
+  private readonly stream: ServerStream;
+  private handshake: ServerHandshake | undefined;
+  private readonly uses = new Map<bigint, KeyUse>();
+  private disconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private state: 'open' | 'closing' | 'closed' = 'open';
+
+  constructor(
+    readonly rt: DcRuntime,
+    private readonly socket: ConnectionSocket,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.stream = createServerStream({ crypto: rt.crypto, obfuscatedOnly: options.obfuscatedOnly, random: rt.random });
+    rt.stats.connections++;
+  }
+
+  /** True until the connection starts closing. */
+  get open(): boolean {
+    return this.state === 'open';
+  }
+
+  /** The client's transport, once detected. */
+  get transport(): ServerStreamInfo | undefined {
+    return this.stream.info;
+  }
+
+  /** Bytes from the socket. A framing error closes the connection. */
+  receive(chunk: Uint8Array): void {
+    if (this.state !== 'open') return;
+    let frames;
+    try {
+      frames = this.stream.feed(chunk);
+    } catch (e) {
+      if (!(e instanceof TransportError)) throw e;
+      this.rt.stats.securityDrops++;
+      this.destroy();
+      return;
+    }
+    for (const frame of frames) {
+      if (this.state !== 'open') return;
+      if (frame.type !== 'packet') continue;
+      try {
+        this.packet(frame.payload, frame.quickAck);
+      } catch (e) {
+        // A bug here, not bad input (bad input is answered or dropped above).
+        this.rt.onError(e);
+        this.destroy();
+      }
+    }
+  }
+
+  /** The socket closed (either side). */
+  closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer);
+    for (const use of this.uses.values()) {
+      use.ctx.close();
+      if (use.session?.carrier === this) use.session.carrier = undefined;
+    }
+    this.uses.clear();
+    this.stream.dispose();
+    this.options.onClose(this);
+  }
+
+  /** Closes after the queued bytes are written. */
+  end(): void {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.socket.end();
+  }
+
+  /** Closes at once. */
+  destroy(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closing';
+    this.socket.destroy();
+  }
+
+  // ------------------------------------------------------------------ used by the packet handlers
+
+  /** The in-memory Telegram context for `key` on this connection (made on first use; updates flow from then on). */
+  contextFor(key: StoredKey): RequestContext {
+    return this.use(key).ctx;
+  }
+
+  /** Records that `session` (of `key`) sent on this connection. */
+  setSession(key: StoredKey, session: SessionState): void {
+    this.use(key).session = session;
+  }
+
+  /**
+   * Seals `messages` for `session` and writes them, through the fault
+   * switches. When this connection is gone, the session's current
+   * connection carries them; with none, they wait (unacknowledged) for the
+   * session's next connection.
+   */
+  sendEncrypted(key: StoredKey, session: SessionState, messages: readonly Outgoing[]): void {
+    if (key.destroyed || messages.length === 0) return;
+    const nowMs = this.rt.clock();
+    const packets = session.compose(messages, key.salts.current(Math.floor(nowMs / 1000)), nowMs);
+    for (const m of messages) countService(this.rt.stats, nameOfBody(m.body));
+    const via = this.open ? this : session.carrier instanceof Connection && session.carrier.open ? session.carrier : undefined;
+    if (!via) return;
+    for (const p of packets) this.rt.faults.outgoing(p, (bytes) => via.writePacket(bytes));
+  }
+
+  /** Answers with transport error `code` and closes (https://core.telegram.org/mtproto/mtproto-transports#transport-errors). */
+  sendTransportError(code: number): void {
+    this.rt.stats.transportErrors++;
+    if (this.stream.info) this.writeRaw(this.stream.encodeError(code));
+    this.end();
+  }
+
+  /** Writes a quick ACK for a packet that asked for one. */
+  sendQuickAck(token: number): void {
+    if (!this.open || !this.stream.info || this.stream.info.codec === 'full') return;
+    this.writeRaw(this.stream.encodeQuickAck(token));
+  }
+
+  /** A packet failed a check: it is dropped and the connection closed (see README: "bad packets"). */
+  securityDrop(): void {
+    this.rt.stats.securityDrops++;
+    this.destroy();
+  }
+
+  /**
+   * ping_delay_disconnect: close the connection `seconds` from now unless
+   * another such ping comes first
+   * (https://core.telegram.org/mtproto/service_messages#deferred-connection-closure-ping).
+   */
+  armDisconnect(seconds: number): void {
+    if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer);
+    this.disconnectTimer = undefined;
+    if (!(seconds > 0)) return;
+    this.disconnectTimer = setTimeout(() => this.end(), Math.min(seconds, 86400) * 1000);
+    this.disconnectTimer.unref?.();
+  }
+
+  /** Forgets `key` on this connection (destroy_auth_key). */
+  forgetKey(id: bigint): void {
+    const use = this.uses.get(id);
+    if (!use) return;
+    use.ctx.close();
+    this.uses.delete(id);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private use(key: StoredKey): KeyUse {
+    let u = this.uses.get(key.id);
+    if (!u) {
+      const ctx = this.rt.backend.connect(this.rt.dcId, {
+        authKeyId: key.id,
+        onUpdates: (updates) => this.pushUpdates(key.id, updates),
+      });
+      this.uses.set(key.id, (u = { key, ctx, session: undefined }));
+    }
+    return u;
+  }
+
+  /** Updates from the in-memory Telegram go to the session last active here, as server-initiated messages. */
+  private pushUpdates(keyId: bigint, updates: Updates): void {
+    const use = this.uses.get(keyId);
+    if (!use?.session || !this.open) return;
+    this.sendEncrypted(use.key, use.session, [{ body: encode(updates), contentRelated: true, response: false }]);
+  }
+
+  private packet(payload: Uint8Array, quickAck: boolean): void {
+    const code = this.rt.faults.takeTransportError();
+    if (code !== undefined) {
+      this.sendTransportError(code);
+      return;
+    }
+    if (payload.length < 8) {
+      this.securityDrop();
+      return;
+    }
+    if (longFromBytes(payload) === 0n) this.plain(payload);
+    else handleEncryptedPacket(this, payload, quickAck);
+  }
+
+  /** An unencrypted message: the next step of this connection's key exchange (https://core.telegram.org/mtproto/auth_key). */
+  private plain(payload: Uint8Array): void {
+    const rt = this.rt;
+    this.handshake ??= new ServerHandshake({
+      crypto: rt.crypto,
+      rsaKey: rt.rsaKey,
+      random: rt.random,
+      clock: rt.clock,
+      // A new key whose id is taken is answered dh_gen_retry, as the spec asks.
+      acceptAuthKey: (id) => !rt.keys.has(longFromBytes(id)),
+    });
+    let out;
+    try {
+      out = this.handshake.receive(payload);
+    } catch (e) {
+      if (!(e instanceof SecurityError || e instanceof TlError)) throw e;
+      this.handshake = undefined;
+      this.securityDrop();
+      return;
+    }
+    if (out.done) {
+      if (!dcMatches(out.done.dcId, rt.dcId)) {
+        // p_q_inner_data_dc named another DC: the key is not kept, the client will get -404.
+        this.securityDrop();
+        return;
+      }
+      rt.keys.add(out.done, unixNow(rt));
+      rt.stats.authKeys++;
+    }
+    const response = out.response;
+    rt.faults.later(() => this.writePacket(response));
+  }
+
+  /** Frames and writes one MTProto packet (framing happens now, keeping obfuscation ciphers in order). */
+  private writePacket(packet: Uint8Array): void {
+    if (this.state !== 'open' || !this.stream.info) return;
+    this.writeRaw(this.stream.encode(packet));
+  }
+
+  private writeRaw(bytes: Uint8Array): void {
+    this.socket.write(bytes);
+  }
+}
+
+/** The TL name of a message body, for the counters. */
+function nameOfBody(body: Uint8Array): string {
+  if (body.length < 4) return '?';
+  const id = body[0]! | (body[1]! << 8) | (body[2]! << 16) | (body[3]! << 24);
+  return nameOf(id >>> 0) ?? '?';
+}

@@ -1,0 +1,219 @@
+/**
+ * One encrypted client packet, from the server's seat
+ * (https://core.telegram.org/mtproto/description,
+ * https://core.telegram.org/mtproto/security_guidelines), in the order the
+ * checks run:
+ *
+ * 1. auth_key_id unknown (or a temporary key that expired) → transport error -404, close;
+ * 2. msg_key / lengths / padding wrong → the packet is dropped and the connection closed
+ *    (a packet that does not decrypt says the stream cannot be trusted);
+ * 3. quick ACK when asked for;
+ * 4. outer msg_id more than 300 s old / 30 s ahead → bad_msg_notification 16 / 17;
+ * 5. salt not in force → bad_server_salt (48) with the current salt;
+ * 6. container: odd seq_no → 34, malformed → 64;
+ * 7. first message of a session → new_session_created (first_msg_id = the lowest msg_id);
+ * 8. per message: msg_id not divisible by 4 → 18; already received → the cached answer
+ *    again (never a second run); older than the replay window → 20; seq_no parity → 34 / 35;
+ *    then acknowledgment, and a service message (service-messages.ts) or an RPC (rpc-call.ts).
+ *
+ * Everything the packet causes leaves in one packet once its RPCs answered.
+ */
+import { SecurityError } from '../../errors.js';
+import {
+  decodeContainer,
+  isClientMsgId,
+  isContentRelated,
+  msgIdTimeSkew,
+  parseEnvelope,
+  type DecryptedMessage,
+  type InnerMessage,
+} from '../../mtproto/index.js';
+import { decodeRequest, idOf, nameOf } from '../../tl/codec/index.js';
+import { badMsg, type Batch, reply } from './batch.js';
+import type { Connection } from './connection.js';
+import { unixNow } from './dc-runtime.js';
+import { quickAckToken } from './quick-ack.js';
+import { runRpc } from './rpc-call.js';
+import { handleServiceMessage, isServiceMessage } from './service-messages.js';
+import type { Outgoing } from './session-state.js';
+
+const MSG_CONTAINER = idOf('msg_container')! >>> 0;
+const GZIP_PACKED = idOf('gzip_packed')! >>> 0;
+
+function readInt(b: Uint8Array, offset: number): number {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength).getInt32(offset, true);
+}
+
+function readLong(b: Uint8Array, offset: number): bigint {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength).getBigInt64(offset, true);
+}
+
+/** The TL name of a message body (looking inside gzip_packed), or undefined when unknown. */
+function messageName(body: Uint8Array): string | undefined {
+  if (body.length < 4) return undefined;
+  const id = readInt(body, 0) >>> 0;
+  if (id !== GZIP_PACKED) return nameOf(id);
+  try {
+    return decodeRequest(body)._;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Handles one encrypted packet on `conn` (see the module comment for the order of checks). */
+export function handleEncryptedPacket(conn: Connection, packet: Uint8Array, quickAck: boolean): void {
+  const rt = conn.rt;
+  const now = unixNow(rt);
+  const key = rt.keys.get(readLong(packet, 0), now);
+  if (!key) {
+    conn.sendTransportError(-404);
+    return;
+  }
+  let plain: Uint8Array;
+  try {
+    plain = key.handle.open(packet, 0);
+  } catch (e) {
+    if (!(e instanceof SecurityError)) throw e;
+    conn.securityDrop();
+    return;
+  }
+  if (quickAck) conn.sendQuickAck(quickAckToken(rt.crypto, key.authKey, plain));
+
+  let msg: DecryptedMessage | undefined;
+  try {
+    msg = parseEnvelope(plain, { from: 'client' });
+  } catch (e) {
+    if (!(e instanceof SecurityError)) throw e;
+    if (e.check !== 'msg_id_parity') {
+      conn.securityDrop();
+      return;
+    }
+  }
+  const sessionId = msg?.sessionId ?? readLong(plain, 8);
+  const session = key.session(rt.crypto, rt.random, sessionId, now);
+  const resend = session.attach(conn);
+  conn.setSession(key, session);
+  const batch: Batch = { conn, key, session, now, replies: [], pending: [], resend, destroyKey: false };
+  if (msg) checkAndRoute(batch, msg);
+  else badMsg(batch, readLong(plain, 16), readInt(plain, 24), 18);
+  finish(batch);
+}
+
+/** Steps 4..8 of the module comment. */
+function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
+  const { conn, key, session } = batch;
+  const rt = conn.rt;
+  const forced = rt.faults.takeTimeResync();
+  const skew = msgIdTimeSkew(msg.msgId, rt.clock() / 1000);
+  if (forced !== undefined || skew !== undefined) {
+    // The client takes the time from this notification's msg_id and sends again.
+    badMsg(batch, msg.msgId, msg.seqNo, forced ?? (skew === 'past' ? 16 : 17));
+    return;
+  }
+  if (rt.faults.takeBadServerSalt() || !key.salts.isValid(msg.salt, batch.now)) {
+    reply(batch, { _: 'bad_server_salt', bad_msg_id: msg.msgId, bad_msg_seqno: msg.seqNo, error_code: 48, new_server_salt: key.salts.current(batch.now) }, false);
+    return;
+  }
+  let items: InnerMessage[];
+  if (msg.body.length >= 4 && readInt(msg.body, 0) >>> 0 === MSG_CONTAINER) {
+    if ((msg.seqNo & 1) === 1) {
+      badMsg(batch, msg.msgId, msg.seqNo, 34); // a container is not content-related
+      return;
+    }
+    try {
+      items = decodeContainer(msg.body);
+    } catch (e) {
+      if (!(e instanceof SecurityError)) throw e;
+      badMsg(batch, msg.msgId, msg.seqNo, 64);
+      return;
+    }
+    if (items.length === 0) return;
+  } else {
+    items = [{ msgId: msg.msgId, seqNo: msg.seqNo, body: msg.body }];
+  }
+
+  // https://core.telegram.org/mtproto/service_messages#new-session-creation-notification
+  let first = items[0]!.msgId;
+  for (const m of items) if (m.msgId < first) first = m.msgId;
+  if (!session.announced || (session.firstMsgId !== undefined && first < session.firstMsgId)) {
+    session.announced = true;
+    session.firstMsgId = first;
+    reply(batch, { _: 'new_session_created', first_msg_id: first, unique_id: session.uniqueId, server_salt: key.salts.current(batch.now) }, true, false);
+  }
+  for (const m of items) routeMessage(batch, m);
+}
+
+/** Step 8: one message of the packet. */
+function routeMessage(batch: Batch, m: InnerMessage): void {
+  const { session } = batch;
+  batch.conn.rt.stats.messages++;
+  if (!isClientMsgId(m.msgId)) {
+    badMsg(batch, m.msgId, m.seqNo, 18);
+    return;
+  }
+  const verdict = session.received.check(m.msgId);
+  if (verdict === 'duplicate') {
+    answerDuplicate(batch, m);
+    return;
+  }
+  if (verdict === 'too_old') {
+    badMsg(batch, m.msgId, m.seqNo, 20);
+    return;
+  }
+  const name = messageName(m.body);
+  // Unknown bodies are queries as far as seq_no goes (the backend answers them with an error).
+  const contentRelated = name === undefined || isContentRelated(name);
+  if (((m.seqNo & 1) === 1) !== contentRelated) {
+    badMsg(batch, m.msgId, m.seqNo, contentRelated ? 35 : 34);
+    return;
+  }
+  session.received.add(m.msgId, { contentRelated });
+  if (contentRelated) session.pendingAcks.push(m.msgId);
+  if (isServiceMessage(name)) handleServiceMessage(batch, name!, m.msgId, m.body);
+  else batch.pending.push(runRpc(batch, m.msgId, m.body));
+}
+
+/**
+ * A msg_id seen before: a query's answer is sent again from the cache (or
+ * comes when the running query finishes); anything else is ignored.
+ */
+function answerDuplicate(batch: Batch, m: InnerMessage): void {
+  const cached = batch.session.answers.get(m.msgId);
+  if (!cached) return;
+  if ((m.seqNo & 1) === 1) batch.session.pendingAcks.push(m.msgId);
+  if (cached.status === 'done' && cached.body) {
+    batch.conn.rt.stats.cachedAnswers++;
+    batch.replies.push({ body: cached.body, contentRelated: true, response: true, answers: m.msgId });
+  }
+}
+
+/** Sends everything the packet caused, once its RPCs answered. */
+function finish(batch: Batch): void {
+  if (batch.pending.length === 0) {
+    send(batch, []);
+    return;
+  }
+  Promise.all(batch.pending)
+    .then((answers) => send(batch, answers))
+    .catch((e: unknown) => {
+      batch.conn.rt.onError(e);
+      batch.conn.destroy();
+    });
+}
+
+function send(batch: Batch, answers: (Outgoing | undefined)[]): void {
+  const { conn, key, session } = batch;
+  if (key.destroyed) return;
+  const resent = session.recall(batch.resend.filter((id) => session.isUnacked(id)), true).found;
+  const messages = [...batch.replies, ...resent];
+  for (const a of answers) if (a) messages.push(a);
+  conn.sendEncrypted(key, session, messages);
+  if (batch.destroyKey) {
+    // https://core.telegram.org/mtproto/auth_key: the key is gone for good; later packets get -404.
+    const rt = conn.rt;
+    rt.keys.delete(key.id);
+    rt.backend.auth.forget(rt.dcId, key.id);
+    conn.forgetKey(key.id);
+    conn.end();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The auth keys one DC knows (https://core.telegram.org/mtproto/auth_key):
+ * permanent keys and temporary ones (p_q_inner_data_temp_dc, which the
+ * server forgets when they expire, https://core.telegram.org/api/pfs), each
+ * with its salts and its sessions. Keys are identified by auth_key_id read
+ * as a signed TL `long`, the form `bind_auth_key_inner` and the in-memory
+ * Telegram use.
+ */
+import type { AuthKeyHandle, CryptoProvider, RandomSource } from '../../crypto/provider.js';
+import { longFromBytes, type AuthKeyResult } from '../../mtproto/index.js';
+import { randomLong } from '../telegram/clock.js';
+import { SaltSchedule } from './salts.js';
+import { SessionState } from './session-state.js';
+
+/** Sessions kept per key; the least recently used goes first. */
+export const MAX_SESSIONS_PER_KEY = 64;
+
+/** One auth key and what hangs off it. Secret: never log `authKey`. */
+export class StoredKey {
+  /** Sessions by session_id. */
+  readonly sessions = new Map<bigint, SessionState>();
+  /**
+   * Queries running on this key: msg_id → session_id. auth.bindTempAuthKey
+   * checks that the msg_id inside its encrypted message is one of these.
+   */
+  readonly rpcInFlight = new Map<bigint, bigint>();
+  /** Set when the key is forgotten (destroy_auth_key, expiry, server stop): nothing is sealed with it any more. */
+  destroyed = false;
+
+  constructor(
+    /** auth_key_id as a signed long. */
+    readonly id: bigint,
+    readonly handle: AuthKeyHandle,
+    /** The 256-byte key (bind checks need the permanent key's bytes). */
+    readonly authKey: Uint8Array,
+    /** True for a temporary key. */
+    readonly temp: boolean,
+    /** Unix seconds when a temporary key expires. */
+    readonly expiresAt: number | undefined,
+    readonly salts: SaltSchedule,
+  ) {}
+
+  /** The session `sessionId`, created when new (the caller announces it with new_session_created). */
+  session(crypto: CryptoProvider, random: RandomSource, sessionId: bigint, now: number): SessionState {
+    let s = this.sessions.get(sessionId);
+    if (s) {
+      // Map order doubles as recency order.
+      this.sessions.delete(sessionId);
+      this.sessions.set(sessionId, s);
+    } else {
+      if (this.sessions.size >= MAX_SESSIONS_PER_KEY) this.sessions.delete(this.sessions.keys().next().value!);
+      s = new SessionState(crypto, this.handle, sessionId, randomLong(random), now);
+      this.sessions.set(sessionId, s);
+    }
+    s.lastSeen = now;
+    return s;
+  }
+}
+
+/** The keys of one DC. */
+export class KeyStore {
+  private readonly keys = new Map<bigint, StoredKey>();
+
+  constructor(
+    private readonly crypto: CryptoProvider,
+    private readonly random: RandomSource,
+  ) {}
+
+  /** Number of live keys. */
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** True when `id` (signed long) is taken, so a new key with that id must be refused (dh_gen_retry). */
+  has(id: bigint): boolean {
+    return this.keys.has(id);
+  }
+
+  /** The key `id` at `now` (Unix seconds); an expired temporary key is forgotten and not returned. */
+  get(id: bigint, now: number): StoredKey | undefined {
+    const k = this.keys.get(id);
+    if (k?.expiresAt !== undefined && now >= k.expiresAt) {
+      this.delete(id);
+      return undefined;
+    }
+    return k;
+  }
+
+  /** Stores a key the exchange just made at `now`. */
+  add(result: AuthKeyResult, now: number): StoredKey {
+    const id = longFromBytes(result.authKeyId);
+    const key = new StoredKey(
+      id,
+      this.crypto.loadAuthKey(result.authKey),
+      result.authKey.slice(),
+      result.expiresIn !== undefined,
+      result.expiresIn !== undefined ? now + result.expiresIn : undefined,
+      new SaltSchedule(result.serverSalt, now, this.random),
+    );
+    this.keys.set(id, key);
+    return key;
+  }
+
+  /** Forgets key `id`; its handle is freed. Returns true when it existed. */
+  delete(id: bigint): boolean {
+    const k = this.keys.get(id);
+    if (!k) return false;
+    this.keys.delete(id);
+    dispose(k);
+    return true;
+  }
+
+  /** Forgets every key. */
+  clear(): void {
+    for (const k of this.keys.values()) dispose(k);
+    this.keys.clear();
+  }
+}
+
+function dispose(k: StoredKey): void {
+  k.destroyed = true;
+  k.sessions.clear();
+  k.handle.dispose();
+  k.authKey.fill(0);
+}

@@ -1,0 +1,47 @@
+/**
+ * Running an API query on the in-memory Telegram and wrapping the answer in
+ * `rpc_result` (https://core.telegram.org/mtproto/service_messages#response-to-an-rpc-query):
+ * the result bytes, or an `rpc_error` — a method the emulator does not
+ * implement is answered 400 METHOD_NOT_IMPLEMENTED_<name>, never left
+ * without an answer. Large results go `gzip_packed`
+ * (https://core.telegram.org/mtproto/service_messages#packed-object).
+ */
+import { encodeRpcResult, maybeGzip } from '../../mtproto/index.js';
+import type { AnyRequest } from '../../tl/generated/types.js';
+import type { Batch } from './batch.js';
+import type { Outgoing } from './session-state.js';
+
+/** The method inside the invoke wrappers, for the counters. */
+export function innerMethod(request: AnyRequest | undefined): string {
+  let q = request as { _: string; query?: unknown } | undefined;
+  for (let depth = 0; q && depth < 16; depth++) {
+    if ((q._.startsWith('invoke') || q._ === 'initConnection') && typeof q.query === 'object' && q.query !== null) {
+      q = q.query as { _: string; query?: unknown };
+    } else {
+      return q._;
+    }
+  }
+  return '(undecodable)';
+}
+
+/** Runs query `msgId` of `batch` and resolves with its rpc_result (undefined when the client dropped the answer). */
+export async function runRpc(batch: Batch, msgId: bigint, body: Uint8Array): Promise<Outgoing | undefined> {
+  const { conn, key, session } = batch;
+  const rt = conn.rt;
+  session.answers.begin(msgId, batch.now);
+  key.rpcInFlight.set(msgId, session.sessionId);
+  const ctx = conn.contextFor(key);
+  let reply;
+  try {
+    reply = await rt.backend.dc(rt.dcId).handleBytes(ctx, body);
+  } finally {
+    key.rpcInFlight.delete(msgId);
+  }
+  const method = innerMethod(reply.request);
+  rt.stats.rpcCalls[method] = (rt.stats.rpcCalls[method] ?? 0) + 1;
+  let result = reply.bytes;
+  if (!reply.error && rt.gzipThreshold !== false) result = maybeGzip(result, rt.gzipThreshold, method);
+  const answer = encodeRpcResult(msgId, result);
+  if (!session.answers.finish(msgId, answer)) return undefined;
+  return { body: answer, contentRelated: true, response: true, answers: msgId };
+}

@@ -1,0 +1,159 @@
+/**
+ * The server's answers to MTProto service messages
+ * (https://core.telegram.org/mtproto/service_messages and
+ * https://core.telegram.org/mtproto/service_messages_about_messages):
+ * acknowledgments, state requests, re-send requests, pings, future salts,
+ * session and key destruction, and dropping an answer. Everything else a
+ * client sends is an API query (rpc-call.ts).
+ */
+import { TlError } from '../../errors.js';
+import { decode, decodeRequest, encode } from '../../tl/codec/index.js';
+import type { mt } from '../../tl/generated/types.js';
+import { encodeRpcResult } from '../../mtproto/index.js';
+import { type Batch, reply } from './batch.js';
+
+/** Constructors a client sends as service messages (decoded with `decode`). */
+const SERVICE_OBJECTS: ReadonlySet<string> = new Set([
+  'msgs_ack',
+  'msgs_state_req',
+  'msgs_state_info',
+  'msgs_all_info',
+  'msg_resend_req',
+  'msg_resend_ans_req',
+  'msg_detailed_info',
+  'msg_new_detailed_info',
+  'http_wait',
+]);
+
+/** MTProto functions the session layer answers itself (decoded with `decodeRequest`). */
+const SERVICE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'ping',
+  'ping_delay_disconnect',
+  'get_future_salts',
+  'destroy_session',
+  'destroy_auth_key',
+  'rpc_drop_answer',
+]);
+
+/** True when `name` is handled here rather than by the in-memory Telegram. */
+export function isServiceMessage(name: string | undefined): boolean {
+  return name !== undefined && (SERVICE_OBJECTS.has(name) || SERVICE_FUNCTIONS.has(name));
+}
+
+/**
+ * Handles service message `name` (client msg_id `msgId`). A body that does
+ * not decode is ignored, as a malformed service message has no answer.
+ */
+export function handleServiceMessage(batch: Batch, name: string, msgId: bigint, body: Uint8Array): void {
+  let obj;
+  try {
+    obj = (SERVICE_FUNCTIONS.has(name) ? decodeRequest(body) : decode(body)) as mt.Constructors[keyof mt.Constructors] | mt.Functions[keyof mt.Functions];
+  } catch (e) {
+    if (e instanceof TlError) return;
+    throw e;
+  }
+  const { session, conn } = batch;
+  const stats = conn.rt.stats;
+  switch (obj._) {
+    case 'msgs_ack':
+      stats.acksReceived += obj.msg_ids.length;
+      for (const id of obj.msg_ids) session.acknowledge(id);
+      return;
+    case 'msgs_state_req':
+      reply(batch, { _: 'msgs_state_info', req_msg_id: msgId, info: stateInfo(batch, obj.msg_ids) }, false);
+      return;
+    case 'msg_resend_req': {
+      // Re-send the named server messages; if any is unknown, answer msgs_state_info for all
+      // (https://core.telegram.org/mtproto/service_messages_about_messages#explicit-request-to-re-send-messages).
+      const { found, missing } = session.recall(obj.msg_ids, false);
+      batch.replies.push(...found);
+      if (missing.length) reply(batch, { _: 'msgs_state_info', req_msg_id: msgId, info: stateInfo(batch, obj.msg_ids) }, false);
+      return;
+    }
+    case 'msg_resend_ans_req': {
+      // Re-send the answers to the named queries.
+      let missing = false;
+      for (const id of obj.msg_ids) {
+        const cached = session.answers.get(id);
+        if (cached?.status === 'done' && cached.body) {
+          batch.replies.push({ body: cached.body, contentRelated: true, response: true, answers: id });
+        } else {
+          missing = true;
+        }
+      }
+      if (missing) reply(batch, { _: 'msgs_state_info', req_msg_id: msgId, info: stateInfo(batch, obj.msg_ids) }, false);
+      return;
+    }
+    case 'ping':
+      reply(batch, { _: 'pong', msg_id: msgId, ping_id: obj.ping_id }, false);
+      return;
+    case 'ping_delay_disconnect':
+      reply(batch, { _: 'pong', msg_id: msgId, ping_id: obj.ping_id }, false);
+      conn.armDisconnect(obj.disconnect_delay);
+      return;
+    case 'get_future_salts':
+      reply(batch, { _: 'future_salts', req_msg_id: msgId, now: batch.now, salts: batch.key.salts.future(batch.now, obj.num) }, false);
+      return;
+    case 'destroy_session': {
+      // Another session of this key may be forgotten; the current one cannot destroy itself.
+      const other = obj.session_id !== session.sessionId && batch.key.sessions.delete(obj.session_id);
+      reply(batch, { _: other ? 'destroy_session_ok' : 'destroy_session_none', session_id: obj.session_id }, true);
+      return;
+    }
+    case 'destroy_auth_key':
+      reply(batch, { _: 'destroy_auth_key_ok' }, true);
+      batch.destroyKey = true;
+      return;
+    case 'rpc_drop_answer':
+      batch.replies.push({ body: encodeRpcResult(msgId, encode(dropAnswer(batch, obj.req_msg_id))), contentRelated: true, response: true });
+      return;
+    default:
+      // msgs_state_info, msgs_all_info, msg_detailed_info, http_wait: informational (or HTTP only).
+      return;
+  }
+}
+
+/**
+ * rpc_drop_answer (https://core.telegram.org/mtproto/service_messages#cancellation-of-an-rpc-query):
+ * unknown query, query still running (its answer will not be sent), or the
+ * answer already sent and not yet acknowledged (it will not be sent again).
+ */
+function dropAnswer(batch: Batch, reqMsgId: bigint): mt.RpcDropAnswer {
+  const cached = batch.session.answers.get(reqMsgId);
+  if (cached?.status === 'running') {
+    cached.status = 'dropped';
+    return { _: 'rpc_answer_dropped_running' };
+  }
+  if (cached?.status === 'done' && cached.answerMsgId !== undefined && batch.session.acknowledge(cached.answerMsgId)) {
+    cached.status = 'dropped';
+    return { _: 'rpc_answer_dropped', msg_id: cached.answerMsgId, seq_no: cached.answerSeqNo ?? 0, bytes: cached.body?.length ?? 0 };
+  }
+  return { _: 'rpc_answer_unknown' };
+}
+
+/**
+ * One status byte per msg_id for msgs_state_info
+ * (https://core.telegram.org/mtproto/service_messages_about_messages#informational-message-regarding-status-of-messages):
+ * 1 nothing known (older than everything remembered), 2 not received (in the
+ * remembered range), 3 not received (newer than everything); 4 received,
+ * +8 acknowledged, +16 needs no acknowledgment, +32 the query is being or was
+ * processed, +64 an answer was generated.
+ */
+function stateInfo(batch: Batch, ids: readonly bigint[]): Uint8Array {
+  const { received, answers } = batch.session;
+  const info = new Uint8Array(Math.min(ids.length, 8192));
+  for (let i = 0; i < info.length; i++) {
+    const id = ids[i]!;
+    const seen = received.get(id);
+    if (!seen) {
+      info[i] = received.min === undefined || id < received.min ? 1 : id > received.max! ? 3 : 2;
+      continue;
+    }
+    let v = 4 | (seen.contentRelated ? 8 : 16);
+    const cached = answers.get(id);
+    if (cached) v |= 32;
+    if (cached?.status === 'done') v |= 64;
+    info[i] = v;
+  }
+  return info;
+}

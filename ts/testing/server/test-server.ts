@@ -1,0 +1,251 @@
+/**
+ * `TestServer`: an MTProto server on loopback with the in-memory Telegram
+ * behind it. One TCP listener (every framing, plain or obfuscated2) and one
+ * WebSocket listener (obfuscated2 only) per DC, its own RSA key, auth keys
+ * and sessions per DC. Any standard MTProto client that is given
+ * `publicKeyPem` (or `fingerprint` + `rsaPublicKey`) and the DC ports can
+ * use it. Node-only (node:net, ws).
+ *
+ * @example
+ * ```ts
+ * const server = await TestServer.start({ dcs: [1, 2, 3] });
+ * const { host, port } = server.dcs[1]!;                 // DC 2
+ * // ... point a client at host:port with server.rsaPublicKey
+ * server.faults.nextBadServerSalt();
+ * await server.stop();
+ * ```
+ */
+import { createCryptoProvider } from '../../crypto/index.js';
+import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
+import { rsaKeyFingerprint, type RsaPublicKey } from '../../crypto/rsa.js';
+import type { ServerRsaKey } from '../../mtproto/index.js';
+import { TelegramBackend } from '../telegram/index.js';
+import { Connection, type ConnectionSocket } from './connection.js';
+import { type DcRuntime, emptyStats, type ServerStats } from './dc-runtime.js';
+import { ServerFaults } from './faults.js';
+import { KeyStore } from './key-store.js';
+import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
+import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
+import { createTempKeyVerifier } from './temp-key-binding.js';
+
+/** Options of `TestServer.start`. Every field is optional. */
+export interface TestServerOptions {
+  /** Address to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** DC ids to run, each 1..9 (default `[1, 2, 3, 4, 5]`). */
+  dcs?: readonly number[];
+  /**
+   * First port: DC `i` listens for TCP on `basePort + i` and for WebSocket on
+   * `basePort + 100 + i`. Default: ports the OS picks (port 0).
+   */
+  basePort?: number;
+  /**
+   * The server's RSA private key: a PEM (PKCS#1 or PKCS#8) or the numbers
+   * `{ n, e, d }`, 2048-bit. Default: a new key per server.
+   */
+  rsaKey?: string | ServerRsaKey;
+  /** Also listen for WebSocket on every DC (default true). */
+  websocket?: boolean;
+  /**
+   * The in-memory Telegram (default: a new one with as many DCs as the
+   * highest id in `dcs`, on this server's clock and randomness). Its
+   * `verifyTempKeyBinding` is set to the server's check unless already set.
+   */
+  backend?: TelegramBackend;
+  /** Crypto engine (default `createCryptoProvider()`). */
+  crypto?: CryptoProvider;
+  /** Clock in milliseconds (default `Date.now`): server_time, msg_ids, time checks, salts. */
+  clock?: () => number;
+  /** Randomness for the key exchange, salts, session ids and padding (default `crypto.random`). */
+  random?: RandomSource;
+  /** Fault settings from the start: `delayMs` holds every packet (see `ServerFaults.delay`). */
+  faults?: { delayMs?: number };
+  /** Results at least this many bytes long are sent gzip_packed; `false` never (default 1024). */
+  gzipThreshold?: number | false;
+  /** Where server bugs go (never a client's bad input); default `console.error`. */
+  onError?: (error: unknown) => void;
+}
+
+/** Where one DC listens. */
+export interface DcEndpoint {
+  readonly id: number;
+  readonly host: string;
+  /** TCP port (abridged, intermediate, padded intermediate, full; plain or obfuscated2). */
+  readonly port: number;
+  /** WebSocket port (`ws://host:wsPort/apiws`, obfuscated2 only); undefined with `websocket: false`. */
+  readonly wsPort: number | undefined;
+}
+
+const DEFAULT_DCS = [1, 2, 3, 4, 5];
+
+/** A running test server. Make one with `TestServer.start`. */
+export class TestServer {
+  /** Every DC, in the order given. */
+  readonly dcs: readonly DcEndpoint[];
+  /** The public key as PKCS#1 PEM, for clients. */
+  readonly publicKeyPem: string;
+  /** The key fingerprint listed in resPQ: the low 64 bits of SHA1 of the TL-serialized key, unsigned. */
+  readonly fingerprint: bigint;
+  /** The public key numbers (with the fingerprint), as `ClientHandshake`'s `rsaKeys` take them. */
+  readonly rsaPublicKey: RsaPublicKey;
+  /** The in-memory Telegram behind every DC. */
+  readonly backend: TelegramBackend;
+  /** Fault injection. */
+  readonly faults: ServerFaults;
+  /** What the server did so far. */
+  readonly stats: ServerStats;
+
+  private readonly runtimes: ReadonlyMap<number, DcRuntime>;
+  private readonly listeners: Listener[];
+  private readonly connections: Map<number, Set<Connection>>;
+  private stopped: Promise<void> | undefined;
+
+  private constructor(init: {
+    dcs: DcEndpoint[];
+    keyPair: ServerKeyPair;
+    rsaPublicKey: RsaPublicKey;
+    backend: TelegramBackend;
+    faults: ServerFaults;
+    stats: ServerStats;
+    runtimes: Map<number, DcRuntime>;
+    listeners: Listener[];
+    connections: Map<number, Set<Connection>>;
+  }) {
+    this.dcs = init.dcs;
+    this.publicKeyPem = init.keyPair.publicKeyPem;
+    this.rsaPublicKey = init.rsaPublicKey;
+    this.fingerprint = init.rsaPublicKey.fingerprint;
+    this.backend = init.backend;
+    this.faults = init.faults;
+    this.stats = init.stats;
+    this.runtimes = init.runtimes;
+    this.listeners = init.listeners;
+    this.connections = init.connections;
+  }
+
+  /**
+   * Starts the server: binds every listener, then records each DC's port in
+   * the backend (so `help.getConfig` lists them).
+   *
+   * @throws RangeError for bad options; the listen error when a port is taken
+   */
+  static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    const host = options.host ?? '127.0.0.1';
+    const dcIds = [...(options.dcs ?? DEFAULT_DCS)];
+    if (dcIds.length === 0 || new Set(dcIds).size !== dcIds.length || !dcIds.every((id) => Number.isInteger(id) && id >= 1 && id <= 9)) {
+      throw new RangeError(`dcs must be distinct DC ids 1..9, got [${dcIds.join(', ')}]`);
+    }
+    if (options.basePort !== undefined && !(Number.isInteger(options.basePort) && options.basePort >= 1 && options.basePort + 109 <= 65535)) {
+      throw new RangeError(`basePort must leave room for basePort + 109 <= 65535, got ${options.basePort}`);
+    }
+    const crypto = options.crypto ?? (await createCryptoProvider());
+    const random = options.random ?? crypto.random;
+    const clock = options.clock ?? Date.now;
+    const keyPair =
+      options.rsaKey === undefined
+        ? generateServerKeyPair()
+        : typeof options.rsaKey === 'string'
+          ? serverKeyPairFromPem(options.rsaKey)
+          : serverKeyPairFromNumbers(options.rsaKey);
+    const rsaPublicKey: RsaPublicKey = {
+      n: keyPair.rsaKey.n,
+      e: keyPair.rsaKey.e,
+      fingerprint: rsaKeyFingerprint(keyPair.rsaKey, crypto),
+    };
+    const backend =
+      options.backend ?? new TelegramBackend({ dcCount: Math.max(...dcIds), now: () => Math.floor(clock() / 1000), random });
+    for (const id of dcIds) backend.dcs.check(id);
+
+    const stats = emptyStats();
+    const connections = new Map<number, Set<Connection>>(dcIds.map((id) => [id, new Set()]));
+    const drop = (dcId?: number): number => {
+      let n = 0;
+      for (const [id, set] of connections) {
+        if (dcId !== undefined && id !== dcId) continue;
+        for (const c of set) {
+          c.destroy();
+          n++;
+        }
+      }
+      return n;
+    };
+    const faults = new ServerFaults(backend, drop);
+    if (options.faults?.delayMs) faults.delay(options.faults.delayMs);
+    const onError = options.onError ?? ((e: unknown) => console.error('wasmgram test server:', e));
+    const runtimes = new Map<number, DcRuntime>();
+    for (const id of dcIds) {
+      runtimes.set(id, {
+        dcId: id,
+        crypto,
+        random,
+        clock,
+        rsaKey: keyPair.rsaKey,
+        keys: new KeyStore(crypto, random),
+        backend,
+        faults,
+        stats,
+        gzipThreshold: options.gzipThreshold ?? 1024,
+        onError,
+      });
+    }
+    backend.verifyTempKeyBinding ??= createTempKeyVerifier(runtimes);
+
+    const listeners: Listener[] = [];
+    const dcs: DcEndpoint[] = [];
+    try {
+      for (const id of dcIds) {
+        const rt = runtimes.get(id)!;
+        const set = connections.get(id)!;
+        const accept = (obfuscatedOnly: boolean) => (socket: ConnectionSocket) => {
+          const conn = new Connection(rt, socket, { obfuscatedOnly, onClose: (c) => set.delete(c) });
+          set.add(conn);
+          return conn;
+        };
+        const tcp = await listenTcp(host, options.basePort === undefined ? 0 : options.basePort + id, accept(false));
+        listeners.push(tcp);
+        let wsPort: number | undefined;
+        if (options.websocket ?? true) {
+          const ws = await listenWebSocket(host, options.basePort === undefined ? 0 : options.basePort + 100 + id, accept(true));
+          listeners.push(ws);
+          wsPort = ws.port;
+        }
+        dcs.push({ id, host, port: tcp.port, wsPort });
+        backend.setDcPort(id, tcp.port, host);
+      }
+    } catch (e) {
+      await Promise.all(listeners.map((l) => l.close()));
+      throw e;
+    }
+    return new TestServer({ dcs, keyPair, rsaPublicKey, backend, faults, stats, runtimes, listeners, connections });
+  }
+
+  /** The endpoint of DC `id`. @throws RangeError when the server does not run it */
+  dc(id: number): DcEndpoint {
+    const dc = this.dcs.find((d) => d.id === id);
+    if (!dc) throw new RangeError(`this server does not run DC ${id}`);
+    return dc;
+  }
+
+  /** Open connections (of DC `dcId`, or of all DCs). */
+  connectionCount(dcId?: number): number {
+    let n = 0;
+    for (const [id, set] of this.connections) if (dcId === undefined || id === dcId) n += set.size;
+    return n;
+  }
+
+  /** Auth keys DC `dcId` currently knows (expired temporary keys not counted once looked up). */
+  authKeyCount(dcId: number): number {
+    return this.runtimes.get(dcId)?.keys.size ?? 0;
+  }
+
+  /** Stops listening, closes every connection and forgets every key. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.faults.dispose();
+      await Promise.all(this.listeners.map((l) => l.close()));
+      for (const set of this.connections.values()) for (const c of set) c.destroy();
+      for (const rt of this.runtimes.values()) rt.keys.clear();
+    })();
+    return this.stopped;
+  }
+}
