@@ -12,7 +12,7 @@ import type { CryptoProvider, HashInput, RandomSource } from '../../ts/crypto/pr
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 import { createNodeProvider } from '../../ts/crypto/node-provider.js';
 import { CryptoModule, loadCryptoModule } from '../../ts/wasm/crypto-module.js';
-import { decodeBase64 } from '../../ts/wasm/base64.js';
+import { base64Decode as decodeBase64 } from '../../ts/wasm/base64.js';
 import { plainBase64, simdBase64 } from '../../ts/wasm/generated/crypto.js';
 
 // ---- engines ----

@@ -101,7 +101,7 @@ test('obfuscated2: matches the node:crypto derivation for random inits, every co
       do random = prng.bytes(64);
       while (isForbiddenInit(random));
       const dcId = prng.int(0x10000) - 0x8000;
-      const ref = reference(random, PROTOCOL_TAGS[codec], dcId, secret);
+      const ref = reference(random, PROTOCOL_TAGS[codec]!, dcId, secret);
       const { init, cipher } = createObfuscatedInit({
         crypto: crypto(), codec, dcId, random: replay(random), ...(secret && { secret }),
       });

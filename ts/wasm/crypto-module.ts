@@ -9,7 +9,7 @@
  * re-entrant, so one I/O region is enough.
  */
 import { simdBase64, plainBase64 } from './generated/crypto.js';
-import { decodeBase64 } from './base64.js';
+import { base64Decode } from './base64.js';
 
 /** Raw exports of assembly/crypto/index.ts (addresses are byte offsets). */
 export interface CryptoExports {
@@ -70,7 +70,7 @@ export function wasmSimdSupported(): boolean {
 const bytesCache: { simd?: Uint8Array; plain?: Uint8Array } = {};
 function moduleBytes(simd: boolean): Uint8Array {
   const key = simd ? 'simd' : 'plain';
-  return (bytesCache[key] ??= decodeBase64(simd ? simdBase64 : plainBase64));
+  return (bytesCache[key] ??= base64Decode(simd ? simdBase64 : plainBase64));
 }
 
 /** One instance of the crypto module with its slot allocator and I/O region. */

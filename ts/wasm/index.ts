@@ -1,4 +1,4 @@
 /** The WASM layer: loads the modules and owns their memory. Nothing else touches WASM memory. */
 export { CryptoModule, loadCryptoModule, loadCryptoModuleSync, wasmSimdSupported, SLOT_SIZE } from './crypto-module.js';
 export type { CryptoExports } from './crypto-module.js';
-export { decodeBase64 } from './base64.js';
+export { base64Decode, base64Encode } from './base64.js';

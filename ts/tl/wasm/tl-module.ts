@@ -11,7 +11,8 @@
  *
  * Calls are synchronous, so one work area per instance is enough.
  */
-import { decodeBase64 } from '../../wasm/base64.js';
+import { base64Decode } from '../../wasm/base64.js';
+import { wasmSimdSupported } from '../../wasm/crypto-module.js';
 import { plainBase64, simdBase64 } from '../../wasm/generated/tl.js';
 import type { SchemaTable } from '../codec/schema-table.js';
 import { DEF_BARE_ONLY, DEF_FUNCTION } from '../codec/schema-table.js';
@@ -168,8 +169,7 @@ let unavailable = false;
 export function getTlModule(schema: SchemaTable): TlModule | undefined {
   if (instance || unavailable) return instance;
   try {
-    let bytes = decodeBase64(simdBase64);
-    if (!WebAssembly.validate(bytes as BufferSource)) bytes = decodeBase64(plainBase64);
+    const bytes = base64Decode(wasmSimdSupported() ? simdBase64 : plainBase64);
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {});
     instance = new TlModule(inst, schema);
   } catch {
