@@ -1,29 +1,79 @@
 /**
- * The main job (`npm start`). Grows with the project: today it shows the
- * crypto engine the runtime picked and runs the MTProto 2.0 message pipeline
- * and the handshake's PQ step on it, with timings.
+ * The main job (`npm start`): starts wasmgram's own MTProto test server on
+ * loopback, connects a client over TCP, runs the auth key exchange, signs in
+ * as a test user (following a PHONE_MIGRATE to the user's DC) and prints who
+ * it is, with the time each step took. No network beyond 127.0.0.1.
  */
 import { createCryptoProvider } from '../ts/crypto/index.js';
+import { RpcError } from '../ts/errors.js';
+import { Connection } from '../ts/network/index.js';
+import { TestServer } from '../ts/testing/index.js';
+import { createNodeTcpFactory } from '../ts/transport/node.js';
 
 const t0 = performance.now();
+let last = t0;
+function step(label: string, detail = ''): void {
+  const now = performance.now();
+  console.log(`${label.padEnd(34)} ${(now - last).toFixed(1).padStart(7)} ms  ${detail}`);
+  last = now;
+}
+
 const crypto = await createCryptoProvider();
-const ms = (t: number) => `${(performance.now() - t).toFixed(2)} ms`;
-console.log(`crypto engine: ${crypto.engine} (ready in ${ms(t0)})`);
+step('crypto engine ready', crypto.engine);
 
-// PQ factorization, as in step 2 of the auth key exchange (pq of the spec's sample).
-let t = performance.now();
-const [p, q] = crypto.factorizePQ(0x17ed48941a08f981n);
-console.log(`pq 0x17ed48941a08f981 = ${p} × ${q} (${ms(t)})`);
+const server = await TestServer.start({ dcs: [1, 2, 3], crypto });
+step('test server started', server.dcs.map((d) => `DC${d.id} tcp:${d.port} ws:${d.wsPort}`).join(', '));
 
-// Seal a message as a client would and open it as the server does.
-const authKey = crypto.randomBytes(256);
-const key = crypto.loadAuthKey(authKey);
-const plaintext = new TextEncoder().encode('hello from wasmgram'.padEnd(64, '.'));
-t = performance.now();
-const packet = key.seal(plaintext, 0);
-const opened = key.open(packet, 0);
-console.log(
-  `sealed ${plaintext.length} B into ${packet.length} B and opened it again (${ms(t)}), ` +
-    `auth_key_id ${key.idBigInt.toString(16)}, intact: ${new TextDecoder().decode(opened.subarray(0, plaintext.length)) === new TextDecoder().decode(plaintext)}`,
-);
-key.dispose();
+const initConnection = {
+  api_id: 1,
+  device_model: 'wasmgram demo',
+  system_version: `${process.platform} ${process.arch}`,
+  app_version: '0.1.0',
+  system_lang_code: 'en',
+  lang_pack: '',
+  lang_code: 'en',
+};
+const sockets = createNodeTcpFactory();
+const open = (dcId: number) => {
+  const dc = server.dcs.find((d) => d.id === dcId)!;
+  return new Connection({ crypto, sockets, dcId, host: dc.host, port: dc.port, codec: 'intermediate', rsaKeys: [server.rsaPublicKey], initConnection });
+};
+
+// The phone number decides the home DC under the test conventions: 99966XYYYY lives on DC X, code = X five times.
+const phone = '9996631234';
+let conn = open(2);
+await conn.connect();
+step('DC2: TCP + auth key exchange', `auth_key_id ${Buffer.from(crypto.loadAuthKey(conn.authKey!.key).id).toString('hex')}`);
+
+const config = await conn.invoke({ _: 'help.getConfig' });
+step('DC2: help.getConfig', `this_dc=${config.this_dc}, ${config.dc_options.length} dc options, layer wrapper sent`);
+
+let sent;
+try {
+  sent = await conn.invoke({ _: 'auth.sendCode', phone_number: phone, api_id: 1, api_hash: 'demo', settings: { _: 'codeSettings' } });
+} catch (e) {
+  if (!(e instanceof RpcError) || e.value === undefined || !e.text.startsWith('PHONE_MIGRATE_')) throw e;
+  step('DC2: auth.sendCode', `${e.code} ${e.text} → moving to DC${e.value}`);
+  conn.close();
+  conn = open(e.value);
+  await conn.connect();
+  step(`DC${e.value}: TCP + auth key exchange`);
+  sent = await conn.invoke({ _: 'auth.sendCode', phone_number: phone, api_id: 1, api_hash: 'demo', settings: { _: 'codeSettings' } });
+}
+if (sent._ !== 'auth.sentCode') throw new Error(`unexpected ${sent._}`);
+step('auth.sendCode', `code sent (${sent.type._})`);
+
+const code = phone[5]!.repeat(5);
+let auth = await conn.invoke({ _: 'auth.signIn', phone_number: phone, phone_code_hash: sent.phone_code_hash, phone_code: code });
+if (auth._ === 'auth.authorizationSignUpRequired') {
+  auth = await conn.invoke({ _: 'auth.signUp', phone_number: phone, phone_code_hash: sent.phone_code_hash, first_name: 'Wasm', last_name: 'Gram' });
+  step('auth.signIn → auth.signUp', 'new test account');
+} else step('auth.signIn');
+
+const [me] = await conn.invoke({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] });
+if (!me || me._ !== 'user') throw new Error('no user');
+step('users.getUsers(inputUserSelf)', `id ${me.id}, ${me.first_name ?? ''} ${me.last_name ?? ''}, +${me.phone}`);
+
+conn.close();
+await server.stop();
+console.log(`\nsigned in as ${me.first_name} ${me.last_name} (id ${me.id}) in ${(performance.now() - t0).toFixed(0)} ms total`);

@@ -226,7 +226,7 @@ export function renderMarkdown(report: Report): string {
   lines.push('## Implementations', '');
   lines.push(
     '- `wasmgram-wasm-simd`, `wasmgram-wasm`: `createWasmProvider({ simd })` — the AssemblyScript core, SIMD and plain builds.',
-    '- `wasmgram-node`: `createNodeProvider()` — the same core with node:crypto routes (SHA from 4 KiB, IGE encryption from 1 KiB via the CBC construction).',
+    '- `wasmgram-node`: `createNodeProvider()` — the same core with some operations routed to node:crypto (the routes of this run are listed below).',
     '- `@mtcute/wasm`: `ige256Encrypt`/`ige256Decrypt`, `createCtr256`+`ctr256`, `sha1`, `sha256`, initialized with its SIMD build when available.',
     '- `mtcute`: @mtcute/core `AuthKey.encryptMessage` / `decryptMessage` and `factorizePQSync`.',
     '- `gramjs`: telegram `crypto/IGE`, `crypto/CTR`, `crypto/Factorizator`, `MTProtoState.encryptMessageData` / `decryptMessageData` (async API, awaited per call).',

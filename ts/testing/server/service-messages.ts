@@ -35,6 +35,23 @@ const SERVICE_FUNCTIONS: ReadonlySet<string> = new Set([
   'rpc_drop_answer',
 ]);
 
+/** What a client may send that is answered here. */
+type ServiceMessage =
+  | mt.msgs_ack
+  | mt.msgs_state_req
+  | mt.msg_resend_req
+  | mt.msg_resend_ans_req
+  | mt.ping
+  | mt.ping_delay_disconnect
+  | mt.get_future_salts
+  | mt.destroy_session
+  | mt.destroy_auth_key
+  | mt.rpc_drop_answer
+  | { _: 'msgs_state_info' | 'msgs_all_info' | 'msg_detailed_info' | 'msg_new_detailed_info' | 'http_wait' };
+
+const decodeFunction = (body: Uint8Array): unknown => decodeRequest(body);
+const decodeObject = (body: Uint8Array): unknown => decode(body);
+
 /** True when `name` is handled here rather than by the in-memory Telegram. */
 export function isServiceMessage(name: string | undefined): boolean {
   return name !== undefined && (SERVICE_OBJECTS.has(name) || SERVICE_FUNCTIONS.has(name));
@@ -45,9 +62,9 @@ export function isServiceMessage(name: string | undefined): boolean {
  * not decode is ignored, as a malformed service message has no answer.
  */
 export function handleServiceMessage(batch: Batch, name: string, msgId: bigint, body: Uint8Array): void {
-  let obj;
+  let obj: ServiceMessage;
   try {
-    obj = (SERVICE_FUNCTIONS.has(name) ? decodeRequest(body) : decode(body)) as mt.Constructors[keyof mt.Constructors] | mt.Functions[keyof mt.Functions];
+    obj = (SERVICE_FUNCTIONS.has(name) ? decodeFunction(body) : decodeObject(body)) as ServiceMessage;
   } catch (e) {
     if (e instanceof TlError) return;
     throw e;
