@@ -12,14 +12,43 @@
  * ```
  */
 
-/** Base class of every error wasmgram throws on purpose. */
+/** Brand shared by every copy of this module (see `WasmgramError[Symbol.hasInstance]`). */
+const KINDS = Symbol.for('wasmgram.error.kinds');
+
+/**
+ * Base class of every error wasmgram throws on purpose.
+ *
+ * `instanceof` also recognises errors made by another copy of the library in
+ * the same process (the ESM and the CJS build loaded side by side, or a
+ * bundler's duplicate): every class carries a `kind`, every instance lists the
+ * kinds of its class chain under a global symbol, and `instanceof` falls back
+ * to that list. Kinds are explicit strings, so minified class names do not matter.
+ */
 export class WasmgramError extends Error {
   override name = 'WasmgramError';
+  /** This class's kind (each subclass declares its own). */
+  static readonly kind: string = 'WasmgramError';
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
+    return Array.isArray(kinds) && kinds.includes((this as unknown as typeof WasmgramError).kind);
+  }
+
+  /** The kinds of this error's class chain, most specific first. */
+  get [KINDS](): string[] {
+    const kinds: string[] = [];
+    for (let c = this.constructor as { kind?: string } | null; c && typeof c.kind === 'string'; c = Object.getPrototypeOf(c)) {
+      if (kinds[kinds.length - 1] !== c.kind) kinds.push(c.kind);
+    }
+    return kinds;
+  }
 }
 
 /** A cryptographic primitive was called with arguments it cannot accept (bad key size, unaligned length, ...). */
 export class CryptoError extends WasmgramError {
   override name = 'CryptoError';
+  static override readonly kind: string = 'CryptoError';
 }
 
 /**
@@ -29,6 +58,7 @@ export class CryptoError extends WasmgramError {
  */
 export class SecurityError extends WasmgramError {
   override name = 'SecurityError';
+  static override readonly kind: string = 'SecurityError';
   constructor(
     /** Short machine-readable name of the failed rule, e.g. `msg_key`, `dh_prime`, `g_a_range`. */
     readonly check: string,
@@ -41,6 +71,7 @@ export class SecurityError extends WasmgramError {
 /** Malformed TL bytes or a value that cannot be serialized. `offset` is the byte position where decoding stopped. */
 export class TlError extends WasmgramError {
   override name = 'TlError';
+  static override readonly kind: string = 'TlError';
   constructor(message: string, readonly offset = -1) {
     super(offset >= 0 ? `${message} (at byte ${offset})` : message);
   }
@@ -49,6 +80,7 @@ export class TlError extends WasmgramError {
 /** The transport failed: a socket error, a framing error, or a transport-level error code such as -404 / -429. */
 export class TransportError extends WasmgramError {
   override name = 'TransportError';
+  static override readonly kind: string = 'TransportError';
   constructor(message: string, readonly code?: number) {
     super(message);
   }
@@ -57,11 +89,13 @@ export class TransportError extends WasmgramError {
 /** A session store could not be read or written (corrupt file, wrong version, I/O failure). */
 export class SessionError extends WasmgramError {
   override name = 'SessionError';
+  static override readonly kind: string = 'SessionError';
 }
 
 /** An `rpc_error` returned by the server. `waitSeconds` is parsed from `FLOOD_WAIT_X` style messages. */
 export class RpcError extends WasmgramError {
   override name = 'RpcError';
+  static override readonly kind: string = 'RpcError';
   /** The numeric suffix of messages like `FLOOD_WAIT_30`, `PHONE_MIGRATE_2` (otherwise undefined). */
   readonly value: number | undefined;
   constructor(
@@ -84,6 +118,7 @@ export class RpcError extends WasmgramError {
 /** A request or connection attempt did not finish in time. `ms` is the limit that was exceeded. */
 export class TimeoutError extends WasmgramError {
   override name = 'TimeoutError';
+  static override readonly kind: string = 'TimeoutError';
   constructor(message: string, readonly ms: number) {
     super(message);
   }

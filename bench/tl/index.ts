@@ -1,184 +1,157 @@
 /**
- * The TL suite: wasmgram's codec (generated JS readers, the WASM scanner
- * engine, the table walker) against mtcute and GramJS, side by side in one
- * process, plus the size and cold-load figures of the TL layer.
- * Writes bench/results/tl.{md,json}.
+ * The TL suite (issue 3): wasmgram's TL codec against mtcute
+ * (@mtcute/tl-runtime with @mtcute/core's layer-227 maps) and GramJS
+ * (`telegram`), encode and decode of four payloads, plus a memcpy floor for
+ * the 512 KiB file, the bundle size and the cold import of the TL layer.
+ * Writes bench/results/tl.{md,json,svg}.
  *
- * Payloads: a `messages.channelMessages` history page (100 messages with
- * entities, 20 users, 5 channels; 26.5 KB) and a `messages.sendMessage`
- * request. mtcute reads and writes the very same bytes (its schema is layer
- * 227 too); GramJS ships layer 198, so it gets the same objects converted to
- * its classes and its own bytes (of equal length here).
+ * Layout: fixtures.ts (the payloads) · impls.ts (the contract) ·
+ * wasmgram.ts, mtcute.ts, gramjs.ts, memcpy.ts (one implementation each) ·
+ * guard.ts (outputs checked before timing) · worker.ts (one measurement in a
+ * fresh process) · runner.ts (alternating rounds of workers, medians) ·
+ * report.ts (table, targets, JSON, SVG) · size.ts (bundle size, cold load).
+ *
+ * `--ops` takes operations (`encode`, `decode`), case names and `size`, e.g.
+ * `--ops=decode,history-100` or `--ops=size`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { decode, decodeRequest, encode, type ReadOptions } from '../../ts/tl/codec/index.js';
-import type { AnyTlObject } from '../../ts/tl/generated/types.js';
-import { ms, ratio, si } from '../lib/format.js';
-import { describeMachine, machineInfo } from '../lib/machine.js';
+import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
-import { compareThroughput, type ThroughputPlan } from '../lib/timing.js';
-import { markdownTable } from '../lib/format.js';
-import { historyPage, newMessageUpdate, sendMessageRequest } from './fixtures.js';
-import { loadGramJs, toGramJs } from './gramjs.js';
-import { loadMtcute, toMtcute } from './mtcute.js';
+import { CASES, type CaseName } from './fixtures.js';
+import { check, reference } from './guard.js';
+import { type Impl, type ImplName, IMPLS, loadImpl, type Op, OPS } from './impls.js';
+import { type Checked, type NotRun, renderJson, renderMarkdown, renderSvg, type Report } from './report.js';
+import { type Measurement, type ProcessPlan, runAll } from './runner.js';
 import { measureLoad, measureSizes } from './size.js';
 
-const OPS = ['decode-page', 'encode-page', 'decode-update', 'encode-request', 'size'] as const;
+/** ~3½ minutes on 2 cores: 25 measurements × 5 rounds × ~1.5 s per process, plus the size figures. */
+const FULL: Omit<ProcessPlan, 'clock'> = { rounds: 5, ms: 200, warmupMs: 200, slices: 4 };
+const QUICK: Omit<ProcessPlan, 'clock'> = { rounds: 1, ms: 20, warmupMs: 10, slices: 2 };
 
-const FULL: ThroughputPlan = { warmupMs: 200, rounds: 7, roundMs: 250 };
-const QUICK: ThroughputPlan = { warmupMs: 10, rounds: 2, roundMs: 10 };
+const SELECTORS = [...OPS, ...CASES, 'size'] as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-interface Impl {
-  name: string;
-  run: () => unknown;
+interface Selection {
+  ops: Op[];
+  cases: CaseName[];
+  size: boolean;
 }
 
-/** The object an op works on. */
-function payloadObject(op: string): AnyTlObject {
-  if (op.endsWith('page')) return historyPage();
-  if (op.endsWith('update')) return newMessageUpdate();
-  return sendMessageRequest() as unknown as AnyTlObject;
+function select(options: BenchOptions): Selection {
+  if (options.sizes) throw new Error('the tl suite has fixed payloads; pick cases with --ops=<case> (cases: ' + CASES.join(', ') + ')');
+  const want = options.ops ?? [];
+  const ops = OPS.filter((o) => want.includes(o));
+  const cases = CASES.filter((c) => want.includes(c));
+  const onlySize = want.length > 0 && want.every((w) => w === 'size');
+  return {
+    ops: onlySize ? [] : ops.length ? ops : [...OPS],
+    cases: onlySize ? [] : cases.length ? cases : [...CASES],
+    size: want.length === 0 || want.includes('size'),
+  };
 }
 
-async function cases(op: string): Promise<{ impls: Impl[]; notes: string[] }> {
-  const notes: string[] = [];
-  const obj = payloadObject(op);
-  const payload = encode(obj);
-  const read: (b: Uint8Array, o?: ReadOptions) => unknown = op.endsWith('request')
-    ? (b, o) => decodeRequest(b, o) as unknown
-    : (b, o) => decode(b, o) as unknown;
+async function run(options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  const machine = machineInfo();
+  const plan: ProcessPlan = { ...(options.quick ? QUICK : FULL), clock: options.clock };
+  const sel = select(options);
+  log(`tl: ${describeMachine(machine)}${options.quick ? ' · --quick' : ''}`);
+  if (machineBusy(machine)) {
+    log(
+      `  warning: load average ${machine.loadAvg1m} on ${machine.cores} cores — other work is running, timings will be noisy` +
+        (options.clock === 'wall' ? " (--clock=cpu counts only each worker's CPU time)" : ''),
+    );
+  }
+
+  // The guard: every implementation, every measurement, in this process (nothing is timed here).
   const impls: Impl[] = [];
-
-  if (op.startsWith('decode')) {
-    const want = read(payload, { engine: 'js' });
-    for (const [name, options] of [
-      ['wasmgram-js', { engine: 'js' }],
-      ['wasmgram-wasm', { engine: 'wasm' }],
-      ['wasmgram-table', { engine: 'js', compile: false }],
-    ] as const) {
-      if (!isDeepStrictEqual(read(payload, options), want)) throw new Error(`${name} decodes differently`);
-      impls.push({ name, run: () => read(payload, options) });
+  const notRun: NotRun[] = [];
+  for (const name of IMPLS) {
+    try {
+      impls.push(await loadImpl(name));
+    } catch (e) {
+      for (const c of sel.cases) for (const op of sel.ops) notRun.push({ impl: name, op, case: c, reason: `not loaded: ${e instanceof Error ? e.message : String(e)}` });
     }
+  }
+  const checks: Checked[] = [];
+  const groups: Measurement[][] = [];
+  for (const c of sel.cases) {
+    const ref = await reference(c);
+    for (const op of sel.ops) {
+      const group: Measurement[] = [];
+      for (const impl of impls) {
+        const res = await check(impl, op, c, ref).catch((e: unknown) => ({ ok: false, detail: `threw ${e instanceof Error ? e.message : String(e)}` }));
+        if ('unsupported' in res) {
+          notRun.push({ impl: impl.name, op, case: c, reason: res.unsupported });
+        } else if (!res.ok) {
+          notRun.push({ impl: impl.name, op, case: c, reason: `wrong output: ${res.detail}` });
+          log(`  ${c} ${op}: ${impl.name} wrong output (${res.detail}) — not timed`);
+        } else {
+          checks.push({ impl: impl.name, op, case: c, detail: res.detail });
+          group.push({ impl: impl.name, op, case: c });
+        }
+      }
+      if (group.length) groups.push(group);
+    }
+  }
+  const processes = plan.rounds * groups.reduce((n, g) => n + g.length, 0);
+  log(`  guard passed for ${checks.length} measurements; ${processes} worker processes (${plan.rounds} rounds × ${plan.ms} ms, ${plan.clock} clock)…`);
+
+  let lastRound = -1;
+  const perGroup = groups.reduce((n, g) => n + g.length, 0);
+  const measured = await runAll(groups, plan, (done, _total, res) => {
+    const round = Math.floor((done - 1) / perGroup);
+    if (round !== lastRound) {
+      lastRound = round;
+      log(`  round ${round + 1}/${plan.rounds} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    if (options.quick || round === 0) log(`    ${res.case.padEnd(16)} ${res.op} ${res.impl.padEnd(18)} ${(1e6 / res.opsPerSec).toPrecision(3).padStart(8)} µs/op`);
+  });
+
+  let sizes: Report['sizes'];
+  let load: Report['load'];
+  if (sel.size) {
+    log('  bundle size and cold load…');
+    sizes = await measureSizes();
+    load = await measureLoad(options.quick ? 2 : 7);
+  }
+
+  const gramjs = impls.find((i) => i.name === 'telegram');
+  const report: Report = {
+    machine,
+    loadAtEnd: loadAverage(),
+    quick: options.quick,
+    plan,
+    cases: sel.cases,
+    ops: sel.ops,
+    measured,
+    notRun: notRun.filter((n) => !(n.impl === ('memcpy' as ImplName) && n.case !== 'upload-file-512k')),
+    checks,
+    gramjsLayer: gramjs?.layer ?? null,
+    sizes,
+    load,
+    seconds: (performance.now() - started) / 1000,
+  };
+  const markdown = renderMarkdown(report);
+  process.stdout.write(markdown);
+  if (options.write) {
+    fs.mkdirSync(options.resultsDir, { recursive: true });
+    fs.writeFileSync(path.join(options.resultsDir, 'tl.md'), markdown);
+    fs.writeFileSync(path.join(options.resultsDir, 'tl.json'), renderJson(report));
+    const svg = renderSvg(report);
+    if (svg) fs.writeFileSync(path.join(options.resultsDir, 'tl.svg'), svg);
+    log(`tl: wrote ${path.relative(process.cwd(), options.resultsDir) || '.'}/tl.{md,json${svg ? ',svg' : ''}}`);
   } else {
-    for (const [name, options] of [
-      ['wasmgram-js', undefined],
-      ['wasmgram-table', { compile: false }],
-    ] as const) {
-      if (!Buffer.from(encode(obj, options)).equals(payload)) throw new Error(`${name} encodes differently`);
-      impls.push({ name, run: () => encode(obj, options) });
-    }
+    log('tl: results not written (--quick or a subset run; add --write to write them)');
   }
-
-  try {
-    const mt = await loadMtcute();
-    const mtObj = toMtcute(mt, obj);
-    if (op.startsWith('decode')) {
-      impls.push({ name: 'mtcute', run: () => mt.reader.deserializeObject(mt.readers, payload) });
-    } else {
-      const bytes: Uint8Array = mt.writer.serializeObject(mt.writers, mtObj);
-      if (!Buffer.from(bytes).equals(payload)) throw new Error('mtcute encodes differently');
-      impls.push({ name: 'mtcute', run: () => mt.writer.serializeObject(mt.writers, mtObj) });
-    }
-  } catch (e) {
-    notes.push(`mtcute not run: ${e instanceof Error ? e.message : String(e)}`);
-  }
-
-  try {
-    const g = loadGramJs();
-    const gObj = toGramJs(g, obj);
-    const gBytes: Buffer = gObj.getBytes();
-    if (op.startsWith('decode')) {
-      impls.push({ name: 'gramjs', run: () => new g.BinaryReader(gBytes).tgReadObject() });
-    } else {
-      impls.push({ name: 'gramjs', run: () => gObj.getBytes() });
-    }
-    if (op === 'decode-page') notes.push(`GramJS uses its own layer ${g.layer}: same objects, its bytes (${gBytes.length} B vs ${payload.length} B).`);
-  } catch (e) {
-    notes.push(`gramjs not run: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return { impls, notes };
-}
-
-interface OpResult {
-  op: string;
-  bytes: number;
-  rows: { name: string; opsPerSec: number; perRound: number[] }[];
-  notes: string[];
-}
-
-async function runOp(op: string, plan: ThroughputPlan): Promise<OpResult> {
-  const { impls, notes } = await cases(op);
-  log(`tl ${op}: ${impls.map((i) => i.name).join(', ')}`);
-  const results = await compareThroughput(impls, plan);
-  const bytes = encode(payloadObject(op)).length;
-  return { op, bytes, rows: results, notes };
-}
-
-function render(results: OpResult[], sizes: Awaited<ReturnType<typeof measureSizes>> | undefined, load: Awaited<ReturnType<typeof measureLoad>> | undefined): string {
-  const out: string[] = ['# TL codec benchmark', '', describeMachine(machineInfo()), ''];
-  for (const r of results) {
-    const base = r.rows.find((x) => x.name === 'wasmgram-js')?.opsPerSec ?? Number.NaN;
-    out.push(`## ${r.op} (${r.bytes} bytes)`, '');
-    out.push(
-      markdownTable(
-        ['implementation', 'ops/s', 'µs/op', 'wasmgram-js is ×'],
-        r.rows
-          .slice()
-          .sort((a, b) => b.opsPerSec - a.opsPerSec)
-          .map((x) => [x.name, si(x.opsPerSec), (1e6 / x.opsPerSec).toFixed(1), ratio(base / x.opsPerSec)]),
-        ['left', 'right', 'right', 'right'],
-      ),
-      '',
-    );
-    for (const n of r.notes) out.push(`- ${n}`);
-    if (r.notes.length) out.push('');
-  }
-  if (sizes) {
-    out.push('## Size', '', markdownTable(['what', 'raw', 'gzip'], sizes.map((s) => [s.what, `${(s.raw / 1024).toFixed(1)} KiB`, `${(s.gzip / 1024).toFixed(1)} KiB`]), ['left', 'right', 'right']), '');
-  }
-  if (load) {
-    out.push(
-      `## Cold load (fresh process, median of ${load.runs})`,
-      '',
-      markdownTable(
-        ['step', 'time'],
-        [
-          ['import the bundled TL layer', ms(load.importMs)],
-          ['first decode of a 20-message page (unpacks the table, builds readers)', ms(load.firstDecodeMs)],
-          ['second decode', ms(load.secondDecodeMs)],
-        ],
-        ['left', 'right'],
-      ),
-      '',
-    );
-  }
-  return out.join('\n');
+  log(`tl: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export const suite: Suite = {
   name: 'tl',
-  description: 'TL encode/decode vs mtcute and GramJS; bundle size and cold load',
-  ops: OPS,
-  async run(options: BenchOptions): Promise<void> {
-    const plan = options.quick ? QUICK : FULL;
-    const selected = options.ops ?? OPS;
-    const results: OpResult[] = [];
-    for (const op of selected) if (op !== 'size') results.push(await runOp(op, plan));
-    const sizes = selected.includes('size') ? await measureSizes() : undefined;
-    const load = selected.includes('size') ? await measureLoad(options.quick ? 2 : 9) : undefined;
-    const md = render(results, sizes, load);
-    console.log(md);
-    if (options.write) {
-      fs.mkdirSync(options.resultsDir, { recursive: true });
-      fs.writeFileSync(path.join(options.resultsDir, 'tl.md'), md + '\n');
-      fs.writeFileSync(
-        path.join(options.resultsDir, 'tl.json'),
-        JSON.stringify({ machine: machineInfo(), results, sizes, load }, null, 1) + '\n',
-      );
-    }
-  },
+  description: 'TL encode/decode (send-message, history-100, upload-file-512k, container-20) vs mtcute and GramJS, one process per measurement; bundle size, cold load',
+  ops: SELECTORS,
+  run,
 };

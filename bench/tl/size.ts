@@ -3,8 +3,8 @@
  * ts/tl/index.ts with esbuild (ESM, minified), measures raw and gzip sizes,
  * then imports the bundle in fresh Node processes to time the cold import,
  * the first decode (unpacks the schema table, builds the readers it needs)
- * and a second decode. mtcute's generated TL codec files are sized for
- * comparison.
+ * (of the history-100 payload) and a second decode. mtcute's generated TL
+ * codec files are sized for comparison.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -69,10 +69,10 @@ export async function measureLoad(runs = 7): Promise<LoadTimes> {
   try {
     const file = path.join(dir, 'tl.mjs');
     fs.writeFileSync(file, await bundle('ts/tl/index.ts', []));
-    // A small real response: the bytes of a messages.channelMessages page built by the fixtures.
-    const { historyPage } = await import('./fixtures.js');
+    // A real response: the bytes of the history-100 case (messages.messages, 100 messages, 20 users).
+    const { wasmgramObject } = await import('./wasmgram.js');
     const { encode } = await import('../../ts/tl/codec/index.js');
-    fs.writeFileSync(path.join(dir, 'page.bin'), encode(historyPage(20, 5, 2)));
+    fs.writeFileSync(path.join(dir, 'page.bin'), encode(wasmgramObject('history-100')));
     const script = `
       const t0 = performance.now();
       const tl = await import(${JSON.stringify(pathToUrl(file))});

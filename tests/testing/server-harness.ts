@@ -285,7 +285,9 @@ export class RawClient {
   private readonly key: AuthKeyHandle;
 
   private constructor(
-    readonly wire: Wire,
+    private readonly server: TestServer,
+    private readonly route: Route,
+    public wire: Wire,
     readonly authKey: AuthKeyResult,
     c: CryptoProvider,
   ) {
@@ -297,7 +299,13 @@ export class RawClient {
   static async connect(server: TestServer, route: Route = {}): Promise<RawClient> {
     const wire = await Wire.open(server, route);
     const key = await exchangeKey(server, wire, route.dc ?? 2);
-    return new RawClient(wire, key, await getCrypto());
+    return new RawClient(server, route, wire, key, await getCrypto());
+  }
+
+  /** Closes the connection and opens a new one for the same key and session. */
+  async reconnect(): Promise<void> {
+    this.wire.transport.close();
+    this.wire = await Wire.open(this.server, this.route);
   }
 
   /** The next msg_id. */

@@ -17,6 +17,7 @@ export type MtprotoErrorReason =
 
 /** A request ended by the session itself; `reason` says why. */
 export class MtprotoError extends WasmgramError {
+  static override readonly kind: string = 'MtprotoError';
   override name = 'MtprotoError';
   constructor(
     readonly reason: MtprotoErrorReason,

@@ -13,7 +13,7 @@ import { encode, nameOf } from '../../tl/codec/index.js';
 import type { Updates } from '../../tl/generated/types.js';
 import { createServerStream, type ServerStream, type ServerStreamInfo } from '../../transport/index.js';
 import type { RequestContext } from '../telegram/index.js';
-import { countService, type DcRuntime, unixNow } from './dc-runtime.js';
+import { countSent, type DcRuntime, unixNow } from './dc-runtime.js';
 import { handleEncryptedPacket } from './encrypted-packet.js';
 import type { StoredKey } from './key-store.js';
 import type { Outgoing, SessionCarrier, SessionState } from './session-state.js';
@@ -152,7 +152,7 @@ export class Connection implements SessionCarrier {
     if (key.destroyed || messages.length === 0) return;
     const nowMs = this.rt.clock();
     const packets = session.compose(messages, key.salts.current(Math.floor(nowMs / 1000)), nowMs);
-    for (const m of messages) countService(this.rt.stats, nameOfBody(m.body));
+    for (const m of messages) countSent(this.rt.stats, nameOfBody(m.body));
     const via = this.open ? this : session.carrier instanceof Connection && session.carrier.open ? session.carrier : undefined;
     if (!via) return;
     for (const p of packets) this.rt.faults.outgoing(p, (bytes) => via.writePacket(bytes));
@@ -216,7 +216,7 @@ export class Connection implements SessionCarrier {
   private pushUpdates(keyId: bigint, updates: Updates): void {
     const use = this.uses.get(keyId);
     if (!use?.session || !this.open) return;
-    this.sendEncrypted(use.key, use.session, [{ body: encode(updates), contentRelated: true, response: false }]);
+    this.sendEncrypted(use.key, use.session, [{ body: encode(updates), contentRelated: true, response: false, update: true }]);
   }
 
   private packet(payload: Uint8Array, quickAck: boolean): void {

@@ -22,7 +22,7 @@ export interface ServerStats {
   rpcCalls: Record<string, number>;
   /** Queries answered from the answer cache instead of running again (duplicate msg_ids). */
   cachedAnswers: number;
-  /** Service messages sent, by TL name (bad_server_salt, new_session_created, pong, ...). */
+  /** Messages sent, by TL name (rpc_result, msgs_ack, bad_server_salt, new_session_created, pong, updates...). */
   serviceSent: Record<string, number>;
   /** msg_ids the client acknowledged with msgs_ack. */
   acksReceived: number;
@@ -70,7 +70,7 @@ export function unixNow(rt: Pick<DcRuntime, 'clock'>): number {
   return Math.floor(rt.clock() / 1000);
 }
 
-/** Counts one service message named `name` as sent. */
-export function countService(stats: ServerStats, name: string): void {
+/** Counts one message named `name` as sent. */
+export function countSent(stats: ServerStats, name: string): void {
   stats.serviceSent[name] = (stats.serviceSent[name] ?? 0) + 1;
 }

@@ -204,9 +204,14 @@ function finish(batch: Batch): void {
 function send(batch: Batch, answers: (Outgoing | undefined)[]): void {
   const { conn, key, session } = batch;
   if (key.destroyed) return;
-  const resent = session.recall(batch.resend.filter((id) => session.isUnacked(id)), true).found;
-  const messages = [...batch.replies, ...resent];
-  for (const a of answers) if (a) messages.push(a);
+  const fresh = [...batch.replies];
+  for (const a of answers) if (a) fresh.push(a);
+  // Unacknowledged messages go again, except answers this packet already carries (a re-sent query's cached answer).
+  const answered = new Set(fresh.map((m) => m.answers).filter((id) => id !== undefined));
+  const resent = session.recall(batch.resend.filter((id) => session.isUnacked(id)), true).found.filter(
+    (m) => m.answers === undefined || !answered.has(m.answers),
+  );
+  const messages = [...resent, ...fresh];
   conn.sendEncrypted(key, session, messages);
   if (batch.destroyKey) {
     // https://core.telegram.org/mtproto/auth_key: the key is gone for good; later packets get -404.

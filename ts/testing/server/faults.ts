@@ -110,7 +110,13 @@ export class ServerFaults {
     return this;
   }
 
-  /** Turns every fault off (held packets are released in order; backend faults are cleared too). */
+  /**
+   * Turns every fault off, backend faults included. Packets still held by
+   * `delay` or `reorderNext` are discarded, as if lost on the network: their
+   * messages stay unacknowledged, so the server sends them again when the
+   * session comes back on a new connection (and a query re-sent under its
+   * old msg_id is answered from the cache).
+   */
   clear(): void {
     this.delayMs = 0;
     this.badSalts = 0;
@@ -119,7 +125,7 @@ export class ServerFaults {
     this.corruptions = 0;
     this.transportErrors = [];
     this.reorderCount = 0;
-    this.releaseHeld(false);
+    this.dispose();
     this.backend.faults.clear();
   }
 
@@ -168,11 +174,11 @@ export class ServerFaults {
       this.held.push(emit);
       if (this.held.length >= this.reorderCount) {
         this.reorderCount = 0;
-        this.releaseHeld(true);
+        this.releaseHeld();
       } else if (this.heldTimer === undefined) {
         this.heldTimer = setTimeout(() => {
           this.reorderCount = 0;
-          this.releaseHeld(true);
+          this.releaseHeld();
         }, REORDER_TIMEOUT_MS);
         this.heldTimer.unref?.();
       }
@@ -191,10 +197,11 @@ export class ServerFaults {
       this.timers.delete(t);
       emit();
     }, this.delayMs);
+    t.unref?.();
     this.timers.add(t);
   }
 
-  /** @internal Cancels pending timers (server stop). */
+  /** @internal Discards every held packet and pending timer (`clear`, server stop). */
   dispose(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -203,12 +210,11 @@ export class ServerFaults {
     this.held = [];
   }
 
-  private releaseHeld(reverse: boolean): void {
+  private releaseHeld(): void {
     if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
     this.heldTimer = undefined;
-    const held = this.held;
+    const held = this.held.reverse();
     this.held = [];
-    if (reverse) held.reverse();
     for (const emit of held) this.later(emit);
   }
 }

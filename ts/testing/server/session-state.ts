@@ -22,6 +22,8 @@ export interface Outgoing {
   response: boolean;
   /** For an rpc_result: the query it answers (to record its msg_id in the answer cache). */
   answers?: bigint;
+  /** Updates pushed by the server (re-sent on a new connection until acknowledged, like answers). */
+  update?: boolean;
 }
 
 /** A message sent, remembered for acknowledgments and msg_resend_req. */
@@ -30,6 +32,7 @@ interface SentMessage {
   readonly contentRelated: boolean;
   readonly response: boolean;
   readonly answers: bigint | undefined;
+  readonly update: boolean;
 }
 
 /** Client msg_ids remembered per session against replays. */
@@ -79,14 +82,18 @@ export class SessionState {
   }
 
   /**
-   * Moves the session to `carrier`. Returns the msg_ids of messages the
-   * client has not acknowledged, to send again on the new connection (empty
-   * when the carrier did not change).
+   * Moves the session to `carrier`. Returns the msg_ids of the answers and
+   * updates the client has not acknowledged, to send again on the new
+   * connection (empty when the carrier did not change). Other notifications
+   * (new_session_created, ...) are not repeated: a second one would mean
+   * something else.
    */
   attach(carrier: SessionCarrier): bigint[] {
     if (this.carrier === carrier) return [];
     this.carrier = carrier;
-    return [...this.unacked.keys()];
+    const ids: bigint[] = [];
+    for (const [id, m] of this.unacked) if (m.answers !== undefined || m.update) ids.push(id);
+    return ids;
   }
 
   /** The client acknowledged server message `msgId`. Returns true when it was waiting for that. */
@@ -115,7 +122,13 @@ export class SessionState {
         continue;
       }
       this.unacked.delete(id);
-      found.push({ body: m.body, contentRelated: m.contentRelated, response: m.response, ...(m.answers !== undefined && { answers: m.answers }) });
+      found.push({
+        body: m.body,
+        contentRelated: m.contentRelated,
+        response: m.response,
+        ...(m.answers !== undefined && { answers: m.answers }),
+        ...(m.update && { update: true }),
+      });
     }
     return { found, missing };
   }
@@ -171,7 +184,7 @@ export class SessionState {
   }
 
   private remember(msgId: bigint, seqNo: number, m: Outgoing): void {
-    const sent: SentMessage = { body: m.body, contentRelated: m.contentRelated, response: m.response, answers: m.answers };
+    const sent: SentMessage = { body: m.body, contentRelated: m.contentRelated, response: m.response, answers: m.answers, update: m.update === true };
     this.sentLog.set(msgId, sent);
     if (this.sentLog.size > SENT_LOG_SIZE) this.sentLog.delete(this.sentLog.keys().next().value!);
     if (m.contentRelated) {

@@ -5,6 +5,7 @@ import { WasmgramError } from '../../errors.js';
  * point at the first character of the offending token.
  */
 export class TlSyntaxError extends WasmgramError {
+  static override readonly kind: string = 'TlSyntaxError';
   override name = 'TlSyntaxError';
   constructor(
     /** What is wrong, without the position. */
