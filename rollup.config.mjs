@@ -13,7 +13,10 @@ const entries = {
   tl: 'ts/tl/index.ts',
   mtproto: 'ts/mtproto/index.ts',
   transport: 'ts/transport/index.ts',
+  'transport-node': 'ts/transport/node.ts',
+  network: 'ts/network/index.ts',
   testing: 'ts/testing/index.ts',
+  cli: 'ts/testing/cli.ts',
 };
 const input = Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file)));
 

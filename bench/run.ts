@@ -18,6 +18,7 @@ import { type Clock, gcAvailable } from './lib/timing.js';
 const SUITES: Record<string, () => Promise<Suite>> = {
   crypto: async () => (await import('./crypto/index.js')).suite,
   tl: async () => (await import('./tl/index.js')).suite,
+  mtproto: async () => (await import('./mtproto/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {

@@ -9,7 +9,7 @@ test('errors: instanceof follows the class chain', () => {
   assert.ok(e instanceof Error);
   assert.not.ok(e instanceof TlError);
   assert.not.ok(new Error('x') instanceof WasmgramError);
-  assert.not.ok(null instanceof WasmgramError);
+  assert.not.ok((null as unknown) instanceof WasmgramError);
 });
 
 test('errors: instanceof recognises an error from another copy of the library (dual ESM/CJS load)', () => {

@@ -29,7 +29,7 @@ export class WasmgramError extends Error {
   /** This class's kind (each subclass declares its own). */
   static readonly kind: string = 'WasmgramError';
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
     return Array.isArray(kinds) && kinds.includes((this as unknown as typeof WasmgramError).kind);

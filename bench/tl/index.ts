@@ -22,11 +22,11 @@ import { CASES, type CaseName } from './fixtures.js';
 import { check, reference } from './guard.js';
 import { type Impl, type ImplName, IMPLS, loadImpl, type Op, OPS } from './impls.js';
 import { type Checked, type NotRun, renderJson, renderMarkdown, renderSvg, type Report } from './report.js';
-import { type Measurement, type ProcessPlan, runAll } from './runner.js';
+import { type Measured, type Measurement, type ProcessPlan, runAll, workerCommand } from './runner.js';
 import { measureLoad, measureSizes } from './size.js';
 
-/** ~3½ minutes on 2 cores: 25 measurements × 5 rounds × ~1.5 s per process, plus the size figures. */
-const FULL: Omit<ProcessPlan, 'clock'> = { rounds: 5, ms: 200, warmupMs: 200, slices: 4 };
+/** ~3–4 minutes on 2 cores: 25 measurements × 7 rounds × ~1 s per process, plus the size figures. */
+const FULL: Omit<ProcessPlan, 'clock'> = { rounds: 7, ms: 200, warmupMs: 200, slices: 4 };
 const QUICK: Omit<ProcessPlan, 'clock'> = { rounds: 1, ms: 20, warmupMs: 10, slices: 2 };
 
 const SELECTORS = [...OPS, ...CASES, 'size'] as const;
@@ -50,6 +50,26 @@ function select(options: BenchOptions): Selection {
     cases: onlySize ? [] : cases.length ? cases : [...CASES],
     size: want.length === 0 || want.includes('size'),
   };
+}
+
+/** Runs the worker rounds, logging progress (every process in round 1 and in a quick run). */
+async function measure(groups: Measurement[][], plan: ProcessPlan, quick: boolean, started: number): Promise<{ measured: Measured[]; launch: string }> {
+  const launch = await workerCommand();
+  const perRound = groups.reduce((n, g) => n + g.length, 0);
+  let lastRound = -1;
+  try {
+    const measured = await runAll(groups, plan, launch.args, (done, _total, res) => {
+      const round = Math.floor((done - 1) / perRound);
+      if (round !== lastRound) {
+        lastRound = round;
+        log(`  round ${round + 1}/${plan.rounds} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      }
+      if (quick || round === 0) log(`    ${res.case.padEnd(16)} ${res.op} ${res.impl.padEnd(18)} ${(1e6 / res.opsPerSec).toPrecision(3).padStart(8)} µs/op`);
+    });
+    return { measured, launch: launch.how };
+  } finally {
+    launch.dispose();
+  }
 }
 
 async function run(options: BenchOptions): Promise<void> {
@@ -97,18 +117,9 @@ async function run(options: BenchOptions): Promise<void> {
     }
   }
   const processes = plan.rounds * groups.reduce((n, g) => n + g.length, 0);
-  log(`  guard passed for ${checks.length} measurements; ${processes} worker processes (${plan.rounds} rounds × ${plan.ms} ms, ${plan.clock} clock)…`);
+  if (processes) log(`  guard passed for ${checks.length} measurements; ${processes} worker processes (${plan.rounds} rounds × ${plan.ms} ms, ${plan.clock} clock)…`);
 
-  let lastRound = -1;
-  const perGroup = groups.reduce((n, g) => n + g.length, 0);
-  const measured = await runAll(groups, plan, (done, _total, res) => {
-    const round = Math.floor((done - 1) / perGroup);
-    if (round !== lastRound) {
-      lastRound = round;
-      log(`  round ${round + 1}/${plan.rounds} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-    }
-    if (options.quick || round === 0) log(`    ${res.case.padEnd(16)} ${res.op} ${res.impl.padEnd(18)} ${(1e6 / res.opsPerSec).toPrecision(3).padStart(8)} µs/op`);
-  });
+  const { measured, launch } = groups.length ? await measure(groups, plan, options.quick, started) : { measured: [], launch: 'no workers' };
 
   let sizes: Report['sizes'];
   let load: Report['load'];
@@ -124,6 +135,7 @@ async function run(options: BenchOptions): Promise<void> {
     loadAtEnd: loadAverage(),
     quick: options.quick,
     plan,
+    launch,
     cases: sel.cases,
     ops: sel.ops,
     measured,

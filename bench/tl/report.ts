@@ -29,6 +29,8 @@ export interface Report {
   loadAtEnd: number;
   quick: boolean;
   plan: ProcessPlan;
+  /** How worker processes were started. */
+  launch: string;
   cases: readonly CaseName[];
   ops: readonly Op[];
   measured: Measured[];
@@ -190,7 +192,7 @@ function methodText(r: Report): string {
   const p = r.plan;
   return (
     `Method: every measurement runs in its own process (\`node --expose-gc --import tsx bench/tl/worker.ts <impl> <op> <case> <ms>\`), ` +
-    `so no library shares a heap or a garbage collector with another. Each process loads only its implementation, ` +
+    `so no library shares a heap or a garbage collector with another (here: ${r.launch}). Each process loads only its implementation, ` +
     `warms it up for ${p.warmupMs} ms, runs a full GC, then times ${p.ms} ms in ${p.slices} slices (young-generation GC before each) and reports the median slice. ` +
     `${p.rounds} alternating round${p.rounds === 1 ? '' : 's'}: each round visits every case and op, the starting implementation rotating; ` +
     `the figure is the median over rounds. Before anything is timed, every output is checked (see "Correctness guard"). ` +
@@ -213,10 +215,13 @@ export function renderMarkdown(r: Report): string {
       '',
     );
   }
-  lines.push(methodText(r), '');
-  lines.push('Cases:', '');
-  for (const c of r.cases) lines.push(`- \`${c}\`: ${CASE_TITLE[c]}`);
-  lines.push('', '## Results', '', resultsTable(r), '');
+  const timed = r.cases.length > 0 && r.ops.length > 0;
+  if (timed) {
+    lines.push(methodText(r), '');
+    lines.push('Cases:', '');
+    for (const c of r.cases) lines.push(`- \`${c}\`: ${CASE_TITLE[c]}`);
+    lines.push('', '## Results', '', resultsTable(r), '');
+  }
   const goals = targets(r);
   if (goals.length) lines.push('## Targets (issue 3)', '', targetsTable(goals), '');
   const ref = referenceTable(r);
@@ -255,6 +260,7 @@ export function renderMarkdown(r: Report): string {
       '',
     );
   }
+  if (!timed) return lines.join('\n');
   lines.push('## Correctness guard', '', 'Checked in the parent process before timing; a failing implementation is not timed.', '');
   for (const c of r.checks) lines.push(`- ${c.case} ${c.op} · ${c.impl}: ${c.detail}`);
   const failed = r.notRun.filter((n) => n.reason.startsWith('wrong output'));
@@ -289,13 +295,18 @@ export function renderJson(r: Report): string {
   const json = {
     machine: { ...r.machine, loadAvg1mAtEnd: r.loadAtEnd },
     quick: r.quick,
-    method: { ...r.plan, processPerMeasurement: true, figure: 'median over rounds of each process\'s median slice' },
+    method: { ...r.plan, processPerMeasurement: true, launch: r.launch, figure: 'median over rounds of each process\'s median slice' },
     records,
     unavailable: r.notRun.map((n) => ({ impl: n.impl, op: n.op, case: n.case, reason: n.reason })),
-    targets: targets(r),
+    targets: targets(r).map((t) => ({ ...t, value: round(t.value, 3) })),
     checks: r.checks,
     sizes: r.sizes,
-    coldLoad: r.load,
+    coldLoad: r.load && {
+      importMs: round(r.load.importMs, 2),
+      firstDecodeMs: round(r.load.firstDecodeMs, 2),
+      secondDecodeMs: round(r.load.secondDecodeMs, 2),
+      runs: r.load.runs,
+    },
   };
   return JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
@@ -324,7 +335,9 @@ export function renderSvg(r: Report): string | null {
   if (!r.measured.some((m) => m.impl === 'wasmgram')) return null;
   return ratioChartSvg({
     title: 'wasmgram TL codec: speed relative to each peer',
-    subtitle: `${describeMachine(r.machine)} · ${r.plan.clock === 'cpu' ? 'CPU-time clock' : 'wall clock'} · one process per measurement${r.quick ? ' · QUICK RUN (noisy)' : ''}`,
+    subtitle:
+      `${r.machine.cpu} · ${r.machine.cores} cores · Node ${r.machine.node} · load ${r.machine.loadAvg1m} · ${r.machine.date.slice(0, 10)} · ` +
+      `${r.plan.clock === 'cpu' ? 'CPU-time clock' : 'wall clock'} · one process per measurement, median of ${r.plan.rounds}${r.quick ? ' · QUICK RUN (noisy)' : ''}`,
     baselineLabel: '1× = as fast as that implementation',
     series: series.map(({ name, color }) => ({ name, color })),
     panels,

@@ -6,8 +6,10 @@
  * of a measurement is the median over its rounds.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { median } from '../lib/stats.js';
 import type { Clock } from '../lib/timing.js';
 import type { CaseName } from './fixtures.js';
@@ -16,6 +18,39 @@ import type { WorkerResult } from './worker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER = path.join(here, 'worker.ts');
+/** Inside the repository so the bundle resolves packages from its node_modules; one file per run. */
+const BUNDLE = path.join(here, '..', '..', 'node_modules', '.cache', 'wasmgram-bench', `tl-worker-${process.pid}.mjs`);
+
+/**
+ * How workers are started: `node --expose-gc --import tsx bench/tl/worker.ts …`
+ * costs ~0.8 s of tsx start-up per process (×125 processes), so the runner
+ * first compiles worker.ts with esbuild — the transform tsx itself applies —
+ * into one file with every package left external (peers run from their
+ * installed files, as under tsx), and starts `node --expose-gc tl-worker.mjs …`.
+ * `import.meta.url` is pinned to worker.ts's so relative paths still hold.
+ * If bundling fails, workers run through tsx. Call `dispose` when done.
+ */
+export async function workerCommand(): Promise<{ args: string[]; how: string; dispose: () => void }> {
+  const dispose = () => fs.rmSync(BUNDLE, { force: true });
+  try {
+    fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
+    await build({
+      entryPoints: [WORKER],
+      outfile: BUNDLE,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(WORKER).href) },
+      logLevel: 'silent',
+    });
+    return { args: ['--expose-gc', BUNDLE], how: 'worker.ts compiled once with esbuild (packages external), run with node --expose-gc', dispose };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { args: ['--expose-gc', '--import', 'tsx', WORKER], how: `node --expose-gc --import tsx worker.ts (bundling failed: ${why})`, dispose };
+  }
+}
 
 export interface ProcessPlan {
   /** Alternating rounds; one process per measurement per round. */
@@ -43,13 +78,10 @@ export interface Measured extends Measurement {
   perRound: number[];
 }
 
-/** Runs one worker process; resolves with its result line. */
-export function runWorker(m: Measurement, plan: ProcessPlan): Promise<WorkerResult> {
+/** Runs one worker process (`launch`: node arguments from `workerCommand`); resolves with its result line. */
+export function runWorker(m: Measurement, plan: ProcessPlan, launch: readonly string[]): Promise<WorkerResult> {
   const args = [
-    '--expose-gc',
-    '--import',
-    'tsx',
-    WORKER,
+    ...launch,
     m.impl,
     m.op,
     m.case,
@@ -80,6 +112,7 @@ export function runWorker(m: Measurement, plan: ProcessPlan): Promise<WorkerResu
 export async function runAll(
   groups: readonly (readonly Measurement[])[],
   plan: ProcessPlan,
+  launch: readonly string[],
   progress: (done: number, total: number, last: WorkerResult) => void = () => {},
 ): Promise<Measured[]> {
   const samples = new Map<Measurement, WorkerResult[]>();
@@ -89,7 +122,7 @@ export async function runAll(
     for (const group of groups) {
       for (let k = 0; k < group.length; k++) {
         const m = group[(k + r) % group.length]!;
-        const res = await runWorker(m, plan);
+        const res = await runWorker(m, plan, launch);
         samples.set(m, [...(samples.get(m) ?? []), res]);
         progress(++done, total, res);
       }

@@ -145,6 +145,21 @@ test('bad_server_salt: a notification about a msg_id we never sent changes nothi
 
 // ------------------------------------------------------------------ bad_msg_notification
 
+test('bad_msg_notification 17 with the client clock ahead: the clock moves back and a new session re-sends with msg_ids the server accepts', () => {
+  const h = makeHarness(crypto, { timeOffset: 400 });
+  const { msgId } = sendOne(h);
+  assert.ok(Number(msgId >> 32n) >= T0 / 1000 + 399);
+  const oldSession = h.client.sessionId;
+  const events = service(h, { _: 'bad_msg_notification', bad_msg_id: msgId, bad_msg_seqno: 1, error_code: 17 });
+  assert.equal(types(events), ['time_synced', 'session_reset']);
+  assert.ok(Math.abs(h.client.timeOffset) < 1, String(h.client.timeOffset));
+  assert.not.equal(h.client.sessionId, oldSession);
+  const [p] = h.toServer();
+  assert.is(p!.header.sessionId, h.client.sessionId);
+  assert.ok(Math.abs(Number(p!.header.msgId >> 32n) - T0 / 1000) <= 1, 'msg_id follows the corrected clock');
+  assert.is(nameOf(p!.messages[0]!.body), 'help.getNearestDc');
+});
+
 test('bad_msg_notification 16/17: the clock is re-synced from the notification msg_id and the message re-sent', () => {
   const h = makeHarness(crypto);
   const { msgId } = sendOne(h);
@@ -355,6 +370,15 @@ test('destroy_session: destroy_session_ok (bare or in rpc_result) settles the qu
   const b = sendOne(h, { _: 'destroy_session', session_id: 98n });
   answer(h, encodeRpcResult(b.msgId, encode({ _: 'destroy_session_none', session_id: 98n })));
   assert.equal(await b.handle.promise, { _: 'destroy_session_none', session_id: 98n });
+});
+
+test('destroy_auth_key: the bare destroy_auth_key_ok answer settles the request (it is not an update)', async () => {
+  const h = makeHarness(crypto);
+  const req = h.client.send({ _: 'destroy_auth_key' });
+  h.toServer();
+  const events = h.push({ _: 'destroy_auth_key_ok' }, true);
+  assert.equal(types(events), []);
+  assert.equal(await req.promise, { _: 'destroy_auth_key_ok' });
 });
 
 // ------------------------------------------------------------------ lifecycle

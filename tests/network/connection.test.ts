@@ -8,7 +8,8 @@ import * as assert from 'uvu/assert';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { RpcError, TimeoutError } from '../../ts/errors.js';
-import { Connection, type ConnectionOptions } from '../../ts/network/index.js';
+import type { SessionEvent } from '../../ts/mtproto/session/events.js';
+import { Connection, type ConnectionEvents, type ConnectionOptions } from '../../ts/network/index.js';
 import { TestServer } from '../../ts/testing/index.js';
 import type { CodecKind } from '../../ts/transport/frame.js';
 import { createNodeTcpFactory, createNodeWebSocketFactory } from '../../ts/transport/node.js';
@@ -142,8 +143,6 @@ test('reconnect: after the server drops every connection, the next request goes 
 test('bad_server_salt: the request is re-sent with the salt the server names, transparently', async (ctx) => {
   const conn = connection(ctx);
   await conn.invoke({ _: 'help.getNearestDc' });
-  const salts: bigint[] = [];
-  conn.on('session', (e) => e.type === 'salt_changed' && salts.push(e.salt));
   ctx.server.faults.nextBadServerSalt();
   const nearest = await conn.invoke({ _: 'help.getNearestDc' });
   assert.is(nearest.this_dc, 2);
@@ -155,7 +154,10 @@ test('bad_msg_notification 16 (msg_id too low): the clock is re-synced and the r
   const conn = connection(ctx);
   await conn.invoke({ _: 'help.getNearestDc' });
   const synced: number[] = [];
-  conn.on('session', (e) => e.type === 'time_synced' && synced.push(e.timeOffset));
+  const onSession = (e: SessionEvent): void => {
+    if (e.type === 'time_synced') synced.push(e.timeOffset);
+  };
+  conn.on('session', onSession as ConnectionEvents['session']);
   ctx.server.faults.nextTimeResync(16);
   const nearest = await conn.invoke({ _: 'help.getNearestDc' });
   assert.is(nearest.this_dc, 2);
@@ -167,7 +169,10 @@ test('security: a server packet with a corrupted msg_key is dropped, the connect
   const conn = connection(ctx);
   await conn.invoke({ _: 'help.getNearestDc' });
   const errors: string[] = [];
-  conn.on('session', (e) => e.type === 'security_error' && errors.push(e.error.check));
+  conn.on('session', (e: SessionEvent) => {
+    const event = e as { type: string; error?: { check: string } };
+    if (event.type === 'security_error') errors.push(event.error!.check);
+  });
   ctx.server.faults.corruptNextMsgKey();
   const nearest = await conn.invoke({ _: 'help.getNearestDc' });
   assert.is(nearest.this_dc, 2);
@@ -212,6 +217,35 @@ test('request timeout: TimeoutError, and the connection keeps working', async (c
     assert.instance(e, TimeoutError);
   }
   ctx.server.faults.clear();
+  assert.is((await conn.invoke({ _: 'help.getNearestDc' })).this_dc, 2);
+  conn.close();
+});
+
+test('PFS: traffic runs on a temporary key bound to the permanent one; near expiry a new one is made and bound', async (ctx) => {
+  // A 600 s key renewed 599 s before expiry: the renewal falls due after about a second.
+  const conn = connection(ctx, { pfs: { expiresIn: 600, renewBeforeS: 599 } });
+  const perm: Uint8Array[] = [];
+  const temps: Uint8Array[] = [];
+  conn.on('auth-key', (k) => perm.push(k.authKeyId));
+  conn.on('temp-key', (k) => temps.push(k.authKeyId));
+  const binds = () => ctx.server.stats.rpcCalls['auth.bindTempAuthKey'] ?? 0;
+  const bindsBefore = binds();
+  const config = await conn.invoke({ _: 'help.getConfig' });
+  assert.is(config.this_dc, 2);
+  assert.is(perm.length, 1);
+  assert.is(temps.length, 1);
+  assert.not.equal(temps[0], perm[0]);
+  assert.is(binds() - bindsBefore, 1);
+  await until(() => temps.length === 2, 'a second temporary key', 8_000);
+  assert.is((await conn.invoke({ _: 'help.getNearestDc' })).this_dc, 2);
+  assert.is(perm.length, 1, 'the permanent key is kept');
+  assert.is(binds() - bindsBefore, 2);
+  assert.not.equal(temps[1], temps[0]);
+  conn.close();
+});
+
+test('a client clock 400 s ahead of the server recovers: bad_msg_notification 17, clock corrected, new session, answer', async (ctx) => {
+  const conn = connection(ctx, { now: () => Date.now() + 400_000 });
   assert.is((await conn.invoke({ _: 'help.getNearestDc' })).this_dc, 2);
   conn.close();
 });

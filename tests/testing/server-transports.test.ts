@@ -8,6 +8,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadRsaPublicKey } from '../../ts/crypto/rsa.js';
+import { ClientHandshake } from '../../ts/mtproto/index.js';
 import { TransportError } from '../../ts/errors.js';
 import type { Config } from '../../ts/tl/generated/types.js';
 import { Transport, type CodecKind } from '../../ts/transport/index.js';
@@ -113,6 +114,36 @@ test('the WebSocket endpoint refuses a plain (non-obfuscated) stream', () =>
     socket.write(new Uint8Array([0xee, 0xee, 0xee, 0xee, 8, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
     await until(() => closed, 'the server to close the connection');
     assert.is(server.stats.securityDrops, 1);
+  }));
+
+test('p_q_inner_data_dc: the DC id, +10000 (test DCs) and negative (media) are accepted; another DC\'s id is not', () =>
+  withServer(async (server) => {
+    const c = await getCrypto();
+    const exchange = async (dcId: number) => {
+      const transport = new Transport({ sockets: createNodeTcpFactory(), codec: 'intermediate', crypto: c });
+      const packets: Uint8Array[] = [];
+      let closed = false;
+      transport.on('packet', (p) => packets.push(p));
+      transport.on('close', () => (closed = true));
+      await transport.connect(server.dc(2).host, server.dc(2).port);
+      const hs = new ClientHandshake({ crypto: c, dcId, rsaKeys: [server.rsaPublicKey] });
+      transport.send(hs.start());
+      for (;;) {
+        await until(() => packets.length > 0 || closed, 'an answer or a close');
+        if (packets.length === 0) return 'closed';
+        const out = hs.receive(packets.shift()!);
+        if (out.done) {
+          transport.close();
+          return 'key';
+        }
+        transport.send(out.request);
+      }
+    };
+    assert.is(await exchange(2), 'key');
+    assert.is(await exchange(10002), 'key');
+    assert.is(await exchange(-2), 'key');
+    assert.is(await exchange(1), 'closed');
+    assert.is(server.authKeyCount(2), 3);
   }));
 
 test('stop() closes open connections and frees the ports', async () => {

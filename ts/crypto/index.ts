@@ -40,3 +40,13 @@ export async function createCryptoProvider(options: CryptoProviderOptions = {}):
   }
   return createWasmProvider(options);
 }
+
+// The MTProto crypto built on the provider: RSA (RSA_PAD and the old SHA1 form),
+// Telegram's public keys, the DH checks, the handshake KDF, 2FA SRP, and helpers.
+export * from './rsa.js';
+export * from './rsa-keys.js';
+export * from './dh.js';
+export * from './handshake-kdf.js';
+export * from './srp.js';
+export * from './bigint.js';
+export * from './bytes.js';

@@ -68,6 +68,14 @@ export class MsgIdGenerator {
     return nowMs / 1000 + this.timeOffset;
   }
 
+  /** The msg_id the clock gives for `nowMs`, before the monotonicity rule (nothing is recorded). */
+  peek(nowMs: number, kind: MsgIdKind = 'client'): bigint {
+    const t = this.serverTime(nowMs);
+    const seconds = Math.floor(t);
+    const fraction = Math.floor((t - seconds) * TWO_32);
+    return (((BigInt(seconds) << 32n) | BigInt(fraction)) & ~3n) | LOW_BITS[kind];
+  }
+
   /**
    * A new msg_id for `nowMs` (local clock, milliseconds), strictly greater
    * than every id this generator returned before, with the low two bits of

@@ -24,6 +24,7 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RsaPublicKey } from '../crypto/rsa.js';
 import { TimeoutError, TransportError, WasmgramError } from '../errors.js';
+import { bindTempAuthKeyRequest } from '../mtproto/bind-temp-auth-key.js';
 import { ClientHandshake, type AuthKeyResult } from '../mtproto/handshake/index.js';
 import { MtprotoSession, type SessionOptions } from '../mtproto/session/index.js';
 import type { SessionEvent } from '../mtproto/session/events.js';
@@ -66,6 +67,13 @@ export interface ConnectionOptions {
   rsaKeys?: readonly RsaPublicKey[];
   /** A stored auth key; without one the first connect runs the key exchange. */
   authKey?: StoredAuthKey;
+  /**
+   * Perfect forward secrecy (https://core.telegram.org/api/pfs): traffic uses
+   * a temporary key of `expiresIn` seconds (default 86 400), bound to the
+   * permanent key with auth.bindTempAuthKey, and replaced `renewBeforeS`
+   * seconds (default 300) before it expires. The permanent key only signs bindings.
+   */
+  pfs?: { expiresIn?: number; renewBeforeS?: number };
   /** initConnection fields: the first API request of each connection is wrapped in invokeWithLayer(initConnection(...)). */
   initConnection?: InitConnectionFields;
   /** More session options (pings, acks, gzip, containers...). */
@@ -87,8 +95,10 @@ export type ConnectionState = 'idle' | 'connecting' | 'handshake' | 'ready' | 'r
 export type ConnectionEvents = {
   /** A new auth key was created (store it: it is the account's identity on this DC). */
   'auth-key': (result: AuthKeyResult) => void;
-  /** Updates and other unsolicited objects from the server. */
-  update: (update: AnyTlObject, msgId: bigint) => void;
+  /** A temporary key was created and bound (PFS); not to be stored. */
+  'temp-key': (result: AuthKeyResult, expiresAt: number) => void;
+  /** Updates and other unsolicited objects from the server, as plain TL objects (typed dispatch belongs to the updates layer; a union of every constructor here makes listener types too large for tsc). */
+  update: (update: { readonly _: string }, msgId: bigint) => void;
   /** Every session event (salt changes, time sync, pongs, security errors...), for storage and logging. */
   session: (event: SessionEvent) => void;
   state: (state: ConnectionState) => void;
@@ -116,6 +126,9 @@ export class Connection extends Emitter<ConnectionEvents> {
   private opening: Promise<void> | undefined;
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private readonly now: () => number;
+  /** The temporary key in use under PFS, and when it expires (unix seconds, server time). */
+  private temp: { key: Uint8Array; authKeyId: Uint8Array; expiresAt: number } | undefined;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ConnectionOptions) {
     super();
@@ -212,7 +225,8 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.setState('closed');
     if (this.timer !== undefined) clearTimeout(this.timer);
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
-    this.timer = this.reconnectTimer = undefined;
+    if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
+    this.timer = this.reconnectTimer = this.renewTimer = undefined;
     this.transport?.close();
     this.session?.close();
     this.failWaiters(new WasmgramError('connection closed'));
@@ -262,19 +276,79 @@ export class Connection extends Emitter<ConnectionEvents> {
         this.stored = { key: result.authKey, serverSalt: result.serverSalt, timeOffset: result.timeOffset };
         this.emit('auth-key', result);
       }
+      let newTemp: AuthKeyResult | undefined;
+      if (o.pfs && this.tempNeedsRenewal()) {
+        this.setState('handshake');
+        newTemp = await withTimeout(this.handshake(transport, o.pfs.expiresIn ?? 86_400), abort.signal, limit, 'the temporary key exchange');
+      }
+      if (this.stateValue === 'closed' || this.transport !== transport) throw new WasmgramError('connection closed while opening');
+      if (newTemp) {
+        const expiresAt = Math.floor(this.now() / 1000 + newTemp.timeOffset) + (o.pfs!.expiresIn ?? 86_400);
+        this.temp = { key: newTemp.authKey, authKeyId: newTemp.authKeyId, expiresAt };
+        if (this.session) this.handleEvents(this.session.rekey(newTemp.authKey));
+        else this.session = this.createSession({ key: newTemp.authKey, timeOffset: newTemp.timeOffset });
+        this.session.serverSalt = newTemp.serverSalt;
+        this.attach(transport);
+        await withTimeout(this.bindTemp(this.session, newTemp, expiresAt), abort.signal, limit, 'auth.bindTempAuthKey');
+        this.emit('temp-key', newTemp, expiresAt);
+        this.scheduleRenewal();
+      }
     } finally {
       clearTimeout(timer);
     }
-    if (this.stateValue === 'closed' || this.transport !== transport) {
+    if ((this.stateValue as ConnectionState) === 'closed' || this.transport !== transport) {
       transport.close();
       throw new WasmgramError('connection closed while opening');
     }
     if (!this.session) this.session = this.createSession(this.stored!);
+    this.attach(transport);
+    this.setState('ready');
+    this.pump();
+  }
+
+  private attached: Transport | undefined;
+
+  /** Routes the transport's packets to the session (once per transport). */
+  private attach(transport: Transport): void {
+    if (this.attached === transport) return;
+    this.attached = transport;
     transport.on('packet', (p) => this.onPacket(transport, p));
     transport.on('error', (e) => this.onTransportError(transport, e));
     transport.on('close', () => this.onTransportClose(transport));
-    this.setState('ready');
-    this.pump();
+  }
+
+  /** True when PFS needs a (new) temporary key: none yet, or it expires within `renewBeforeS`. */
+  private tempNeedsRenewal(): boolean {
+    if (!this.temp) return true;
+    const serverNow = this.now() / 1000 + (this.session?.timeOffset ?? 0);
+    return this.temp.expiresAt - serverNow <= (this.options.pfs?.renewBeforeS ?? 300);
+  }
+
+  /** Binds the new temporary key to the permanent one; every other query waits for it. */
+  private async bindTemp(session: MtprotoSession, temp: AuthKeyResult, expiresAt: number): Promise<void> {
+    const req = bindTempAuthKeyRequest({
+      crypto: this.options.crypto,
+      permAuthKey: this.stored!.key,
+      tempAuthKeyId: temp.authKeyId,
+      tempSessionId: session.sessionId,
+      expiresAt,
+    });
+    const handle = session.send(req.build(0n), { build: req.build, barrier: true });
+    this.pump(true);
+    const ok = await handle.promise;
+    if (ok !== true) throw new WasmgramError('auth.bindTempAuthKey was not accepted');
+  }
+
+  /** Reconnects with a fresh temporary key shortly before the current one expires. */
+  private scheduleRenewal(): void {
+    if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
+    if (!this.temp || !this.options.pfs) return;
+    const serverNow = this.now() / 1000 + (this.session?.timeOffset ?? 0);
+    const inMs = Math.max(0, (this.temp.expiresAt - serverNow - (this.options.pfs.renewBeforeS ?? 300)) * 1000);
+    this.renewTimer = setTimeout(() => {
+      this.renewTimer = undefined;
+      if (this.stateValue === 'ready') this.transport?.close(); // the reconnect makes and binds a new key
+    }, Math.min(inMs, 2 ** 31 - 1));
   }
 
   private createSession(stored: StoredAuthKey): MtprotoSession {
@@ -290,12 +364,13 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 
   /** Runs the key exchange's plain messages over `transport`. */
-  private handshake(transport: Transport): Promise<AuthKeyResult> {
+  private handshake(transport: Transport, expiresIn?: number): Promise<AuthKeyResult> {
     const o = this.options;
     const hs = new ClientHandshake({
       crypto: o.crypto,
       dcId: o.protocolDcId ?? o.dcId,
       ...(o.rsaKeys && { rsaKeys: o.rsaKeys }),
+      ...(expiresIn !== undefined && { expiresIn }),
       clock: this.now,
     });
     return new Promise<AuthKeyResult>((resolve, reject) => {
@@ -397,10 +472,11 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 
   /** Writes whatever the session has to send and re-arms the timer. */
-  private pump(): void {
+  private pump(binding = false): void {
     const session = this.session;
     const transport = this.transport;
-    if (!session || this.stateValue !== 'ready' || !transport || transport.state !== 'open') return;
+    if (!session || !transport || transport.state !== 'open') return;
+    if (this.stateValue !== 'ready' && !(binding || (this.stateValue === 'handshake' && this.attached === transport))) return;
     const now = this.now();
     for (const packet of session.flush(now)) transport.send(packet);
     if (this.timer !== undefined) clearTimeout(this.timer);

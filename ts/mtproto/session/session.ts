@@ -128,6 +128,13 @@ export interface SendOptions {
    * in initConnection nor gzipped, and must keep its serialized length.
    */
   build?: (msgId: bigint) => AnyRequest;
+  /**
+   * Send this query first and hold every other query until it is answered
+   * (service messages still flow). For auth.bindTempAuthKey, which must
+   * complete before the temporary key is used for anything else
+   * (https://core.telegram.org/api/pfs).
+   */
+  barrier?: boolean;
 }
 
 /** What {@link MtprotoSession.pendingForResend} lists. */
@@ -214,8 +221,8 @@ const noop = () => {};
 
 /** The client session state machine. See the module comment for the flow. */
 export class MtprotoSession {
-  private readonly key: AuthKeyHandle;
-  private readonly ownsKey: boolean;
+  private key: AuthKeyHandle;
+  private ownsKey: boolean;
   private readonly random: RandomSource;
   private readonly ids: MsgIdGenerator;
   private readonly seq = new SeqNo();
@@ -224,7 +231,7 @@ export class MtprotoSession {
   private salt: bigint;
   private futureSalts: mt.future_salt[] = [];
 
-  private readonly queue: Outgoing[] = [];
+  private queue: Outgoing[] = [];
   /** Sent messages that may still be refused or re-sent, by msg_id. */
   private readonly sent = new Map<bigint, Outgoing>();
   /** Containers sent, by msg_id: the msg_ids inside, and when. */
@@ -240,6 +247,8 @@ export class MtprotoSession {
   private nextPingAt: number | undefined;
   private pingSentAt: number | undefined;
   private closed = false;
+  /** A query every other query waits for (SendOptions.barrier). */
+  private barrier: Pending | undefined;
 
   constructor(private readonly options: SessionOptions) {
     if (options.authKey instanceof Uint8Array) {
@@ -327,7 +336,10 @@ export class MtprotoSession {
     };
     out.request = pending;
     this.requests.set(pending.id, pending);
-    this.queue.push(out);
+    if (options.barrier) {
+      this.barrier = pending;
+      this.queue.unshift(out);
+    } else this.queue.push(out);
     return {
       id: pending.id,
       promise,
@@ -385,7 +397,17 @@ export class MtprotoSession {
 
     const maxMessages = this.options.maxContainerMessages ?? MAX_CONTAINER_MESSAGES;
     const maxBytes = this.options.maxContainerBytes ?? MAX_CONTAINER_BYTES;
-    const items = this.queue.splice(0);
+    let items: Outgoing[];
+    if (this.barrier && !this.barrier.settled) {
+      // Only the barrier query and service messages go out until it is answered.
+      const barrier = this.barrier;
+      items = this.queue.filter((m) => !m.request || m.request === barrier);
+      this.queue = this.queue.filter((m) => m.request && m.request !== barrier);
+      if (items.length === 0) return packets;
+    } else {
+      this.barrier = undefined;
+      items = this.queue.splice(0);
+    }
     let batch: Outgoing[] = [];
     let bytes = CONTAINER_HEADER;
     for (const item of items) {
@@ -586,6 +608,11 @@ export class MtprotoSession {
       case 'destroy_session_none':
         this.onDestroySession(obj);
         return;
+      case 'destroy_auth_key_ok':
+      case 'destroy_auth_key_none':
+      case 'destroy_auth_key_fail':
+        this.onDestroyAuthKey(obj);
+        return;
       case 'msgs_state_info':
       case 'msgs_all_info':
       case 'http_wait':
@@ -643,6 +670,7 @@ export class MtprotoSession {
   private settle(p: Pending, error: Error | undefined, value?: unknown): void {
     if (p.settled) return;
     p.settled = true;
+    if (this.barrier === p) this.barrier = undefined;
     this.requests.delete(p.id);
     if (error) p.reject(error);
     else p.resolve(value);
@@ -667,10 +695,18 @@ export class MtprotoSession {
     if (!targets) return;
     switch (obj.error_code) {
       case 16: // msg_id too low
-      case 17: // msg_id too high
+      case 17: { // msg_id too high
+        const before = this.ids.timeOffset;
         this.ids.syncWith(notificationMsgId, ctx.now);
         ctx.events.push({ type: 'time_synced', timeOffset: this.ids.timeOffset });
+        if (this.ids.timeOffset < before && this.ids.lastId > this.ids.peek(ctx.now)) {
+          // The clock moved back: msg_ids must still grow within a session, so
+          // the only way to send correct ones now is a new session.
+          this.resetSessionInternal('the clock was corrected backwards (bad_msg_notification 17)', ctx.events);
+          return; // resetSession re-sends every pending request
+        }
         break;
+      }
       case 32: // seq_no too low: the server saw higher numbers; jump ahead
       case 33: // seq_no too high: step back
         if (++this.seqRepairs > MAX_SEQ_REPAIRS) {
@@ -776,6 +812,18 @@ export class MtprotoSession {
   }
 
   /** destroy_session_* outside rpc_result: settles the destroy_session query for that session_id. */
+  /** destroy_auth_key answers come bare, not in rpc_result: settle the oldest pending destroy_auth_key. */
+  private onDestroyAuthKey(obj: AnyTlObject): void {
+    for (const [id, out] of this.sent) {
+      const p = out.request;
+      if (p && p.method === 'destroy_auth_key' && !p.settled) {
+        this.sent.delete(id);
+        this.settle(p, undefined, obj);
+        return;
+      }
+    }
+  }
+
   private onDestroySession(obj: mt.destroy_session_ok | mt.destroy_session_none): void {
     for (const [id, out] of this.sent) {
       const p = out.request;
@@ -967,6 +1015,26 @@ export class MtprotoSession {
     return events;
   }
 
+  /**
+   * Switches to another auth key (a new temporary key under PFS): a new
+   * session starts (new session_id, salt 0 until the server names one) and
+   * every unanswered query is queued again for the new key.
+   */
+  rekey(authKey: Uint8Array | AuthKeyHandle): SessionEvent[] {
+    if (this.ownsKey) this.key.dispose();
+    if (authKey instanceof Uint8Array) {
+      this.key = this.options.crypto.loadAuthKey(authKey);
+      this.ownsKey = true;
+    } else {
+      this.key = authKey;
+      this.ownsKey = false;
+    }
+    this.salt = 0n;
+    const events: SessionEvent[] = [];
+    this.resetSessionInternal('new auth key', events);
+    return events;
+  }
+
   private resetSessionInternal(reason: string, events: SessionEvent[]): void {
     const pending: Outgoing[] = [];
     for (const m of this.sent.values()) if (m.request && !m.request.settled) pending.push(m);
@@ -975,6 +1043,7 @@ export class MtprotoSession {
     this.queue.unshift(...pending);
     for (const m of pending) if (m.request) m.request.acked = false;
     this.sessionIdValue = this.randomLong();
+    this.ids.reset(); // msg_ids need only grow within one session
     this.seq.reset();
     this.window.clear();
     this.pendingAcks = [];

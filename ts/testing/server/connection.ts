@@ -171,7 +171,7 @@ export class Connection implements SessionCarrier {
     this.writeRaw(this.stream.encodeQuickAck(token));
   }
 
-  /** A packet failed a check: it is dropped and the connection closed (see README: "bad packets"). */
+  /** A packet failed a check: it is dropped and the connection closed (README.md, "Bad packets"). */
   securityDrop(): void {
     this.rt.stats.securityDrops++;
     this.destroy();

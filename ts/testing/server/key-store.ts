@@ -12,6 +12,8 @@ import { randomLong } from '../telegram/clock.js';
 import { SaltSchedule } from './salts.js';
 import { SessionState } from './session-state.js';
 
+/** Keys kept per DC; past that the oldest is forgotten (its client gets -404 and makes a new one). */
+export const MAX_KEYS_PER_DC = 4096;
 /** Sessions kept per key; the least recently used goes first. */
 export const MAX_SESSIONS_PER_KEY = 64;
 
@@ -97,6 +99,7 @@ export class KeyStore {
       result.expiresIn !== undefined ? now + result.expiresIn : undefined,
       new SaltSchedule(result.serverSalt, now, this.random),
     );
+    if (this.keys.size >= MAX_KEYS_PER_DC) this.delete(this.keys.keys().next().value!);
     this.keys.set(id, key);
     return key;
   }

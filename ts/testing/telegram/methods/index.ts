@@ -6,6 +6,7 @@ import { authSignInMethods } from './auth-sign-in.js';
 import { authTransferMethods } from './auth-transfer.js';
 import { helpMethods } from './help.js';
 import { updatesMethods } from './updates.js';
+import { uploadMethods } from './upload.js';
 import { usersMethods } from './users.js';
 
 /** The method table the DC handler dispatches on. */
@@ -17,6 +18,7 @@ export const METHODS: MethodTable = {
   ...authTransferMethods,
   ...usersMethods,
   ...updatesMethods,
+  ...uploadMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */
