@@ -243,11 +243,14 @@ export function renderMarkdown(report: Report): string {
 
 // ------------------------------------------------------------------ json
 
+/** Record names are package names (the JSON contract); the tables keep the short labels. */
+const PACKAGE_NAMES: Record<string, string> = { mtcute: '@mtcute/core', gramjs: 'telegram' };
+
 export function renderJson(report: Report): string {
   const records = report.rows.flatMap((row) =>
     row.measured.map((m) => {
       const rec: Record<string, unknown> = {
-        impl: m.impl,
+        impl: PACKAGE_NAMES[m.impl] ?? m.impl,
         op: row.op,
         size: row.size,
         opsPerSec: Math.round(m.opsPerSec * 100) / 100,
