@@ -87,24 +87,23 @@ export class WasmCryptoProvider implements CryptoProvider {
   }
 
   igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
-    checkKeyIv(key, iv, data);
-    const p = this.wasm.io(64 + data.length);
-    const u8 = this.wasm.u8;
-    u8.set(key, p);
-    u8.set(iv, p + 32);
-    u8.set(data, p + 64);
-    this.wasm.exports.igeEncrypt(p, p + 32, p + 64, p + 64, data.length);
-    return u8.slice(p + 64, p + 64 + data.length);
+    return this.ige(data, key, iv, false);
   }
 
   igeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
+    return this.ige(data, key, iv, true);
+  }
+
+  /** Layout: key ‖ iv ‖ data in the I/O region; the result replaces the data. */
+  private ige(data: Uint8Array, key: Uint8Array, iv: Uint8Array, decrypt: boolean): Uint8Array {
     checkKeyIv(key, iv, data);
     const p = this.wasm.io(64 + data.length);
     const u8 = this.wasm.u8;
     u8.set(key, p);
     u8.set(iv, p + 32);
     u8.set(data, p + 64);
-    this.wasm.exports.igeDecrypt(p, p + 32, p + 64, p + 64, data.length);
+    if (decrypt) this.wasm.exports.igeDecrypt(p, p + 32, p + 64, p + 64, data.length);
+    else this.wasm.exports.igeEncrypt(p, p + 32, p + 64, p + 64, data.length);
     return u8.slice(p + 64, p + 64 + data.length);
   }
 
