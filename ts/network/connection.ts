@@ -176,7 +176,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     const session = this.session;
     if (!session || this.stateValue === 'closed') throw new WasmgramError('connection is closed');
     const handle = session.send(request);
-    this.pump();
+    this.schedulePump();
     const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
     if (timeoutMs === undefined && !options.signal) return handle.promise;
     return new Promise<ResultOf<R>>((resolve, reject) => {
@@ -469,6 +469,22 @@ export class Connection extends Emitter<ConnectionEvents> {
           break;
       }
     }
+  }
+
+  private pumpQueued = false;
+
+  /**
+   * Flushes at the end of the current microtask: requests invoked together
+   * (a loop of `invoke`s, `Promise.all`) go out in one container instead of
+   * one packet each.
+   */
+  private schedulePump(): void {
+    if (this.pumpQueued) return;
+    this.pumpQueued = true;
+    queueMicrotask(() => {
+      this.pumpQueued = false;
+      this.pump();
+    });
   }
 
   /** Writes whatever the session has to send and re-arms the timer. */
