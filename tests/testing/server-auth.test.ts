@@ -7,25 +7,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RpcError } from '../../ts/errors.js';
 import { bindTempAuthKeyRequest } from '../../ts/mtproto/index.js';
 import type { auth, Updates } from '../../ts/tl/generated/types.js';
 import { API, getCrypto, RawClient, SessionClient, until, withServer } from './server-harness.js';
+import { rejects } from './_rpc.js';
 
 const SETTINGS = { _: 'codeSettings' } as const;
 
-async function rejects(p: Promise<unknown>, code: number, text: string): Promise<RpcError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    assert.is((e as RpcError).code, code, (e as RpcError).message);
-    assert.is((e as RpcError).text, text);
-    return e as RpcError;
-  }
-  assert.unreachable(`expected ${code} ${text}, got a result`);
-  throw new Error('unreachable');
-}
 
 /** Phone login on `client`'s DC: sendCode, then signIn with the test code (X five times). */
 async function signIn(client: SessionClient, phone: string): Promise<auth.Authorization.authorization> {

@@ -11,6 +11,7 @@ import { wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtpr
 import { EXPORTED_AUTHORIZATION_TTL, encodeResult, manualClock, parseBotToken, seededRandom, TelegramBackend, type TempKeyVerifier } from '../../ts/testing/telegram/index.js';
 import { decodeResult } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, auth, User, users } from '../../ts/tl/generated/types.js';
+import { rejects } from './_rpc.js';
 
 const INIT: InitConnectionFields = {
   api_id: 4,
@@ -38,20 +39,6 @@ function setup(verifyTempKeyBinding?: TempKeyVerifier) {
   return { clock, backend, alice, bob, connect };
 }
 
-async function rejects(p: Promise<unknown>, code: number, text: string, method?: string): Promise<RpcError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    const err = e as RpcError;
-    assert.is(err.code, code, err.message);
-    assert.is(err.text, text, err.message);
-    if (method !== undefined) assert.is(err.method, method, err.message);
-    return err;
-  }
-  assert.unreachable(`expected ${code} ${text}, got a result`);
-  throw new Error('unreachable');
-}
 
 /** The result survives the codec: encoded by its result type and decoded back, same bytes again. */
 function schemaValid(request: AnyRequest, result: unknown): void {

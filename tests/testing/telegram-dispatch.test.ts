@@ -11,6 +11,7 @@ import { LAYER, wrapWithInitConnection, type InitConnectionFields } from '../../
 import { IMPLEMENTED_METHODS, manualClock, seededRandom, TelegramBackend, unwrap, type RequestContext } from '../../ts/testing/telegram/index.js';
 import { decode, decodeResult, encode } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, Updates, users } from '../../ts/tl/generated/types.js';
+import { rejects } from './_rpc.js';
 
 const INIT: InitConnectionFields = {
   api_id: 777,
@@ -31,20 +32,6 @@ function setup(options: { requireInitConnection?: boolean } = {}) {
   return { clock, backend, alice };
 }
 
-async function rejects(p: Promise<unknown>, code: number, text: string, method?: string): Promise<RpcError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    const err = e as RpcError;
-    assert.is(err.code, code, err.message);
-    assert.is(err.text, text, err.message);
-    if (method !== undefined) assert.is(err.method, method, err.message);
-    return err;
-  }
-  assert.unreachable(`expected ${code} ${text}, got a result`);
-  throw new Error('unreachable');
-}
 
 /** A connection on DC 2 whose key sent initConnection, signed in as `userId` when given. */
 async function ready(backend: TelegramBackend, authKeyId: bigint, userId?: bigint, onUpdates?: (u: Updates) => void) {

@@ -5,7 +5,6 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RpcError } from '../../ts/errors.js';
 import { wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtproto/session/init-connection.js';
 import {
   loginCode,
@@ -18,6 +17,7 @@ import {
   type RequestContext,
 } from '../../ts/testing/telegram/index.js';
 import type { AnyRequest, auth } from '../../ts/tl/generated/types.js';
+import { rejects } from './_rpc.js';
 
 const INIT: InitConnectionFields = {
   api_id: 12345,
@@ -44,20 +44,6 @@ function setup(dcCount = 5) {
   return { clock, backend, connect };
 }
 
-async function rejects(p: Promise<unknown>, code: number, text: string, method?: string): Promise<RpcError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    const err = e as RpcError;
-    assert.is(err.code, code, err.message);
-    assert.is(err.text, text, err.message);
-    if (method !== undefined) assert.is(err.method, method);
-    return err;
-  }
-  assert.unreachable(`expected ${code} ${text}, got a result`);
-  throw new Error('unreachable');
-}
 
 const sendCode = (backend: TelegramBackend, ctx: RequestContext, phone: string) =>
   backend.handle(ctx, { _: 'auth.sendCode', phone_number: phone, ...API, settings: SETTINGS }) as Promise<auth.SentCode.sentCode>;

@@ -7,7 +7,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtproto/session/init-connection.js';
 import { Connection } from '../../ts/network/index.js';
 import { TestServer } from '../../ts/testing/index.js';
@@ -16,6 +15,7 @@ import { MAX_FILES_PER_USER, MAX_PART_SIZE } from '../../ts/testing/telegram/met
 import { decodeResult } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, upload } from '../../ts/tl/generated/types.js';
 import { createNodeTcpFactory } from '../../ts/transport/node.js';
+import { rejects } from './_rpc.js';
 
 const INIT: InitConnectionFields = {
   api_id: 4,
@@ -68,17 +68,6 @@ function bytesOf(file: upload.File): Uint8Array {
   return file._ === 'upload.file' ? file.bytes : new Uint8Array(0);
 }
 
-async function rejects(p: Promise<unknown>, code: number, text: string): Promise<void> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    assert.is((e as RpcError).code, code, (e as RpcError).message);
-    assert.is((e as RpcError).text, text, (e as RpcError).message);
-    return;
-  }
-  assert.unreachable(`expected ${code} ${text}, got a result`);
-}
 
 /** The result survives the codec: encoded by its result type and decoded back, same bytes again. */
 function schemaValid(request: AnyRequest, result: unknown): void {
