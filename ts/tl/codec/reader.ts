@@ -1,4 +1,5 @@
 import { TlError } from '../../errors.js';
+import { decodeUtf8 } from './utf8.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
 import { readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
@@ -56,7 +57,6 @@ export interface ReadOptions {
 }
 
 
-const utf8 = /* @__PURE__ */ new TextDecoder('utf-8');
 
 /** Smallest wire size of one value of each base kind, to bound vector counts. */
 const MIN_SIZE = [4, 8, 8, 4, 4, 16, 32, 4, 0, 4, 4, 0, 4, 4, 4];
@@ -203,20 +203,9 @@ export class TlReader {
   /** `string`: a byte string decoded as UTF-8 (invalid sequences become U+FFFD). */
   string(): string {
     const start = this.frame();
-    const len = this.frameLen;
-    const d = this.data;
-    if (len < 16) {
-      // Short ASCII strings (names, codes, lang codes) skip the decoder call.
-      let s = '';
-      for (let i = start; i < start + len; i++) {
-        const c = d[i]!;
-        if (c > 0x7f) return utf8.decode(d.subarray(start, start + len));
-        s += String.fromCharCode(c);
-      }
-      return s;
-    }
-    return utf8.decode(d.subarray(start, start + len));
+    return decodeUtf8(this.data, start, this.frameLen);
   }
+
 
   /** A boxed value of a type, constructor or function (code kind K_TYPE, K_OBJECT, K_QUERY): for generated readers. */
   obj(code: number, depth: number): unknown {

@@ -1,4 +1,5 @@
 import { TlError } from '../../errors.js';
+import { decodeUtf8 } from '../codec/utf8.js';
 import { readerFor } from '../codec/compile.js';
 import { inflateLimited } from '../codec/gzip.js';
 import type { SchemaTable } from '../codec/schema-table.js';
@@ -20,7 +21,6 @@ import {
 } from '../codec/type-code.js';
 import { SCAN_ERRORS, TAPE_GZIP, TAPE_VECTOR, type TlModule } from './tl-module.js';
 
-const utf8 = /* @__PURE__ */ new TextDecoder('utf-8');
 
 /**
  * Builds objects from the tape the WASM scanner wrote. It offers the same
@@ -70,18 +70,9 @@ export class TapeReader {
   string(): string {
     const start = this.tape[this.t++]!;
     const len = this.tape[this.t++]!;
-    const d = this.data;
-    if (len < 24) {
-      let s = '';
-      for (let i = start; i < start + len; i++) {
-        const c = d[i]!;
-        if (c > 0x7f) return utf8.decode(d.subarray(start, start + len));
-        s += String.fromCharCode(c);
-      }
-      return s;
-    }
-    return utf8.decode(d.subarray(start, start + len));
+    return decodeUtf8(this.data, start, len);
   }
+
 
   value(code: number, depth: number): unknown {
     const wrap = (code >> 4) & 3;
