@@ -4,10 +4,10 @@
  * instead of stopping the run.
  */
 import fs from 'node:fs';
-import nodeCrypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mtcuteNodeCryptoProvider } from '../lib/mtcute-provider.js';
 
 export type Loaded<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
 
@@ -51,57 +51,13 @@ export interface MtcuteAuthKey {
 }
 
 export interface Mtcute {
-  /** An ICryptoProvider equivalent to @mtcute/node's NodeCryptoProvider (see `makeNodeProvider`). */
+  /** An ICryptoProvider equivalent to @mtcute/node's NodeCryptoProvider (see bench/lib/mtcute-provider.ts). */
   provider: object;
   newAuthKey(): MtcuteAuthKey;
   factorizePQSync(provider: object, pq: Uint8Array): [Uint8Array, Uint8Array];
   longFromBytesLE(bytes: Uint8Array): MtLong;
 }
 
-/**
- * @mtcute/core needs an `ICryptoProvider`. Its Node one lives in @mtcute/node,
- * which is not installed here, so this builds the same composition from
- * @mtcute/core's exported `BaseCryptoProvider`: SHA-1/SHA-256 through
- * node:crypto `createHash`, AES-IGE through @mtcute/wasm, AES-CTR through
- * node:crypto, random bytes from `randomFillSync`. Only the members the
- * benchmarked paths call (hashes, IGE, random, factorizePQ) matter.
- */
-function makeNodeProvider(Base: abstract new () => object, mt: MtcuteWasm): object {
-  class MtcuteNodeProvider extends Base {
-    randomFill(buf: Uint8Array): void {
-      nodeCrypto.randomFillSync(buf);
-    }
-    sha1(data: Uint8Array): Uint8Array {
-      return nodeCrypto.createHash('sha1').update(data).digest();
-    }
-    sha256(data: Uint8Array): Uint8Array {
-      return nodeCrypto.createHash('sha256').update(data).digest();
-    }
-    createAesIge(key: Uint8Array, iv: Uint8Array) {
-      return {
-        encrypt: (data: Uint8Array) => mt.ige256Encrypt(data, key, iv),
-        decrypt: (data: Uint8Array) => mt.ige256Decrypt(data, key, iv),
-      };
-    }
-    createAesCtr(key: Uint8Array, iv: Uint8Array) {
-      const c = nodeCrypto.createCipheriv('aes-256-ctr', key, iv);
-      return { process: (data: Uint8Array) => c.update(data) };
-    }
-    hmacSha256(data: Uint8Array, key: Uint8Array): Uint8Array {
-      return nodeCrypto.createHmac('sha256', key).update(data).digest();
-    }
-    pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keylen = 64, algo = 'sha512'): Uint8Array {
-      return nodeCrypto.pbkdf2Sync(password, salt, iterations, keylen, algo);
-    }
-    gzip(): Uint8Array | null {
-      throw new Error('not used by the benchmark');
-    }
-    gunzip(): Uint8Array {
-      throw new Error('not used by the benchmark');
-    }
-  }
-  return new MtcuteNodeProvider();
-}
 
 /** A logger that drops everything (AuthKey only logs at verbose/warn level). */
 const silentLogger = new Proxy({}, { get: (_t, p) => (p === 'create' ? () => silentLogger : () => {}) });
@@ -121,7 +77,7 @@ async function loadMtcute(mt: Loaded<MtcuteWasm>): Promise<Mtcute> {
   const { AuthKey } = (await import(pathToFileURL(path.join(coreDir, 'network', 'auth-key.js')).href)) as {
     AuthKey: new (crypto: object, log: unknown, readerMap: unknown) => MtcuteAuthKey;
   };
-  const provider = makeNodeProvider(utils.BaseCryptoProvider, mt.value);
+  const provider = mtcuteNodeCryptoProvider(utils.BaseCryptoProvider, mt.value);
   return {
     provider,
     newAuthKey: () => new AuthKey(provider, silentLogger, utils.__tlReaderMap),

@@ -27,13 +27,12 @@
  * and run by themselves once the server accepts such acks.
  */
 import fs from 'node:fs';
-import nodeCrypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { dc2, type Impl, type OpenClient } from './impls.js';
 import type { ServerInfo } from './server.js';
+import { mtcuteNodeCryptoProvider } from '../lib/mtcute-provider.js';
 
 const require = createRequire(import.meta.url);
 
@@ -122,46 +121,7 @@ function tcpConnect(host: string, port: number, closedError: new (message?: stri
   });
 }
 
-type MtWasm = typeof import('@mtcute/wasm');
 
-function cryptoProvider(Base: abstract new () => object, wasm: MtWasm): object {
-  class BenchMtcuteCrypto extends Base {
-    randomFill(buf: Uint8Array): void {
-      nodeCrypto.randomFillSync(buf);
-    }
-    sha1(data: Uint8Array): Uint8Array {
-      return nodeCrypto.createHash('sha1').update(data).digest();
-    }
-    sha256(data: Uint8Array): Uint8Array {
-      return nodeCrypto.createHash('sha256').update(data).digest();
-    }
-    createAesIge(key: Uint8Array, iv: Uint8Array) {
-      return { encrypt: (d: Uint8Array) => wasm.ige256Encrypt(d, key, iv), decrypt: (d: Uint8Array) => wasm.ige256Decrypt(d, key, iv) };
-    }
-    createAesCtr(key: Uint8Array, iv: Uint8Array) {
-      const c = nodeCrypto.createCipheriv('aes-256-ctr', key, iv);
-      return { process: (d: Uint8Array) => c.update(d) };
-    }
-    hmacSha256(data: Uint8Array, key: Uint8Array): Uint8Array {
-      return nodeCrypto.createHmac('sha256', key).update(data).digest();
-    }
-    pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, keylen = 64, algo = 'sha512'): Uint8Array {
-      return nodeCrypto.pbkdf2Sync(password, salt, iterations, keylen, algo);
-    }
-    /** The packed bytes, or null when they would exceed `maxSize` (then mtcute sends the query as is). */
-    gzip(data: Uint8Array, maxSize: number): Uint8Array | null {
-      try {
-        return zlib.gzipSync(data, { maxOutputLength: Math.max(1, maxSize) });
-      } catch {
-        return null;
-      }
-    }
-    gunzip(data: Uint8Array): Uint8Array {
-      return zlib.gunzipSync(data);
-    }
-  }
-  return new BenchMtcuteCrypto();
-}
 
 /* The slice of mtcute's API used here. */
 interface MtRpcError {
@@ -193,7 +153,7 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
   wasm.initSync(fs.readFileSync(path.join(wasmDir, wasm.SIMD_AVAILABLE ? 'mtcute-simd.wasm' : 'mtcute.wasm')));
   // The package's exports map hides package.json; read it next to the entry point.
   const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@mtcute/core')), 'package.json'), 'utf8')) as { version: string }).version;
-  const crypto = cryptoProvider(utils.BaseCryptoProvider, wasm);
+  const crypto = mtcuteNodeCryptoProvider(utils.BaseCryptoProvider, wasm);
   utils.addPublicKey(crypto, server.publicKeyPem);
   const dc = dc2(server);
   const dcOption = { id: 2, ipAddress: dc.host, port: dc.port };
