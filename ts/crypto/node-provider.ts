@@ -17,7 +17,7 @@
  */
 import nodeCrypto from 'node:crypto';
 import type { AuthKeyHandle, CryptoEngine, CtrCipher, HashInput } from './provider.js';
-import { WasmCryptoProvider, type WasmProviderOptions } from './wasm-provider.js';
+import { checkX, paddingLength, totalLength, WasmCryptoProvider, type WasmProviderOptions } from './wasm-provider.js';
 import { loadCryptoModule } from '../wasm/crypto-module.js';
 import { CryptoError, SecurityError } from '../errors.js';
 
@@ -43,12 +43,6 @@ function nodeHash(algorithm: 'sha1' | 'sha256', data: HashInput): Uint8Array {
   return new Uint8Array(h.digest());
 }
 
-function hashLength(data: HashInput): number {
-  if (data instanceof Uint8Array) return data.length;
-  let n = 0;
-  for (const p of data) n += p.length;
-  return n;
-}
 
 /** A 4-byte-aligned copy (or the array itself when it already is aligned), as 32-bit words. */
 function words(bytes: Uint8Array): Int32Array {
@@ -122,11 +116,11 @@ export class NodeCryptoProvider extends WasmCryptoProvider {
   }
 
   override sha1(data: HashInput): Uint8Array {
-    return hashLength(data) >= this.hashThreshold ? nodeHash('sha1', data) : super.sha1(data);
+    return totalLength(data) >= this.hashThreshold ? nodeHash('sha1', data) : super.sha1(data);
   }
 
   override sha256(data: HashInput): Uint8Array {
-    return hashLength(data) >= this.hashThreshold ? nodeHash('sha256', data) : super.sha256(data);
+    return totalLength(data) >= this.hashThreshold ? nodeHash('sha256', data) : super.sha256(data);
   }
 
   override igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
@@ -179,12 +173,9 @@ class NodeAuthKey implements AuthKeyHandle {
 
   seal(plaintext: Uint8Array, x: 0 | 8, extraPadding = 0): Uint8Array {
     if (plaintext.length < this.provider.sealThreshold || !this.key.length) return this.wasm.seal(plaintext, x, extraPadding);
-    if (x !== 0 && x !== 8) throw new CryptoError(`x must be 0 or 8, got ${x}`);
-    if (!Number.isInteger(extraPadding) || extraPadding < 0 || extraPadding > 60) {
-      throw new CryptoError(`extraPadding must be 0..60 blocks, got ${extraPadding}`);
-    }
+    checkX(x);
     const len = plaintext.length;
-    const pad = 12 + ((16 - ((len + 12) & 15)) & 15) + 16 * extraPadding;
+    const pad = paddingLength(len, extraPadding);
     const data = new Uint8Array(len + pad);
     data.set(plaintext);
     const padding = new Uint8Array(pad);
@@ -201,7 +192,7 @@ class NodeAuthKey implements AuthKeyHandle {
 
   open(packet: Uint8Array, x: 0 | 8): Uint8Array {
     if (packet.length < this.provider.sealThreshold || !this.key.length) return this.wasm.open(packet, x);
-    if (x !== 0 && x !== 8) throw new CryptoError(`x must be 0 or 8, got ${x}`);
+    checkX(x);
     if ((packet.length - 24) % 16 !== 0) {
       throw new SecurityError('length', `encrypted message length ${packet.length} is not 24 + a positive multiple of 16`);
     }

@@ -25,11 +25,24 @@ function checkKeyIv(key: Uint8Array, iv: Uint8Array, data: Uint8Array): void {
   if (data.length % 16 !== 0) throw new CryptoError(`IGE data length must be a multiple of 16, got ${data.length}`);
 }
 
-function checkX(x: number): void {
+/** Throws CryptoError unless x is 0 (client→server) or 8 (server→client). */
+export function checkX(x: number): void {
   if (x !== 0 && x !== 8) throw new CryptoError(`x must be 0 (client→server) or 8 (server→client), got ${x}`);
 }
 
-function totalLength(data: HashInput): number {
+/**
+ * MTProto 2.0 padding for a plaintext of `len` bytes: 12..1024 bytes with a
+ * total that is a multiple of 16, plus `extraBlocks` (0..60) more blocks.
+ */
+export function paddingLength(len: number, extraBlocks: number): number {
+  if (!Number.isInteger(extraBlocks) || extraBlocks < 0 || extraBlocks > 60) {
+    throw new CryptoError(`extraPadding must be 0..60 blocks, got ${extraBlocks}`);
+  }
+  return 12 + ((16 - ((len + 12) & 15)) & 15) + 16 * extraBlocks;
+}
+
+/** Total byte length of a hash input (one buffer or several parts). */
+export function totalLength(data: HashInput): number {
   if (data instanceof Uint8Array) return data.length;
   let n = 0;
   for (const part of data) n += part.length;
@@ -71,19 +84,21 @@ export class WasmCryptoProvider implements CryptoProvider {
   }
 
   sha1(data: HashInput): Uint8Array {
-    const len = this.stage(data, 64);
-    const p = this.wasm.io(0);
-    const out = p + ((len + 63) & ~63);
-    this.wasm.exports.sha1(p, len, out);
-    return this.wasm.u8.slice(out, out + 20);
+    return this.hash(data, false);
   }
 
   sha256(data: HashInput): Uint8Array {
+    return this.hash(data, true);
+  }
+
+  /** One WASM call over the staged input; the digest is written after it, 64-byte aligned. */
+  private hash(data: HashInput, sha256: boolean): Uint8Array {
     const len = this.stage(data, 64);
     const p = this.wasm.io(0);
     const out = p + ((len + 63) & ~63);
-    this.wasm.exports.sha256(p, len, out);
-    return this.wasm.u8.slice(out, out + 32);
+    if (sha256) this.wasm.exports.sha256(p, len, out);
+    else this.wasm.exports.sha1(p, len, out);
+    return this.wasm.u8.slice(out, out + (sha256 ? 32 : 20));
   }
 
   igeEncrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
@@ -199,12 +214,8 @@ class WasmAuthKey implements AuthKeyHandle {
   seal(plaintext: Uint8Array, x: 0 | 8, extraPadding = 0): Uint8Array {
     const slot = this.live();
     checkX(x);
-    if (!Number.isInteger(extraPadding) || extraPadding < 0 || extraPadding > 60) {
-      throw new CryptoError(`extraPadding must be 0..60 blocks, got ${extraPadding}`);
-    }
     const len = plaintext.length;
-    // 12..1024 bytes of padding and a total that is a multiple of 16.
-    const pad = 12 + ((16 - ((len + 12) & 15)) & 15) + 16 * extraPadding;
+    const pad = paddingLength(len, extraPadding);
     const total = len + pad;
     // Draw the padding before touching WASM memory: the random source is user
     // code and may itself use this engine (or grow its memory).
