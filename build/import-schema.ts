@@ -188,7 +188,7 @@ function writeGroup(defs: TlDefinition[], groupKey: (d: TlDefinition) => string)
   for (const d of defs) {
     const key = groupKey(d);
     if (prev !== undefined && key !== prev) out += '\n';
-    out += formatDefinition(d) + '\n';
+    out += `${formatDefinition(d)}\n`;
     prev = key;
   }
   return out;
@@ -418,8 +418,8 @@ function main(): void {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'api.tl'), apiText);
   fs.writeFileSync(path.join(outDir, 'mtproto.tl'), mtpText);
-  fs.writeFileSync(path.join(outDir, 'api-docs.json'), JSON.stringify(docs, null, 1) + '\n');
-  fs.writeFileSync(path.join(outDir, 'errors.json'), JSON.stringify(errorsJson, null, 1) + '\n');
+  fs.writeFileSync(path.join(outDir, 'api-docs.json'), `${JSON.stringify(docs, null, 1)}\n`);
+  fs.writeFileSync(path.join(outDir, 'errors.json'), `${JSON.stringify(errorsJson, null, 1)}\n`);
   for (const s of skipped) console.log(`skipped ${s}`);
   console.log(
     `schema/errors.json: ${Object.keys(errors).length} errors, ${Object.keys(methods).length} methods ` +

@@ -43,7 +43,7 @@ child.on('close', (code) => {
   const skipped = num('Skipped') || 0;
   if (Number.isNaN(total) || Number.isNaN(passed)) {
     console.log('\n0 passed, 1 failed');
-    console.error('test runner produced no uvu summary (exit code ' + code + ')');
+    console.error(`test runner produced no uvu summary (exit code ${code})`);
     process.exit(code || 1);
   }
   const failed = Math.max(0, total - passed - skipped);

@@ -71,7 +71,7 @@ if (auth._ === 'auth.authorizationSignUpRequired') {
 } else step('auth.signIn');
 
 const [me] = await conn.invoke({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] });
-if (!me || me._ !== 'user') throw new Error('no user');
+if (me?._ !== 'user') throw new Error('no user');
 step('users.getUsers(inputUserSelf)', `id ${me.id}, ${me.first_name ?? ''} ${me.last_name ?? ''}, +${me.phone}`);
 
 conn.close();

@@ -122,7 +122,12 @@ export async function buildCases(op: ThroughputOp, size: number, engines: Engine
       const list: Candidate[] = ours.map(([name, p]) =>
         stream(name, p, (p) => {
           const c = p.createCtr(key, ctrIv);
-          return { process: (b) => (c.processInPlace(b), b), close: () => c.dispose() };
+          return {
+            process: (b) => {
+              c.processInPlace(b);
+              return b;
+            },
+            close: () => c.dispose() };
         }, data, want));
       list.push(
         stream('@mtcute/wasm', peers.mtcuteWasm, (mt) => {

@@ -6,7 +6,7 @@
  */
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { type Clock, compareLatency, type Latency, type LatencySubject } from '../lib/timing.js';
-import type { Candidate, Engines } from './cases.js';
+import type { Engines } from './cases.js';
 import { OURS } from './cases.js';
 import { semiprimes, type Semiprime } from './fixtures.js';
 import type { BigInteger, Loaded, Peers } from './peers.js';

@@ -118,7 +118,7 @@ function cell(row: Row, impl: string): string {
   const m = row.measured.find((x) => x.impl === impl);
   if (!m) {
     const n = row.notRun.find((x) => x.impl === impl);
-    return n && n.reason.startsWith('wrong output') ? 'n/a (wrong output)' : 'n/a';
+    return n?.reason.startsWith('wrong output') ? 'n/a (wrong output)' : 'n/a';
   }
   const star = winner(row) === m ? '★ ' : '';
   const mbs = (m.opsPerSec * row.size) / 1e6;
@@ -274,7 +274,7 @@ export function renderJson(report: Report): string {
     unavailable,
     targets: targets(report.rows),
   };
-  return JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return `${JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
 // ------------------------------------------------------------------ svg

@@ -113,5 +113,5 @@ export function ratioChartSvg(chart: RatioChart): string {
     out.push(`<text x="${LEFT}" y="${height - 12}" font-size="10" fill="#666">${esc(chart.footnote)}</text>`);
   }
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

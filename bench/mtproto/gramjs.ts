@@ -35,9 +35,7 @@ interface GramClient {
   invoke(request: object): Promise<Record<string, unknown>>;
   destroy(): Promise<void>;
 }
-interface BigIntLib {
-  (value: string | number): object;
-}
+type BigIntLib = (value: string | number) => object
 
 export function loadGramJs(server: ServerInfo, crypto: CryptoProvider): Impl {
   const telegram = require('telegram') as { TelegramClient: new (...a: unknown[]) => GramClient; Api: Record<string, Record<string, Ctor> & Ctor> };

@@ -284,7 +284,6 @@ export function summarize(profile: CpuProfile, samplingIntervalUs: number, wasm:
   let idle = 0;
   let busy = 0;
   for (const [id, us] of self) {
-    const node = byId.get(id)!;
     const layer = resolve(id);
     const ms = us / 1000;
     if (layer === 'idle') {

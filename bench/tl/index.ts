@@ -40,7 +40,7 @@ interface Selection {
 }
 
 function select(options: BenchOptions): Selection {
-  if (options.sizes) throw new Error('the tl suite has fixed payloads; pick cases with --ops=<case> (cases: ' + CASES.join(', ') + ')');
+  if (options.sizes) throw new Error(`the tl suite has fixed payloads; pick cases with --ops=<case> (cases: ${CASES.join(', ')})`);
   const want = options.ops ?? [];
   const ops = OPS.filter((o) => want.includes(o));
   const cases = CASES.filter((c) => want.includes(c));

@@ -308,7 +308,7 @@ export function renderJson(r: Report): string {
       runs: r.load.runs,
     },
   };
-  return JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return `${JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
 // ------------------------------------------------------------------ svg

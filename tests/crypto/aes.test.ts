@@ -427,7 +427,7 @@ for (const name of ENGINE_NAMES) {
       }
     }
     const bad = new Mismatches();
-    streams.forEach((s, i) => bad.check(concat(...s.out), refCtr(s.key, s.iv, s.data), `stream ${i}`));
+    for (const [i, s] of streams.entries()) bad.check(concat(...s.out), refCtr(s.key, s.iv, s.data), `stream ${i}`);
     for (const s of streams) s.cipher.dispose();
     assert.ok(bad.count === 0, bad.summary());
   });

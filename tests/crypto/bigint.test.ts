@@ -32,7 +32,7 @@ function refModPow(base: bigint, exp: bigint, m: bigint): bigint {
   return result;
 }
 
-const randomBig = (bytes: number) => BigInt('0x' + (randomBytes(bytes).toString('hex') || '0'));
+const randomBig = (bytes: number) => BigInt(`0x${randomBytes(bytes).toString('hex') || '0'}`);
 
 test('bytesToBigInt reads big-endian, bytesToBigIntLE little-endian', () => {
   assert.is(bytesToBigInt(new Uint8Array([0x01, 0x02, 0x03])), 0x010203n);

@@ -273,7 +273,7 @@ for (const name of wasmEngines) {
     const want = refCtr(ctrKey, ctrIv, stream);
     bad.check(ctr.process(stream.subarray(0, 32)), want.subarray(0, 32), 'CTR before');
     for (let i = 0; i < 20; i++) provider.factorizePQ(0x17ed48941a08f981n);
-    handles.forEach((h, i) => bad.check(h.exportKey(), keys[i]!, `auth key ${i} after factorizePQ`));
+    for (const [i, h] of handles.entries()) bad.check(h.exportKey(), keys[i]!, `auth key ${i} after factorizePQ`);
     try {
       bad.check(ctr.process(stream.subarray(32)), want.subarray(32), 'CTR stream after factorizePQ');
     } catch (e) {

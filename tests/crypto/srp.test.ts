@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { TWO_POW_1984, bigIntToBytes, bytesToBigInt } from '../../ts/crypto/bigint.js';
+import { TWO_POW_1984, bigIntToBytes, } from '../../ts/crypto/bigint.js';
 import { bytesToHex, hexToBytes } from '../../ts/crypto/bytes.js';
 import { TELEGRAM_DH_PRIME, TELEGRAM_DH_PRIME_BYTES } from '../../ts/crypto/dh.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
@@ -30,7 +30,7 @@ const H = (...parts: Uint8Array[]) => {
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 };
-const big = (b: Uint8Array) => BigInt('0x' + (Buffer.from(b).toString('hex') || '0'));
+const big = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex') || '0'}`);
 const pad = (x: bigint) => {
   const hex = x.toString(16).padStart(512, '0');
   return new Uint8Array(Buffer.from(hex, 'hex'));

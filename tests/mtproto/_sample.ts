@@ -67,7 +67,7 @@ export function reqDhParams(encryptedData: Uint8Array): Uint8Array {
 export const REQ_DH_PARAMS_ENCRYPTED_OFFSET = 84;
 
 /** Step 6, received (message_length corrected to 632). */
-export const SERVER_DH_PARAMS_OK = plain('01E09A64FDC0AB65', '5C07E8D0' + N + SN + 'FE500200' + h(SAMPLE.encryptedAnswer));
+export const SERVER_DH_PARAMS_OK = plain('01E09A64FDC0AB65', `5C07E8D0${N}${SN}FE500200${h(SAMPLE.encryptedAnswer)}`);
 
 /** Step 7.2, sent: as dumped. */
 export const SET_CLIENT_DH_PARAMS = hex(
@@ -75,7 +75,7 @@ export const SET_CLIENT_DH_PARAMS = hex(
 );
 
 /** Step 9, received (message_length corrected to 52). */
-export const DH_GEN_OK = plain('01C0A6F6FDC0AB65', '34F7CB3B' + N + SN + h(SAMPLE.newNonceHash1));
+export const DH_GEN_OK = plain('01C0A6F6FDC0AB65', `34F7CB3B${N}${SN}${h(SAMPLE.newNonceHash1)}`);
 
 /** server_time of server_DH_inner_data (FDC0AB65). */
 export const SERVER_TIME = 1705754877;

@@ -133,7 +133,7 @@ test('auth_key exchange: the ClientHandshake / ServerHandshake drivers', () => {
 test('auth_key exchange: server answers req_pq_multi with a pq its client can factorize', () => {
   const c1 = step1({ crypto, dcId: 2, random: seededRandom('pq') });
   const s1 = serverStep1({ crypto, rsaKey: server.priv, random: seededRandom('pq-s') }, c1.request);
-  const [p, q] = crypto.factorizePQ(BigInt('0x' + hex(s1.state.pq)));
+  const [p, q] = crypto.factorizePQ(BigInt(`0x${hex(s1.state.pq)}`));
   assert.is(hex(bigIntToBytes(p)), hex(s1.state.p));
   assert.is(hex(bigIntToBytes(q)), hex(s1.state.q));
 });
@@ -299,7 +299,7 @@ test('step 3: dh_prime must be a 2048-bit number (dh_prime_size)', () => {
 
 test('step 3: g must be a quadratic residue mod dh_prime (dh_g_subgroup)', () => {
   // Telegram's prime is 7 mod 8? g = 2 needs p mod 8 = 7; g = 5 needs p mod 5 ∈ {1, 4}: one of them fails.
-  const p = BigInt('0x' + hex(TELEGRAM_DH_PRIME_BYTES));
+  const p = BigInt(`0x${hex(TELEGRAM_DH_PRIME_BYTES)}`);
   const g = p % 5n === 1n || p % 5n === 4n ? 7 : 5;
   assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g })))), 'dh_g_subgroup');
 });

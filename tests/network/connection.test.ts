@@ -146,7 +146,7 @@ test('bad_server_salt: the request is re-sent with the salt the server names, tr
   ctx.server.faults.nextBadServerSalt();
   const nearest = await conn.invoke({ _: 'help.getNearestDc' });
   assert.is(nearest.this_dc, 2);
-  assert.ok((ctx.server.stats.serviceSent['bad_server_salt'] ?? 0) > 0);
+  assert.ok((ctx.server.stats.serviceSent.bad_server_salt ?? 0) > 0);
   conn.close();
 });
 

@@ -160,7 +160,7 @@ test('nextTimeResync(17): the next packet is refused with bad_msg_notification 1
     server.faults.nextTimeResync(17);
     assert.is((await client.invoke({ _: 'help.getNearestDc' })).this_dc, 2);
     await client.event('time_synced');
-    assert.is(server.stats.serviceSent['bad_msg_notification'], 1);
+    assert.is(server.stats.serviceSent.bad_msg_notification, 1);
     assert.is(server.stats.rpcCalls['help.getNearestDc'], 2);
     client.close();
   }));

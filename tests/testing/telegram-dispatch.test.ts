@@ -6,7 +6,6 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RpcError } from '../../ts/errors.js';
 import { LAYER, wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtproto/session/init-connection.js';
 import { IMPLEMENTED_METHODS, manualClock, seededRandom, TelegramBackend, unwrap, type RequestContext } from '../../ts/testing/telegram/index.js';
 import { decode, decodeResult, encode } from '../../ts/tl/codec/index.js';

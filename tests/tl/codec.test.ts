@@ -63,7 +63,7 @@ test('auth key sample 2: resPQ decodes (pq bytes with padding, Vector<long> of 3
     ],
   });
   // 1514134277173997537 = pq read big-endian, as the page says.
-  assert.is(BigInt('0x' + toHex((res as { pq: Uint8Array }).pq)), 1514134277173997537n);
+  assert.is(BigInt(`0x${toHex((res as { pq: Uint8Array }).pq)}`), 1514134277173997537n);
   assert.is(toHex(encode(res)), sample.RES_PQ.replace(/\s+/g, ''));
 });
 

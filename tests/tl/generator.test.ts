@@ -52,7 +52,7 @@ test('generator: types are discriminated unions with TSDoc, typed requests and n
   assert.match(ts, "'contacts.getContactIDs': number[];");
   assert.match(ts, "'req_pq_multi': ResPQ;");
   // `#` words are left out (a few constructors have a real `flags:int` field, which stays).
-  const user = /export interface user \{[\s\S]*?\n  \}/.exec(ts)![0];
+  const user = /export interface user \{[\s\S]*?\n {2}\}/.exec(ts)![0];
   assert.match(user, 'bot_can_edit?: boolean;');
   assert.not.match(user, /\bflags2?\??:/);
   assert.match(ts, /export interface receivedNotifyMessage \{[^}]*flags: number;/);

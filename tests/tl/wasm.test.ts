@@ -41,10 +41,10 @@ test('tape: flags word, present optional fields only, strings as offset + length
 test('tape: vectors are a count then elements; gzip_packed and loose vectors are marked', () => {
   const ack = mod.scan(encode({ _: 'msgs_ack', msg_ids: [1n, 2n] }), K_OBJECT, 64);
   assert.ok('tape' in ack && [...ack.tape].join() === [def('msgs_ack'), 2, 12, 20].join());
-  const gz = mod.scan(hex(le32(0x3072cfa1) + '03010203'), K_OBJECT, 64);
+  const gz = mod.scan(hex(`${le32(0x3072cfa1)}03010203`), K_OBJECT, 64);
   assert.ok('tape' in gz && [...gz.tape].join() === [TAPE_GZIP, 5, 3].join());
   // rpc_result with a Vector<User>-like result read as Object: a marked vector of boxed objects.
-  const rpc = hex(le32(idOf('rpc_result')!) + '0100000000000000' + '15c4b51c' + '01000000' + le32(idOf('inputPeerSelf')!));
+  const rpc = hex(`${le32(idOf('rpc_result')!)}010000000000000015c4b51c01000000${le32(idOf('inputPeerSelf')!)}`);
   const loose = mod.scan(rpc, K_OBJECT, 64);
   assert.ok('tape' in loose && [...loose.tape].join() === [def('rpc_result'), 4, TAPE_VECTOR, 1, def('inputPeerSelf')].join());
 });
@@ -57,9 +57,9 @@ test('scanner errors: code and offset', () => {
   };
   fails(new Uint8Array(0), 1, 0); // truncated
   fails(hex('01020304'), 2, 0); // unknown id
-  fails(hex(le32(idOf('users.getUsers')!) + '15c4b51c' + 'ffffff7f'), 4, 8, K_QUERY); // count
-  fails(hex(le32(idOf('rpc_error')!) + '01000000' + 'ff000000'), 5, 8); // 0xff prefix
-  fails(hex(le32(idOf('users.getUsers')!) + '01020304'), 7, 4, K_QUERY); // not a Vector
+  fails(hex(`${le32(idOf('users.getUsers')!)}15c4b51cffffff7f`), 4, 8, K_QUERY); // count
+  fails(hex(`${le32(idOf('rpc_error')!)}01000000ff000000`), 5, 8); // 0xff prefix
+  fails(hex(`${le32(idOf('users.getUsers')!)}01020304`), 7, 4, K_QUERY); // not a Vector
   fails(encode({ _: 'inputPeerSelf' }), 3, 0, K_QUERY); // a constructor where a function is expected
 });
 

@@ -19,7 +19,7 @@ test('padded intermediate: 0..15 random bytes follow the payload and count in th
   const eight = unhex('0102030405060708');
   assert.is(hex(codec.encode(eight)), '0b000000' + '0102030405060708' + 'aabbcc');
   assert.is(hex(codec.encode(eight)), '08000000' + '0102030405060708', 'count 0x10 & 15 = no padding');
-  assert.is(hex(codec.encode(eight, { quickAck: true })), '17000080' + '0102030405060708' + '55'.repeat(15));
+  assert.is(hex(codec.encode(eight, { quickAck: true })), `170000800102030405060708${'55'.repeat(15)}`);
   assert.is(random.remaining(), 0);
 });
 
@@ -40,7 +40,7 @@ test('padded intermediate: received packets come back without their padding', ()
 
 test('padded intermediate: a transport error code followed by padding is still an error', () => {
   const codec = createPaddedIntermediateCodec('client');
-  const frames = codec.feed(unhex('07000000 6cfeffff 010203  13000000 53feffff' + '00'.repeat(15)));
+  const frames = codec.feed(unhex(`07000000 6cfeffff 010203  13000000 53feffff${'00'.repeat(15)}`));
   assert.equal(frames.map((f) => f.type === 'error' && f.error.code), [-404, -429]);
 });
 

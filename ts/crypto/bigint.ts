@@ -23,14 +23,14 @@ export function bytesToBigInt(bytes: Uint8Array): bigint {
   if (bytes.length === 0) return 0n;
   let hex = '';
   for (let i = 0; i < bytes.length; i++) hex += bytes[i]!.toString(16).padStart(2, '0');
-  return BigInt('0x' + hex);
+  return BigInt(`0x${hex}`);
 }
 
 /** Reads `bytes` as an unsigned little-endian integer (empty → 0n). */
 export function bytesToBigIntLE(bytes: Uint8Array): bigint {
   let hex = '';
   for (let i = bytes.length - 1; i >= 0; i--) hex += bytes[i]!.toString(16).padStart(2, '0');
-  return hex === '' ? 0n : BigInt('0x' + hex);
+  return hex === '' ? 0n : BigInt(`0x${hex}`);
 }
 
 /** Number of bits needed to write `value` (0n → 0). `value` must be non-negative. */
@@ -55,7 +55,7 @@ export function byteLength(value: bigint): number {
 export function bigIntToBytes(value: bigint, length?: number): Uint8Array {
   if (value < 0n) throw new CryptoError('bigIntToBytes: negative value');
   let hex = value === 0n ? '' : value.toString(16);
-  if (hex.length % 2) hex = '0' + hex;
+  if (hex.length % 2) hex = `0${hex}`;
   const natural = hex.length / 2;
   const size = length ?? natural;
   if (natural > size) throw new CryptoError(`bigIntToBytes: value needs ${natural} bytes, only ${size} allowed`);

@@ -25,6 +25,6 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
   const max = options.maxMs ?? 30_000;
   const factor = options.factor ?? 2;
   const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.5));
-  const d = Math.min(max, initial * Math.pow(factor, Math.max(0, attempt)));
+  const d = Math.min(max, initial * factor ** Math.max(0, attempt));
   return Math.round(d * (1 - jitter * random()));
 }

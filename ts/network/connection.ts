@@ -29,7 +29,7 @@ import { ClientHandshake, type AuthKeyResult } from '../mtproto/handshake/index.
 import { MtprotoSession, type SessionOptions } from '../mtproto/session/index.js';
 import type { SessionEvent } from '../mtproto/session/events.js';
 import type { InitConnectionFields } from '../mtproto/session/init-connection.js';
-import type { AnyRequest, AnyTlObject, ResultOf } from '../tl/generated/types.js';
+import type { AnyRequest, ResultOf } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { CodecKind } from '../transport/frame.js';
 import type { SocketFactory } from '../transport/socket.js';

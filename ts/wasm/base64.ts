@@ -65,7 +65,7 @@ export function base64Encode(b: Uint8Array): string {
   }
   if (i < b.length) {
     const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
-    out += ABC[n >> 18]! + ABC[(n >> 12) & 63]! + (i + 1 < b.length ? ABC[(n >> 6) & 63]! : '=') + '=';
+    out += `${ABC[n >> 18]! + ABC[(n >> 12) & 63]! + (i + 1 < b.length ? ABC[(n >> 6) & 63]! : '=')}=`;
   }
   return out;
 }

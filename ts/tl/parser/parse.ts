@@ -205,7 +205,7 @@ class Parser {
         if (bitTok.kind !== 'number') this.fail(`expected a flag bit number after '${after.text}.'`, bitTok);
         if (!this.isPunct('?', this.peek(3))) this.fail("expected '?' after the flag bit", this.peek(3));
         const flagsField = before.find((p) => p.name === after.text);
-        if (!flagsField || flagsField.type.name !== '#' || flagsField.condition) {
+        if (flagsField?.type.name !== '#' || flagsField.condition) {
           this.fail(`'${after.text}' is not a '#' field declared before '${t.text}'`, after);
         }
         const bit = Number(bitTok.text);
