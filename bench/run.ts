@@ -31,7 +31,7 @@ function usage(suites: readonly Suite[]): string {
     '  --quick      smoke run: a few ms per implementation; prints, writes nothing unless --write',
     '  --ops, --sizes  run a subset (results are not written unless --write)',
     '  --out=DIR    results directory (default bench/results)',
-    '  --clock=cpu  time with this process\'s CPU time instead of wall time (steadier when other work shares the machine)',
+    "  --clock=cpu  time with this process's CPU time instead of wall time (steadier when other work shares the machine)",
   ];
   return lines.join('\n');
 }
@@ -57,8 +57,7 @@ async function main(argv: readonly string[]): Promise<void> {
     else if (flag === 'clock') {
       if (value !== 'wall' && value !== 'cpu') throw new Error(`--clock must be wall or cpu, got "${value}"`);
       clock = value;
-    }
-    else if (flag === 'help' || flag === 'h') help = true;
+    } else if (flag === 'help' || flag === 'h') help = true;
     else throw new Error(`unknown flag ${arg} (see --help)`);
   }
   for (const n of names) {

@@ -54,10 +54,14 @@ for (const name of modules) {
       asc,
       [
         path.join('assembly', name, 'index.ts'),
-        '--config', 'asconfig.json',
-        '--target', target,
-        '--outFile', wasmFile,
-        '--textFile', wasmFile.replace(/\.wasm$/, '.wat'),
+        '--config',
+        'asconfig.json',
+        '--target',
+        target,
+        '--outFile',
+        wasmFile,
+        '--textFile',
+        wasmFile.replace(/\.wasm$/, '.wat'),
       ],
       { cwd: root, stdio: 'inherit' },
     );

@@ -20,8 +20,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const KNOWN_ID_EXCEPTIONS: Record<string, string> = {
   ipPortSecret: 'id was computed with `secret:bytes` hashed as written, before the bytes->string rule',
-  accessPointRule: 'id as published by Telegram; no normalization of the published text reproduces it (bytes/string, vector/Vector, % variants tried)',
-  'help.configSimple': 'id as published by Telegram; no normalization of the published text reproduces it (vector/Vector, % variants tried)',
+  accessPointRule:
+    'id as published by Telegram; no normalization of the published text reproduces it (bytes/string, vector/Vector, % variants tried)',
+  'help.configSimple':
+    'id as published by Telegram; no normalization of the published text reproduces it (vector/Vector, % variants tried)',
 };
 
 function defaultFiles(): string[] {

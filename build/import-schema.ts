@@ -24,8 +24,7 @@ import { computeId, formatDefinition, idMismatches, parseSchema } from '../ts/tl
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'node_modules', '@mtcute', 'core', 'tl');
 const outDir = path.join(root, 'schema');
-const pkgVersion = (JSON.parse(fs.readFileSync(path.join(srcDir, '..', 'package.json'), 'utf8')) as { version: string })
-  .version;
+const pkgVersion = (JSON.parse(fs.readFileSync(path.join(srcDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
 const source = `@mtcute/core@${pkgVersion}`;
 
 // ---- JSON shapes (only the parts read here) -------------------------------
@@ -79,8 +78,7 @@ const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(sr
 const NOT_IN_LAYER: Record<string, string> = {
   inputPeerPhotoFileLocationLegacy:
     'renamed copy of inputPeerPhotoFileLocation#27d69997 from an old layer (its id is the CRC of the old text)',
-  inputStickerSetThumbLegacy:
-    'renamed copy of inputStickerSetThumb#dbaeae9 from an old layer (its id is the CRC of the old text)',
+  inputStickerSetThumbLegacy: 'renamed copy of inputStickerSetThumb#dbaeae9 from an old layer (its id is the CRC of the old text)',
 };
 /** The library's own helper definitions live in its namespace; Telegram never uses it. */
 const LIBRARY_NAMESPACE = "library's own helper definition (namespace mtcute.), not part of the Telegram API";

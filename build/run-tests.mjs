@@ -15,9 +15,21 @@ const [dir = 'tests', pattern = '\\.test\\.ts$'] = process.argv.slice(2);
 const args = [
   '--reporter=text-summary',
   '--exclude-after-remap',
-  '--exclude', 'tests/**', '--exclude', 'bench/**', '--exclude', 'build/**',
-  '--exclude', '**/<define:*>', '--exclude', 'node_modules/**',
-  bin('uvu'), '-r', 'tsx', dir, pattern,
+  '--exclude',
+  'tests/**',
+  '--exclude',
+  'bench/**',
+  '--exclude',
+  'build/**',
+  '--exclude',
+  '**/<define:*>',
+  '--exclude',
+  'node_modules/**',
+  bin('uvu'),
+  '-r',
+  'tsx',
+  dir,
+  pattern,
 ];
 
 const child = spawn(bin('c8'), args, {

@@ -36,7 +36,16 @@ const initConnection = {
 const sockets = createNodeTcpFactory();
 const open = (dcId: number) => {
   const dc = server.dcs.find((d) => d.id === dcId)!;
-  return new Connection({ crypto, sockets, dcId, host: dc.host, port: dc.port, codec: 'intermediate', rsaKeys: [server.rsaPublicKey], initConnection });
+  return new Connection({
+    crypto,
+    sockets,
+    dcId,
+    host: dc.host,
+    port: dc.port,
+    codec: 'intermediate',
+    rsaKeys: [server.rsaPublicKey],
+    initConnection,
+  });
 };
 
 // The phone number decides the home DC under the test conventions: 99966XYYYY lives on DC X, code = X five times.
@@ -66,7 +75,13 @@ step('auth.sendCode', `code sent (${sent.type._})`);
 const code = phone[5]!.repeat(5);
 let auth = await conn.invoke({ _: 'auth.signIn', phone_number: phone, phone_code_hash: sent.phone_code_hash, phone_code: code });
 if (auth._ === 'auth.authorizationSignUpRequired') {
-  auth = await conn.invoke({ _: 'auth.signUp', phone_number: phone, phone_code_hash: sent.phone_code_hash, first_name: 'Wasm', last_name: 'Gram' });
+  auth = await conn.invoke({
+    _: 'auth.signUp',
+    phone_number: phone,
+    phone_code_hash: sent.phone_code_hash,
+    first_name: 'Wasm',
+    last_name: 'Gram',
+  });
   step('auth.signIn → auth.signUp', 'new test account');
 } else step('auth.signIn');
 

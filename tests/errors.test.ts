@@ -18,7 +18,8 @@ test('errors: instanceof recognises an error from another copy of the library (d
     static readonly kind: string = 'WasmgramError';
     get [Symbol.for('wasmgram.error.kinds')](): string[] {
       const kinds: string[] = [];
-      for (let c = this.constructor as { kind?: string } | null; c && typeof c.kind === 'string'; c = Object.getPrototypeOf(c)) kinds.push(c.kind);
+      for (let c = this.constructor as { kind?: string } | null; c && typeof c.kind === 'string'; c = Object.getPrototypeOf(c))
+        kinds.push(c.kind);
       return kinds;
     }
   }

@@ -72,7 +72,10 @@ export class SecurityError extends WasmgramError {
 export class TlError extends WasmgramError {
   override name = 'TlError';
   static override readonly kind: string = 'TlError';
-  constructor(message: string, readonly offset = -1) {
+  constructor(
+    message: string,
+    readonly offset = -1,
+  ) {
     super(offset >= 0 ? `${message} (at byte ${offset})` : message);
   }
 }
@@ -81,7 +84,10 @@ export class TlError extends WasmgramError {
 export class TransportError extends WasmgramError {
   override name = 'TransportError';
   static override readonly kind: string = 'TransportError';
-  constructor(message: string, readonly code?: number) {
+  constructor(
+    message: string,
+    readonly code?: number,
+  ) {
     super(message);
   }
 }
@@ -119,7 +125,10 @@ export class RpcError extends WasmgramError {
 export class TimeoutError extends WasmgramError {
   override name = 'TimeoutError';
   static override readonly kind: string = 'TimeoutError';
-  constructor(message: string, readonly ms: number) {
+  constructor(
+    message: string,
+    readonly ms: number,
+  ) {
     super(message);
   }
 }

@@ -63,7 +63,13 @@ function candidate<T>(impl: string, lib: Loaded<T>, make: (v: T) => Omit<Timed, 
 const NODE: Loaded<null> = { ok: true, value: null };
 
 /** A pure function of the input checked against a reference output. */
-function transform<T>(impl: string, lib: Loaded<T>, make: (v: T) => (input: Uint8Array) => Uint8Array, input: Uint8Array, want: () => Uint8Array): Candidate {
+function transform<T>(
+  impl: string,
+  lib: Loaded<T>,
+  make: (v: T) => (input: Uint8Array) => Uint8Array,
+  input: Uint8Array,
+  want: () => Uint8Array,
+): Candidate {
   return candidate(impl, lib, (v) => {
     const f = make(v);
     return { run: () => f(input), check: () => sameBytes(impl, f(input), want()) };
@@ -71,7 +77,13 @@ function transform<T>(impl: string, lib: Loaded<T>, make: (v: T) => (input: Uint
 }
 
 /** A stateful stream: timed on one long-lived stream, checked on a fresh one. */
-function stream<T>(impl: string, lib: Loaded<T>, open: (v: T) => { process: (b: Uint8Array) => Uint8Array; close?: () => void }, input: Uint8Array, want: () => Uint8Array): Candidate {
+function stream<T>(
+  impl: string,
+  lib: Loaded<T>,
+  open: (v: T) => { process: (b: Uint8Array) => Uint8Array; close?: () => void },
+  input: Uint8Array,
+  want: () => Uint8Array,
+): Candidate {
   return candidate(impl, lib, (v) => {
     const s = open(v);
     const data = input.slice();
@@ -104,13 +116,26 @@ export async function buildCases(op: ThroughputOp, size: number, engines: Engine
       const gramKey = Buffer.from(key);
       const gramIv = Buffer.from(iv);
       const list: Candidate[] = ours.map(([name, p]) =>
-        transform(name, p, (p) => (d) => (dec ? p.igeDecrypt(d, key, iv) : p.igeEncrypt(d, key, iv)), data, want));
+        transform(name, p, (p) => (d) => (dec ? p.igeDecrypt(d, key, iv) : p.igeEncrypt(d, key, iv)), data, want),
+      );
       list.push(
-        transform('@mtcute/wasm', peers.mtcuteWasm, (mt) => (d) => (dec ? mt.ige256Decrypt(d, key, iv) : mt.ige256Encrypt(d, key, iv)), data, want),
-        transform('gramjs', peers.gramjs, (g) => (d) => {
-          const ige = new g.IGE(gramKey, gramIv);
-          return dec ? ige.decryptIge(buf(d)) : ige.encryptIge(buf(d));
-        }, data, want),
+        transform(
+          '@mtcute/wasm',
+          peers.mtcuteWasm,
+          (mt) => (d) => (dec ? mt.ige256Decrypt(d, key, iv) : mt.ige256Encrypt(d, key, iv)),
+          data,
+          want,
+        ),
+        transform(
+          'gramjs',
+          peers.gramjs,
+          (g) => (d) => {
+            const ige = new g.IGE(gramKey, gramIv);
+            return dec ? ige.decryptIge(buf(d)) : ige.encryptIge(buf(d));
+          },
+          data,
+          want,
+        ),
         transform('node:crypto', NODE, () => (d) => igeEcb(dec, d, key, iv), data, want),
       );
       if (!dec) list.push(transform('node:crypto-cbc', NODE, () => (d) => igeEncryptCbc(d, key, iv), data, want));
@@ -120,24 +145,44 @@ export async function buildCases(op: ThroughputOp, size: number, engines: Engine
     case 'ctr': {
       const want = memo(() => nodeCtr(key, ctrIv)(data));
       const list: Candidate[] = ours.map(([name, p]) =>
-        stream(name, p, (p) => {
-          const c = p.createCtr(key, ctrIv);
-          return {
-            process: (b) => {
-              c.processInPlace(b);
-              return b;
-            },
-            close: () => c.dispose() };
-        }, data, want));
+        stream(
+          name,
+          p,
+          (p) => {
+            const c = p.createCtr(key, ctrIv);
+            return {
+              process: (b) => {
+                c.processInPlace(b);
+                return b;
+              },
+              close: () => c.dispose(),
+            };
+          },
+          data,
+          want,
+        ),
+      );
       list.push(
-        stream('@mtcute/wasm', peers.mtcuteWasm, (mt) => {
-          const ctx = mt.createCtr256(key, ctrIv);
-          return { process: (b) => mt.ctr256(ctx, b), close: () => mt.freeCtr256(ctx) };
-        }, data, want),
-        stream('gramjs', peers.gramjs, (g) => {
-          const c = new g.CTR(Buffer.from(key), Buffer.from(ctrIv));
-          return { process: (b) => c.encrypt(buf(b)) };
-        }, data, want),
+        stream(
+          '@mtcute/wasm',
+          peers.mtcuteWasm,
+          (mt) => {
+            const ctx = mt.createCtr256(key, ctrIv);
+            return { process: (b) => mt.ctr256(ctx, b), close: () => mt.freeCtr256(ctx) };
+          },
+          data,
+          want,
+        ),
+        stream(
+          'gramjs',
+          peers.gramjs,
+          (g) => {
+            const c = new g.CTR(Buffer.from(key), Buffer.from(ctrIv));
+            return { process: (b) => c.encrypt(buf(b)) };
+          },
+          data,
+          want,
+        ),
         stream('node:crypto', NODE, () => ({ process: nodeCtr(key, ctrIv) }), data, want),
       );
       return list;
@@ -150,10 +195,16 @@ export async function buildCases(op: ThroughputOp, size: number, engines: Engine
       const list: Candidate[] = ours.map(([name, p]) => transform(name, p, (p) => (d) => p[alg](d), data, want));
       list.push(
         transform('@mtcute/wasm', peers.mtcuteWasm, (mt) => (d) => mt[alg](d), data, want),
-        transform('hash-wasm', peers.hashWasm, (hw) => {
-          const h = hw[alg];
-          return (d) => h.init().update(d).digest('binary');
-        }, data, want),
+        transform(
+          'hash-wasm',
+          peers.hashWasm,
+          (hw) => {
+            const h = hw[alg];
+            return (d) => h.init().update(d).digest('binary');
+          },
+          data,
+          want,
+        ),
       );
       if (alg === 'sha256') list.push(transform('@chainsafe/as-sha256', peers.asSha256, (a) => (d) => a.digest(d), data, want));
       list.push(transform('node:crypto', NODE, () => (d) => nodeHash(alg, d), data, want));
@@ -185,7 +236,8 @@ async function sealCases(size: number, engines: Engines, peers: Peers, fx: Fixtu
     candidate(name, engines[name], (p) => {
       const h: AuthKeyHandle = p.loadAuthKey(fx.authKey);
       return { run: () => h.seal(pt, 0), check: () => checkSealed(name, h.seal(pt, 0), fx, pt), dispose: () => h.dispose() };
-    }));
+    }),
+  );
   list.push(
     candidate('mtcute', peers.mtcute, (mc) => {
       const ak = mc.newAuthKey();
@@ -225,7 +277,8 @@ async function openCases(size: number, engines: Engines, peers: Peers, fx: Fixtu
         check: () => sameBytes(name, h.open(packet, 8).subarray(0, size), m.plaintext),
         dispose: () => h.dispose(),
       };
-    }));
+    }),
+  );
   list.push(
     candidate('mtcute', peers.mtcute, (mc) => {
       const ak = mc.newAuthKey();

@@ -75,8 +75,8 @@ export class Fixtures {
     if (s.length !== stringBytes) throw new Error(`cannot build a ${size}-byte message`);
     body.set(s, 4);
     // Positive signed values, so every library's (signed or unsigned) 64-bit reading agrees.
-    const salt = BigInt(r.u32() & 0x7fffffff) << 32n | BigInt(r.u32());
-    const sessionId = BigInt(r.u32() & 0x7fffffff) << 32n | BigInt(r.u32());
+    const salt = (BigInt(r.u32() & 0x7fffffff) << 32n) | BigInt(r.u32());
+    const sessionId = (BigInt(r.u32() & 0x7fffffff) << 32n) | BigInt(r.u32());
     const msgId = (0x6700_0000n << 32n) | BigInt((r.u32() & ~3) >>> 0) | 1n;
     const seqNo = 7;
     const plaintext = new Uint8Array(size);

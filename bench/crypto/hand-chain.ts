@@ -34,7 +34,12 @@ export class HandChain {
    * @param maxLength  largest padded message this instance will seal or open
    * @param wasmHashBelow  inputs shorter than this are hashed with @mtcute/wasm's sha256, longer ones with `crypto.hash()`
    */
-  constructor(authKey: Uint8Array, private readonly mt: MtcuteWasm, maxLength: number, private readonly wasmHashBelow = 512) {
+  constructor(
+    authKey: Uint8Array,
+    private readonly mt: MtcuteWasm,
+    maxLength: number,
+    private readonly wasmHashBelow = 512,
+  ) {
     this.id = authKeyId(authKey);
     this.sealInput = new Uint8Array(32 + maxLength + 32);
     this.sealInput.set(authKey.subarray(88, 120));

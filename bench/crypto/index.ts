@@ -94,11 +94,12 @@ function nodeRoutes(engines: Engines): string | null {
 
 function peerNotes(peers: Peers): string[] {
   const notes: string[] = [];
-  if (peers.mtcuteWasm.ok) notes.push(`@mtcute/wasm build: ${peers.mtcuteWasm.value.simd ? 'mtcute-simd.wasm' : 'mtcute.wasm (no SIMD in this engine)'}.`);
+  if (peers.mtcuteWasm.ok)
+    notes.push(`@mtcute/wasm build: ${peers.mtcuteWasm.value.simd ? 'mtcute-simd.wasm' : 'mtcute.wasm (no SIMD in this engine)'}.`);
   if (peers.asSha256.ok) notes.push(`@chainsafe/as-sha256 SIMD: ${peers.asSha256.value.simd ? 'on' : 'off'}.`);
   if (peers.mtcute.ok) {
     notes.push(
-      '`mtcute` runs with an ICryptoProvider built here from @mtcute/core\'s exported `BaseCryptoProvider` the way @mtcute/node\'s ' +
+      "`mtcute` runs with an ICryptoProvider built here from @mtcute/core's exported `BaseCryptoProvider` the way @mtcute/node's " +
         '`NodeCryptoProvider` is composed (node:crypto `createHash` for SHA, @mtcute/wasm for IGE), because @mtcute/node is not installed. ' +
         '`AuthKey` is imported from its module file (the package entry points do not re-export it); a no-op logger is passed.',
     );
@@ -136,7 +137,7 @@ async function run(options: BenchOptions): Promise<void> {
   if (machineBusy(machine)) {
     log(
       `  warning: load average ${machine.loadAvg1m} on ${machine.cores} cores — other work is running, timings will be noisy` +
-        (options.clock === 'wall' ? ' (--clock=cpu counts only this process\'s CPU time)' : ''),
+        (options.clock === 'wall' ? " (--clock=cpu counts only this process's CPU time)" : ''),
     );
   }
 
@@ -161,7 +162,10 @@ async function run(options: BenchOptions): Promise<void> {
       const candidates = await buildCases(op as ThroughputOp, size, engines, peers, fx);
       const { timed, notRun } = await checkAll(candidates);
       for (const n of notRun) if (n.reason.startsWith('wrong output')) log(`  ${op} ${sizeLabel(size)}: ${n.impl} ${n.reason} — not timed`);
-      const results = await compareThroughput(timed.map((t) => ({ name: t.impl, run: t.run, ...(t.async ? { async: true } : {}) })), plan);
+      const results = await compareThroughput(
+        timed.map((t) => ({ name: t.impl, run: t.run, ...(t.async ? { async: true } : {}) })),
+        plan,
+      );
       for (const t of timed) t.dispose?.();
       rows.push({
         op,
@@ -171,7 +175,9 @@ async function run(options: BenchOptions): Promise<void> {
         notRun,
       });
       const best = [...results].sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
-      log(`  ${op.padEnd(11)} ${sizeLabel(size).padStart(7)}  ${results.map((r) => `${r.name} ${si(r.opsPerSec)}`).join(' | ')}  → ${best?.name ?? 'n/a'}`);
+      log(
+        `  ${op.padEnd(11)} ${sizeLabel(size).padStart(7)}  ${results.map((r) => `${r.name} ${si(r.opsPerSec)}`).join(' | ')}  → ${best?.name ?? 'n/a'}`,
+      );
     }
   }
 
@@ -188,7 +194,9 @@ async function run(options: BenchOptions): Promise<void> {
         .map((l) => ({ impl: l.name, opsPerSec: 1000 / l.medianMs, medianMs: l.medianMs, p99Ms: l.p99Ms, samples: l.samples.length })),
       notRun: res.notRun,
     });
-    log(`  pq: ${res.latencies.map((l) => `${l.name} median ${l.medianMs.toFixed(3)} ms p99 ${l.p99Ms.toFixed(3)} ms (n=${l.samples.length})`).join(' | ')}`);
+    log(
+      `  pq: ${res.latencies.map((l) => `${l.name} median ${l.medianMs.toFixed(3)} ms p99 ${l.p99Ms.toFixed(3)} ms (n=${l.samples.length})`).join(' | ')}`,
+    );
   }
 
   const report: Report = {

@@ -58,7 +58,6 @@ export interface Mtcute {
   longFromBytesLE(bytes: Uint8Array): MtLong;
 }
 
-
 /** A logger that drops everything (AuthKey only logs at verbose/warn level). */
 const silentLogger = new Proxy({}, { get: (_t, p) => (p === 'create' ? () => silentLogger : () => {}) });
 

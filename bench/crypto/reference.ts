@@ -27,9 +27,7 @@ function xor16(out: Uint8Array, o: number, a: Uint8Array, ao: number, b: Uint8Ar
  * Encryption: y_i = E(x_i ⊕ y_{i-1}) ⊕ x_{i-1}. Decryption: x_i = D(y_i ⊕ x_{i-1}) ⊕ y_{i-1}.
  */
 export function igeEcb(decrypt: boolean, data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Array {
-  const aes = decrypt
-    ? nodeCrypto.createDecipheriv('aes-256-ecb', key, null)
-    : nodeCrypto.createCipheriv('aes-256-ecb', key, null);
+  const aes = decrypt ? nodeCrypto.createDecipheriv('aes-256-ecb', key, null) : nodeCrypto.createCipheriv('aes-256-ecb', key, null);
   aes.setAutoPadding(false);
   const out = new Uint8Array(data.length);
   const block = new Uint8Array(16);
@@ -85,8 +83,16 @@ export function nodeCtr(key: Uint8Array, iv: Uint8Array): (data: Uint8Array) => 
  * https://core.telegram.org/mtproto/description#defining-aes-key-and-initialization-vector
  */
 export function messageKeyIv(authKey: Uint8Array, msgKey: Uint8Array, x: 0 | 8): { key: Uint8Array; iv: Uint8Array } {
-  const a = nodeCrypto.createHash('sha256').update(msgKey).update(authKey.subarray(x, x + 36)).digest();
-  const b = nodeCrypto.createHash('sha256').update(authKey.subarray(40 + x, 76 + x)).update(msgKey).digest();
+  const a = nodeCrypto
+    .createHash('sha256')
+    .update(msgKey)
+    .update(authKey.subarray(x, x + 36))
+    .digest();
+  const b = nodeCrypto
+    .createHash('sha256')
+    .update(authKey.subarray(40 + x, 76 + x))
+    .update(msgKey)
+    .digest();
   const key = Buffer.concat([a.subarray(0, 8), b.subarray(8, 24), a.subarray(24, 32)]);
   const iv = Buffer.concat([b.subarray(0, 8), a.subarray(8, 24), b.subarray(24, 32)]);
   return { key, iv };
@@ -99,7 +105,12 @@ export function authKeyId(authKey: Uint8Array): Uint8Array {
 
 /** msg_key = middle 128 bits of SHA256(substr(auth_key, 88+x, 32) + plaintext + padding). */
 function msgKeyOf(authKey: Uint8Array, padded: Uint8Array, x: 0 | 8): Uint8Array {
-  return nodeCrypto.createHash('sha256').update(authKey.subarray(88 + x, 120 + x)).update(padded).digest().subarray(8, 24);
+  return nodeCrypto
+    .createHash('sha256')
+    .update(authKey.subarray(88 + x, 120 + x))
+    .update(padded)
+    .digest()
+    .subarray(8, 24);
 }
 
 /** Reference seal with caller-chosen padding (12..1024 bytes, total a multiple of 16). */

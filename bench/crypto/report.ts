@@ -92,7 +92,11 @@ export function targets(rows: Row[]): Target[] {
     const value = ours && best ? ours.opsPerSec / best.opsPerSec : Number.NaN;
     out.push({ name, value, goal, kind: 'ratio', pass: Number.isFinite(value) ? value >= goal : null });
   };
-  for (const [size, goal] of [[176, 1.3], [16384, 1.1], [524288, 1.1]] as const) {
+  for (const [size, goal] of [
+    [176, 1.3],
+    [16384, 1.1],
+    [524288, 1.1],
+  ] as const) {
     vs(`IGE encrypt vs @mtcute/wasm @ ${sizeLabel(size)}`, 'ige-encrypt', size, ['@mtcute/wasm'], goal);
     vs(`IGE decrypt vs @mtcute/wasm @ ${sizeLabel(size)}`, 'ige-decrypt', size, ['@mtcute/wasm'], goal);
   }
@@ -153,7 +157,14 @@ function pqTable(row: Row): string {
     const star = winner(row) === m ? '★ ' : '';
     return [impl, `${star}${ms(m.medianMs!)}`, ms(m.p99Ms!), String(m.samples), `${si(m.opsPerSec)}/s`, ratio(ratioToBestPeer(row, m))];
   });
-  return markdownTable(['impl', 'median', 'p99', 'numbers', 'ops/s (1000/median)', 'vs best peer'], body, ['left', 'right', 'right', 'right', 'right', 'right']);
+  return markdownTable(['impl', 'median', 'p99', 'numbers', 'ops/s (1000/median)', 'vs best peer'], body, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
 }
 
 function targetsTable(list: Target[]): string {
@@ -169,7 +180,11 @@ export function renderMarkdown(report: Report): string {
   const { plan, pqPlan } = report;
   const lines: string[] = [];
   lines.push('# wasmgram crypto benchmark', '');
-  if (report.quick) lines.push('> **--quick smoke run**: a few milliseconds per implementation; the numbers are noisy and only show that every path runs.', '');
+  if (report.quick)
+    lines.push(
+      '> **--quick smoke run**: a few milliseconds per implementation; the numbers are noisy and only show that every path runs.',
+      '',
+    );
   lines.push(`Machine: ${describeMachine(report.machine)}, ${report.loadAtEnd} at end`, '');
   if (machineBusy(report.machine) || report.loadAtEnd > report.machine.cores * 0.5) {
     lines.push(
@@ -182,7 +197,7 @@ export function renderMarkdown(report: Report): string {
     `Method: all implementations in one process; for each operation and size, every output is first checked against node:crypto, ` +
       `then each implementation is warmed up for ${plan.warmupMs} ms and timed in ${plan.rounds} alternating rounds of ${plan.roundMs} ms ` +
       `(round-robin, the starting implementation rotating${plan.settleMs ? `; each slice after ${plan.settleMs} ms of untimed calls` : ''})` +
-      `${report.gc ? `, with ${plan.fullGc ?? true ? 'a full GC before each operation/size and ' : ''}a young-generation GC before every slice` : ' (no --expose-gc: no GC between implementations)'}; ` +
+      `${report.gc ? `, with ${(plan.fullGc ?? true) ? 'a full GC before each operation/size and ' : ''}a young-generation GC before every slice` : ' (no --expose-gc: no GC between implementations)'}; ` +
       `figures are the median over rounds. ` +
       (plan.clock === 'cpu'
         ? 'Clock: **CPU time** of the benchmark process (user + system, all its threads; --clock=cpu), so time the OS gave to other processes is not counted; pq latencies use the same clock. '
@@ -264,7 +279,8 @@ export function renderJson(report: Report): string {
       if (m.samples !== undefined) rec.samples = m.samples;
       if (m.perRound) rec.perRound = m.perRound.map((x) => Math.round(x));
       return rec;
-    }));
+    }),
+  );
   const unavailable = report.rows.flatMap((row) => row.notRun.map((n) => ({ impl: n.impl, op: row.op, size: row.size, reason: n.reason })));
   const json = {
     machine: { ...report.machine, loadAvg1mAtEnd: report.loadAtEnd },

@@ -37,8 +37,7 @@ export type Align = 'left' | 'right';
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
   const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length), 3));
-  const cell = (text: string, c: number) =>
-    align[c] === 'right' ? text.padStart(width[c]!) : text.padEnd(width[c]!);
+  const cell = (text: string, c: number) => (align[c] === 'right' ? text.padStart(width[c]!) : text.padEnd(width[c]!));
   const line = (cells: readonly string[]) => `| ${header.map((_, c) => cell(cells[c] ?? '', c)).join(' | ')} |`;
   const rule = `|${width.map((w, c) => (align[c] === 'right' ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');

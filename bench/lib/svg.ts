@@ -100,14 +100,20 @@ export function ratioChartSvg(chart: RatioChart): string {
         const vy = y(v);
         const top2 = Math.min(vy, base);
         const h = Math.max(1, Math.abs(vy - base));
-        out.push(`<rect x="${(x + 1).toFixed(1)}" y="${top2.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${chart.series[si]!.color}"><title>${esc(`${group.label} · ${chart.series[si]!.name}: ${fmt(v)}×`)}</title></rect>`);
+        out.push(
+          `<rect x="${(x + 1).toFixed(1)}" y="${top2.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${chart.series[si]!.color}"><title>${esc(`${group.label} · ${chart.series[si]!.name}: ${fmt(v)}×`)}</title></rect>`,
+        );
         const ty = v >= 1 ? top2 - 3 : top2 + h + 10;
         out.push(`<text x="${cx}" y="${ty.toFixed(1)}" font-size="9" text-anchor="middle" fill="#333">${fmt(v)}</text>`);
       });
-      out.push(`<text x="${(gx + groupWidth / 2).toFixed(1)}" y="${top + PLOT_HEIGHT + 16}" font-size="12" text-anchor="middle" fill="#222">${esc(group.label)}</text>`);
+      out.push(
+        `<text x="${(gx + groupWidth / 2).toFixed(1)}" y="${top + PLOT_HEIGHT + 16}" font-size="12" text-anchor="middle" fill="#222">${esc(group.label)}</text>`,
+      );
     });
     out.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${base.toFixed(1)}" y2="${base.toFixed(1)}" stroke="#222" stroke-width="1.5"/>`);
-    out.push(`<text x="${WIDTH - RIGHT}" y="${top - 9}" font-size="10" text-anchor="end" fill="#555">${esc(chart.baselineLabel)} · above the line = faster</text>`);
+    out.push(
+      `<text x="${WIDTH - RIGHT}" y="${top - 9}" font-size="10" text-anchor="end" fill="#555">${esc(chart.baselineLabel)} · above the line = faster</text>`,
+    );
   });
   if (chart.footnote) {
     out.push(`<text x="${LEFT}" y="${height - 12}" font-size="10" fill="#666">${esc(chart.footnote)}</text>`);

@@ -49,7 +49,12 @@ async function handle(req: WorkerRequest): Promise<Record<string, unknown>> {
   switch (req.cmd) {
     case 'init': {
       impl = await load(req.impl, req.server);
-      return { name: impl.name, version: impl.version, notes: impl.notes, coldStart: impl.connect ? true : (impl.coldStartUnavailable ?? 'no cold start') };
+      return {
+        name: impl.name,
+        version: impl.version,
+        notes: impl.notes,
+        coldStart: impl.connect ? true : (impl.coldStartUnavailable ?? 'no cold start'),
+      };
     }
     case 'cold': {
       if (!impl?.connect) throw new Error('no cold start');

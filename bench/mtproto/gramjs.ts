@@ -35,11 +35,16 @@ interface GramClient {
   invoke(request: object): Promise<Record<string, unknown>>;
   destroy(): Promise<void>;
 }
-type BigIntLib = (value: string | number) => object
+type BigIntLib = (value: string | number) => object;
 
 export function loadGramJs(server: ServerInfo, crypto: CryptoProvider): Impl {
-  const telegram = require('telegram') as { TelegramClient: new (...a: unknown[]) => GramClient; Api: Record<string, Record<string, Ctor> & Ctor> };
-  const { MemorySession } = require('telegram/sessions') as { MemorySession: new () => { setDC(id: number, ip: string, port: number): void; setAuthKey(k: unknown): void } };
+  const telegram = require('telegram') as {
+    TelegramClient: new (...a: unknown[]) => GramClient;
+    Api: Record<string, Record<string, Ctor> & Ctor>;
+  };
+  const { MemorySession } = require('telegram/sessions') as {
+    MemorySession: new () => { setDC(id: number, ip: string, port: number): void; setAuthKey(k: unknown): void };
+  };
   const { Logger } = require('telegram/extensions') as { Logger: new (level: string) => unknown };
   const { ConnectionTCPFull } = require('telegram/network') as { ConnectionTCPFull: new (o: Record<string, unknown>) => object };
   const { AuthKey } = require('telegram/crypto/AuthKey') as { AuthKey: new () => { setKey(k: Buffer): Promise<void> } };
@@ -81,12 +86,21 @@ export function loadGramJs(server: ServerInfo, crypto: CryptoProvider): Impl {
         },
         async saveFilePart(fileId, part, bytes) {
           const r = await client.invoke(
-            new Api.upload!.SaveFilePart!({ fileId: bigInt(fileId.toString()), filePart: part, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) }),
+            new Api.upload!.SaveFilePart!({
+              fileId: bigInt(fileId.toString()),
+              filePart: part,
+              bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+            }),
           );
           return (r as unknown) === true;
         },
         async getFile(fileId, offset, limit) {
-          const location = new Api.InputDocumentFileLocation!({ id: bigInt(fileId.toString()), accessHash: bigInt(0), fileReference: emptyRef, thumbSize: '' });
+          const location = new Api.InputDocumentFileLocation!({
+            id: bigInt(fileId.toString()),
+            accessHash: bigInt(0),
+            fileReference: emptyRef,
+            thumbSize: '',
+          });
           const r = await client.invoke(new Api.upload!.GetFile!({ location, offset: bigInt(offset), limit }));
           if (r.className !== 'upload.File') throw new Error(`upload.getFile answered ${String(r.className)}`);
           return r.bytes as Uint8Array;

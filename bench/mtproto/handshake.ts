@@ -92,7 +92,10 @@ function timingProvider(crypto: CryptoProvider, spent: { ms: number }): CryptoPr
 }
 
 /** A transport whose packets are read one at a time. */
-async function openTransport(server: ServerInfo, crypto: CryptoProvider): Promise<{ transport: Transport; next: () => Promise<Uint8Array> }> {
+async function openTransport(
+  server: ServerInfo,
+  crypto: CryptoProvider,
+): Promise<{ transport: Transport; next: () => Promise<Uint8Array> }> {
   const dc = dc2(server);
   const transport = new Transport({ sockets: createNodeTcpFactory(), codec: 'intermediate', crypto, dcId: 2 });
   const queue: Uint8Array[] = [];
@@ -194,7 +197,13 @@ export async function handshakeAnatomy(server: ServerInfo, crypto: CryptoProvide
   return {
     exchanges: runs.length,
     medianMs: { total: med('total'), pq: med('pq'), rsa: med('rsa'), dh: med('dh'), clientIo: med('clientIo'), server: med('server') },
-    share: { pq: sum('pq') / total, rsa: sum('rsa') / total, dh: sum('dh') / total, clientIo: sum('clientIo') / total, server: sum('server') / total },
+    share: {
+      pq: sum('pq') / total,
+      rsa: sum('rsa') / total,
+      dh: sum('dh') / total,
+      clientIo: sum('clientIo') / total,
+      server: sum('server') / total,
+    },
     retries,
   };
 }

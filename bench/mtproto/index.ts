@@ -87,8 +87,10 @@ async function run(options: BenchOptions): Promise<void> {
   const plan = options.quick ? QUICK : FULL;
   const ops = select(options);
   log(`mtproto: ${describeMachine(machine)}${options.quick ? ' · --quick' : ''}`);
-  if (options.clock === 'cpu') log('  note: --clock=cpu does not apply here (round trips are wall time); client and server CPU per operation are reported instead');
-  if (machineBusy(machine)) log(`  warning: load average ${machine.loadAvg1m} on ${machine.cores} cores — other work is running, wall-time figures will be noisy`);
+  if (options.clock === 'cpu')
+    log('  note: --clock=cpu does not apply here (round trips are wall time); client and server CPU per operation are reported instead');
+  if (machineBusy(machine))
+    log(`  warning: load average ${machine.loadAvg1m} on ${machine.cores} cores — other work is running, wall-time figures will be noisy`);
 
   const crypto = await createCryptoProvider();
   const server = await startServerProcess([2]);
@@ -113,7 +115,8 @@ async function run(options: BenchOptions): Promise<void> {
       try {
         workers.push(await ClientWorker.start(name, server));
       } catch (e) {
-        for (const op of ops) if (op !== 'handshake' && op !== 'profile') report.unavailable.push({ impl: name, op, reason: `not loaded: ${message(e)}` });
+        for (const op of ops)
+          if (op !== 'handshake' && op !== 'profile') report.unavailable.push({ impl: name, op, reason: `not loaded: ${message(e)}` });
         log(`  n/a ${name}: ${message(e)}`);
       }
     }
@@ -142,7 +145,9 @@ async function run(options: BenchOptions): Promise<void> {
         }
         runners.push({ name: info.name, budgetMs: info.name === 'wasmgram' ? Infinity : plan.cold.peerBudgetMs, run: () => worker.cold() });
       }
-      log(`  cold-start: ${runners.map((r) => r.name).join(', ')} × ${plan.cold.count} (peers stop after ${plan.cold.peerBudgetMs / 1000} s)…`);
+      log(
+        `  cold-start: ${runners.map((r) => r.name).join(', ')} × ${plan.cold.count} (peers stop after ${plan.cold.peerBudgetMs / 1000} s)…`,
+      );
       try {
         report.cold = await compareColdStarts(runners, plan.cold.count, plan.cold.warmup);
         log(`    ${report.cold.map((c) => `${c.name} median ${c.medianMs.toFixed(0)} ms (n=${c.samples.length})`).join(' | ')}`);
@@ -166,12 +171,18 @@ async function run(options: BenchOptions): Promise<void> {
     }
     for (const op of steadyOps) {
       const rounds = op.startsWith('bulk') ? plan.bulk : plan.rpc;
-      const runners = open.map(({ worker, info }) => ({ name: info.name, settle: (ms: number) => worker.settle(op, ms), slice: (ms: number) => worker.slice(op, ms) }));
+      const runners = open.map(({ worker, info }) => ({
+        name: info.name,
+        settle: (ms: number) => worker.settle(op, ms),
+        slice: (ms: number) => worker.slice(op, ms),
+      }));
       try {
         const results = await compareRounds(runners, rounds, server);
         report.steady.push({ op, results });
         const fmt = (v: number) => (op.startsWith('bulk') ? `${((v * PART) / 1e6).toFixed(1)} MB/s` : `${si(v)} ops/s`);
-        log(`  ${op.padEnd(19)} ${results.map((r) => `${r.name} ${fmt(r.opsPerSec)} (client ${r.clientCpuUsPerOp.toFixed(0)} µs, server ${r.serverCpuUsPerOp.toFixed(0)} µs)`).join(' | ')}`);
+        log(
+          `  ${op.padEnd(19)} ${results.map((r) => `${r.name} ${fmt(r.opsPerSec)} (client ${r.clientCpuUsPerOp.toFixed(0)} µs, server ${r.serverCpuUsPerOp.toFixed(0)} µs)`).join(' | ')}`,
+        );
       } catch (e) {
         log(`  ${op}: failed: ${message(e)}`);
         report.unavailable.push({ impl: 'all', op, reason: message(e) });
@@ -185,7 +196,9 @@ async function run(options: BenchOptions): Promise<void> {
       const data = payloads();
       const ours = await openAndCheck(wasmgramImpl(server, crypto), data);
       try {
-        log(`  profile: ${plan.profile.bursts} bursts of ${BURST} + ${plan.profile.parts} uploads + ${plan.profile.parts} downloads (${BULK_WINDOW} in flight) under the V8 sampling profiler…`);
+        log(
+          `  profile: ${plan.profile.bursts} bursts of ${BURST} + ${plan.profile.parts} uploads + ${plan.profile.parts} downloads (${BULK_WINDOW} in flight) under the V8 sampling profiler…`,
+        );
         report.profile = await profile(async () => {
           for (let b = 0; b < plan.profile.bursts; b++) await Promise.all(Array.from({ length: BURST }, () => ours.nearestDc()));
           const windowed = async (unit: (i: number) => Promise<unknown>) => {
@@ -227,7 +240,8 @@ async function run(options: BenchOptions): Promise<void> {
 
 export const suite: Suite = {
   name: 'mtproto',
-  description: 'handshake, RPC round trips (sequential, 1000 pipelined), 512 KiB bulk both ways, CPU profile — against the test server, vs mtcute, GramJS',
+  description:
+    'handshake, RPC round trips (sequential, 1000 pipelined), 512 KiB bulk both ways, CPU profile — against the test server, vs mtcute, GramJS',
   ops: OPS,
   run,
 };

@@ -121,8 +121,6 @@ function tcpConnect(host: string, port: number, closedError: new (message?: stri
   });
 }
 
-
-
 /* The slice of mtcute's API used here. */
 interface MtRpcError {
   _: 'mt_rpc_error';
@@ -152,14 +150,18 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
   const wasmDir = path.dirname(require.resolve('@mtcute/wasm'));
   wasm.initSync(fs.readFileSync(path.join(wasmDir, wasm.SIMD_AVAILABLE ? 'mtcute-simd.wasm' : 'mtcute.wasm')));
   // The package's exports map hides package.json; read it next to the entry point.
-  const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@mtcute/core')), 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@mtcute/core')), 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const crypto = mtcuteNodeCryptoProvider(utils.BaseCryptoProvider, wasm);
   utils.addPublicKey(crypto, server.publicKeyPem);
   const dc = dc2(server);
   const dcOption = { id: 2, ipAddress: dc.host, port: dc.port };
   const platform = {
     beforeExit: () => () => {},
-    log: (_c: number, level: number, tag: string, fmt: string, args: unknown[]) => { if (process.env.MTCUTE_LOG) console.error(level, tag, fmt, ...args); },
+    log: (_c: number, level: number, tag: string, fmt: string, args: unknown[]) => {
+      if (process.env.MTCUTE_LOG) console.error(level, tag, fmt, ...args);
+    },
     getDefaultLogLevel: () => 0,
     getDeviceModel: () => 'wasmgram bench',
   };
@@ -199,13 +201,21 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
         return check<{ thisDc: number }>(await client.call({ _: 'help.getNearestDc' })).thisDc;
       },
       async saveFilePart(fileId, part, bytes) {
-        return check<boolean>(await client.call({ _: 'upload.saveFilePart', fileId: core.Long.fromString(fileId.toString()), filePart: part, bytes }));
+        return check<boolean>(
+          await client.call({ _: 'upload.saveFilePart', fileId: core.Long.fromString(fileId.toString()), filePart: part, bytes }),
+        );
       },
       async getFile(fileId, offset, limit) {
         const r = check<{ _: string; bytes: Uint8Array }>(
           await client.call({
             _: 'upload.getFile',
-            location: { _: 'inputDocumentFileLocation', id: core.Long.fromString(fileId.toString()), accessHash: core.Long.fromString('0'), fileReference: new Uint8Array(0), thumbSize: '' },
+            location: {
+              _: 'inputDocumentFileLocation',
+              id: core.Long.fromString(fileId.toString()),
+              accessHash: core.Long.fromString('0'),
+              fileReference: new Uint8Array(0),
+              thumbSize: '',
+            },
             offset: core.Long.fromString(String(offset)),
             limit,
           }),
@@ -236,9 +246,19 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
         const sent = check<{ _: string; phoneCodeHash: string }>(
           await client.call({ _: 'auth.sendCode', phoneNumber: phone, apiId: 1, apiHash: 'bench', settings: { _: 'codeSettings' } }),
         );
-        const auth = check<{ _: string }>(await client.call({ _: 'auth.signIn', phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' }));
+        const auth = check<{ _: string }>(
+          await client.call({ _: 'auth.signIn', phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' }),
+        );
         if (auth._ === 'auth.authorizationSignUpRequired') {
-          check(await client.call({ _: 'auth.signUp', phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, firstName: 'Bench', lastName: '' }));
+          check(
+            await client.call({
+              _: 'auth.signUp',
+              phoneNumber: phone,
+              phoneCodeHash: sent.phoneCodeHash,
+              firstName: 'Bench',
+              lastName: '',
+            }),
+          );
         }
         // One more round trip: this one carries the acks of the sign-in answers.
         await api.nearestDc();
@@ -250,7 +270,10 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
         await Promise.race([
           attempt,
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`sign-in did not finish within ${SIGN_IN_LIMIT_MS / 1000} s — ${ACK_PARITY}`)), SIGN_IN_LIMIT_MS);
+            timer = setTimeout(
+              () => reject(new Error(`sign-in did not finish within ${SIGN_IN_LIMIT_MS / 1000} s — ${ACK_PARITY}`)),
+              SIGN_IN_LIMIT_MS,
+            );
           }),
         ]);
       } catch (e) {
@@ -263,8 +286,8 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
     },
     notes: [
       '`mtcute`: @mtcute/core `MtClient` (the MTProto layer under its TelegramClient) with MemoryStorage, IntermediatePacketCodec, `defaultDcs` set to the ' +
-        "bench server and its key added with `addPublicKey`; raw `call()`. @mtcute/node is not installed, so its ICryptoProvider (node:crypto SHA/CTR, " +
-        '@mtcute/wasm IGE, node:zlib gzip, mtcute\'s own factorizePQ), a node:net IConnection and a silent platform are written here against mtcute\'s interfaces.',
+        'bench server and its key added with `addPublicKey`; raw `call()`. @mtcute/node is not installed, so its ICryptoProvider (node:crypto SHA/CTR, ' +
+        "@mtcute/wasm IGE, node:zlib gzip, mtcute's own factorizePQ), a node:net IConnection and a silent platform are written here against mtcute's interfaces.",
     ],
   };
 }

@@ -229,7 +229,12 @@ async function identifyWasm(session: Session, urls: ReadonlySet<string>): Promis
       if (!src.bytecode) continue;
       const bytes = new Uint8Array(Buffer.from(src.bytecode, 'base64'));
       const match = known.find((k) => sameBytes(k.bytes, bytes));
-      out.set(url, match ? { label: match.label, layer: match.layer, names: wasmFunctionNames(bytes) } : { label: 'other wasm', layer: 'other', names: wasmFunctionNames(bytes) });
+      out.set(
+        url,
+        match
+          ? { label: match.label, layer: match.layer, names: wasmFunctionNames(bytes) }
+          : { label: 'other wasm', layer: 'other', names: wasmFunctionNames(bytes) },
+      );
     }
     await session.post('Debugger.disable');
   } finally {
@@ -251,7 +256,12 @@ function selfTimes(profile: CpuProfile): Map<number, number> {
 }
 
 /** Summarizes a V8 CPU profile; see the module comment. */
-export function summarize(profile: CpuProfile, samplingIntervalUs: number, wasm: ReadonlyMap<string, WasmInfo> = new Map(), topN = 15): ProfileSummary {
+export function summarize(
+  profile: CpuProfile,
+  samplingIntervalUs: number,
+  wasm: ReadonlyMap<string, WasmInfo> = new Map(),
+  topN = 15,
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -298,7 +308,11 @@ export function summarize(profile: CpuProfile, samplingIntervalUs: number, wasm:
     entry.selfMs += ms;
     perFunction.set(key, entry);
   }
-  const layers = LAYERS.map((layer) => ({ layer: layer as Layer, selfMs: perLayer.get(layer) ?? 0, share: (perLayer.get(layer) ?? 0) / busy }));
+  const layers = LAYERS.map((layer) => ({
+    layer: layer as Layer,
+    selfMs: perLayer.get(layer) ?? 0,
+    share: (perLayer.get(layer) ?? 0) / busy,
+  }));
   const top = [...perFunction.values()]
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, topN)

@@ -118,7 +118,10 @@ function profileSection(r: Report): string[] {
   const p = r.profile;
   if (!p) return [];
   const busy = p.layers.reduce((n, l) => n + l.selfMs, 0);
-  const layerRows = p.layers.filter((l) => l.selfMs > 0).sort((a, b) => b.selfMs - a.selfMs).map((l) => [l.layer, msFmt(l.selfMs), pct(l.share)]);
+  const layerRows = p.layers
+    .filter((l) => l.selfMs > 0)
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .map((l) => [l.layer, msFmt(l.selfMs), pct(l.share)]);
   const topRows = p.top.map((f) => [f.name, f.where, f.layer, msFmt(f.selfMs), pct(f.share)]);
   return [
     '## CPU profile of the client (wasmgram)',
@@ -138,9 +141,14 @@ function profileSection(r: Report): string[] {
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push('# MTProto: wasmgram against the test server on loopback', '');
-  out.push(`${describeMachine(r.machine)}; load avg ${r.loadAtEnd} at end${r.quick ? ' · **--quick smoke run (not representative)**' : ''}.`);
+  out.push(
+    `${describeMachine(r.machine)}; load avg ${r.loadAtEnd} at end${r.quick ? ' · **--quick smoke run (not representative)**' : ''}.`,
+  );
   if (machineBusy(r.machine) || r.loadAtEnd > r.machine.cores * 0.5) {
-    out.push('', `**The machine was busy** (load average ${r.machine.loadAvg1m} → ${r.loadAtEnd} on ${r.machine.cores} cores): wall-time figures are noisy; the CPU µs per operation are steadier.`);
+    out.push(
+      '',
+      `**The machine was busy** (load average ${r.machine.loadAvg1m} → ${r.loadAtEnd} on ${r.machine.cores} cores): wall-time figures are noisy; the CPU µs per operation are steadier.`,
+    );
   }
   out.push(
     '',
@@ -155,7 +163,7 @@ export function renderMarkdown(r: Report): string {
       'Each cell: throughput (median over alternating rounds) · client CPU / server CPU per operation (µs; for bulk, per 512 KiB part). ' +
         'Bulk keeps 4 parts in flight; MB/s = 10⁶ bytes of payload per second. Ratios: wasmgram ÷ the best peer for throughput, ' +
         "the best peer's client CPU ÷ wasmgram's for CPU (both > 1 when wasmgram is ahead). Client and server share the machine's cores, " +
-        'so where the server spends more CPU per operation than the client, the throughput is the server\'s.',
+        "so where the server spends more CPU per operation than the client, the throughput is the server's.",
       '',
       steadyTable(r),
       '',

@@ -34,7 +34,11 @@ export type ServerInfoJson = Omit<ServerInfo, 'rsaPublicKey'> & { rsa: { n: stri
 
 export function serverInfoToJson(s: ServerInfo): ServerInfoJson {
   const hex = (v: bigint) => v.toString(16);
-  return { dcs: s.dcs, publicKeyPem: s.publicKeyPem, rsa: { n: hex(s.rsaPublicKey.n), e: hex(s.rsaPublicKey.e), fingerprint: hex(s.rsaPublicKey.fingerprint) } };
+  return {
+    dcs: s.dcs,
+    publicKeyPem: s.publicKeyPem,
+    rsa: { n: hex(s.rsaPublicKey.n), e: hex(s.rsaPublicKey.e), fingerprint: hex(s.rsaPublicKey.fingerprint) },
+  };
 }
 
 export function serverInfoFromJson(j: ServerInfoJson): ServerInfo {
@@ -57,9 +61,13 @@ const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-p
 
 /** Starts the server process (DCs `dcs`, TCP only) and waits until it listens. */
 export async function startServerProcess(dcs: readonly number[] = [2]): Promise<BenchServer> {
-  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(process.execPath, ['--import', 'tsx', SCRIPT, `--dcs=${dcs.join(',')}`], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcessByStdio<Writable, Readable, null> = spawn(
+    process.execPath,
+    ['--import', 'tsx', SCRIPT, `--dcs=${dcs.join(',')}`],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const waiting: ((line: string) => void)[] = [];
   let buffered = '';
   let exited: Error | undefined;

@@ -40,7 +40,13 @@ export function newConnection(server: ServerInfo, crypto: CryptoProvider): Conne
  * when the number is new (https://core.telegram.org/api/auth).
  */
 export async function signIn(conn: Connection, phone: string): Promise<void> {
-  const sent = await conn.invoke({ _: 'auth.sendCode', phone_number: phone, api_id: INIT.api_id, api_hash: 'bench', settings: { _: 'codeSettings' } });
+  const sent = await conn.invoke({
+    _: 'auth.sendCode',
+    phone_number: phone,
+    api_id: INIT.api_id,
+    api_hash: 'bench',
+    settings: { _: 'codeSettings' },
+  });
   if (sent._ !== 'auth.sentCode') throw new Error(`auth.sendCode answered ${sent._}`);
   const auth = await conn.invoke({ _: 'auth.signIn', phone_number: phone, phone_code_hash: sent.phone_code_hash, phone_code: DC2_CODE });
   if (auth._ === 'auth.authorizationSignUpRequired') {
@@ -53,7 +59,11 @@ export async function signIn(conn: Connection, phone: string): Promise<void> {
  * for libraries that cannot run the exchange with the test server (they
  * load it the way they load a stored session).
  */
-export async function signedInKey(server: ServerInfo, crypto: CryptoProvider, phone: string): Promise<{ key: Uint8Array; serverSalt: bigint | undefined }> {
+export async function signedInKey(
+  server: ServerInfo,
+  crypto: CryptoProvider,
+  phone: string,
+): Promise<{ key: Uint8Array; serverSalt: bigint | undefined }> {
   const conn = newConnection(server, crypto);
   try {
     await conn.connect();

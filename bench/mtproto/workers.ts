@@ -56,7 +56,10 @@ export class ClientWorker {
       // Only the data: a BenchServer also carries functions, which do not cross IPC.
       const info: ServerInfo = { dcs: server.dcs, rsaPublicKey: server.rsaPublicKey, publicKeyPem: server.publicKeyPem };
       const r = await worker.request({ cmd: 'init', impl, server: info });
-      return { worker, info: { name: r.name as string, version: r.version as string, notes: r.notes as string[], coldStart: r.coldStart as true | string } };
+      return {
+        worker,
+        info: { name: r.name as string, version: r.version as string, notes: r.notes as string[], coldStart: r.coldStart as true | string },
+      };
     } catch (e) {
       worker.kill();
       throw e;

@@ -54,7 +54,10 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
+  return (
+    a.length === b.length &&
+    Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0
+  );
 }
 
 /**
@@ -70,7 +73,8 @@ export async function openAndCheck(impl: Impl, data: Payloads): Promise<OpenClie
     if ((await withTimeout(client.saveFilePart(UPLOAD_FILE, 0, data.upload), 10_000, 'upload.saveFilePart')) !== true) {
       throw new Error('upload.saveFilePart did not answer true');
     }
-    for (let i = 0; i < DOWNLOAD_PARTS; i++) await withTimeout(client.saveFilePart(DOWNLOAD_FILE, i, data.download[i]!), 10_000, 'upload.saveFilePart');
+    for (let i = 0; i < DOWNLOAD_PARTS; i++)
+      await withTimeout(client.saveFilePart(DOWNLOAD_FILE, i, data.download[i]!), 10_000, 'upload.saveFilePart');
     const back = await withTimeout(client.getFile(DOWNLOAD_FILE, PART, PART), 10_000, 'upload.getFile');
     if (!sameBytes(back, data.download[1]!)) throw new Error('upload.getFile returned other bytes than were uploaded');
     return client;

@@ -155,7 +155,12 @@ export interface ContainerItem {
 
 /** The container's messages flattened, for libraries that frame containers by hand. */
 export function containerItems(): ContainerItem[] {
-  return (container().messages as Obj[]).map((m) => ({ msgId: m.msg_id, seqno: m.seqno, reqMsgId: m.body.req_msg_id, result: m.body.result }));
+  return (container().messages as Obj[]).map((m) => ({
+    msgId: m.msg_id,
+    seqno: m.seqno,
+    reqMsgId: m.body.req_msg_id,
+    result: m.body.result,
+  }));
 }
 
 /** A copy of `c` with each `message.bytes` set to its body's serialized length (by `sizeOf`). */

@@ -66,8 +66,10 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 /** Leaves of `part` that equal `whole` at the same path; the first one that does not. */
 function subset(part: unknown, whole: unknown, path = ''): { matched: number; diff: string | null } {
   if (part && typeof part === 'object') {
-    if (!whole || typeof whole !== 'object' || Array.isArray(part) !== Array.isArray(whole)) return { matched: 0, diff: `${path}: shape differs` };
-    if (Array.isArray(part) && part.length !== (whole as unknown[]).length) return { matched: 0, diff: `${path}: ${part.length} items vs ${(whole as unknown[]).length}` };
+    if (!whole || typeof whole !== 'object' || Array.isArray(part) !== Array.isArray(whole))
+      return { matched: 0, diff: `${path}: shape differs` };
+    if (Array.isArray(part) && part.length !== (whole as unknown[]).length)
+      return { matched: 0, diff: `${path}: ${part.length} items vs ${(whole as unknown[]).length}` };
     let matched = 0;
     for (const [k, x] of Object.entries(part)) {
       const r = subset(x, (whole as Record<string, unknown>)[k], `${path}.${k}`);

@@ -53,7 +53,12 @@ function select(options: BenchOptions): Selection {
 }
 
 /** Runs the worker rounds, logging progress (every process in round 1 and in a quick run). */
-async function measure(groups: Measurement[][], plan: ProcessPlan, quick: boolean, started: number): Promise<{ measured: Measured[]; launch: string }> {
+async function measure(
+  groups: Measurement[][],
+  plan: ProcessPlan,
+  quick: boolean,
+  started: number,
+): Promise<{ measured: Measured[]; launch: string }> {
   const launch = await workerCommand();
   const perRound = groups.reduce((n, g) => n + g.length, 0);
   let lastRound = -1;
@@ -64,7 +69,8 @@ async function measure(groups: Measurement[][], plan: ProcessPlan, quick: boolea
         lastRound = round;
         log(`  round ${round + 1}/${plan.rounds} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       }
-      if (quick || round === 0) log(`    ${res.case.padEnd(16)} ${res.op} ${res.impl.padEnd(18)} ${(1e6 / res.opsPerSec).toPrecision(3).padStart(8)} µs/op`);
+      if (quick || round === 0)
+        log(`    ${res.case.padEnd(16)} ${res.op} ${res.impl.padEnd(18)} ${(1e6 / res.opsPerSec).toPrecision(3).padStart(8)} µs/op`);
     });
     return { measured, launch: launch.how };
   } finally {
@@ -92,7 +98,9 @@ async function run(options: BenchOptions): Promise<void> {
     try {
       impls.push(await loadImpl(name));
     } catch (e) {
-      for (const c of sel.cases) for (const op of sel.ops) notRun.push({ impl: name, op, case: c, reason: `not loaded: ${e instanceof Error ? e.message : String(e)}` });
+      for (const c of sel.cases)
+        for (const op of sel.ops)
+          notRun.push({ impl: name, op, case: c, reason: `not loaded: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
   const checks: Checked[] = [];
@@ -102,7 +110,10 @@ async function run(options: BenchOptions): Promise<void> {
     for (const op of sel.ops) {
       const group: Measurement[] = [];
       for (const impl of impls) {
-        const res = await check(impl, op, c, ref).catch((e: unknown) => ({ ok: false, detail: `threw ${e instanceof Error ? e.message : String(e)}` }));
+        const res = await check(impl, op, c, ref).catch((e: unknown) => ({
+          ok: false,
+          detail: `threw ${e instanceof Error ? e.message : String(e)}`,
+        }));
         if ('unsupported' in res) {
           notRun.push({ impl: impl.name, op, case: c, reason: res.unsupported });
         } else if (!res.ok) {
@@ -117,7 +128,10 @@ async function run(options: BenchOptions): Promise<void> {
     }
   }
   const processes = plan.rounds * groups.reduce((n, g) => n + g.length, 0);
-  if (processes) log(`  guard passed for ${checks.length} measurements; ${processes} worker processes (${plan.rounds} rounds × ${plan.ms} ms, ${plan.clock} clock)…`);
+  if (processes)
+    log(
+      `  guard passed for ${checks.length} measurements; ${processes} worker processes (${plan.rounds} rounds × ${plan.ms} ms, ${plan.clock} clock)…`,
+    );
 
   const { measured, launch } = groups.length ? await measure(groups, plan, options.quick, started) : { measured: [], launch: 'no workers' };
 
@@ -163,7 +177,8 @@ async function run(options: BenchOptions): Promise<void> {
 
 export const suite: Suite = {
   name: 'tl',
-  description: 'TL encode/decode (send-message, history-100, upload-file-512k, container-20) vs mtcute and GramJS, one process per measurement; bundle size, cold load',
+  description:
+    'TL encode/decode (send-message, history-100, upload-file-512k, container-20) vs mtcute and GramJS, one process per measurement; bundle size, cold load',
   ops: SELECTORS,
   run,
 };

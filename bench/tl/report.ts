@@ -106,7 +106,10 @@ export function targets(r: Report): Target[] {
   for (const c of ['send-message', 'history-100', 'container-20'] as const) {
     for (const op of ['encode', 'decode'] as const) {
       if (!ran(c, op)) continue;
-      for (const [peer, goal] of [['@mtcute/tl-runtime', 1.5], ['telegram', 3]] as const) {
+      for (const [peer, goal] of [
+        ['@mtcute/tl-runtime', 1.5],
+        ['telegram', 3],
+      ] as const) {
         const ours = find(r, c, op, 'wasmgram');
         const theirs = find(r, c, op, peer);
         const missing = r.notRun.find((n) => n.case === c && n.op === op && (n.impl === peer || n.impl === 'wasmgram'));
@@ -126,7 +129,12 @@ export function targets(r: Report): Target[] {
     const ours = find(r, 'upload-file-512k', op, 'wasmgram');
     const copy = find(r, 'upload-file-512k', op, 'memcpy');
     const value = ours && copy ? ours.opsPerSec / copy.opsPerSec : Number.NaN;
-    out.push({ name: `upload-file-512k ${op} vs memcpy (within 10 %)`, value, goal: 0.9, pass: Number.isFinite(value) ? value >= 0.9 : null });
+    out.push({
+      name: `upload-file-512k ${op} vs memcpy (within 10 %)`,
+      value,
+      goal: 0.9,
+      pass: Number.isFinite(value) ? value >= 0.9 : null,
+    });
   }
   return out;
 }
@@ -153,7 +161,16 @@ function resultsTable(r: Report): string {
         const m = find(r, c, op, impl);
         if (m) {
           const star = m === best ? '★ ' : '';
-          rows.push([c, op, impl, String(m.size), `${star}${si(m.opsPerSec)}`, usText(us(m.opsPerSec)), mbText(mbPerSec(m)), ratio(ratioToBestPeer(r, m))]);
+          rows.push([
+            c,
+            op,
+            impl,
+            String(m.size),
+            `${star}${si(m.opsPerSec)}`,
+            usText(us(m.opsPerSec)),
+            mbText(mbPerSec(m)),
+            ratio(ratioToBestPeer(r, m)),
+          ]);
           continue;
         }
         const n = r.notRun.find((x) => x.case === c && x.op === op && x.impl === impl);
@@ -161,11 +178,16 @@ function resultsTable(r: Report): string {
       }
     }
   }
-  return markdownTable(
-    ['case', 'op', 'impl', 'bytes', 'ops/s', 'time/op', 'MB/s', 'vs best peer'],
-    rows,
-    ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
-  );
+  return markdownTable(['case', 'op', 'impl', 'bytes', 'ops/s', 'time/op', 'MB/s', 'vs best peer'], rows, [
+    'left',
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
 }
 
 function referenceTable(r: Report): string | null {
@@ -181,11 +203,15 @@ function referenceTable(r: Report): string | null {
     rows.push([c, op, usText(mt), here('@mtcute/tl-runtime'), usText(gj), here('telegram'), here('wasmgram')]);
   }
   if (rows.length === 0) return null;
-  return markdownTable(
-    ['case', 'op', 'mtcute (issue)', 'mtcute (here)', 'GramJS (issue)', 'GramJS (here)', 'wasmgram (here)'],
-    rows,
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-  );
+  return markdownTable(['case', 'op', 'mtcute (issue)', 'mtcute (here)', 'GramJS (issue)', 'GramJS (here)', 'wasmgram (here)'], rows, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
 }
 
 function methodText(r: Report): string {
@@ -196,8 +222,8 @@ function methodText(r: Report): string {
     `warms it up for ${p.warmupMs} ms, runs a full GC, then times ${p.ms} ms in ${p.slices} slices (young-generation GC before each) and reports the median slice. ` +
     `${p.rounds} alternating round${p.rounds === 1 ? '' : 's'}: each round visits every case and op, the starting implementation rotating; ` +
     `the figure is the median over rounds. Before anything is timed, every output is checked (see "Correctness guard"). ` +
-    `Clock: ${p.clock === 'cpu' ? '**CPU time** of the worker process (user + system, all its threads; --clock=cpu), so time the OS gave to other processes is not counted' : 'wall time (performance.now); --clock=cpu counts only the worker\'s CPU time, steadier on a busy machine'}. ` +
-    'bytes = what that implementation wrote or read (GramJS: its own layer\'s bytes); MB/s = 10⁶ bytes per second; ' +
+    `Clock: ${p.clock === 'cpu' ? '**CPU time** of the worker process (user + system, all its threads; --clock=cpu), so time the OS gave to other processes is not counted' : "wall time (performance.now); --clock=cpu counts only the worker's CPU time, steadier on a busy machine"}. ` +
+    "bytes = what that implementation wrote or read (GramJS: its own layer's bytes); MB/s = 10⁶ bytes per second; " +
     'vs best peer = ops/s ÷ ops/s of the faster of mtcute and GramJS for that case and op; ★ = fastest of the row group.'
   );
 }
@@ -205,12 +231,17 @@ function methodText(r: Report): string {
 export function renderMarkdown(r: Report): string {
   const m = r.machine;
   const lines: string[] = ['# wasmgram TL codec benchmark', ''];
-  lines.push(`Machine: ${describeMachine(m)}, ${r.loadAtEnd} at end · ${r.seconds.toFixed(0)} s${r.quick ? ' · **QUICK RUN** (smoke test, figures are noise)' : ''}`, '');
+  lines.push(
+    `Machine: ${describeMachine(m)}, ${r.loadAtEnd} at end · ${r.seconds.toFixed(0)} s${r.quick ? ' · **QUICK RUN** (smoke test, figures are noise)' : ''}`,
+    '',
+  );
   if (machineBusy(m) || r.loadAtEnd > m.cores * 0.5) {
     lines.push(
       '> **The machine was busy** (load average above half the core count): other processes competed for the CPUs and caches, so single ' +
         'figures are noisy; alternating rounds spread the noise over all implementations' +
-        (r.plan.clock === 'cpu' ? ' and the CPU-time clock leaves out time spent descheduled' : ' (--clock=cpu would leave out time spent descheduled)') +
+        (r.plan.clock === 'cpu'
+          ? ' and the CPU-time clock leaves out time spent descheduled'
+          : ' (--clock=cpu would leave out time spent descheduled)') +
         ', but treat ratios within ±20 % as ties.',
       '',
     );
@@ -230,7 +261,7 @@ export function renderMarkdown(r: Report): string {
       '## Reference points',
       '',
       "The issue's reference figures for the peers (its machine) next to this run's, time per operation. " +
-        'They show how this machine and these payloads compare with the issue\'s; the targets are the ratios measured side by side above.',
+        "They show how this machine and these payloads compare with the issue's; the targets are the ratios measured side by side above.",
       '',
       ref,
       '',
@@ -240,7 +271,11 @@ export function renderMarkdown(r: Report): string {
     lines.push(
       '## Bundle size',
       '',
-      markdownTable(['what', 'raw', 'gzip'], r.sizes.map((s) => [s.what, `${(s.raw / 1024).toFixed(1)} KiB`, `${(s.gzip / 1024).toFixed(1)} KiB`]), ['left', 'right', 'right']),
+      markdownTable(
+        ['what', 'raw', 'gzip'],
+        r.sizes.map((s) => [s.what, `${(s.raw / 1024).toFixed(1)} KiB`, `${(s.gzip / 1024).toFixed(1)} KiB`]),
+        ['left', 'right', 'right'],
+      ),
       '',
     );
   }
@@ -269,7 +304,7 @@ export function renderMarkdown(r: Report): string {
   lines.push('## Implementations', '');
   lines.push(
     '- `wasmgram`: `encode(obj)`, `decode(bytes)` / `decodeRequest(bytes)` from ts/tl/codec with default options (per-constructor readers and writers generated at first use, JS engine, `bytes` fields returned as copies). The container is one `encode`/`decode` of the whole `msg_container` object.',
-    '- `@mtcute/tl-runtime`: `TlBinaryWriter.serializeObject` / `TlBinaryReader.deserializeObject` with @mtcute/core\'s layer-227 maps (`tl/binary/{reader,writer}.js`, imported by path). Its maps hold no `msg_container`/`rpc_result` (its session frames them by hand), so the container is framed in bench/tl/mtcute.ts with the runtime\'s own `uint`/`long`/`int`/`raw` and each result goes through the maps; its reader map holds no request types, so `send-message` decode has no mtcute figure.',
+    "- `@mtcute/tl-runtime`: `TlBinaryWriter.serializeObject` / `TlBinaryReader.deserializeObject` with @mtcute/core's layer-227 maps (`tl/binary/{reader,writer}.js`, imported by path). Its maps hold no `msg_container`/`rpc_result` (its session frames them by hand), so the container is framed in bench/tl/mtcute.ts with the runtime's own `uint`/`long`/`int`/`raw` and each result goes through the maps; its reader map holds no request types, so `send-message` decode has no mtcute figure.",
     `- \`telegram\` (GramJS${r.gramjsLayer ? `, layer ${r.gramjsLayer}` : ''}): \`getBytes()\` on the same objects converted to its \`Api\` classes, \`new BinaryReader(bytes).tgReadObject()\`. Container decode: \`tgReadObject()\` on the container (async, bodies kept raw) and then \`tgReadObject()\` on each result body, as its \`MTProtoSender\` does; container encode: \`getBytes()\` per result, framed like its \`MTProtoState.writeDataAsMessage\`/\`MessagePacker\` (\`toSignedLittleBuffer\`, \`BinaryWriter\`, \`Buffer.concat\`).`,
     '- `memcpy` (upload-file-512k only): the floor of that case — encode: `new Uint8Array(size)` + `set()` of the 512 KiB at the payload offset; decode: `slice()` of the 512 KiB. Not a peer: excluded from "best peer".',
     '- Both peers return `bytes` fields as views into the input (no copy) when decoding; wasmgram copies them by default (`ReadOptions.views: true` returns views), so upload-file-512k decode compares a copying decoder with non-copying ones — the target for that case is memcpy.',
@@ -295,7 +330,7 @@ export function renderJson(r: Report): string {
   const json = {
     machine: { ...r.machine, loadAvg1mAtEnd: r.loadAtEnd },
     quick: r.quick,
-    method: { ...r.plan, processPerMeasurement: true, launch: r.launch, figure: 'median over rounds of each process\'s median slice' },
+    method: { ...r.plan, processPerMeasurement: true, launch: r.launch, figure: "median over rounds of each process's median slice" },
     records,
     unavailable: r.notRun.map((n) => ({ impl: n.impl, op: n.op, case: n.case, reason: n.reason })),
     targets: targets(r).map((t) => ({ ...t, value: round(t.value, 3) })),
@@ -341,6 +376,7 @@ export function renderSvg(r: Report): string | null {
     baselineLabel: '1× = as fast as that implementation',
     series: series.map(({ name, color }) => ({ name, color })),
     panels,
-    footnote: 'Ratio = wasmgram ops/s ÷ the other implementation\'s ops/s on the same case and op (n/a: it cannot do it). Full table: tl.md.',
+    footnote:
+      "Ratio = wasmgram ops/s ÷ the other implementation's ops/s on the same case and op (n/a: it cannot do it). Full table: tl.md.",
   });
 }

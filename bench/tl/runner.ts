@@ -45,10 +45,18 @@ export async function workerCommand(): Promise<{ args: string[]; how: string; di
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(WORKER).href) },
       logLevel: 'silent',
     });
-    return { args: ['--expose-gc', BUNDLE], how: 'worker.ts compiled once with esbuild (packages external), run with node --expose-gc', dispose };
+    return {
+      args: ['--expose-gc', BUNDLE],
+      how: 'worker.ts compiled once with esbuild (packages external), run with node --expose-gc',
+      dispose,
+    };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { args: ['--expose-gc', '--import', 'tsx', WORKER], how: `node --expose-gc --import tsx worker.ts (bundling failed: ${why})`, dispose };
+    return {
+      args: ['--expose-gc', '--import', 'tsx', WORKER],
+      how: `node --expose-gc --import tsx worker.ts (bundling failed: ${why})`,
+      dispose,
+    };
   }
 }
 

@@ -42,11 +42,21 @@ async function main(argv: readonly string[]): Promise<void> {
   const impl = await loadImpl(implName);
   const prepared = await impl.prepare(op as Op, c as CaseName);
   if (isUnsupported(prepared)) throw new Error(`${implName} cannot ${op} ${c}: ${prepared.unsupported}`);
-  const [result] = await compareThroughput(
-    [{ name: implName, run: prepared.run, ...(prepared.async ? { async: true } : {}) }],
-    { warmupMs, rounds: slices, roundMs: ms / slices, fullGc: true, clock },
-  );
-  const out: WorkerResult = { impl: implName, op: op as Op, case: c as CaseName, size: prepared.size, opsPerSec: result!.opsPerSec, slices: result!.perRound };
+  const [result] = await compareThroughput([{ name: implName, run: prepared.run, ...(prepared.async ? { async: true } : {}) }], {
+    warmupMs,
+    rounds: slices,
+    roundMs: ms / slices,
+    fullGc: true,
+    clock,
+  });
+  const out: WorkerResult = {
+    impl: implName,
+    op: op as Op,
+    case: c as CaseName,
+    size: prepared.size,
+    opsPerSec: result!.opsPerSec,
+    slices: result!.perRound,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -131,9 +131,7 @@ export class Mismatches {
     let i = 0;
     while (i < got.length && i < want.length && got[i] === want[i]) i++;
     const at = (b: Uint8Array) => hex(b.subarray(i, i + 16));
-    this.items.push(
-      `${what}: lengths ${got.length}/${want.length}, first difference at byte ${i}: got ${at(got)}…, want ${at(want)}…`,
-    );
+    this.items.push(`${what}: lengths ${got.length}/${want.length}, first difference at byte ${i}: got ${at(got)}…, want ${at(want)}…`);
   }
   get count(): number {
     return this.items.length;

@@ -10,8 +10,22 @@ import * as assert from 'uvu/assert';
 import { CryptoError } from '../../ts/errors.js';
 import type { CryptoModule } from '../../ts/wasm/crypto-module.js';
 import {
-  BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, ascii, buildTable, concat, engineTable, hex, refCtr, refEcb, refIge,
-  same, throwsKind, unaligned, unhex,
+  BUILD_NAMES,
+  ENGINE_NAMES,
+  Mismatches,
+  Prng,
+  ascii,
+  buildTable,
+  concat,
+  engineTable,
+  hex,
+  refCtr,
+  refEcb,
+  refIge,
+  same,
+  throwsKind,
+  unaligned,
+  unhex,
 } from './_vectors.js';
 
 const engines = engineTable();
@@ -36,7 +50,12 @@ function rawEcb(m: CryptoModule, key: Uint8Array, data: Uint8Array, decrypt: boo
 
 /** igeEncryptAnyKey / igeDecryptAnyKey; `inPlace` uses src == dst as OpenSSL's test also does. */
 function rawIge(
-  m: CryptoModule, key: Uint8Array, iv: Uint8Array, data: Uint8Array, decrypt: boolean, inPlace = false,
+  m: CryptoModule,
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+  decrypt: boolean,
+  inPlace = false,
 ): { rounds: number; out: Uint8Array } {
   const p = m.io(64 + 2 * data.length);
   m.u8.set(key, p);
@@ -259,7 +278,10 @@ for (const name of ENGINE_NAMES) {
         const want = hex(first);
         first.fill(0);
         const other = provider[op](prng.bytes(n), key, iv);
-        assert.ok(first.every((b) => b === 0), `${op} ${n}: a later call wrote into an earlier result`);
+        assert.ok(
+          first.every((b) => b === 0),
+          `${op} ${n}: a later call wrote into an earlier result`,
+        );
         assert.is(hex(provider[op](data, key, iv)), want, `${op} ${n}: result changed after mutating a previous one`);
         assert.is.not(hex(other), want);
       }
@@ -335,7 +357,10 @@ for (const name of ENGINE_NAMES) {
       Array.from({ length: 64 }, () => 1),
     ];
     for (const sizes of chunkings) {
-      for (const [input, want, label] of [[CTR_PLAIN, CTR_CIPHER, 'F.5.5'], [CTR_CIPHER, CTR_PLAIN, 'F.5.6']] as const) {
+      for (const [input, want, label] of [
+        [CTR_PLAIN, CTR_CIPHER, 'F.5.5'],
+        [CTR_CIPHER, CTR_PLAIN, 'F.5.6'],
+      ] as const) {
         const a = provider.createCtr(CTR_KEY, CTR_IV);
         const b = provider.createCtr(CTR_KEY, CTR_IV);
         const outA: Uint8Array[] = [];
@@ -462,7 +487,10 @@ for (const name of ENGINE_NAMES) {
     assert.is(first.buffer.byteLength, 100, 'result owns its buffer');
     first.fill(0);
     const second = ctr.process(data);
-    assert.ok(first.every((b) => b === 0), 'a later call wrote into an earlier result');
+    assert.ok(
+      first.every((b) => b === 0),
+      'a later call wrote into an earlier result',
+    );
     assert.ok(same(second, refCtr(key, iv, concat(data, data)).subarray(100)), 'the stream continued correctly');
     ctr.dispose();
   });
@@ -472,11 +500,23 @@ for (const name of ENGINE_NAMES) {
     const ctr = provider.createCtr(CTR_KEY, CTR_IV);
     ctr.dispose();
     ctr.dispose();
-    assert.is(throwsKind(() => ctr.process(CTR_PLAIN), CryptoError), '', 'process');
-    assert.is(throwsKind(() => ctr.processInPlace(CTR_PLAIN.slice()), CryptoError), '', 'processInPlace');
+    assert.is(
+      throwsKind(() => ctr.process(CTR_PLAIN), CryptoError),
+      '',
+      'process',
+    );
+    assert.is(
+      throwsKind(() => ctr.processInPlace(CTR_PLAIN.slice()), CryptoError),
+      '',
+      'processInPlace',
+    );
     // A new stream that reuses the freed slot is not reachable through the old object.
     const fresh = provider.createCtr(CTR_KEY, CTR_IV);
-    assert.is(throwsKind(() => ctr.process(CTR_PLAIN), CryptoError), '', 'old handle after slot reuse');
+    assert.is(
+      throwsKind(() => ctr.process(CTR_PLAIN), CryptoError),
+      '',
+      'old handle after slot reuse',
+    );
     assert.is(hex(fresh.process(CTR_PLAIN)), hex(CTR_CIPHER), 'the new stream starts at its own counter');
     fresh.dispose();
   });

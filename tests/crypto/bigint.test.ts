@@ -59,10 +59,22 @@ test('bigIntToBytesLE writes little-endian into a fixed length', () => {
 });
 
 test('bigIntToBytes rejects values that do not fit and negatives', () => {
-  assert.throws(() => bigIntToBytes(256n, 1), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => bigIntToBytes(TWO_POW_2048, 256), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => bigIntToBytes(-1n), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => bigIntToBytesLE(1n << 64n, 8), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => bigIntToBytes(256n, 1),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => bigIntToBytes(TWO_POW_2048, 256),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => bigIntToBytes(-1n),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => bigIntToBytesLE(1n << 64n, 8),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('byte conversions round-trip for random values of many sizes', () => {
@@ -83,7 +95,10 @@ test('bitLength and byteLength', () => {
   assert.is(bitLength(TWO_POW_2047), 2048);
   assert.is(byteLength(TWO_POW_2048 - 1n), 256);
   assert.is(byteLength(0n), 0);
-  assert.throws(() => bitLength(-1n), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => bitLength(-1n),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('mod is non-negative for negative operands', () => {
@@ -100,8 +115,14 @@ test('modPow edge cases', () => {
   assert.is(modPow(-2n, 3n, 7n), 6n);
   assert.is(modPow(10n, 1n, 7n), 3n);
   assert.is(modPow(2n, 10n, 1025n), 1024n);
-  assert.throws(() => modPow(2n, -1n, 7n), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => modPow(2n, 1n, 0n), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => modPow(2n, -1n, 7n),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => modPow(2n, 1n, 0n),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('modPow matches a reference implementation on random inputs (small to 2048-bit)', () => {
@@ -145,8 +166,14 @@ test('randomBigIntBits masks to the requested width and uses the injected source
   const ff: (out: Uint8Array) => void = (out) => out.fill(0xff);
   assert.is(randomBigIntBits(ff, 12), (1n << 12n) - 1n);
   assert.is(randomBigIntBits(ff, 2048), TWO_POW_2048 - 1n);
-  assert.is(randomBigIntBits((out) => out.fill(0), 64), 0n);
-  assert.throws(() => randomBigIntBits(ff, 0), (e: unknown) => e instanceof CryptoError);
+  assert.is(
+    randomBigIntBits((out) => out.fill(0), 64),
+    0n,
+  );
+  assert.throws(
+    () => randomBigIntBits(ff, 0),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('randomBigIntInRange stays in range and rejects a source that never fits', () => {
@@ -161,20 +188,35 @@ test('randomBigIntInRange stays in range and rejects a source that never fits', 
   }
   assert.is(randomBigIntInRange(counter, 5n, 5n), 5n);
   // span = 16 needs 5 bits; a source of all ones gives 31 > 16 every time
-  assert.throws(() => randomBigIntInRange((out) => out.fill(0xff), 0n, 16n), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => randomBigIntInRange(counter, 2n, 1n), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => randomBigIntInRange((out) => out.fill(0xff), 0n, 16n),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => randomBigIntInRange(counter, 2n, 1n),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('byte helpers: concat, xor, constant-time equality, hex, reverse', () => {
   assert.equal(Array.from(concatBytes(new Uint8Array([1]), new Uint8Array(0), new Uint8Array([2, 3]))), [1, 2, 3]);
   assert.equal(Array.from(xorBytes(new Uint8Array([0xf0, 0x0f]), new Uint8Array([0xff, 0xff]))), [0x0f, 0xf0]);
-  assert.throws(() => xorBytes(new Uint8Array(1), new Uint8Array(2)), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => xorBytes(new Uint8Array(1), new Uint8Array(2)),
+    (e: unknown) => e instanceof CryptoError,
+  );
   assert.ok(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])));
   assert.not.ok(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])));
   assert.not.ok(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 3])));
   assert.is(bytesToHex(hexToBytes('00 ff\nA0')), '00ffa0');
-  assert.throws(() => hexToBytes('abc'), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => hexToBytes('zz'), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => hexToBytes('abc'),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => hexToBytes('zz'),
+    (e: unknown) => e instanceof CryptoError,
+  );
   assert.equal(Array.from(reverseBytes(new Uint8Array([1, 2, 3]))), [3, 2, 1]);
 });
 

@@ -63,7 +63,10 @@ test('Miller–Rabin: small primes, composites and Carmichael numbers', () => {
   }
   // strong pseudoprime to bases 2, 3, 5, 7, 11, 13, 17, 19, 23: only random bases catch it
   assert.not.ok(isProbablePrime(3825123056546413051n, opts));
-  assert.throws(() => isProbablePrime(7n, { rounds: 0 }), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => isProbablePrime(7n, { rounds: 0 }),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('Miller–Rabin: an RSA modulus is composite, the 2048-bit safe primes are prime (agrees with node:crypto)', () => {
@@ -84,7 +87,7 @@ test('Telegram dh_prime constant equals the one in the sample exchange and passe
   checkDhPrime(TELEGRAM_DH_PRIME, 4, { random: throwingRandom });
 });
 
-test('uncached safe-prime verification accepts Telegram\'s prime (g=3) and RFC 3526 group 14 (g=2)', () => {
+test("uncached safe-prime verification accepts Telegram's prime (g=3) and RFC 3526 group 14 (g=2)", () => {
   checkDhPrime(TELEGRAM_DH_PRIME, 3, { noCache: true, rounds: 4, random: nodeRandom });
   checkDhPrime(MODP14, 2, { noCache: true, rounds: 4, random: nodeRandom });
   assert.not.ok(isKnownDhPrime(MODP14), 'noCache must not add to the cache');
@@ -98,7 +101,10 @@ test('checked primes are cached; clearDhPrimeCache forgets them', () => {
   checkDhPrime(MODP14, 2, { random: throwingRandom }); // cache hit: no Miller–Rabin
   // the g condition is still evaluated on a cache hit: MODP14 ≡ 23 mod 24, so p mod 5 decides g = 5
   const g5ok = MODP14 % 5n === 1n || MODP14 % 5n === 4n;
-  assert.is(checkName(() => checkDhPrime(MODP14, 5, { random: throwingRandom })), g5ok ? undefined : 'dh_g_subgroup');
+  assert.is(
+    checkName(() => checkDhPrime(MODP14, 5, { random: throwingRandom })),
+    g5ok ? undefined : 'dh_g_subgroup',
+  );
   clearDhPrimeCache();
   assert.not.ok(isKnownDhPrime(MODP14));
   assert.ok(isKnownDhPrime(TELEGRAM_DH_PRIME));
@@ -232,10 +238,7 @@ test('computeDhClient checks dh_prime, g and g_a before using them', () => {
 
 test('computeDhClient draws a new b when g_b fails its range check', () => {
   const tinyB = bigIntToBytes(1n, 256); // g_b = g = 3: outside the safe range
-  const r = computeDhClient(
-    { g: SAMPLE.g, dhPrime: sampleDhPrime, gA: sampleGA },
-    { random: replayRandom(tinyB, SAMPLE.b) },
-  );
+  const r = computeDhClient({ g: SAMPLE.g, dhPrime: sampleDhPrime, gA: sampleGA }, { random: replayRandom(tinyB, SAMPLE.b) });
   assert.is(bytesToHex(r.gB), bytesToHex(SAMPLE.gB));
   assert.throws(
     () => computeDhClient({ g: SAMPLE.g, dhPrime: sampleDhPrime, gA: sampleGA }, { random: (out) => out.fill(0), maxAttempts: 3 }),

@@ -48,8 +48,14 @@ test('tmp_aes_key / tmp_aes_iv follow the spec formula (independent node:crypto 
 });
 
 test('deriveTmpAesKeyIv rejects wrong nonce lengths', () => {
-  assert.throws(() => deriveTmpAesKeyIv(SAMPLE.newNonce.subarray(0, 16), SAMPLE.serverNonce, crypto), (e: unknown) => e instanceof CryptoError);
-  assert.throws(() => deriveTmpAesKeyIv(SAMPLE.newNonce, SAMPLE.newNonce, crypto), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => deriveTmpAesKeyIv(SAMPLE.newNonce.subarray(0, 16), SAMPLE.serverNonce, crypto),
+    (e: unknown) => e instanceof CryptoError,
+  );
+  assert.throws(
+    () => deriveTmpAesKeyIv(SAMPLE.newNonce, SAMPLE.newNonce, crypto),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('encrypted_answer decrypts to the sample answer_with_hash and passes the SHA1 check', () => {
@@ -136,7 +142,10 @@ test('new_nonce_hash2/3 differ from hash1 and a swapped answer fails with its ch
   const wrong = SAMPLE.newNonceHash1.slice();
   wrong[15]! ^= 1;
   assert.throws(() => checkNewNonceHash(wrong, SAMPLE.newNonce, 1, aux, crypto), isSecurity('new_nonce_hash1'));
-  assert.throws(() => newNonceHash(SAMPLE.newNonce, 4 as 1, aux, crypto), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => newNonceHash(SAMPLE.newNonce, 4 as 1, aux, crypto),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('auth_key_id is the low 64 bits (last 8 bytes) and aux_hash the high 64 bits of SHA1(auth_key)', () => {
@@ -145,14 +154,20 @@ test('auth_key_id is the low 64 bits (last 8 bytes) and aux_hash the high 64 bit
   assert.is(hex(id), hex(sha.subarray(12, 20)));
   assert.is(hex(auxHash), hex(sha.subarray(0, 8)));
   assert.is(hex(authKeyId(SAMPLE.authKey, crypto)), hex(id));
-  assert.throws(() => authKeyId(SAMPLE.authKey.subarray(1), crypto), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => authKeyId(SAMPLE.authKey.subarray(1), crypto),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test('initial server_salt = substr(new_nonce, 0, 8) XOR substr(server_nonce, 0, 8)', () => {
   const salt = initialServerSalt(SAMPLE.newNonce, SAMPLE.serverNonce);
   // 84^D6 5F^70 AD^1F 32^CD D1^21 0A^2C 4C^EB 79^87
   assert.is(hex(salt), '522FB2FFF026A7FE');
-  assert.throws(() => initialServerSalt(SAMPLE.serverNonce, SAMPLE.serverNonce), (e: unknown) => e instanceof CryptoError);
+  assert.throws(
+    () => initialServerSalt(SAMPLE.serverNonce, SAMPLE.serverNonce),
+    (e: unknown) => e instanceof CryptoError,
+  );
 });
 
 test.run();

@@ -19,7 +19,16 @@ import { WasmCryptoProvider } from '../../ts/crypto/wasm-provider.js';
 import { CryptoError } from '../../ts/errors.js';
 import type { CryptoModule } from '../../ts/wasm/crypto-module.js';
 import {
-  BUILD_NAMES, type BuildName, ENGINE_NAMES, type EngineName, Mismatches, Prng, freshModule, refCtr, same, throwsKind,
+  BUILD_NAMES,
+  type BuildName,
+  ENGINE_NAMES,
+  type EngineName,
+  Mismatches,
+  Prng,
+  freshModule,
+  refCtr,
+  same,
+  throwsKind,
 } from './_vectors.js';
 
 // Factorization runs on private module instances (not the ones every other test
@@ -170,9 +179,32 @@ for (const name of wasmEngines) {
     const provider = engine();
     const bad = new Mismatches();
     const inputs: unknown[] = [
-      0n, 1n, 2n, 3n, -1n, -15n, -(1n << 63n), 1n << 64n, (1n << 64n) + 1n, 1n << 70n,
-      15, 15.5, Number.NaN, '15', '0x17ED48941A08F981', null, undefined, {}, [15n],
-      5n, 1021n, 1031n, 65537n, 2147483647n, primeBelow(32), primeBelow(36),
+      0n,
+      1n,
+      2n,
+      3n,
+      -1n,
+      -15n,
+      -(1n << 63n),
+      1n << 64n,
+      (1n << 64n) + 1n,
+      1n << 70n,
+      15,
+      15.5,
+      Number.NaN,
+      '15',
+      '0x17ED48941A08F981',
+      null,
+      undefined,
+      {},
+      [15n],
+      5n,
+      1021n,
+      1031n,
+      65537n,
+      2147483647n,
+      primeBelow(32),
+      primeBelow(36),
     ];
     for (const input of inputs) {
       const r = throwsKind(() => provider.factorizePQ(input as bigint), CryptoError);
@@ -187,7 +219,16 @@ for (const name of wasmEngines) {
     const provider = engine();
     const bad = new Mismatches();
     const p32 = primeBelow(32);
-    const inputs = [4n, 9n, 1009n * 1009n, 65537n * 65537n, p32 * p32, 3n * 5n * 7n, 3n * 2147483647n * 1073741789n, 65537n * 65539n * 65543n];
+    const inputs = [
+      4n,
+      9n,
+      1009n * 1009n,
+      65537n * 65537n,
+      p32 * p32,
+      3n * 5n * 7n,
+      3n * 2147483647n * 1073741789n,
+      65537n * 65539n * 65543n,
+    ];
     for (const input of inputs) {
       try {
         const got = provider.factorizePQ(input);
@@ -217,9 +258,29 @@ for (const build of BUILD_NAMES) {
     // Strong pseudoprimes to small bases, Carmichael numbers, squares and products of large primes, edges of u64.
     const p32 = primeBelow(32);
     const special = [
-      2047n, 3277n, 4033n, 4681n, 8321n, 561n, 41041n, 825265n, 3215031751n, 2152302898747n, 3474749660383n,
-      341550071728321n, 3825123056546413051n, p32 * p32, p32 * (p32 - 4n), 4294967297n, (1n << 61n) - 1n,
-      (1n << 64n) - 59n, (1n << 64n) - 1n, (1n << 63n) + 1n, primeBelow(63), primeBelow(64), 0x17ed48941a08f981n,
+      2047n,
+      3277n,
+      4033n,
+      4681n,
+      8321n,
+      561n,
+      41041n,
+      825265n,
+      3215031751n,
+      2152302898747n,
+      3474749660383n,
+      341550071728321n,
+      3825123056546413051n,
+      p32 * p32,
+      p32 * (p32 - 4n),
+      4294967297n,
+      (1n << 61n) - 1n,
+      (1n << 64n) - 59n,
+      (1n << 64n) - 1n,
+      (1n << 63n) + 1n,
+      primeBelow(63),
+      primeBelow(64),
+      0x17ed48941a08f981n,
     ];
     for (const n of special) {
       if (isPrimeWasm(n) !== isPrime(n)) bad.add(`n = ${n}: wasm says ${isPrimeWasm(n)}`);
@@ -227,7 +288,7 @@ for (const build of BUILD_NAMES) {
     // Random odd 64-bit numbers, and random primes times random primes.
     const prng = new Prng(64);
     for (let i = 0; i < 3000; i++) {
-      const n = ((BigInt(prng.u32()) << 32n) | BigInt(prng.u32())) | 1n;
+      const n = (BigInt(prng.u32()) << 32n) | BigInt(prng.u32()) | 1n;
       if (isPrimeWasm(n) !== isPrime(n)) bad.add(`n = ${n}: wasm says ${isPrimeWasm(n)}`);
     }
     for (let i = 0; i < 300; i++) {
@@ -307,7 +368,11 @@ if (process.env.WASMGRAM_SLOW_TESTS === '1') {
       const provider = engines.get(name);
       for (const bits of [48, 61, 64]) {
         const p = primeBelow(bits);
-        assert.is(throwsKind(() => provider.factorizePQ(p), CryptoError), '', `prime ${p}`);
+        assert.is(
+          throwsKind(() => provider.factorizePQ(p), CryptoError),
+          '',
+          `prime ${p}`,
+        );
       }
     });
   }

@@ -15,8 +15,20 @@ import { createWasmProvider, createWasmProviderSync } from '../../ts/crypto/wasm
 import { CryptoError } from '../../ts/errors.js';
 import { loadCryptoModule, loadCryptoModuleSync, wasmSimdSupported } from '../../ts/wasm/crypto-module.js';
 import {
-  BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, engineTable, freshModule, hex, pieces, recordingRandom, refHash, refIge,
-  same, throwsKind, unaligned,
+  BUILD_NAMES,
+  ENGINE_NAMES,
+  Mismatches,
+  Prng,
+  engineTable,
+  freshModule,
+  hex,
+  pieces,
+  recordingRandom,
+  refHash,
+  refIge,
+  same,
+  throwsKind,
+  unaligned,
 } from './_vectors.js';
 
 const engines = engineTable();
@@ -174,7 +186,7 @@ for (const thresholds of [{}, { hashThreshold: 100, igeThreshold: 64 }, { hashTh
         });
         bad.check(got, want, `${alg} node parts ${n}`);
         const routed = n >= hashT;
-        if ((calls.hash > 0) !== routed) bad.add(`${alg} ${n} bytes: node:crypto used = ${calls.hash > 0}, expected ${routed}`);
+        if (calls.hash > 0 !== routed) bad.add(`${alg} ${n} bytes: node:crypto used = ${calls.hash > 0}, expected ${routed}`);
       }
     }
     assert.ok(bad.count === 0, bad.summary());
@@ -198,7 +210,7 @@ for (const thresholds of [{}, { hashThreshold: 100, igeThreshold: 64 }, { hashTh
       bad.check(enc, refIge(key, iv, data, false), `encrypt ${n} vs reference`);
       // n = 0 returns early without a cipher even when routed.
       const routed = n >= igeT && n > 0;
-      if ((encCalls.cipher > 0) !== routed) bad.add(`encrypt ${n}: node:crypto used = ${encCalls.cipher > 0}, expected ${routed}`);
+      if (encCalls.cipher > 0 !== routed) bad.add(`encrypt ${n}: node:crypto used = ${encCalls.cipher > 0}, expected ${routed}`);
       let dec: Uint8Array = new Uint8Array(0);
       const decCalls = countNodeCalls(() => {
         dec = node.igeDecrypt(enc, key, iv);
@@ -255,13 +267,19 @@ for (const build of BUILD_NAMES) {
       x.sha1Update(slot, src, 100);
       x.sha1Update(slot, src + 100, 77);
       x.sha1Final(slot, dst);
-    }, [[slot, slot + CTX], [dst, dst + 20]]);
+    }, [
+      [slot, slot + CTX],
+      [dst, dst + 20],
+    ]);
     run('sha256 streaming', () => {
       x.sha256Init(slot);
       x.sha256Update(slot, src, 100);
       x.sha256Update(slot, src + 100, 77);
       x.sha256Final(slot, dst);
-    }, [[slot, slot + CTX], [dst, dst + 32]]);
+    }, [
+      [slot, slot + CTX],
+      [dst, dst + 32],
+    ]);
     run('igeEncrypt', () => x.igeEncrypt(key, iv, src, dst, len), [[dst, dst + len]]);
     run('igeDecrypt', () => x.igeDecrypt(key, iv, src, dst, len), [[dst, dst + len]]);
     run('igeEncryptAnyKey', () => x.igeEncryptAnyKey(key, 16, iv, src, dst, len), [[dst, dst + len]]);
@@ -272,14 +290,20 @@ for (const build of BUILD_NAMES) {
       x.ctrInit(slot, key, 32, iv);
       x.ctrProcess(slot, src, dst, 77);
       x.ctrProcess(slot, src + 77, dst + 77, 100);
-    }, [[slot, slot + 288], [dst, dst + 177]]);
+    }, [
+      [slot, slot + 288],
+      [dst, dst + 177],
+    ]);
     run('authKeyLoad', () => x.authKeyLoad(slot2), [[slot2 + 256, slot2 + 264]]);
     run('seal', () => x.seal(slot2, 8, src, len, dst), [[dst, dst + len + 24]]);
     run('open', () => {
       // A packet with the slot's auth_key_id, so open runs to the msg_key check.
       new Uint8Array(x.memory.buffer).copyWithin(src, slot2 + 256, slot2 + 264);
       x.open(slot2, 0, src, len, dst);
-    }, [[src, src + 8], [dst, dst + len - 24]]);
+    }, [
+      [src, src + 8],
+      [dst, dst + len - 24],
+    ]);
     run('pqFactor', () => x.pqFactor(0x17ed48941a08f981n), []);
     run('isPrime', () => x.isPrime(0x494c553bn), []);
     assert.ok(bad.count === 0, bad.summary());
@@ -307,7 +331,11 @@ test('igeEncryptViaCbc equals the independent IGE for every multiple of 16 up to
     const key = prng.bytes(32);
     const iv = prng.bytes(32);
     const data = prng.bytes(160);
-    bad.check(igeEncryptViaCbc(unaligned(data, off), unaligned(key, off), unaligned(iv, 8 - off)), refIge(key, iv, data, false), `off ${off}`);
+    bad.check(
+      igeEncryptViaCbc(unaligned(data, off), unaligned(key, off), unaligned(iv, 8 - off)),
+      refIge(key, iv, data, false),
+      `off ${off}`,
+    );
   }
   assert.ok(bad.count === 0, `seed 0xcbc: ${bad.summary()}`);
 });

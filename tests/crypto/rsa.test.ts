@@ -59,10 +59,8 @@ const E = bytesToBigInt(b64url(jwk.e!));
 const D = bytesToBigInt(b64url(jwk.d!));
 const pkcs1Pem = pair.publicKey.export({ format: 'pem', type: 'pkcs1' }) as string;
 const spkiPem = pair.publicKey.export({ format: 'pem', type: 'spki' }) as string;
-const nodeRawEncrypt = (m: Uint8Array) =>
-  new Uint8Array(publicEncrypt({ key: pair.publicKey, padding: constants.RSA_NO_PADDING }, m));
-const nodeRawDecrypt = (c: Uint8Array) =>
-  new Uint8Array(privateDecrypt({ key: pair.privateKey, padding: constants.RSA_NO_PADDING }, c));
+const nodeRawEncrypt = (m: Uint8Array) => new Uint8Array(publicEncrypt({ key: pair.publicKey, padding: constants.RSA_NO_PADDING }, m));
+const nodeRawDecrypt = (c: Uint8Array) => new Uint8Array(privateDecrypt({ key: pair.privateKey, padding: constants.RSA_NO_PADDING }, c));
 
 // ---------------------------------------------------------------- PEM / DER
 
@@ -95,10 +93,16 @@ test('malformed keys are rejected with CryptoError', () => {
   assert.throws(() => parseRsaPublicKeyPem(wrap('PUBLIC KEY', body)), isCrypto); // PKCS#1 body under the SPKI label
   assert.throws(() => parseRsaPublicKeyPem('-----BEGIN RSA PUBLIC KEY-----\n@@@@\n-----END RSA PUBLIC KEY-----'), isCrypto);
   // SEQUENCE { INTEGER -1, INTEGER 3 }
-  assert.throws(() => parseRsaPublicKeyPem(wrap('RSA PUBLIC KEY', new Uint8Array([0x30, 0x06, 0x02, 0x01, 0xff, 0x02, 0x01, 0x03]))), isCrypto);
+  assert.throws(
+    () => parseRsaPublicKeyPem(wrap('RSA PUBLIC KEY', new Uint8Array([0x30, 0x06, 0x02, 0x01, 0xff, 0x02, 0x01, 0x03]))),
+    isCrypto,
+  );
   // SEQUENCE { INTEGER 15 (odd), INTEGER 3 } parses; an even modulus does not
   assert.is(parseRsaPublicKeyPem(wrap('RSA PUBLIC KEY', new Uint8Array([0x30, 0x06, 0x02, 0x01, 0x0f, 0x02, 0x01, 0x03]))).n, 15n);
-  assert.throws(() => parseRsaPublicKeyPem(wrap('RSA PUBLIC KEY', new Uint8Array([0x30, 0x06, 0x02, 0x01, 0x10, 0x02, 0x01, 0x03]))), isCrypto);
+  assert.throws(
+    () => parseRsaPublicKeyPem(wrap('RSA PUBLIC KEY', new Uint8Array([0x30, 0x06, 0x02, 0x01, 0x10, 0x02, 0x01, 0x03]))),
+    isCrypto,
+  );
   // SPKI with a non-RSA algorithm (an EC key)
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'pem', type: 'spki' }) as string;
   assert.throws(() => parseRsaPublicKeyPem(ec), isCrypto);

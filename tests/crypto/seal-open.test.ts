@@ -19,8 +19,20 @@ import * as assert from 'uvu/assert';
 import type { AuthKeyHandle, CryptoProvider } from '../../ts/crypto/provider.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
 import {
-  ENGINE_NAMES, Mismatches, Prng, buildTable, concat, engineTable, hex, makeProvider, recordingRandom, refHash, refSeal,
-  same, throwsKind, unaligned,
+  ENGINE_NAMES,
+  Mismatches,
+  Prng,
+  buildTable,
+  concat,
+  engineTable,
+  hex,
+  makeProvider,
+  recordingRandom,
+  refHash,
+  refSeal,
+  same,
+  throwsKind,
+  unaligned,
 } from './_vectors.js';
 
 const prng = new Prng(0x5ea1);
@@ -131,8 +143,16 @@ for (const name of ENGINE_NAMES) {
   test(`${name}: a packet sealed with x = 0 does not open with x = 8, and vice versa (msg_key)`, () => {
     const h = load(keyFor(300));
     const plain = new Prng(301).bytes(80);
-    assert.is(securityCheck(() => h.open(h.seal(plain, 0), 8)), 'msg_key', 'client→server opened as server→client');
-    assert.is(securityCheck(() => h.open(h.seal(plain, 8), 0)), 'msg_key', 'server→client opened as client→server');
+    assert.is(
+      securityCheck(() => h.open(h.seal(plain, 0), 8)),
+      'msg_key',
+      'client→server opened as server→client',
+    );
+    assert.is(
+      securityCheck(() => h.open(h.seal(plain, 8), 0)),
+      'msg_key',
+      'server→client opened as client→server',
+    );
     h.dispose();
   });
 
@@ -197,7 +217,10 @@ for (const name of ENGINE_NAMES) {
     const h = load(keyFor(650));
     const t = new Uint8Array(40);
     t.set(h.id);
-    assert.is(securityCheck(() => h.open(t, 0)), 'msg_key');
+    assert.is(
+      securityCheck(() => h.open(t, 0)),
+      'msg_key',
+    );
     h.dispose();
   });
 
@@ -234,8 +257,16 @@ for (const name of ENGINE_NAMES) {
       assert.is(throwsKind(fn, CryptoError), '', what);
     }
     const next = load(keyFor(801));
-    assert.is(throwsKind(() => h.open(packet, 0), CryptoError), '', 'old handle after its slot was reused');
-    assert.is(throwsKind(() => h.exportKey(), CryptoError), '', 'old handle must not export the new key');
+    assert.is(
+      throwsKind(() => h.open(packet, 0), CryptoError),
+      '',
+      'old handle after its slot was reused',
+    );
+    assert.is(
+      throwsKind(() => h.exportKey(), CryptoError),
+      '',
+      'old handle must not export the new key',
+    );
     next.dispose();
     random.calls.length = 0;
   });
@@ -284,7 +315,10 @@ for (const name of ENGINE_NAMES) {
     takePadding();
     t[40] ^= 1;
     const tCopy = t.slice();
-    assert.is(securityCheck(() => h.open(t, 0)), 'msg_key');
+    assert.is(
+      securityCheck(() => h.open(t, 0)),
+      'msg_key',
+    );
     bad.check(t, tCopy, 'rejected packet modified');
     h.dispose();
     assert.ok(bad.count === 0, bad.summary());
@@ -293,11 +327,19 @@ for (const name of ENGINE_NAMES) {
   test(`${name}: loadAuthKey rejects keys that are not 256 bytes; seal rejects bad extraPadding (CryptoError)`, () => {
     const provider = engine();
     for (const n of [0, 32, 255, 257, 512]) {
-      assert.is(throwsKind(() => provider.loadAuthKey(new Uint8Array(n)), CryptoError), '', `key of ${n} bytes`);
+      assert.is(
+        throwsKind(() => provider.loadAuthKey(new Uint8Array(n)), CryptoError),
+        '',
+        `key of ${n} bytes`,
+      );
     }
     const h = load(keyFor(1100));
     for (const extra of [-1, 61, 1.5, Number.NaN, 1e9]) {
-      assert.is(throwsKind(() => h.seal(new Uint8Array(16), 0, extra), CryptoError), '', `extraPadding ${extra}`);
+      assert.is(
+        throwsKind(() => h.seal(new Uint8Array(16), 0, extra), CryptoError),
+        '',
+        `extraPadding ${extra}`,
+      );
     }
     assert.is(random.calls.splice(0).length, 0, 'no randomness drawn for a rejected call');
     h.dispose();

@@ -8,7 +8,18 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  BUILD_NAMES, ENGINE_NAMES, Mismatches, Prng, ascii, buildTable, engineTable, hex, pieces, refHash, same, unaligned,
+  BUILD_NAMES,
+  ENGINE_NAMES,
+  Mismatches,
+  Prng,
+  ascii,
+  buildTable,
+  engineTable,
+  hex,
+  pieces,
+  refHash,
+  same,
+  unaligned,
 } from './_vectors.js';
 
 const engines = engineTable();
@@ -23,8 +34,7 @@ const ALGS: readonly Alg[] = ['sha1', 'sha256'];
 
 // FIPS 180-2 appendix A/B examples and the NIST "SHA examples" sheet (empty string).
 const MSG_448 = 'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq';
-const MSG_896 =
-  'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu';
+const MSG_896 = 'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu';
 const VECTORS: { name: string; data: () => Uint8Array; sha1: string; sha256: string }[] = [
   {
     name: 'empty string',

@@ -1,17 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { TWO_POW_1984, bigIntToBytes, } from '../../ts/crypto/bigint.js';
+import { TWO_POW_1984, bigIntToBytes } from '../../ts/crypto/bigint.js';
 import { bytesToHex, hexToBytes } from '../../ts/crypto/bytes.js';
 import { TELEGRAM_DH_PRIME, TELEGRAM_DH_PRIME_BYTES } from '../../ts/crypto/dh.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import {
-  computeSrpCheck,
-  computeSrpCheckWithSecret,
-  srpPasswordHash,
-  srpVerifier,
-  type SrpPasswordParams,
-} from '../../ts/crypto/srp.js';
+import { computeSrpCheck, computeSrpCheckWithSecret, srpPasswordHash, srpVerifier, type SrpPasswordParams } from '../../ts/crypto/srp.js';
 import { CryptoError, SecurityError } from '../../ts/errors.js';
 import { getProvider, replayRandom } from './_support.js';
 
@@ -61,7 +55,14 @@ function refClient(password: string, prm: SrpPasswordParams, a: bigint) {
   const K = H(pad(pow(t, a + u * x, p)));
   const hp = H(pad(p));
   const hg = H(pad(g));
-  const M1 = H(hp.map((b, i) => b ^ hg[i]!), H(prm.salt1), H(prm.salt2), pad(A), pad(B), K);
+  const M1 = H(
+    hp.map((b, i) => b ^ hg[i]!),
+    H(prm.salt1),
+    H(prm.salt2),
+    pad(A),
+    pad(B),
+    K,
+  );
   return { A: pad(A), M1 };
 }
 /** The server's side: B from v and a secret b; M2 from A. */
@@ -73,7 +74,7 @@ function refServer(v: bigint, prm: Omit<SrpPasswordParams, 'srpB' | 'srpId'>) {
   let B: bigint;
   do {
     b = big(new Uint8Array(randomBytes(256)));
-    B = ((k * v) % p + pow(g, b, p)) % p;
+    B = (((k * v) % p) + pow(g, b, p)) % p;
   } while (B < TWO_POW_1984 || B > p - TWO_POW_1984);
   const M2For = (Abytes: Uint8Array) => {
     const A = big(Abytes);
@@ -81,7 +82,14 @@ function refServer(v: bigint, prm: Omit<SrpPasswordParams, 'srpB' | 'srpId'>) {
     const K = H(pad(pow((A * pow(v, u, p)) % p, b, p)));
     const hp = H(pad(p));
     const hg = H(pad(g));
-    return H(hp.map((x, i) => x ^ hg[i]!), H(prm.salt1), H(prm.salt2), pad(A), pad(B), K);
+    return H(
+      hp.map((x, i) => x ^ hg[i]!),
+      H(prm.salt1),
+      H(prm.salt2),
+      pad(A),
+      pad(B),
+      K,
+    );
   };
   return { srpB: pad(B), M2For };
 }
@@ -139,7 +147,7 @@ test('password hash x (PH2) and verifier v equal the reference', async () => {
   assert.is(big(v), pow(3n, big(x), TELEGRAM_DH_PRIME));
 });
 
-test('end to end with a simulated server: M1 equals the server\'s M2 only for the right password', async () => {
+test("end to end with a simulated server: M1 equals the server's M2 only for the right password", async () => {
   const algo = { salt1: new Uint8Array(randomBytes(40)), salt2: new Uint8Array(randomBytes(16)), g: 3, p: TELEGRAM_DH_PRIME_BYTES };
   const v = big(await srpVerifier('hunter2', algo, crypto));
   const server = refServer(v, algo);
@@ -157,7 +165,13 @@ test('end to end with a simulated server: M1 equals the server\'s M2 only for th
 test('srp_B is checked: srp_B_range and srp_B_safe_range', async () => {
   const p = TELEGRAM_DH_PRIME;
   const withB = (B: Uint8Array) => ({ ...GOTD, srpB: B });
-  for (const B of [new Uint8Array(0), bigIntToBytes(1n, 256), bigIntToBytes(p - 1n, 256), bigIntToBytes(p, 256), new Uint8Array(257).fill(1)]) {
+  for (const B of [
+    new Uint8Array(0),
+    bigIntToBytes(1n, 256),
+    bigIntToBytes(p - 1n, 256),
+    bigIntToBytes(p, 256),
+    new Uint8Array(257).fill(1),
+  ]) {
     await assertRejects(() => computeSrpCheckWithSecret('x', withB(B), 5n, crypto), isSecurity('srp_B_range'));
   }
   for (const B of [bigIntToBytes(2n, 256), bigIntToBytes(TWO_POW_1984 - 1n, 256), bigIntToBytes(p - 2n, 256)]) {
@@ -185,8 +199,14 @@ test('a is redrawn when A falls outside the safe range; a broken source ends in 
   const aBytes = new Uint8Array(randomBytes(256));
   const r = await computeSrpCheck('pw', GOTD, crypto, { random: replayRandom(bigIntToBytes(1n, 256), aBytes) });
   assert.is(bytesToHex(r.A), bytesToHex(refClient('pw', GOTD, big(aBytes)).A));
-  await assertRejects(() => computeSrpCheck('pw', GOTD, crypto, { random: (out) => void out.fill(0) }), (e) => e instanceof CryptoError);
-  await assertRejects(() => computeSrpCheckWithSecret('pw', GOTD, 0n, crypto), (e) => e instanceof CryptoError);
+  await assertRejects(
+    () => computeSrpCheck('pw', GOTD, crypto, { random: (out) => void out.fill(0) }),
+    (e) => e instanceof CryptoError,
+  );
+  await assertRejects(
+    () => computeSrpCheckWithSecret('pw', GOTD, 0n, crypto),
+    (e) => e instanceof CryptoError,
+  );
 });
 
 test('the password never reaches the console or an error message', async () => {

@@ -36,8 +36,7 @@ export const REQ_PQ_MULTI = hex('0000000000000000', '64F70D00FCC0AB65', '1400000
 /** Step 2, received (message_length corrected to 80). */
 export const RES_PQ = plain(
   '01C46FBEFCC0AB65',
-  '63241605' + N + SN + '081460E7D3FA727791000000' + '15C4B51C' + '03000000' +
-    'A5B7F709355FC30B' + '216BE86C022BB4C3' + '85FD64DE851D9DD0',
+  '63241605' + N + SN + '081460E7D3FA727791000000' + '15C4B51C' + '03000000' + 'A5B7F709355FC30B' + '216BE86C022BB4C3' + '85FD64DE851D9DD0',
 );
 
 /** Step 4 input: random_padding_bytes of RSA_PAD (92 = 192 − 100 bytes of p_q_inner_data_dc). */
@@ -59,8 +58,17 @@ export const RSA_PAD_ENCRYPTED_DATA = hex(
 /** Step 5, sent, with the 256 bytes of encrypted_data left to the caller (offset 84). */
 export function reqDhParams(encryptedData: Uint8Array): Uint8Array {
   return hex(
-    '0000000000000000', '68F70D00FCC0AB65', '40010000',
-    'BEE412D7', N, SN, '043C2357CF000000', '0456BFB29F000000', '85FD64DE851D9DD0', 'FE000100', h(encryptedData),
+    '0000000000000000',
+    '68F70D00FCC0AB65',
+    '40010000',
+    'BEE412D7',
+    N,
+    SN,
+    '043C2357CF000000',
+    '0456BFB29F000000',
+    '85FD64DE851D9DD0',
+    'FE000100',
+    h(encryptedData),
   );
 }
 /** Where encrypted_data starts inside {@link reqDhParams}. */
@@ -71,7 +79,14 @@ export const SERVER_DH_PARAMS_OK = plain('01E09A64FDC0AB65', `5C07E8D0${N}${SN}F
 
 /** Step 7.2, sent: as dumped. */
 export const SET_CLIENT_DH_PARAMS = hex(
-  '0000000000000000', '48CD0E00FDC0AB65', '78010000', '1F5F04F5', N, SN, 'FE500100', h(SAMPLE.clientEncryptedData),
+  '0000000000000000',
+  '48CD0E00FDC0AB65',
+  '78010000',
+  '1F5F04F5',
+  N,
+  SN,
+  'FE500100',
+  h(SAMPLE.clientEncryptedData),
 );
 
 /** Step 9, received (message_length corrected to 52). */

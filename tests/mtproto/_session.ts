@@ -89,5 +89,4 @@ export function bodyOf(body: Uint8Array): Record<string, unknown> & { _: string 
 export const types = (events: SessionEvent[]) => events.map((e) => e.type);
 
 /** The check names of the security_error events. */
-export const checks = (events: SessionEvent[]) =>
-  events.flatMap((e) => (e.type === 'security_error' ? [e.error.check] : []));
+export const checks = (events: SessionEvent[]) => events.flatMap((e) => (e.type === 'security_error' ? [e.error.check] : []));

@@ -9,12 +9,7 @@ import { createHash } from 'node:crypto';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { auth } from '../../ts/tl/generated/types.js';
-import {
-  bindTempAuthKeyRequest,
-  longFromBytes,
-  openBindTempAuthKeyMessage,
-  openClientPacket,
-} from '../../ts/mtproto/index.js';
+import { bindTempAuthKeyRequest, longFromBytes, openBindTempAuthKeyMessage, openClientPacket } from '../../ts/mtproto/index.js';
 import { referenceIge } from '../crypto/_support.js';
 import { makeHarness, T0, testAuthKey } from './_session.js';
 import { getProvider, isSecurity, seededRandom } from './_support.js';
@@ -34,7 +29,14 @@ const cat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 test('bind_auth_key_inner: encrypted with MTProto v1 under the permanent key (independent node:crypto decryption)', () => {
   const perm = testAuthKey('perm');
   const tempId = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
-  const req = bindTempAuthKeyRequest({ crypto, permAuthKey: perm, tempAuthKeyId: tempId, tempSessionId: 55n, expiresAt: 1_700_086_400, random: seededRandom('bind') });
+  const req = bindTempAuthKeyRequest({
+    crypto,
+    permAuthKey: perm,
+    tempAuthKeyId: tempId,
+    tempSessionId: 55n,
+    expiresAt: 1_700_086_400,
+    random: seededRandom('bind'),
+  });
   const q = req.build(0x6553f10000000004n);
   const permId = sha1(perm).subarray(12, 20);
   assert.is(q.perm_auth_key_id, longFromBytes(permId));
@@ -70,7 +72,13 @@ test('bind_auth_key_inner: encrypted with MTProto v1 under the permanent key (in
 test('bindTempAuthKey through a session: the inner msg_id follows the query msg_id, also on re-send', () => {
   const perm = testAuthKey('perm');
   const h = makeHarness(crypto); // the harness key plays the temporary key
-  const req = bindTempAuthKeyRequest({ crypto, permAuthKey: perm, tempAuthKeyId: h.client.authKeyId, tempSessionId: h.client.sessionId, expiresAt: T0 / 1000 + 86400 });
+  const req = bindTempAuthKeyRequest({
+    crypto,
+    permAuthKey: perm,
+    tempAuthKeyId: h.client.authKeyId,
+    tempSessionId: h.client.sessionId,
+    expiresAt: T0 / 1000 + 86400,
+  });
   h.client.send(req.build(0n), { build: req.build });
   for (let round = 0; round < 2; round++) {
     const [packet] = h.client.flush(T0).map((p) => openClientPacket(h.server.key, p));
@@ -83,7 +91,13 @@ test('bindTempAuthKey through a session: the inner msg_id follows the query msg_
     assert.is(opened.inner.temp_auth_key_id, longFromBytes(h.client.authKeyId));
     assert.is(opened.inner.nonce, q.nonce);
     // Round 2: the server refuses the salt; the query is rebuilt for its new msg_id.
-    h.deliver([{ body: encode({ _: 'bad_server_salt', bad_msg_id: m.msgId, bad_msg_seqno: m.seqNo, error_code: 48, new_server_salt: 3n }), contentRelated: false, response: false }]);
+    h.deliver([
+      {
+        body: encode({ _: 'bad_server_salt', bad_msg_id: m.msgId, bad_msg_seqno: m.seqNo, error_code: 48, new_server_salt: 3n }),
+        contentRelated: false,
+        response: false,
+      },
+    ]);
   }
 });
 
@@ -94,7 +108,10 @@ test('openBindTempAuthKeyMessage: another permanent key (bind_auth_key_id), tamp
   assert.throws(() => openBindTempAuthKeyMessage(crypto, testAuthKey('other'), enc), isSecurity('bind_auth_key_id'));
   const tampered = enc.slice();
   tampered[40]! ^= 1;
-  assert.throws(() => openBindTempAuthKeyMessage(crypto, perm, tampered), (e: unknown) => isSecurity('bind_msg_key')(e) || isSecurity('bind_length')(e));
+  assert.throws(
+    () => openBindTempAuthKeyMessage(crypto, perm, tampered),
+    (e: unknown) => isSecurity('bind_msg_key')(e) || isSecurity('bind_length')(e),
+  );
   assert.throws(() => openBindTempAuthKeyMessage(crypto, perm, enc.subarray(0, 50)), isSecurity('bind_length'));
 });
 

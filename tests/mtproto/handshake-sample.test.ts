@@ -31,14 +31,7 @@ function sampleOptions() {
     crypto,
     dcId: 2,
     rsaKeys: telegramRsaPublicKeys(),
-    random: replayRandom(
-      SAMPLE.nonce,
-      SAMPLE.newNonce,
-      S.RSA_PAD_RANDOM_PADDING,
-      TEMP_KEY,
-      SAMPLE.b,
-      SAMPLE.clientPadding,
-    ),
+    random: replayRandom(SAMPLE.nonce, SAMPLE.newNonce, S.RSA_PAD_RANDOM_PADDING, TEMP_KEY, SAMPLE.b, SAMPLE.clientPadding),
     clock: () => LOCAL_NOW,
     nextMsgId: sequence(S.MSG_IDS.reqPqMulti, S.MSG_IDS.reqDhParams, S.MSG_IDS.setClientDhParams),
   };
@@ -76,10 +69,7 @@ test('samples-auth_key: the whole exchange reproduces every request and the auth
   // Everything around encrypted_data is also the page's dump with its own encrypted_data spliced in.
   const pageDump = S.reqDhParams(S.RSA_PAD_ENCRYPTED_DATA);
   const off = S.REQ_DH_PARAMS_ENCRYPTED_OFFSET;
-  assert.is(
-    hex(concatBytes(s2.request.subarray(0, off), S.RSA_PAD_ENCRYPTED_DATA)),
-    hex(pageDump),
-  );
+  assert.is(hex(concatBytes(s2.request.subarray(0, off), S.RSA_PAD_ENCRYPTED_DATA)), hex(pageDump));
 
   const s3 = step3(s2.state, S.SERVER_DH_PARAMS_OK);
   assert.is(hex(s3.request), hex(S.SET_CLIENT_DH_PARAMS));

@@ -143,19 +143,34 @@ test('auth_key exchange: server answers req_pq_multi with a pq its client can fa
 test('unencrypted message: auth_key_id must be 0 (plain_auth_key_id)', () => {
   const bad = S.RES_PQ.slice();
   bad[0] = 1;
-  assert.is(securityCheckOf(() => decodePlainMessage(bad)), 'plain_auth_key_id');
+  assert.is(
+    securityCheckOf(() => decodePlainMessage(bad)),
+    'plain_auth_key_id',
+  );
 });
 
 test('unencrypted message: message_length must match the body (plain_length)', () => {
   const bad = S.RES_PQ.slice();
   bad[16] = 0xb8; // the page's printed value
-  assert.is(securityCheckOf(() => decodePlainMessage(bad)), 'plain_length');
-  assert.is(securityCheckOf(() => decodePlainMessage(new Uint8Array(12))), 'plain_length');
+  assert.is(
+    securityCheckOf(() => decodePlainMessage(bad)),
+    'plain_length',
+  );
+  assert.is(
+    securityCheckOf(() => decodePlainMessage(new Uint8Array(12))),
+    'plain_length',
+  );
 });
 
 test('unencrypted message: a server msg_id must be odd, a client one divisible by 4 (msg_id_parity)', () => {
-  assert.is(securityCheckOf(() => decodePlainMessage(S.REQ_PQ_MULTI)), 'msg_id_parity');
-  assert.is(securityCheckOf(() => decodePlainMessage(S.RES_PQ, { from: 'client' })), 'msg_id_parity');
+  assert.is(
+    securityCheckOf(() => decodePlainMessage(S.REQ_PQ_MULTI)),
+    'msg_id_parity',
+  );
+  assert.is(
+    securityCheckOf(() => decodePlainMessage(S.RES_PQ, { from: 'client' })),
+    'msg_id_parity',
+  );
   assert.is(decodePlainMessage(S.REQ_PQ_MULTI, { from: 'client' }).msgId, S.MSG_IDS.reqPqMulti);
 });
 
@@ -165,7 +180,14 @@ function sampleStep1(extra: Record<string, unknown> = {}) {
   return step1({
     crypto,
     dcId: 2,
-    random: replayRandom(SAMPLE.nonce, SAMPLE.newNonce, S.RSA_PAD_RANDOM_PADDING, new Uint8Array(32).fill(0x11), SAMPLE.b, SAMPLE.clientPadding),
+    random: replayRandom(
+      SAMPLE.nonce,
+      SAMPLE.newNonce,
+      S.RSA_PAD_RANDOM_PADDING,
+      new Uint8Array(32).fill(0x11),
+      SAMPLE.b,
+      SAMPLE.clientPadding,
+    ),
     clock: () => (S.SERVER_TIME - 1) * 1000,
     nextMsgId: sequence(4n, 8n, 12n, 16n, 20n),
     ...extra,
@@ -185,26 +207,41 @@ const resPQ = (fields: Record<string, unknown> = {}) =>
 test('step 2: resPQ.nonce must equal the nonce sent (nonce)', () => {
   const nonce = SAMPLE.nonce.slice();
   nonce[0]! ^= 1;
-  assert.is(securityCheckOf(() => step2(sampleStep1(), resPQ({ nonce }))), 'nonce');
+  assert.is(
+    securityCheckOf(() => step2(sampleStep1(), resPQ({ nonce }))),
+    'nonce',
+  );
 });
 
 test('step 2: an answer other than resPQ is refused (unexpected_answer)', () => {
   const other = serverMsg({ _: 'dh_gen_ok', nonce: SAMPLE.nonce, server_nonce: SAMPLE.serverNonce, new_nonce_hash1: new Uint8Array(16) });
-  assert.is(securityCheckOf(() => step2(sampleStep1(), other)), 'unexpected_answer');
+  assert.is(
+    securityCheckOf(() => step2(sampleStep1(), other)),
+    'unexpected_answer',
+  );
 });
 
 test('step 2: no known RSA fingerprint in resPQ (rsa_fingerprint)', () => {
-  assert.is(securityCheckOf(() => step2(sampleStep1(), resPQ({ server_public_key_fingerprints: [1n, 2n] }))), 'rsa_fingerprint');
+  assert.is(
+    securityCheckOf(() => step2(sampleStep1(), resPQ({ server_public_key_fingerprints: [1n, 2n] }))),
+    'rsa_fingerprint',
+  );
 });
 
 test('step 2: pq longer than 64 bits (pq)', () => {
-  assert.is(securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: new Uint8Array(9).fill(1) }))), 'pq');
+  assert.is(
+    securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: new Uint8Array(9).fill(1) }))),
+    'pq',
+  );
 });
 
 test('step 2: pq that is not a product of two primes (pq_factorization)', () => {
   // 2^61 - 1 is prime.
   const prime = bigIntToBytes((1n << 61n) - 1n);
-  assert.is(securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: prime }))), 'pq_factorization');
+  assert.is(
+    securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: prime }))),
+    'pq_factorization',
+  );
 });
 
 test('step 2: a temporary key request uses p_q_inner_data_temp_dc', () => {
@@ -256,28 +293,54 @@ test('step 3: the crafted helper reproduces the sample answer (sanity)', () => {
 
 test('step 3: server_DH_params_ok.nonce / server_nonce must match (nonce, server_nonce)', () => {
   const other = new Uint8Array(16).fill(9);
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { nonce: other }))), 'nonce');
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { server_nonce: other }))), 'server_nonce');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { nonce: other }))),
+    'nonce',
+  );
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { server_nonce: other }))),
+    'server_nonce',
+  );
 });
 
 test('step 3: server_DH_inner_data nonces must match too (nonce, server_nonce)', () => {
   const other = new Uint8Array(16).fill(9);
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ nonce: other })))), 'nonce');
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ server_nonce: other })))), 'server_nonce');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ nonce: other })))),
+    'nonce',
+  );
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ server_nonce: other })))),
+    'server_nonce',
+  );
 });
 
 test('step 3: encrypted_answer not a multiple of 16 bytes (answer_length)', () => {
-  const msg = serverMsg({ _: 'server_DH_params_ok', nonce: SAMPLE.nonce, server_nonce: SAMPLE.serverNonce, encrypted_answer: new Uint8Array(600) });
-  assert.is(securityCheckOf(() => step3(sampleStep2(), msg)), 'answer_length');
+  const msg = serverMsg({
+    _: 'server_DH_params_ok',
+    nonce: SAMPLE.nonce,
+    server_nonce: SAMPLE.serverNonce,
+    encrypted_answer: new Uint8Array(600),
+  });
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), msg)),
+    'answer_length',
+  );
 });
 
 test('step 3: SHA1(answer) must head answer_with_hash (answer_hash)', () => {
   const tampered = S.SERVER_DH_PARAMS_OK.slice();
   tampered[tampered.length - 40]! ^= 1; // flips bits in the last blocks: the hash no longer matches
-  assert.is(securityCheckOf(() => step3(sampleStep2(), tampered)), 'answer_hash');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), tampered)),
+    'answer_hash',
+  );
   const garbage = S.SERVER_DH_PARAMS_OK.slice();
   garbage[80]! ^= 1; // corrupts the start: not even a TL object
-  assert.is(securityCheckOf(() => step3(sampleStep2(), garbage)), 'answer_hash');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), garbage)),
+    'answer_hash',
+  );
 });
 
 test('step 3: more than 15 padding bytes after the answer (answer_padding)', () => {
@@ -286,22 +349,34 @@ test('step 3: more than 15 padding bytes after the answer (answer_padding)', () 
     out.set(b);
     return out;
   });
-  assert.is(securityCheckOf(() => step3(sampleStep2(), msg)), 'answer_padding');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), msg)),
+    'answer_padding',
+  );
 });
 
 test('step 3: g must be 2..7 (dh_g)', () => {
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g: 9 })))), 'dh_g');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g: 9 })))),
+    'dh_g',
+  );
 });
 
 test('step 3: dh_prime must be a 2048-bit number (dh_prime_size)', () => {
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ dh_prime: new Uint8Array(128).fill(0xff) })))), 'dh_prime_size');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ dh_prime: new Uint8Array(128).fill(0xff) })))),
+    'dh_prime_size',
+  );
 });
 
 test('step 3: g must be a quadratic residue mod dh_prime (dh_g_subgroup)', () => {
   // Telegram's prime is 7 mod 8? g = 2 needs p mod 8 = 7; g = 5 needs p mod 5 ∈ {1, 4}: one of them fails.
   const p = BigInt(`0x${hex(TELEGRAM_DH_PRIME_BYTES)}`);
   const g = p % 5n === 1n || p % 5n === 4n ? 7 : 5;
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g })))), 'dh_g_subgroup');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g })))),
+    'dh_g_subgroup',
+  );
 });
 
 test('step 3: dh_prime must be a safe prime (dh_prime_prime)', () => {
@@ -313,19 +388,31 @@ test('step 3: dh_prime must be a safe prime (dh_prime_prime)', () => {
 });
 
 test('step 3: 1 < g_a < dh_prime − 1 (g_a_range)', () => {
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: new Uint8Array([1]) })))), 'g_a_range');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: new Uint8Array([1]) })))),
+    'g_a_range',
+  );
 });
 
 test('step 3: 2^1984 ≤ g_a ≤ dh_prime − 2^1984 (g_a_safe_range)', () => {
-  assert.is(securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: bigIntToBytes(1n << 1000n) })))), 'g_a_safe_range');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: bigIntToBytes(1n << 1000n) })))),
+    'g_a_safe_range',
+  );
 });
 
 test('step 3: a verified server_DH_params_fail ends the exchange (server_dh_params_fail)', () => {
   const hash = crypto.sha1(SAMPLE.newNonce).subarray(4, 20);
   const fail = (h: Uint8Array) =>
     serverMsg({ _: 'server_DH_params_fail', nonce: SAMPLE.nonce, server_nonce: SAMPLE.serverNonce, new_nonce_hash: h });
-  assert.is(securityCheckOf(() => step3(sampleStep2(), fail(hash))), 'server_dh_params_fail');
-  assert.is(securityCheckOf(() => step3(sampleStep2(), fail(new Uint8Array(16)))), 'new_nonce_hash');
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), fail(hash))),
+    'server_dh_params_fail',
+  );
+  assert.is(
+    securityCheckOf(() => step3(sampleStep2(), fail(new Uint8Array(16)))),
+    'new_nonce_hash',
+  );
 });
 
 test('step 3: the server time sets the time offset', () => {
@@ -350,24 +437,42 @@ const genAnswer = (name: 'dh_gen_ok' | 'dh_gen_retry' | 'dh_gen_fail', hash: Uin
 
 test('finish: dh_gen_ok nonces must match (nonce, server_nonce)', () => {
   const h1 = newNonceHash(SAMPLE.newNonce, 1, aux(), crypto);
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { nonce: new Uint8Array(16) }))), 'nonce');
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { server_nonce: new Uint8Array(16) }))), 'server_nonce');
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { nonce: new Uint8Array(16) }))),
+    'nonce',
+  );
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { server_nonce: new Uint8Array(16) }))),
+    'server_nonce',
+  );
 });
 
 test('finish: dh_gen_ok must carry new_nonce_hash1 (new_nonce_hash1)', () => {
   const h2 = newNonceHash(SAMPLE.newNonce, 2, aux(), crypto); // the retry hash in an ok answer
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h2))), 'new_nonce_hash1');
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h2))),
+    'new_nonce_hash1',
+  );
 });
 
 test('finish: dh_gen_retry must carry new_nonce_hash2 (new_nonce_hash2)', () => {
   const h1 = newNonceHash(SAMPLE.newNonce, 1, aux(), crypto);
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_retry', h1))), 'new_nonce_hash2');
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_retry', h1))),
+    'new_nonce_hash2',
+  );
 });
 
 test('finish: a verified dh_gen_fail ends the exchange (dh_gen_fail), a forged one is refused (new_nonce_hash3)', () => {
   const h3 = newNonceHash(SAMPLE.newNonce, 3, aux(), crypto);
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', h3))), 'dh_gen_fail');
-  assert.is(securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', new Uint8Array(16)))), 'new_nonce_hash3');
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', h3))),
+    'dh_gen_fail',
+  );
+  assert.is(
+    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', new Uint8Array(16)))),
+    'new_nonce_hash3',
+  );
 });
 
 test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id = auth_key_aux_hash', () => {
@@ -376,7 +481,16 @@ test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id =
       step1({
         crypto,
         dcId: 2,
-        random: replayRandom(SAMPLE.nonce, SAMPLE.newNonce, S.RSA_PAD_RANDOM_PADDING, new Uint8Array(32).fill(0x11), SAMPLE.b, SAMPLE.clientPadding, new Uint8Array(256).fill(0x42), new Uint8Array(12)),
+        random: replayRandom(
+          SAMPLE.nonce,
+          SAMPLE.newNonce,
+          S.RSA_PAD_RANDOM_PADDING,
+          new Uint8Array(32).fill(0x11),
+          SAMPLE.b,
+          SAMPLE.clientPadding,
+          new Uint8Array(256).fill(0x42),
+          new Uint8Array(12),
+        ),
         clock: () => 0,
         nextMsgId: sequence(4n, 8n, 12n, 16n),
       }).state,
@@ -418,9 +532,18 @@ test('server: req_DH_params with an unknown fingerprint (rsa_fingerprint), wrong
     public_key_fingerprint: 5n,
     encrypted_data: new Uint8Array(256),
   };
-  assert.is(securityCheckOf(() => serverStep2(s1.state, clientMsg(base))), 'rsa_fingerprint');
-  assert.is(securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, p: s1.state.q }))), 'p_q');
-  assert.is(securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, nonce: new Uint8Array(16) }))), 'nonce');
+  assert.is(
+    securityCheckOf(() => serverStep2(s1.state, clientMsg(base))),
+    'rsa_fingerprint',
+  );
+  assert.is(
+    securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, p: s1.state.q }))),
+    'p_q',
+  );
+  assert.is(
+    securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, nonce: new Uint8Array(16) }))),
+    'nonce',
+  );
 });
 
 test('server: tampered RSA_PAD data (rsa_pad_hash) and a p_q_inner_data for another DC (dc_id)', () => {
@@ -432,7 +555,10 @@ test('server: tampered RSA_PAD data (rsa_pad_hash) and a p_q_inner_data for anot
   const c1b = step1({ crypto, dcId: 3, rsaKeys: [server.pub], random: seededRandom('srv-dc') });
   const s1b = serverStep1({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-dc-s') }, c1b.request);
   const c2b = step2(c1b.state, s1b.response);
-  assert.is(securityCheckOf(() => serverStep2(s1b.state, c2b.request)), 'dc_id');
+  assert.is(
+    securityCheckOf(() => serverStep2(s1b.state, c2b.request)),
+    'dc_id',
+  );
 });
 
 test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of range (g_b_range)', () => {
@@ -441,21 +567,53 @@ test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of r
   const c3 = step3(c2.state, s2.response);
   const tampered = c3.request.slice();
   tampered[tampered.length - 1]! ^= 1;
-  assert.is(securityCheckOf(() => serverStep3(s2.state, tampered)), 'answer_hash');
+  assert.is(
+    securityCheckOf(() => serverStep3(s2.state, tampered)),
+    'answer_hash',
+  );
 
-  const inner = encode({ _: 'client_DH_inner_data', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, retry_id: 0n, g_b: new Uint8Array([1]) } as AnyTlObject);
-  const enc = crypto.igeEncrypt(withSha1AndPadding(inner, crypto, (o) => o.fill(0)), s2.state.tmp.key, s2.state.tmp.iv);
+  const inner = encode({
+    _: 'client_DH_inner_data',
+    nonce: s1.state.nonce,
+    server_nonce: s1.state.serverNonce,
+    retry_id: 0n,
+    g_b: new Uint8Array([1]),
+  } as AnyTlObject);
+  const enc = crypto.igeEncrypt(
+    withSha1AndPadding(inner, crypto, (o) => o.fill(0)),
+    s2.state.tmp.key,
+    s2.state.tmp.iv,
+  );
   const msg = clientMsg({ _: 'set_client_DH_params', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, encrypted_data: enc });
-  assert.is(securityCheckOf(() => serverStep3(s2.state, msg)), 'g_b_range');
-  const badRetry = encode({ _: 'client_DH_inner_data', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, retry_id: 5n, g_b: c3.state.authKey } as AnyTlObject);
-  const enc2 = crypto.igeEncrypt(withSha1AndPadding(badRetry, crypto, (o) => o.fill(0)), s2.state.tmp.key, s2.state.tmp.iv);
+  assert.is(
+    securityCheckOf(() => serverStep3(s2.state, msg)),
+    'g_b_range',
+  );
+  const badRetry = encode({
+    _: 'client_DH_inner_data',
+    nonce: s1.state.nonce,
+    server_nonce: s1.state.serverNonce,
+    retry_id: 5n,
+    g_b: c3.state.authKey,
+  } as AnyTlObject);
+  const enc2 = crypto.igeEncrypt(
+    withSha1AndPadding(badRetry, crypto, (o) => o.fill(0)),
+    s2.state.tmp.key,
+    s2.state.tmp.iv,
+  );
   const msg2 = clientMsg({ _: 'set_client_DH_params', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, encrypted_data: enc2 });
-  assert.is(securityCheckOf(() => serverStep3(s2.state, msg2)), 'retry_id');
+  assert.is(
+    securityCheckOf(() => serverStep3(s2.state, msg2)),
+    'retry_id',
+  );
 });
 
 test('server: a client request of the wrong kind is refused (unexpected_request)', () => {
   const { s1 } = serverAt2();
-  assert.is(securityCheckOf(() => serverStep2(s1.state, clientMsg({ _: 'req_pq_multi', nonce: new Uint8Array(16) }))), 'unexpected_request');
+  assert.is(
+    securityCheckOf(() => serverStep2(s1.state, clientMsg({ _: 'req_pq_multi', nonce: new Uint8Array(16) }))),
+    'unexpected_request',
+  );
 });
 
 test('server: the sample key verifies against the production fingerprint list', () => {

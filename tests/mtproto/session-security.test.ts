@@ -83,9 +83,33 @@ test('padding: more than 1024 padding bytes after message_data (padding)', () =>
 
 test('message_data_length: not divisible by 4, negative, or past the end (message_length)', () => {
   const h = makeHarness(crypto);
-  assert.equal(checks(h.client.receive(sealWithLength(h, UPDATE, (len) => len + 1), T0)), sec('message_length'));
-  assert.equal(checks(h.client.receive(sealWithLength(h, UPDATE, () => -4), T0)), sec('message_length'));
-  assert.equal(checks(h.client.receive(sealWithLength(h, UPDATE, (len, pad) => len + pad + 4), T0)), sec('message_length'));
+  assert.equal(
+    checks(
+      h.client.receive(
+        sealWithLength(h, UPDATE, (len) => len + 1),
+        T0,
+      ),
+    ),
+    sec('message_length'),
+  );
+  assert.equal(
+    checks(
+      h.client.receive(
+        sealWithLength(h, UPDATE, () => -4),
+        T0,
+      ),
+    ),
+    sec('message_length'),
+  );
+  assert.equal(
+    checks(
+      h.client.receive(
+        sealWithLength(h, UPDATE, (len, pad) => len + pad + 4),
+        T0,
+      ),
+    ),
+    sec('message_length'),
+  );
 });
 
 test('session_id: a message of another session is dropped (session_id)', () => {
@@ -115,18 +139,27 @@ test('msg_id time: more than 300 s in the past or 30 s in the future of the sync
   // Within the window (and with the client's offset applied) it is accepted.
   h.client.timeOffset = 100;
   const events = h.client.receive(h.server.sealRaw({ msgId: serverId(h, 120), seqNo: 1 }, UPDATE), T0);
-  assert.equal(events.map((e) => e.type), ['update']);
+  assert.equal(
+    events.map((e) => e.type),
+    ['update'],
+  );
 });
 
 test('msg_id time: the window is not applied when checkMsgIdTime is false', () => {
   const h = makeHarness(crypto, { checkMsgIdTime: false });
-  assert.equal(h.client.receive(h.server.sealRaw({ msgId: serverId(h, 5000), seqNo: 1 }, UPDATE), T0).map((e) => e.type), ['update']);
+  assert.equal(
+    h.client.receive(h.server.sealRaw({ msgId: serverId(h, 5000), seqNo: 1 }, UPDATE), T0).map((e) => e.type),
+    ['update'],
+  );
 });
 
 test('msg_id replay: a msg_id received before is dropped (msg_id_replay)', () => {
   const h = makeHarness(crypto);
   const packet = h.server.seal([{ body: UPDATE, contentRelated: true, response: false }], T0).packet;
-  assert.equal(h.client.receive(packet, T0).map((e) => e.type), ['update']);
+  assert.equal(
+    h.client.receive(packet, T0).map((e) => e.type),
+    ['update'],
+  );
   assert.equal(checks(h.client.receive(packet, T0)), sec('msg_id_replay'));
 });
 
@@ -145,7 +178,10 @@ test('msg_id replay: a message repeated inside a container is processed once', (
     { msgId: id, seqNo: 1, body: UPDATE },
   ]);
   const events = h.client.receive(h.server.sealRaw({ msgId: serverId(h), seqNo: 2 }, body), T0);
-  assert.equal(events.map((e) => e.type), ['update', 'security_error']);
+  assert.equal(
+    events.map((e) => e.type),
+    ['update', 'security_error'],
+  );
   assert.equal(checks(events), sec('msg_id_replay'));
 });
 
@@ -176,8 +212,14 @@ test('undecodable body: reported as decode_error, the session carries on', () =>
   const h = makeHarness(crypto);
   const junk = new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0]);
   const events = h.client.receive(h.server.sealRaw({ msgId: serverId(h), seqNo: 1 }, junk), T0);
-  assert.equal(events.map((e) => e.type), ['decode_error']);
-  assert.equal(h.client.receive(h.server.sealRaw({ msgId: serverId(h), seqNo: 3 }, UPDATE), T0).map((e) => e.type), ['update']);
+  assert.equal(
+    events.map((e) => e.type),
+    ['decode_error'],
+  );
+  assert.equal(
+    h.client.receive(h.server.sealRaw({ msgId: serverId(h), seqNo: 3 }, UPDATE), T0).map((e) => e.type),
+    ['update'],
+  );
 });
 
 test('garbage never throws: random packets of many sizes are dropped as security errors', () => {
@@ -202,7 +244,10 @@ test('server helpers: openClientPacket opens client packets (x = 0) and refuses 
   assert.is(opened.header.sessionId, h.client.sessionId);
   assert.is(opened.messages.length, 1);
   const serverPacket = h.server.seal([{ body: UPDATE, contentRelated: true, response: false }], T0).packet;
-  assert.throws(() => openClientPacket(h.server.key, serverPacket), (e: unknown) => e instanceof SecurityError && e.check === 'msg_key');
+  assert.throws(
+    () => openClientPacket(h.server.key, serverPacket),
+    (e: unknown) => e instanceof SecurityError && e.check === 'msg_key',
+  );
 });
 
 test('MtprotoSession accepts an already loaded key and leaves it loaded on close', () => {

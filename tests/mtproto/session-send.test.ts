@@ -88,10 +88,16 @@ test('msg_container: queued messages go out in one container whose msg_id is gre
   const p = packets[0]!;
   assert.ok(isContainer(p.header.body));
   assert.is(p.messages.length, 3);
-  assert.equal(p.messages.map((m) => m.seqNo), [1, 3, 5]);
+  assert.equal(
+    p.messages.map((m) => m.seqNo),
+    [1, 3, 5],
+  );
   assert.is(p.header.seqNo, 6); // a container is not content-related
   for (const m of p.messages) assert.ok(m.msgId < p.header.msgId);
-  assert.equal(p.messages.map((m) => nameOf(m.body)), ['help.getNearestDc', 'help.getConfig', 'updates.getState']);
+  assert.equal(
+    p.messages.map((m) => nameOf(m.body)),
+    ['help.getNearestDc', 'help.getConfig', 'updates.getState'],
+  );
 });
 
 test('msg_container: at most 1020 messages per container by default', () => {
@@ -110,7 +116,10 @@ test('msg_container: the byte limit splits containers; a message larger than the
   h.client.send({ _: 'messages.sendMessage', peer: { _: 'inputPeerSelf' }, message: 'x'.repeat(400), random_id: 1n } as never);
   h.client.send({ _: 'help.getConfig' });
   const packets = h.toServer();
-  assert.equal(packets.map((p) => p.messages.length), [1, 1, 1]);
+  assert.equal(
+    packets.map((p) => p.messages.length),
+    [1, 1, 1],
+  );
 });
 
 test('msgs_ack: content-related messages received are acknowledged with the next query', () => {
@@ -164,7 +173,10 @@ test('msgs_ack: every content-related message inside an incoming container is ac
     T0,
   );
   const events = h.client.receive(packet, T0);
-  assert.equal(events.map((e) => e.type), ['update', 'update']);
+  assert.equal(
+    events.map((e) => e.type),
+    ['update', 'update'],
+  );
   const [p] = h.toServer();
   const ack = bodyOf(p!.messages[0]!.body);
   assert.equal(ack.msg_ids, [ids[0], ids[1]]);
@@ -186,7 +198,9 @@ test('gzip_packed: small queries, incompressible ones and file parts are not pac
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
   h.client.send({ _: 'help.getNearestDc' });
   h.client.send({ _: 'upload.saveFilePart', file_id: 1n, file_part: 0, bytes: new Uint8Array(4000) });
-  h.client.send({ _: 'messages.sendMessage', peer: { _: 'inputPeerSelf' }, message: 'b'.repeat(4000), random_id: 2n } as never, { gzip: false });
+  h.client.send({ _: 'messages.sendMessage', peer: { _: 'inputPeerSelf' }, message: 'b'.repeat(4000), random_id: 2n } as never, {
+    gzip: false,
+  });
   const [p] = h.toServer();
   for (const m of p!.messages) assert.is.not(new DataView(m.body.buffer, m.body.byteOffset).getUint32(0, true), 0x3072cfa1);
 });
@@ -229,7 +243,9 @@ test('invokeWithLayer(initConnection): the first query after a lost connection i
 
 test('send: a query that cannot be serialized throws a TlError at once', () => {
   const h = makeHarness(crypto);
-  assert.throws(() => h.client.send({ _: 'help.getCdnConfig', bogus: 1 } as never) && h.client.send({ _: 'messages.sendMessage' } as never));
+  assert.throws(
+    () => h.client.send({ _: 'help.getCdnConfig', bogus: 1 } as never) && h.client.send({ _: 'messages.sendMessage' } as never),
+  );
 });
 
 test.run();

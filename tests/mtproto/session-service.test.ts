@@ -131,7 +131,10 @@ test('bad_server_salt: about a container, every message inside is re-sent', () =
   const [p] = h.toServer();
   service(h, { _: 'bad_server_salt', bad_msg_id: p!.header.msgId, bad_msg_seqno: 4, error_code: 48, new_server_salt: 9n });
   const [again] = h.toServer();
-  assert.equal(again!.messages.map((m) => nameOf(m.body)), ['help.getNearestDc', 'help.getConfig']);
+  assert.equal(
+    again!.messages.map((m) => nameOf(m.body)),
+    ['help.getNearestDc', 'help.getConfig'],
+  );
   assert.is(again!.header.salt, 9n);
 });
 
@@ -233,14 +236,26 @@ test('msgs_ack: acknowledged queries are not listed by pendingForResend; after a
   const h = makeHarness(crypto);
   const a = sendOne(h);
   const b = sendOne(h, { _: 'help.getConfig' });
-  assert.equal(h.client.pendingForResend().map((r) => r.method), ['help.getNearestDc', 'help.getConfig']);
+  assert.equal(
+    h.client.pendingForResend().map((r) => r.method),
+    ['help.getNearestDc', 'help.getConfig'],
+  );
   service(h, { _: 'msgs_ack', msg_ids: [a.msgId] });
-  assert.equal(h.client.pendingForResend().map((r) => r.method), ['help.getConfig']);
+  assert.equal(
+    h.client.pendingForResend().map((r) => r.method),
+    ['help.getConfig'],
+  );
   h.client.onConnectionLost();
   const [p] = h.toServer();
   // The acknowledged one too: its answer may have been lost with the connection.
-  assert.equal(p!.messages.map((m) => nameOf(m.body)), ['help.getNearestDc', 'help.getConfig']);
-  assert.equal(p!.messages.map((m) => m.msgId), [a.msgId, b.msgId]);
+  assert.equal(
+    p!.messages.map((m) => nameOf(m.body)),
+    ['help.getNearestDc', 'help.getConfig'],
+  );
+  assert.equal(
+    p!.messages.map((m) => m.msgId),
+    [a.msgId, b.msgId],
+  );
   answer(h, encodeRpcResult(a.msgId, encode(NEAREST)));
   assert.equal(await a.handle.promise, NEAREST);
 });
@@ -295,7 +310,13 @@ test('msgs_state_req: answered with msgs_state_info, one status byte per msg_id 
   h.toServer(); // the ack for u1 goes out: u1 becomes "received and acknowledged"
   const high = h.server.nextMsgId(T0, false) + 1000n;
   const { packet, msgIds } = h.server.seal(
-    [{ body: encode({ _: 'msgs_state_req', msg_ids: [3n, gap, high, u1.msgIds[0]!, u2.msgIds[0]!] }), contentRelated: false, response: false }],
+    [
+      {
+        body: encode({ _: 'msgs_state_req', msg_ids: [3n, gap, high, u1.msgIds[0]!, u2.msgIds[0]!] }),
+        contentRelated: false,
+        response: false,
+      },
+    ],
     T0,
   );
   h.client.receive(packet, T0);
@@ -311,7 +332,10 @@ test('msg_resend_req: known messages are re-sent with new msg_ids; unknown ones 
   const { msgId } = sendOne(h);
   service(h, { _: 'msg_resend_req', msg_ids: [msgId] });
   const [p] = h.toServer();
-  assert.equal(p!.messages.map((m) => nameOf(m.body)), ['help.getNearestDc']);
+  assert.equal(
+    p!.messages.map((m) => nameOf(m.body)),
+    ['help.getNearestDc'],
+  );
   assert.ok(p!.header.msgId > msgId);
   service(h, { _: 'msg_resend_req', msg_ids: [8n] });
   const [q] = h.toServer();
@@ -334,7 +358,11 @@ test('msg_detailed_info: an answer already received is acknowledged again, a mis
   assert.ok((ack.msg_ids as bigint[]).includes(received));
   const resend = bodies.find((b) => b._ === 'msg_resend_req')!;
   assert.equal(resend.msg_ids, [received + 4000n]);
-  assert.equal(h.client.pendingForResend().map((r) => r.method), ['help.getConfig'], 'msg_detailed_info acknowledges the query');
+  assert.equal(
+    h.client.pendingForResend().map((r) => r.method),
+    ['help.getConfig'],
+    'msg_detailed_info acknowledges the query',
+  );
 });
 
 // ------------------------------------------------------------------ future salts, destroy_session
@@ -442,7 +470,10 @@ test('close: pending queries are rejected with MtprotoError("closed")', async ()
   const a = h.client.send({ _: 'help.getConfig' });
   h.client.close();
   assert.is(((await rejection(a.promise)) as MtprotoError).reason, 'closed');
-  assert.throws(() => h.client.send({ _: 'help.getConfig' }), (e: unknown) => e instanceof MtprotoError);
+  assert.throws(
+    () => h.client.send({ _: 'help.getConfig' }),
+    (e: unknown) => e instanceof MtprotoError,
+  );
 });
 
 test.run();

@@ -14,7 +14,6 @@ import { rejects } from './_rpc.js';
 
 const SETTINGS = { _: 'codeSettings' } as const;
 
-
 /** Phone login on `client`'s DC: sendCode, then signIn with the test code (X five times). */
 async function signIn(client: SessionClient, phone: string): Promise<auth.Authorization.authorization> {
   const sent = (await client.invoke({ _: 'auth.sendCode', phone_number: phone, ...API, settings: SETTINGS })) as auth.SentCode.sentCode;
@@ -25,7 +24,7 @@ async function signIn(client: SessionClient, phone: string): Promise<auth.Author
   return res as auth.Authorization.authorization;
 }
 
-test('sign-in on the phone number\'s DC: auth.sendCode + auth.signIn with code X five times', () =>
+test("sign-in on the phone number's DC: auth.sendCode + auth.signIn with code X five times", () =>
   withServer(async (server) => {
     const alice = server.backend.addUser({ phone: '9996621234', firstName: 'Alice' });
     const client = await SessionClient.connect(server, { dc: 2 });
@@ -40,7 +39,11 @@ test('sign-in on the wrong DC: 303 PHONE_MIGRATE_2', () =>
   withServer(async (server) => {
     server.backend.addUser({ phone: '9996621234', firstName: 'Alice' });
     const client = await SessionClient.connect(server, { dc: 1 });
-    const e = await rejects(client.invoke({ _: 'auth.sendCode', phone_number: '9996621234', ...API, settings: SETTINGS }), 303, 'PHONE_MIGRATE_2');
+    const e = await rejects(
+      client.invoke({ _: 'auth.sendCode', phone_number: '9996621234', ...API, settings: SETTINGS }),
+      303,
+      'PHONE_MIGRATE_2',
+    );
     assert.is(e.value, 2);
     client.close();
   }));
@@ -101,10 +104,22 @@ test('auth.bindTempAuthKey with a message that does not match the query: 400 ENC
     });
     await rejects(temp.invoke(wrongSession.build(0n), { build: wrongSession.build }), 400, 'ENCRYPTED_MESSAGE_INVALID');
     // Right fields, but the inner msg_id is not the query's.
-    const good = bindTempAuthKeyRequest({ crypto: c, permAuthKey: perm.key.authKey, tempAuthKeyId: temp.key.authKeyId, tempSessionId: temp.session.sessionId, expiresAt });
+    const good = bindTempAuthKeyRequest({
+      crypto: c,
+      permAuthKey: perm.key.authKey,
+      tempAuthKeyId: temp.key.authKeyId,
+      tempSessionId: temp.session.sessionId,
+      expiresAt,
+    });
     await rejects(temp.invoke(good.build(4n)), 400, 'ENCRYPTED_MESSAGE_INVALID');
     // Binding a permanent key as if it were temporary.
-    const permAsTemp = bindTempAuthKeyRequest({ crypto: c, permAuthKey: temp.key.authKey, tempAuthKeyId: perm.key.authKeyId, tempSessionId: perm.session.sessionId, expiresAt });
+    const permAsTemp = bindTempAuthKeyRequest({
+      crypto: c,
+      permAuthKey: temp.key.authKey,
+      tempAuthKeyId: perm.key.authKeyId,
+      tempSessionId: perm.session.sessionId,
+      expiresAt,
+    });
     await rejects(perm.invoke(permAsTemp.build(0n), { build: permAsTemp.build }), 400, 'ENCRYPTED_MESSAGE_INVALID');
     perm.close();
     temp.close();

@@ -54,7 +54,10 @@ test('test-server prints every DC and the public key; a client with only that te
       port: Number(m[3]),
       wsPort: Number(m[4]),
     }));
-    assert.equal(dcs.map((d) => d.id), [1, 2]);
+    assert.equal(
+      dcs.map((d) => d.id),
+      [1, 2],
+    );
     const pem = /-----BEGIN RSA PUBLIC KEY-----[\s\S]+?-----END RSA PUBLIC KEY-----/.exec(text)![0];
     const key = loadRsaPublicKey(pem, await getCrypto());
     assert.match(text, new RegExp(`fingerprint 0x${key.fingerprint.toString(16).padStart(16, '0')}`));
@@ -82,10 +85,16 @@ test('--rsa-key FILE that does not exist: a key is made, saved with mode 600, an
     for (let run = 0; run < 2; run++) {
       const lines: string[] = [];
       const stop = new AbortController();
-      const running = main(['test-server', '--dcs', '1', '--no-websocket', '--rsa-key', keyFile], { out: (t) => lines.push(t), signal: stop.signal });
+      const running = main(['test-server', '--dcs', '1', '--no-websocket', '--rsa-key', keyFile], {
+        out: (t) => lines.push(t),
+        signal: stop.signal,
+      });
       await until(() => lines.some((l) => l.includes('Running')), 'the server to start', 10000);
       fingerprints.push(/fingerprint (0x[0-9a-f]+)/.exec(lines.join('\n'))![1]!);
-      assert.is(lines.some((l) => l.startsWith('Made a new RSA key')), run === 0);
+      assert.is(
+        lines.some((l) => l.startsWith('Made a new RSA key')),
+        run === 0,
+      );
       stop.abort();
       assert.is(await running, 0);
     }

@@ -75,7 +75,10 @@ test('the server re-sends unacknowledged answers when the session comes back on 
     await raw.reconnect();
     raw.send({ _: 'ping', ping_id: 2n }, true);
     const msgs = await raw.receive('the pong');
-    assert.equal(msgs.map((m) => m.obj._).filter((n) => n !== 'msgs_ack'), ['pong']);
+    assert.equal(
+      msgs.map((m) => m.obj._).filter((n) => n !== 'msgs_ack'),
+      ['pong'],
+    );
     raw.close();
   }));
 

@@ -80,7 +80,7 @@ test('new_session_created: the first message of a session is announced with its 
     client.close();
   }));
 
-test('ping → pong with the ping\'s msg_id and ping_id', () =>
+test("ping → pong with the ping's msg_id and ping_id", () =>
   withServer(async (server) => {
     const client = await SessionClient.connect(server);
     const handle = client.session.send({ _: 'ping', ping_id: 42n });
@@ -106,7 +106,7 @@ test('ping_delay_disconnect: pong, then the server closes the connection after d
     client.close();
   }));
 
-test('acknowledgments: the server acks content-related messages in its reply, and records the client\'s msgs_ack', () =>
+test("acknowledgments: the server acks content-related messages in its reply, and records the client's msgs_ack", () =>
   withServer(async (server) => {
     const raw = await RawClient.connect(server);
     const id = raw.send(nearest(), true);

@@ -59,7 +59,10 @@ test('public key: the PEM parses to the same key, and the fingerprint is the spe
 
 test('every DC listens on its own TCP and WebSocket port, and the backend knows the TCP ports', () =>
   withServer(async (server) => {
-    assert.equal(server.dcs.map((d) => d.id), [1, 2, 3]);
+    assert.equal(
+      server.dcs.map((d) => d.id),
+      [1, 2, 3],
+    );
     const ports = server.dcs.flatMap((d) => [d.port, d.wsPort]);
     assert.is(new Set(ports).size, 6);
     for (const d of server.dcs) assert.is(server.backend.dcs.get(d.id).port, d.port);
@@ -116,7 +119,7 @@ test('the WebSocket endpoint refuses a plain (non-obfuscated) stream', () =>
     assert.is(server.stats.securityDrops, 1);
   }));
 
-test('p_q_inner_data_dc: the DC id, +10000 (test DCs) and negative (media) are accepted; another DC\'s id is not', () =>
+test("p_q_inner_data_dc: the DC id, +10000 (test DCs) and negative (media) are accepted; another DC's id is not", () =>
   withServer(async (server) => {
     const c = await getCrypto();
     const exchange = async (dcId: number) => {

@@ -8,7 +8,15 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RpcError } from '../../ts/errors.js';
 import { wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtproto/session/init-connection.js';
-import { EXPORTED_AUTHORIZATION_TTL, encodeResult, manualClock, parseBotToken, seededRandom, TelegramBackend, type TempKeyVerifier } from '../../ts/testing/telegram/index.js';
+import {
+  EXPORTED_AUTHORIZATION_TTL,
+  encodeResult,
+  manualClock,
+  parseBotToken,
+  seededRandom,
+  TelegramBackend,
+  type TempKeyVerifier,
+} from '../../ts/testing/telegram/index.js';
 import { decodeResult } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, auth, User, users } from '../../ts/tl/generated/types.js';
 import { rejects } from './_rpc.js';
@@ -38,7 +46,6 @@ function setup(verifyTempKeyBinding?: TempKeyVerifier) {
   };
   return { clock, backend, alice, bob, connect };
 }
-
 
 /** The result survives the codec: encoded by its result type and decoded back, same bytes again. */
 function schemaValid(request: AnyRequest, result: unknown): void {
@@ -85,7 +92,10 @@ test('users.getUsers: others by id + access hash, without self or phone; a wrong
     ],
   };
   const users = await backend.handle(ctx, req);
-  assert.equal(users.map((u) => u.id), [bob.id, alice.id]);
+  assert.equal(
+    users.map((u) => u.id),
+    [bob.id, alice.id],
+  );
   const b = asUser(users[0]);
   assert.is(b.self, undefined);
   assert.is(b.phone, undefined);

@@ -104,7 +104,10 @@ test('help.getConfig: a DC whose port is not known yet is left out; date follows
   backend.setDcPort(1, 41001);
   backend.setDcPort(3, 41003, '127.0.0.2');
   const c2 = await backend.handle(ctx, { _: 'help.getConfig' });
-  assert.equal(c2.dc_options.map((o) => `${o.id}@${o.ip_address}:${o.port}`), ['1@127.0.0.1:41001', '2@127.0.0.1:41000', '3@127.0.0.2:41003']);
+  assert.equal(
+    c2.dc_options.map((o) => `${o.id}@${o.ip_address}:${o.port}`),
+    ['1@127.0.0.1:41001', '2@127.0.0.1:41000', '3@127.0.0.2:41003'],
+  );
 });
 
 test('buildConfig: schema-valid with every DC count', () => {

@@ -7,7 +7,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LAYER, wrapWithInitConnection, type InitConnectionFields } from '../../ts/mtproto/session/init-connection.js';
-import { IMPLEMENTED_METHODS, manualClock, seededRandom, TelegramBackend, unwrap, type RequestContext } from '../../ts/testing/telegram/index.js';
+import {
+  IMPLEMENTED_METHODS,
+  manualClock,
+  seededRandom,
+  TelegramBackend,
+  unwrap,
+  type RequestContext,
+} from '../../ts/testing/telegram/index.js';
 import { decode, decodeResult, encode } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, Updates, users } from '../../ts/tl/generated/types.js';
 import { rejects } from './_rpc.js';
@@ -30,7 +37,6 @@ function setup(options: { requireInitConnection?: boolean } = {}) {
   const alice = backend.addUser({ phone: '9996621111', firstName: 'Alice' });
   return { clock, backend, alice };
 }
-
 
 /** A connection on DC 2 whose key sent initConnection, signed in as `userId` when given. */
 async function ready(backend: TelegramBackend, authKeyId: bigint, userId?: bigint, onUpdates?: (u: Updates) => void) {
@@ -64,7 +70,10 @@ test('wrappers nest in any order: invokeAfterMsg(s), invokeWithoutUpdates, initC
   const q: AnyRequest = {
     _: 'invokeAfterMsgs',
     msg_ids: [1n, 2n],
-    query: { _: 'invokeWithoutUpdates', query: { _: 'initConnection', ...INIT, query: { _: 'invokeAfterMsg', msg_id: 3n, query: { _: 'help.getNearestDc' } } } },
+    query: {
+      _: 'invokeWithoutUpdates',
+      query: { _: 'initConnection', ...INIT, query: { _: 'invokeAfterMsg', msg_id: 3n, query: { _: 'help.getNearestDc' } } },
+    },
   };
   const res = await backend.handle(ctx, q);
   assert.equal(res, { _: 'nearestDc', country: 'XX', this_dc: 2, nearest_dc: 2 });
@@ -77,7 +86,14 @@ test('wrappers nest in any order: invokeAfterMsg(s), invokeWithoutUpdates, initC
 });
 
 test('unwrap: official-app proof wrappers are removed; takeout, message range and business connection are not implemented', async () => {
-  assert.is(unwrap({ _: 'invokeWithReCaptcha', token: 't', query: { _: 'invokeWithApnsSecret', nonce: 'n', secret: 's', query: { _: 'help.getConfig' } } }).query._, 'help.getConfig');
+  assert.is(
+    unwrap({
+      _: 'invokeWithReCaptcha',
+      token: 't',
+      query: { _: 'invokeWithApnsSecret', nonce: 'n', secret: 's', query: { _: 'help.getConfig' } },
+    }).query._,
+    'help.getConfig',
+  );
   const { backend } = setup();
   const ctx = await ready(backend, 7n);
   await rejects(
@@ -96,7 +112,12 @@ test('unwrap: official-app proof wrappers are removed; takeout, message range an
 test('CONNECTION_LAYER_INVALID for a layer < 1; API_ID_INVALID for initConnection without api_id', async () => {
   const { backend } = setup();
   const ctx = backend.connect(2, { authKeyId: 8n });
-  await rejects(backend.handle(ctx, wrapWithInitConnection({ _: 'help.getConfig' }, INIT, 0)), 400, 'CONNECTION_LAYER_INVALID', 'invokeWithLayer');
+  await rejects(
+    backend.handle(ctx, wrapWithInitConnection({ _: 'help.getConfig' }, INIT, 0)),
+    400,
+    'CONNECTION_LAYER_INVALID',
+    'invokeWithLayer',
+  );
   await rejects(backend.handle(ctx, wrapWithInitConnection({ _: 'help.getConfig' }, { ...INIT, api_id: 0 })), 400, 'API_ID_INVALID');
 });
 
@@ -220,7 +241,15 @@ test('a context from another backend or for another DC is a TypeError (glue bug)
     assert.instance(e, TypeError);
     assert.match((e as Error).message, /DC 1, not DC 2/);
   }
-  const fake = { dcId: 2, authKeyId: 1n, userId: undefined, layer: undefined, init: undefined, subscribed: false, close() {} } as RequestContext;
+  const fake = {
+    dcId: 2,
+    authKeyId: 1n,
+    userId: undefined,
+    layer: undefined,
+    init: undefined,
+    subscribed: false,
+    close() {},
+  } as RequestContext;
   try {
     await backend.dc(2).handle(fake, { _: 'help.getConfig' });
     assert.unreachable();
@@ -247,8 +276,18 @@ test('handleBytes: decodes the request, encodes the result by the result type (o
   assert.is(users.length, 1);
   assert.is(users[0]!._ === 'user' && users[0]!.id, alice.id);
 
-  const sent = await backend.handle(ctx, { _: 'auth.sendCode', phone_number: '9996621111', api_id: 1, api_hash: 'h', settings: { _: 'codeSettings' } });
-  const cancel = { _: 'auth.cancelCode', phone_number: '9996621111', phone_code_hash: (sent as { phone_code_hash: string }).phone_code_hash } as const;
+  const sent = await backend.handle(ctx, {
+    _: 'auth.sendCode',
+    phone_number: '9996621111',
+    api_id: 1,
+    api_hash: 'h',
+    settings: { _: 'codeSettings' },
+  });
+  const cancel = {
+    _: 'auth.cancelCode',
+    phone_number: '9996621111',
+    phone_code_hash: (sent as { phone_code_hash: string }).phone_code_hash,
+  } as const;
   const r3 = await dc.handleBytes(ctx, encode(cancel));
   assert.is(decodeResult(cancel, r3.bytes), true);
 });

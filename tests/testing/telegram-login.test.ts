@@ -44,7 +44,6 @@ function setup(dcCount = 5) {
   return { clock, backend, connect };
 }
 
-
 const sendCode = (backend: TelegramBackend, ctx: RequestContext, phone: string) =>
   backend.handle(ctx, { _: 'auth.sendCode', phone_number: phone, ...API, settings: SETTINGS }) as Promise<auth.SentCode.sentCode>;
 
@@ -168,7 +167,11 @@ test('auth.signIn: PHONE_CODE_EMPTY and PHONE_CODE_HASH_EMPTY', async () => {
   const ctx = await connect(2);
   const { phone_code_hash } = await sendCode(backend, ctx, '9996621111');
   await rejects(call(backend, ctx, { _: 'auth.signIn', phone_number: '9996621111', phone_code_hash }), 400, 'PHONE_CODE_EMPTY');
-  await rejects(call(backend, ctx, { _: 'auth.signIn', phone_number: '9996621111', phone_code_hash, phone_code: '' }), 400, 'PHONE_CODE_EMPTY');
+  await rejects(
+    call(backend, ctx, { _: 'auth.signIn', phone_number: '9996621111', phone_code_hash, phone_code: '' }),
+    400,
+    'PHONE_CODE_EMPTY',
+  );
   await rejects(
     call(backend, ctx, { _: 'auth.signIn', phone_number: '9996621111', phone_code_hash: '', phone_code: '22222' }),
     400,
@@ -197,7 +200,8 @@ test('auth.signIn: PHONE_CODE_EXPIRED for an unknown hash, a hash of another num
   const { backend, connect, clock } = setup();
   backend.addUser({ phone: '9996621111', firstName: 'Bob' });
   const ctx = await connect(2);
-  const signIn = (phone: string, hash: string) => call(backend, ctx, { _: 'auth.signIn', phone_number: phone, phone_code_hash: hash, phone_code: '22222' });
+  const signIn = (phone: string, hash: string) =>
+    call(backend, ctx, { _: 'auth.signIn', phone_number: phone, phone_code_hash: hash, phone_code: '22222' });
   await rejects(signIn('9996621111', 'feedfacefeedfacefe'), 400, 'PHONE_CODE_EXPIRED');
 
   const other = await sendCode(backend, ctx, '9996622222');
@@ -216,8 +220,16 @@ test('auth.signIn: PHONE_CODE_EXPIRED for an unknown hash, a hash of another num
 test('auth.signIn: PHONE_MIGRATE_X from the wrong DC, PHONE_NUMBER_INVALID for a non-test number', async () => {
   const { backend, connect } = setup();
   const ctx = await connect(1);
-  await rejects(call(backend, ctx, { _: 'auth.signIn', phone_number: '9996641111', phone_code_hash: 'x', phone_code: '44444' }), 303, 'PHONE_MIGRATE_4');
-  await rejects(call(backend, ctx, { _: 'auth.signIn', phone_number: '123', phone_code_hash: 'x', phone_code: '44444' }), 406, 'PHONE_NUMBER_INVALID');
+  await rejects(
+    call(backend, ctx, { _: 'auth.signIn', phone_number: '9996641111', phone_code_hash: 'x', phone_code: '44444' }),
+    303,
+    'PHONE_MIGRATE_4',
+  );
+  await rejects(
+    call(backend, ctx, { _: 'auth.signIn', phone_number: '123', phone_code_hash: 'x', phone_code: '44444' }),
+    406,
+    'PHONE_NUMBER_INVALID',
+  );
 });
 
 test('auth.signIn: a number without an account gets authorizationSignUpRequired; signUp creates the user', async () => {
@@ -301,8 +313,16 @@ test('auth.resendCode: same hash, new lifetime; auth.cancelCode: the code stops 
   );
   const ok = await call(backend, ctx, { _: 'auth.signIn', phone_number: '9996621111', phone_code_hash, phone_code: '22222' });
   assert.is(ok._, 'auth.authorization');
-  await rejects(call(backend, ctx, { _: 'auth.cancelCode', phone_number: '9996621111', phone_code_hash: '' }), 400, 'PHONE_CODE_HASH_EMPTY');
-  await rejects(call(backend, ctx, { _: 'auth.resendCode', phone_number: '9996621111', phone_code_hash: 'nope' }), 400, 'PHONE_CODE_EXPIRED');
+  await rejects(
+    call(backend, ctx, { _: 'auth.cancelCode', phone_number: '9996621111', phone_code_hash: '' }),
+    400,
+    'PHONE_CODE_HASH_EMPTY',
+  );
+  await rejects(
+    call(backend, ctx, { _: 'auth.resendCode', phone_number: '9996621111', phone_code_hash: 'nope' }),
+    400,
+    'PHONE_CODE_EXPIRED',
+  );
 });
 
 // --- auth.logOut --------------------------------------------------------------

@@ -50,7 +50,12 @@ function pattern(n: number, seed = 0): Uint8Array {
   return out;
 }
 
-const save = (file_id: bigint, file_part: number, bytes: Uint8Array): upload.saveFilePart => ({ _: 'upload.saveFilePart', file_id, file_part, bytes });
+const save = (file_id: bigint, file_part: number, bytes: Uint8Array): upload.saveFilePart => ({
+  _: 'upload.saveFilePart',
+  file_id,
+  file_part,
+  bytes,
+});
 
 function getFile(id: bigint, offset: number, limit: number, extra: Partial<upload.getFile> = {}): upload.getFile {
   return {
@@ -67,7 +72,6 @@ function bytesOf(file: upload.File): Uint8Array {
   assert.is(file._, 'upload.file');
   return file._ === 'upload.file' ? file.bytes : new Uint8Array(0);
 }
-
 
 /** The result survives the codec: encoded by its result type and decoded back, same bytes again. */
 function schemaValid(request: AnyRequest, result: unknown): void {
@@ -195,7 +199,7 @@ test('upload.getFile: precise relaxes the rules to 1 KiB steps, limit ≤ 1 MiB'
   await rejects(backend.handle(ctx, getFile(1n, 0, 1025 * KIB, { precise: true })), 400, 'LIMIT_INVALID');
 });
 
-test('upload.getFile: an unknown file, a thumbnail, or another account\'s upload is LOCATION_INVALID', async () => {
+test("upload.getFile: an unknown file, a thumbnail, or another account's upload is LOCATION_INVALID", async () => {
   const { backend, alice, bob, connect } = setup();
   const a = await connect(alice.id);
   const b = await connect(bob.id);
@@ -233,7 +237,15 @@ test('a 512 KiB part goes up with upload.saveFilePart and comes back with upload
   const crypto = await createCryptoProvider();
   const server = await TestServer.start({ dcs: [2], crypto, websocket: false });
   const dc = server.dc(2);
-  const conn = new Connection({ crypto, sockets: createNodeTcpFactory(), dcId: 2, host: dc.host, port: dc.port, rsaKeys: [server.rsaPublicKey], initConnection: INIT });
+  const conn = new Connection({
+    crypto,
+    sockets: createNodeTcpFactory(),
+    dcId: 2,
+    host: dc.host,
+    port: dc.port,
+    rsaKeys: [server.rsaPublicKey],
+    initConnection: INIT,
+  });
   try {
     // A new test number: auth.signIn with the code (2 five times) asks to sign up.
     const phone = '9996621234';

@@ -2,14 +2,23 @@ import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TlError } from '../../ts/errors.js';
-import { decode, decodeRequest, decodeResult, encode, idOf, nameOf, TlReader, TlWriter, type ReadOptions } from '../../ts/tl/codec/index.js';
+import {
+  decode,
+  decodeRequest,
+  decodeResult,
+  encode,
+  idOf,
+  nameOf,
+  TlReader,
+  TlWriter,
+  type ReadOptions,
+} from '../../ts/tl/codec/index.js';
 import type { AnyRequest, AnyTlObject } from '../../ts/tl/generated/types.js';
 import * as sample from './fixtures/auth-key-sample.js';
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
-const cat = (...parts: (string | Uint8Array)[]) =>
-  Uint8Array.from(Buffer.concat(parts.map((p) => (typeof p === 'string' ? hex(p) : p))));
+const cat = (...parts: (string | Uint8Array)[]) => Uint8Array.from(Buffer.concat(parts.map((p) => (typeof p === 'string' ? hex(p) : p))));
 const le32 = (n: number) => {
   const b = new Uint8Array(4);
   new DataView(b.buffer).setInt32(0, n, true);
@@ -96,8 +105,14 @@ test('auth key sample 5: req_DH_params with a 256-byte encrypted_data (4-byte le
   // Sent payload offsets 20.. : id, nonces, p, q, fingerprint, then FE 00 01 00 and the data.
   assert.is(
     toHex(bytes),
-    'BEE412D7' + sample.NONCE + sample.SERVER_NONCE + '043ED33403000000' + '04559F914B000000' + '85FD64DE851D9DD0' +
-      'FE000100' + sample.ENCRYPTED_DATA,
+    'BEE412D7' +
+      sample.NONCE +
+      sample.SERVER_NONCE +
+      '043ED33403000000' +
+      '04559F914B000000' +
+      '85FD64DE851D9DD0' +
+      'FE000100' +
+      sample.ENCRYPTED_DATA,
   );
   assert.is(bytes.length, 320); // message_length in the sample
 });
@@ -140,8 +155,7 @@ test('messages.sendMessage: flags word from the present fields, true flags take 
   const withEntities = encode({ ...req, silent: false, entities: [{ _: 'messageEntityBold', offset: 0, length: 2 }] });
   assert.is(
     toHex(withEntities),
-    '628FF4FE' + '08000000' + 'C97EA07D' + '02686900' + '0807060504030201' +
-      '15C4B51C' + '01000000' + 'C90B61BD' + '00000000' + '02000000', // Vector<MessageEntity> of one messageEntityBold
+    '628FF4FE' + '08000000' + 'C97EA07D' + '02686900' + '0807060504030201' + '15C4B51C' + '01000000' + 'C90B61BD' + '00000000' + '02000000', // Vector<MessageEntity> of one messageEntityBold
   );
 });
 
@@ -220,8 +234,14 @@ test('msg_container: bare vector of bare messages with Object bodies; future_sal
   const container = cat(
     id('msg_container'),
     le32(2),
-    le64(100n), le32(1), le32(pong.length), pong,
-    le64(104n), le32(3), le32(created.length), created,
+    le64(100n),
+    le32(1),
+    le32(pong.length),
+    pong,
+    le64(104n),
+    le32(3),
+    le32(created.length),
+    created,
   );
   assert.equal(decode(container), {
     _: 'msg_container',
@@ -295,7 +315,11 @@ test('decode errors: a constructor of the wrong type names the expected type', (
 });
 
 test('decode errors: lengths and counts past the end are rejected before allocating', () => {
-  throwsTl((o) => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFF7F'), o), 8, 'vector count 2147483647 does not fit in the 0 bytes left');
+  throwsTl(
+    (o) => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFF7F'), o),
+    8,
+    'vector count 2147483647 does not fit in the 0 bytes left',
+  );
   throwsTl((o) => decodeRequest(cat(id('users.getUsers'), '15C4B51C', 'FFFFFFFF'), o), 8, 'vector count -1');
   throwsTl((o) => decode(cat(id('msgs_ack'), '15C4B51C', '02000000', le64(1n)), o), 8, 'vector count 2 does not fit in the 8 bytes left');
   throwsTl((o) => decode(cat(id('rpc_error'), '01000000', 'FE000100', '00'), o), 8, 'string of 256 bytes runs past the end');
@@ -324,7 +348,7 @@ test('decode errors: corrupt gzip, and gzip bombs stop at the inflate limit', ()
   throwsTl((o) => decode(gz(hex('1F8B0800DEADBEEF')), o), 0, 'not a valid or complete gzip stream');
   const bomb = gz(gzipSync(new Uint8Array(8 * 1024 * 1024)));
   assert.ok(bomb.length < 16 * 1024, `bomb is ${bomb.length} bytes`);
-  throwsTl((o) => decode(bomb, { maxInflated: 1024 * 1024 , ...o }), 0, 'inflates past the 1048576-byte limit');
+  throwsTl((o) => decode(bomb, { maxInflated: 1024 * 1024, ...o }), 0, 'inflates past the 1048576-byte limit');
   // Within the limit it inflates, and the zeros inside are not an object.
   throwsTl((o) => decode(bomb, o), 0, 'inside gzip_packed: unknown constructor id #00000000 (at byte 0)');
 });
@@ -351,7 +375,13 @@ test('encode errors name the path to the field (generated and table-walking writ
       'inputMediaPhoto.video: required: another field set its flag bit 2',
     ],
     [
-      { _: 'messages.sendMessage', peer: { _: 'inputPeerSelf' }, message: '', random_id: 1n, entities: [{ _: 'messageEntityBold', offset: 0 }] },
+      {
+        _: 'messages.sendMessage',
+        peer: { _: 'inputPeerSelf' },
+        message: '',
+        random_id: 1n,
+        entities: [{ _: 'messageEntityBold', offset: 0 }],
+      },
       'messages.sendMessage.entities.messageEntityBold.length: required field is missing',
     ],
   ];

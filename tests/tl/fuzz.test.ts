@@ -31,7 +31,9 @@ function prng(seed: number) {
   };
 }
 
-const INTERESTING = [0, 1, 2, 3, 4, 0x7f, 0xfe, 0xff, 0x100, 0xfffe, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffe, 0x1cb5c415, 0x3072cfa1];
+const INTERESTING = [
+  0, 1, 2, 3, 4, 0x7f, 0xfe, 0xff, 0x100, 0xfffe, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffffffe, 0x1cb5c415, 0x3072cfa1,
+];
 
 test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
   const next = prng(0xc0ffee);
@@ -113,7 +115,10 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
 
   // 1. Random bytes.
   for (let i = 0; i < 50_000; i++) {
-    run(Uint8Array.from({ length: rnd(64) }, () => rnd(256)), false);
+    run(
+      Uint8Array.from({ length: rnd(64) }, () => rnd(256)),
+      false,
+    );
   }
   // 2. A valid id followed by random bytes (reaches field decoding).
   for (let i = 0; i < 50_000; i++) {

@@ -252,7 +252,7 @@ test('errors: generics, duplicates and ids', () => {
   assertSyntaxError('user#1 a:int a:long = User;', 1, 14, "duplicate field 'a'");
   assertSyntaxError('user#1 = User;\n\nuser#2 = User;', 3, 1, "duplicate constructor 'user' (first declared at line 1)");
   assertSyntaxError('a#5 = A;\nb#5 = B;', 2, 1, "id #5 of 'b' is already used by 'a' (line 1)");
-  assertSyntaxError('\n  boolTrue#997275b4 = Bool;', 2, 11, 'id #997275b4 does not match #997275b5, the CRC32 of \'boolTrue = Bool\'', true);
+  assertSyntaxError('\n  boolTrue#997275b4 = Bool;', 2, 11, "id #997275b4 does not match #997275b5, the CRC32 of 'boolTrue = Bool'", true);
   // Without strictIds the same text parses and reports the mismatch.
   const s = parseSchema('boolTrue#997275b4 = Bool;');
   assert.equal(

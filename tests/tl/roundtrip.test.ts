@@ -25,7 +25,8 @@ function roundTripAll(allOn: boolean, seed: number, compile = true) {
     }
     const obj = sm.object(d);
     const bytes = encode(obj as AnyTlObject, { compile });
-    const back: unknown = s.flags[d]! & DEF_FUNCTION ? (decodeRequest(bytes, { compile }) as unknown) : (decode(bytes, { compile }) as unknown);
+    const back: unknown =
+      s.flags[d]! & DEF_FUNCTION ? (decodeRequest(bytes, { compile }) as unknown) : (decode(bytes, { compile }) as unknown);
     if (!isDeepStrictEqual(back, sm.normalize(obj))) assert.equal(back, sm.normalize(obj), s.names[d]);
     const again = encode(back as AnyTlObject, { compile: !compile });
     if (Buffer.compare(again, bytes) !== 0) assert.equal(again, bytes, `${s.names[d]} re-encoded differently`);
@@ -80,7 +81,10 @@ test('all-off encodings carry zero flags words; all-on set every declared bit', 
   const full = encode(on.object(d) as AnyTlObject);
   // Bits declared by messages.sendMessage's fields (schema/api.tl).
   const bits = [0, 1, 2, 3, 5, 6, 7, 10, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24];
-  assert.is(new DataView(full.buffer).getUint32(4, true), bits.reduce((a, b) => a | (1 << b), 0));
+  assert.is(
+    new DataView(full.buffer).getUint32(4, true),
+    bits.reduce((a, b) => a | (1 << b), 0),
+  );
 });
 
 test.run();

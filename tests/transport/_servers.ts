@@ -62,7 +62,12 @@ export async function startTcpServer(options: ServerOptions): Promise<TestServer
   const sockets = new Set<NetSocket>();
   const net: Server = createServer((sock) => {
     sockets.add(sock);
-    const conn = attach(options, result, (b) => sock.write(b), () => sock.destroy());
+    const conn = attach(
+      options,
+      result,
+      (b) => sock.write(b),
+      () => sock.destroy(),
+    );
     sock.on('data', (b) => conn.data(new Uint8Array(b)));
     sock.on('error', () => {});
     sock.on('close', () => {
@@ -76,10 +81,11 @@ export async function startTcpServer(options: ServerOptions): Promise<TestServer
     connections: [],
     errors: [],
     handshakes: [],
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      net.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        net.close(() => resolve());
+      }),
   };
   return result;
 }
@@ -93,14 +99,20 @@ export async function startWebSocketServer(options: ServerOptions): Promise<Test
     connections: [],
     errors: [],
     handshakes: [],
-    close: () => new Promise((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
   };
   wss.on('connection', (ws: WebSocket, req) => {
     result.handshakes.push({ path: req.url, protocol: ws.protocol });
-    const conn = attach(options, result, (b) => ws.send(b), () => ws.terminate());
+    const conn = attach(
+      options,
+      result,
+      (b) => ws.send(b),
+      () => ws.terminate(),
+    );
     ws.on('message', (data: Buffer) => conn.data(new Uint8Array(data)));
     ws.on('close', () => conn.close());
   });

@@ -77,7 +77,7 @@ export const CHUNKINGS: Record<string, (data: Uint8Array, prng: Prng) => Uint8Ar
   'byte by byte': (data) => Array.from(data, (b) => Uint8Array.of(b)),
   'random splits': (data, prng) => {
     const out: Uint8Array[] = [];
-    for (let i = 0; i < data.length;) {
+    for (let i = 0; i < data.length; ) {
       const n = Math.min(data.length - i, 1 + prng.int(37));
       out.push(data.slice(i, i + n));
       i += n;

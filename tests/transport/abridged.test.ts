@@ -44,7 +44,10 @@ test('abridged: a quick ACK request sets the most significant bit of the length 
 test('abridged: the server sees the quick ACK request on the decoded packet', () => {
   const server = createAbridgedCodec('server');
   const frames = server.feed(unhex(`82 0102030405060708 ff7f0000${hex(counting(508))}02 0102030405060708`));
-  assert.equal(frames.map((f) => f.type === 'packet' && f.quickAck), [true, true, false]);
+  assert.equal(
+    frames.map((f) => f.type === 'packet' && f.quickAck),
+    [true, true, false],
+  );
   assert.equal(payloads(frames).map(hex), [hex(eight), hex(counting(508)), hex(eight)]);
 });
 
@@ -70,7 +73,11 @@ test('abridged: an empty packet is refused both ways', () => {
 });
 
 test('abridged: transport error codes -404, -429, -444 surface as TransportError with the code', () => {
-  for (const [bytes, code] of [['6cfeffff', -404], ['53feffff', -429], ['44feffff', -444]] as const) {
+  for (const [bytes, code] of [
+    ['6cfeffff', -404],
+    ['53feffff', -429],
+    ['44feffff', -444],
+  ] as const) {
     const [frame] = createAbridgedCodec('client').feed(unhex(`01${bytes}`));
     assert.is(frame!.type, 'error');
     if (frame!.type !== 'error') return;

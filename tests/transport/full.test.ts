@@ -71,7 +71,10 @@ test('full: a framed transport error code surfaces as TransportError with the co
 test('full: an unframed error code (a negative length) surfaces too, and ends the stream', () => {
   const codec = createFullCodec('client');
   const frames = codec.feed(unhex('53feffff 53feffff 53feffff'));
-  assert.equal(frames.map((f) => f.type === 'error' && f.error.code), [-429]);
+  assert.equal(
+    frames.map((f) => f.type === 'error' && f.error.code),
+    [-429],
+  );
   assert.equal(codec.feed(unhex(FRAME0)), []);
 });
 

@@ -19,7 +19,7 @@ test('intermediate: each packet is a 4-byte little-endian length, then the paylo
   assert.is(hex(createIntermediateCodec('server').encode(counting(0x1234)).subarray(0, 4)), '34120000');
 });
 
-test('intermediate: a quick ACK request sets the length\'s most significant bit', () => {
+test("intermediate: a quick ACK request sets the length's most significant bit", () => {
   assert.is(hex(createIntermediateCodec('client').encode(eight, { quickAck: true })), '08000080' + '0102030405060708');
   const [frame] = createIntermediateCodec('server').feed(unhex('08000080 0102030405060708'));
   assert.equal(frame, { type: 'packet', payload: eight, quickAck: true });
@@ -38,7 +38,10 @@ test('intermediate: a server quick ACK is the token alone in place of a length',
 test('intermediate: transport error codes -404, -429, -444 surface as TransportError with the code', () => {
   const client = createIntermediateCodec('client');
   const frames = client.feed(unhex('04000000 6cfeffff 04000000 53feffff 04000000 44feffff'));
-  assert.equal(frames.map((f) => f.type === 'error' && f.error.code), [-404, -429, -444]);
+  assert.equal(
+    frames.map((f) => f.type === 'error' && f.error.code),
+    [-404, -429, -444],
+  );
 });
 
 test('intermediate: payloads may have any length', () => {

@@ -7,9 +7,7 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  acceptObfuscatedInit, createObfuscatedInit, isForbiddenInit, obfuscatedDcId,
-} from '../../ts/transport/obfuscated2.js';
+import { acceptObfuscatedInit, createObfuscatedInit, isForbiddenInit, obfuscatedDcId } from '../../ts/transport/obfuscated2.js';
 import { OBFUSCATABLE_CODECS, PROTOCOL_TAGS } from '../../ts/transport/codec.js';
 import { TransportError } from '../../ts/errors.js';
 import { concat, counting, crypto, hex, loadCrypto, Prng, replay, throwsTransport, unhex } from './_support.js';
@@ -26,14 +24,16 @@ const DOWN = unhex('08000000 1112131415161718'); // server → client
 
 // Vectors: init as sent, then the next 12 bytes of each direction's stream.
 const PLAIN_VECTOR = {
-  init: '101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f'
-    + '303132333435363738393a3b3c3d3e3f4041424344454647 3c4d987775364b98',
+  init:
+    '101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f' +
+    '303132333435363738393a3b3c3d3e3f4041424344454647 3c4d987775364b98',
   up: '1d949fe2b9c905c4af71450b',
   down: 'b862e3c45ef4b93a2cdc2225',
 };
 const SECRET_VECTOR = {
-  init: '101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f'
-    + '303132333435363738393a3b3c3d3e3f4041424344454647 613752117000a6ab',
+  init:
+    '101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f' +
+    '303132333435363738393a3b3c3d3e3f4041424344454647 613752117000a6ab',
   up: '0efa5235c88b2e044dc7771c',
   down: '50cbc73f1af2801f0b6874d9',
 };
@@ -69,7 +69,11 @@ test('obfuscated2: fixed vector with an MTProxy secret — key = SHA256(key ‖ 
   const dcId = obfuscatedDcId(2, { test: true, media: true });
   assert.is(dcId, -10002);
   const { init, cipher } = createObfuscatedInit({
-    crypto: crypto(), codec: 'padded-intermediate', dcId, secret: SECRET, random: replay(RANDOM),
+    crypto: crypto(),
+    codec: 'padded-intermediate',
+    dcId,
+    secret: SECRET,
+    random: replay(RANDOM),
   });
   assert.is(hex(init), hex(unhex(SECRET_VECTOR.init)));
   assert.is(hex(cipher.encrypt(UP)), SECRET_VECTOR.up);
@@ -103,7 +107,11 @@ test('obfuscated2: matches the node:crypto derivation for random inits, every co
       const dcId = prng.int(0x10000) - 0x8000;
       const ref = reference(random, PROTOCOL_TAGS[codec]!, dcId, secret);
       const { init, cipher } = createObfuscatedInit({
-        crypto: crypto(), codec, dcId, random: replay(random), ...(secret && { secret }),
+        crypto: crypto(),
+        codec,
+        dcId,
+        random: replay(random),
+        ...(secret && { secret }),
       });
       assert.is(hex(init), hex(ref.sent), codec);
       // The streams continue across calls of any size.
@@ -187,7 +195,6 @@ test('obfuscated2: obfuscatedDcId adds 10000 for test DCs and negates for media'
   assert.is(obfuscatedDcId(4, { media: true }), -4);
   assert.is(obfuscatedDcId(2, { test: true }), 10002);
 });
-
 
 test('obfuscated2: the full transport has no protocol tag, so obfuscating it is a TransportError (spec: abridged, intermediate, padded only)', () => {
   assert.is(PROTOCOL_TAGS.full, undefined);

@@ -41,7 +41,10 @@ test('padded intermediate: received packets come back without their padding', ()
 test('padded intermediate: a transport error code followed by padding is still an error', () => {
   const codec = createPaddedIntermediateCodec('client');
   const frames = codec.feed(unhex(`07000000 6cfeffff 010203  13000000 53feffff${'00'.repeat(15)}`));
-  assert.equal(frames.map((f) => f.type === 'error' && f.error.code), [-404, -429]);
+  assert.equal(
+    frames.map((f) => f.type === 'error' && f.error.code),
+    [-404, -429],
+  );
 });
 
 test('padded intermediate: stripPadding keeps unencrypted bodies by their length field, encrypted ones to whole AES blocks', () => {

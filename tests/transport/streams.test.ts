@@ -12,7 +12,18 @@ import { CODEC_KINDS, OBFUSCATABLE_CODECS } from '../../ts/transport/codec.js';
 import { detectTransport } from '../../ts/transport/detect.js';
 import { createServerStream } from '../../ts/transport/server-stream.js';
 import {
-  CHUNKINGS, concat, counting, crypto, feedAll, hex, loadCrypto, mtprotoPacket, payloads, Prng, throwsTransport, unhex,
+  CHUNKINGS,
+  concat,
+  counting,
+  crypto,
+  feedAll,
+  hex,
+  loadCrypto,
+  mtprotoPacket,
+  payloads,
+  Prng,
+  throwsTransport,
+  unhex,
 } from './_support.js';
 
 test.before(async () => {
@@ -59,7 +70,10 @@ test('streams: the first client bytes are the codec prefix, or the 64-byte init 
     assert.is(hex(first.subarray(0, expected[codec].length / 2)), expected[codec], codec);
     if (codec === 'full') {
       // The spec defines obfuscation only for abridged, intermediate and padded intermediate.
-      assert.throws(() => createClientStream({ codec, obfuscation: { crypto: crypto(), dcId: 2 } }).encode(packet), /no protocol tag for the full transport/);
+      assert.throws(
+        () => createClientStream({ codec, obfuscation: { crypto: crypto(), dcId: 2 } }).encode(packet),
+        /no protocol tag for the full transport/,
+      );
       continue;
     }
     const obfuscated = createClientStream({ codec, obfuscation: { crypto: crypto(), dcId: 2 } });
@@ -134,7 +148,9 @@ test('server stream: obfuscated connections need a crypto provider; obfuscatedOn
 });
 
 test('server stream: a client with the wrong MTProxy secret is refused', () => {
-  const init = createClientStream({ codec: 'intermediate', obfuscation: { crypto: crypto(), dcId: 2, secret: SECRET } }).encode(counting(8));
+  const init = createClientStream({ codec: 'intermediate', obfuscation: { crypto: crypto(), dcId: 2, secret: SECRET } }).encode(
+    counting(8),
+  );
   const server = createServerStream({ crypto: crypto(), secret: counting(16) });
   throwsTransport(() => server.feed(init), /unknown protocol tag/);
   throwsTransport(() => server.feed(counting(4)), /unknown protocol tag/, undefined);

@@ -18,40 +18,42 @@ import { record } from './_transport-harness.js';
 
 /** `Deno.connect` emulated on node:net: read() resolves with queued bytes, null at EOF. */
 const denoShim: DenoLike = {
-  connect: ({ hostname, port }) => new Promise((resolve, reject) => {
-    const sock = netConnect({ host: hostname, port });
-    const queue: Uint8Array[] = [];
-    let ended = false;
-    let waiting: (() => void) | undefined;
-    const wake = () => {
-      waiting?.();
-      waiting = undefined;
-    };
-    sock.on('data', (b) => (queue.push(new Uint8Array(b)), wake()));
-    sock.on('end', () => ((ended = true), wake()));
-    sock.on('close', () => ((ended = true), wake()));
-    sock.once('error', reject);
-    sock.once('connect', () => {
-      const conn: DenoConnLike = {
-        async read(buffer) {
-          while (queue.length === 0 && !ended) await new Promise<void>((r) => (waiting = r));
-          const next = queue.shift();
-          if (!next) return null;
-          const n = Math.min(buffer.length, next.length);
-          buffer.set(next.subarray(0, n));
-          if (n < next.length) queue.unshift(next.subarray(n));
-          return n;
-        },
-        write: (data) => new Promise((r) => {
-          // Report partial writes, as Deno may, to exercise the write loop.
-          const n = Math.max(1, Math.ceil(data.length / 2));
-          sock.write(data.subarray(0, n), () => r(n));
-        }),
-        close: () => sock.destroy(),
+  connect: ({ hostname, port }) =>
+    new Promise((resolve, reject) => {
+      const sock = netConnect({ host: hostname, port });
+      const queue: Uint8Array[] = [];
+      let ended = false;
+      let waiting: (() => void) | undefined;
+      const wake = () => {
+        waiting?.();
+        waiting = undefined;
       };
-      resolve(conn);
-    });
-  }),
+      sock.on('data', (b) => (queue.push(new Uint8Array(b)), wake()));
+      sock.on('end', () => ((ended = true), wake()));
+      sock.on('close', () => ((ended = true), wake()));
+      sock.once('error', reject);
+      sock.once('connect', () => {
+        const conn: DenoConnLike = {
+          async read(buffer) {
+            while (queue.length === 0 && !ended) await new Promise<void>((r) => (waiting = r));
+            const next = queue.shift();
+            if (!next) return null;
+            const n = Math.min(buffer.length, next.length);
+            buffer.set(next.subarray(0, n));
+            if (n < next.length) queue.unshift(next.subarray(n));
+            return n;
+          },
+          write: (data) =>
+            new Promise((r) => {
+              // Report partial writes, as Deno may, to exercise the write loop.
+              const n = Math.max(1, Math.ceil(data.length / 2));
+              sock.write(data.subarray(0, n), () => r(n));
+            }),
+          close: () => sock.destroy(),
+        };
+        resolve(conn);
+      });
+    }),
 };
 
 const ADAPTERS: Record<string, () => SocketFactory> = {
@@ -77,7 +79,11 @@ async function roundTrip(sockets: SocketFactory, codec: CodecKind, obfuscated: b
   for (const p of sent) rec.transport.send(p, { quickAck: true });
   await rec.until(() => rec.packets.length === sent.length, 'echoed packets');
   assert.equal(rec.packets.map(hex), sent.map(hex));
-  if (codec !== 'full') assert.equal(rec.acks, sent.map((p) => (0x80000000 | p.length) >>> 0));
+  if (codec !== 'full')
+    assert.equal(
+      rec.acks,
+      sent.map((p) => (0x80000000 | p.length) >>> 0),
+    );
   assert.equal(rec.errors, []);
   const info = server.connections.at(-1);
   assert.equal(info, { codec, obfuscated, dcId: obfuscated ? 2 : undefined });
@@ -115,7 +121,10 @@ test('TCP (node:net): the server dropping the connection emits close; connect ag
   await rec.until(() => rec.closes === 1, 'server-side close');
   assert.match(server.errors[before]!.message, /CRC32/);
   assert.is(rec.transport.state, 'closed');
-  await rejectsTransport(Promise.resolve().then(() => rec.transport.send(mtprotoPacket(prng, 40))), /not open/);
+  await rejectsTransport(
+    Promise.resolve().then(() => rec.transport.send(mtprotoPacket(prng, 40))),
+    /not open/,
+  );
   await rec.transport.connect('127.0.0.1', server.port);
   rec.transport.send(mtprotoPacket(prng, 40));
   await rec.until(() => rec.packets.length === 2, 'echo after reconnect');

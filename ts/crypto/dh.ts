@@ -9,16 +9,7 @@
  */
 
 import { CryptoError, SecurityError } from '../errors.js';
-import {
-  TWO_POW_1984,
-  TWO_POW_2047,
-  TWO_POW_2048,
-  bigIntToBytes,
-  bytesToBigInt,
-  gcd,
-  modPow,
-  randomBigIntBits,
-} from './bigint.js';
+import { TWO_POW_1984, TWO_POW_2047, TWO_POW_2048, bigIntToBytes, bytesToBigInt, gcd, modPow, randomBigIntBits } from './bigint.js';
 import { hexToBytes } from './bytes.js';
 import { defaultRandom } from './random.js';
 import { hasSmallFactor, isProbablePrime } from './prime.js';

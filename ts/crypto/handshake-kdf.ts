@@ -95,13 +95,7 @@ export function newNonceHash(newNonce: Uint8Array, n: 1 | 2 | 3, auxHash: Uint8A
  * Checks a received new_nonce_hashN in constant time.
  * @throws SecurityError (`new_nonce_hash1`, `new_nonce_hash2` or `new_nonce_hash3`) on mismatch.
  */
-export function checkNewNonceHash(
-  received: Uint8Array,
-  newNonce: Uint8Array,
-  n: 1 | 2 | 3,
-  auxHash: Uint8Array,
-  crypto: Sha1,
-): void {
+export function checkNewNonceHash(received: Uint8Array, newNonce: Uint8Array, n: 1 | 2 | 3, auxHash: Uint8Array, crypto: Sha1): void {
   if (!bytesEqual(received, newNonceHash(newNonce, n, auxHash, crypto))) {
     throw new SecurityError(`new_nonce_hash${n}`, `new_nonce_hash${n} does not match`);
   }

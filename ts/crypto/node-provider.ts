@@ -43,7 +43,6 @@ function nodeHash(algorithm: 'sha1' | 'sha256', data: HashInput): Uint8Array {
   return new Uint8Array(h.digest());
 }
 
-
 /** A 4-byte-aligned copy (or the array itself when it already is aligned), as 32-bit words. */
 function words(bytes: Uint8Array): Int32Array {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();

@@ -86,10 +86,7 @@ export function telegramRsaPublicKeys(options: { testServers?: boolean } = {}): 
  * @throws SecurityError (`rsa_fingerprint`) when no listed fingerprint is known —
  *   the server cannot be authenticated.
  */
-export function pickRsaKey(
-  serverFingerprints: readonly bigint[],
-  keys: readonly RsaPublicKey[] = telegramRsaPublicKeys(),
-): RsaPublicKey {
+export function pickRsaKey(serverFingerprints: readonly bigint[], keys: readonly RsaPublicKey[] = telegramRsaPublicKeys()): RsaPublicKey {
   for (const fp of serverFingerprints) {
     const wanted = BigInt.asUintN(64, fp);
     const key = keys.find((k) => BigInt.asUintN(64, k.fingerprint) === wanted);

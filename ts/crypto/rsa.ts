@@ -218,11 +218,7 @@ export type RsaPadDecryptCrypto = Pick<CryptoProvider, 'sha256' | 'igeDecrypt'>;
  * @throws CryptoError when the input is not 256 bytes or not below the modulus.
  * @throws SecurityError (`rsa_pad_hash`) when the embedded hash does not match.
  */
-export function rsaPadDecrypt(
-  encrypted: Uint8Array,
-  key: RsaPrivateKeyNumbers,
-  crypto: RsaPadDecryptCrypto,
-): Uint8Array {
+export function rsaPadDecrypt(encrypted: Uint8Array, key: RsaPrivateKeyNumbers, crypto: RsaPadDecryptCrypto): Uint8Array {
   if (encrypted.length !== 256 || byteLength(key.n) !== 256) {
     throw new CryptoError('RSA_PAD: expected 256 bytes and a 2048-bit key');
   }

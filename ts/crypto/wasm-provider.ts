@@ -5,9 +5,7 @@
  */
 import { CryptoError, SecurityError } from '../errors.js';
 import { type CryptoModule, loadCryptoModule, loadCryptoModuleSync, SLOT_SIZE } from '../wasm/crypto-module.js';
-import type {
-  AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource,
-} from './provider.js';
+import type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './provider.js';
 import { defaultRandom, pooledRandom } from './random.js';
 
 export interface WasmProviderOptions {
@@ -55,7 +53,10 @@ export class WasmCryptoProvider implements CryptoProvider {
   readonly random: RandomSource;
   private readonly fill: RandomSource;
 
-  constructor(readonly wasm: CryptoModule, random: RandomSource = defaultRandom) {
+  constructor(
+    readonly wasm: CryptoModule,
+    random: RandomSource = defaultRandom,
+  ) {
     this.engine = wasm.simd ? 'wasm-simd' : 'wasm';
     this.random = random;
     this.fill = pooledRandom(random);
@@ -151,11 +152,7 @@ export class WasmCryptoProvider implements CryptoProvider {
   async pbkdf2Sha512(password: Uint8Array, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
     const subtle = globalThis.crypto.subtle;
     const base = await subtle.importKey('raw', password as BufferSource, 'PBKDF2', false, ['deriveBits']);
-    const bits = await subtle.deriveBits(
-      { name: 'PBKDF2', hash: 'SHA-512', salt: salt as BufferSource, iterations },
-      base,
-      512,
-    );
+    const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-512', salt: salt as BufferSource, iterations }, base, 512);
     return new Uint8Array(bits);
   }
 }
@@ -163,7 +160,11 @@ export class WasmCryptoProvider implements CryptoProvider {
 class WasmCtr implements CtrCipher {
   private slot: number;
 
-  constructor(private readonly wasm: CryptoModule, key: Uint8Array, iv: Uint8Array) {
+  constructor(
+    private readonly wasm: CryptoModule,
+    key: Uint8Array,
+    iv: Uint8Array,
+  ) {
     this.slot = wasm.allocSlot();
     const p = wasm.io(48);
     wasm.u8.set(key, p);
@@ -198,7 +199,11 @@ class WasmAuthKey implements AuthKeyHandle {
   readonly idBigInt: bigint;
   private slot: number;
 
-  constructor(private readonly wasm: CryptoModule, key: Uint8Array, private readonly fill: RandomSource) {
+  constructor(
+    private readonly wasm: CryptoModule,
+    key: Uint8Array,
+    private readonly fill: RandomSource,
+  ) {
     this.slot = wasm.allocSlot();
     wasm.u8.set(key, this.slot);
     wasm.exports.authKeyLoad(this.slot);

@@ -13,7 +13,13 @@
 export * from './handshake/index.js';
 export * from './session/index.js';
 export { isClientMsgId, isServerMsgId, MsgIdGenerator, msgIdTime, msgIdTimeSkew, type MsgIdKind } from './msg-id.js';
-export { decodePlainMessage, encodePlainMessage, PLAIN_HEADER_LENGTH, type DecodePlainOptions, type PlainMessage } from './plain-message.js';
+export {
+  decodePlainMessage,
+  encodePlainMessage,
+  PLAIN_HEADER_LENGTH,
+  type DecodePlainOptions,
+  type PlainMessage,
+} from './plain-message.js';
 export { MtprotoError, type MtprotoErrorReason } from './errors.js';
 export {
   bindTempAuthKeyRequest,

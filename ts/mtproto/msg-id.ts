@@ -114,12 +114,7 @@ export class MsgIdGenerator {
  * ids more than `maxPast` seconds in the past or `maxFuture` in the future
  * are to be ignored. Returns `'past'`, `'future'` or `undefined` when fine.
  */
-export function msgIdTimeSkew(
-  msgId: bigint,
-  serverNow: number,
-  maxPast = 300,
-  maxFuture = 30,
-): 'past' | 'future' | undefined {
+export function msgIdTimeSkew(msgId: bigint, serverNow: number, maxPast = 300, maxFuture = 30): 'past' | 'future' | undefined {
   const t = msgIdTime(msgId);
   if (t < serverNow - maxPast) return 'past';
   if (t > serverNow + maxFuture) return 'future';

@@ -55,7 +55,10 @@ export function encodePlainMessage(msgId: bigint, body: Uint8Array): Uint8Array 
 export function decodePlainMessage(packet: Uint8Array, options: DecodePlainOptions = {}): PlainMessage {
   const max = options.maxBodyLength ?? 65536;
   if (packet.length < PLAIN_HEADER_LENGTH + 4) {
-    throw new SecurityError('plain_length', `unencrypted message of ${packet.length} bytes is shorter than its header and a constructor id`);
+    throw new SecurityError(
+      'plain_length',
+      `unencrypted message of ${packet.length} bytes is shorter than its header and a constructor id`,
+    );
   }
   const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
   if (view.getBigUint64(0, true) !== 0n) {
@@ -64,7 +67,10 @@ export function decodePlainMessage(packet: Uint8Array, options: DecodePlainOptio
   const msgId = view.getBigInt64(8, true);
   const length = view.getInt32(16, true);
   if (length !== packet.length - PLAIN_HEADER_LENGTH || length > max) {
-    throw new SecurityError('plain_length', `message_length ${length} does not match the ${packet.length - PLAIN_HEADER_LENGTH} body bytes`);
+    throw new SecurityError(
+      'plain_length',
+      `message_length ${length} does not match the ${packet.length - PLAIN_HEADER_LENGTH} body bytes`,
+    );
   }
   const fromServer = (options.from ?? 'server') === 'server';
   if (fromServer ? !isServerMsgId(msgId) : !isClientMsgId(msgId)) {

@@ -279,7 +279,12 @@ export class Connection extends Emitter<ConnectionEvents> {
       let newTemp: AuthKeyResult | undefined;
       if (o.pfs && this.tempNeedsRenewal()) {
         this.setState('handshake');
-        newTemp = await withTimeout(this.handshake(transport, o.pfs.expiresIn ?? 86_400), abort.signal, limit, 'the temporary key exchange');
+        newTemp = await withTimeout(
+          this.handshake(transport, o.pfs.expiresIn ?? 86_400),
+          abort.signal,
+          limit,
+          'the temporary key exchange',
+        );
       }
       if (this.stateValue === 'closed' || this.transport !== transport) throw new WasmgramError('connection closed while opening');
       if (newTemp) {
@@ -345,10 +350,13 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (!this.temp || !this.options.pfs) return;
     const serverNow = this.now() / 1000 + (this.session?.timeOffset ?? 0);
     const inMs = Math.max(0, (this.temp.expiresAt - serverNow - (this.options.pfs.renewBeforeS ?? 300)) * 1000);
-    this.renewTimer = setTimeout(() => {
-      this.renewTimer = undefined;
-      if (this.stateValue === 'ready') this.transport?.close(); // the reconnect makes and binds a new key
-    }, Math.min(inMs, 2 ** 31 - 1));
+    this.renewTimer = setTimeout(
+      () => {
+        this.renewTimer = undefined;
+        if (this.stateValue === 'ready') this.transport?.close(); // the reconnect makes and binds a new key
+      },
+      Math.min(inMs, 2 ** 31 - 1),
+    );
   }
 
   private createSession(stored: StoredAuthKey): MtprotoSession {
@@ -499,12 +507,15 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.timer = undefined;
     const deadline = session.nextDeadline(now);
     if (deadline !== undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        if (!this.session) return;
-        this.handleEvents(this.session.tick(this.now()));
-        this.pump();
-      }, Math.max(0, deadline - now));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          if (!this.session) return;
+          this.handleEvents(this.session.tick(this.now()));
+          this.pump();
+        },
+        Math.max(0, deadline - now),
+      );
     }
   }
 }
@@ -526,5 +537,3 @@ function withTimeout<T>(promise: Promise<T>, signal: AbortSignal, ms: number, wh
     );
   });
 }
-
-

@@ -66,7 +66,9 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
         args.host = value();
         break;
       case '--dcs': {
-        const list = value().split(',').map((s) => Number(s.trim()));
+        const list = value()
+          .split(',')
+          .map((s) => Number(s.trim()));
         if (list.some((d) => !Number.isInteger(d) || d < 1 || d > 9)) throw new Error('--dcs takes DC ids 1..9, e.g. 1,2,3');
         args.dcs = list;
         break;

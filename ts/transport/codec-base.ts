@@ -5,7 +5,13 @@
 import { TransportError } from '../errors.js';
 import { ByteQueue } from './byte-queue.js';
 import {
-  type CodecKind, type CodecOptions, DEFAULT_MAX_PAYLOAD, type EncodeOptions, type Frame, type FrameCodec, type Side,
+  type CodecKind,
+  type CodecOptions,
+  DEFAULT_MAX_PAYLOAD,
+  type EncodeOptions,
+  type Frame,
+  type FrameCodec,
+  type Side,
 } from './frame.js';
 
 const EMPTY = new Uint8Array(0);
@@ -18,7 +24,11 @@ export abstract class CodecBase implements FrameCodec {
   protected readonly maxPayload: number;
   private failure: TransportError | undefined;
 
-  constructor(readonly side: Side, clientHeader: Uint8Array, options: CodecOptions) {
+  constructor(
+    readonly side: Side,
+    clientHeader: Uint8Array,
+    options: CodecOptions,
+  ) {
     this.header = side === 'client' ? clientHeader : EMPTY;
     this.maxPayload = options.maxPayload ?? DEFAULT_MAX_PAYLOAD;
     if (!Number.isSafeInteger(this.maxPayload) || this.maxPayload < 4) {

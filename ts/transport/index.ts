@@ -20,7 +20,13 @@
 
 // Framing codecs (sans-IO)
 export {
-  type CodecKind, type CodecOptions, DEFAULT_MAX_PAYLOAD, type EncodeOptions, type Frame, type FrameCodec, type Side,
+  type CodecKind,
+  type CodecOptions,
+  DEFAULT_MAX_PAYLOAD,
+  type EncodeOptions,
+  type Frame,
+  type FrameCodec,
+  type Side,
 } from './frame.js';
 export { ABRIDGED_HEADER, createAbridgedCodec } from './abridged.js';
 export { createIntermediateCodec, INTERMEDIATE_HEADER, PADDED_INTERMEDIATE_HEADER } from './intermediate.js';
@@ -31,22 +37,35 @@ export { errorPayload, transportErrorFor } from './error-code.js';
 
 // obfuscated2
 export {
-  acceptObfuscatedInit, type AcceptedObfuscation, createObfuscatedInit, isForbiddenInit, OBFUSCATED_INIT_LENGTH,
-  type ObfuscatedClientInit, type ObfuscatedInitOptions, obfuscatedDcId, type ObfuscationCipher,
+  acceptObfuscatedInit,
+  type AcceptedObfuscation,
+  createObfuscatedInit,
+  isForbiddenInit,
+  OBFUSCATED_INIT_LENGTH,
+  type ObfuscatedClientInit,
+  type ObfuscatedInitOptions,
+  obfuscatedDcId,
+  type ObfuscationCipher,
 } from './obfuscated2.js';
 
 // Whole-connection streams (sans-IO)
 export { type ClientObfuscation, type ClientStream, type ClientStreamOptions, createClientStream } from './client-stream.js';
 export { type Detection, detectTransport } from './detect.js';
 export {
-  createServerStream, type ServerStream, type ServerStreamInfo, type ServerStreamOptions,
+  createServerStream,
+  type ServerStream,
+  type ServerStreamInfo,
+  type ServerStreamOptions,
 } from './server-stream.js';
 
 // Sockets and the I/O transport
 export type { Socket, SocketFactory, SocketHandlers } from './socket.js';
 export { createDenoTcpFactory, type DenoConnLike, type DenoLike, type DenoTcpOptions } from './tcp-deno.js';
 export {
-  createWebSocketFactory, type WebSocketConstructor, type WebSocketFactoryOptions, type WebSocketLike,
+  createWebSocketFactory,
+  type WebSocketConstructor,
+  type WebSocketFactoryOptions,
+  type WebSocketLike,
 } from './websocket.js';
 export { createDefaultSocketFactory, type DefaultSocketOptions } from './default-socket.js';
 export { Emitter, type EventMap } from './emitter.js';

@@ -121,7 +121,9 @@ export function createObfuscatedInit(options: ObfuscatedInitOptions): Obfuscated
   const { crypto, codec, dcId, secret } = options;
   const tag = PROTOCOL_TAGS[codec];
   if (tag === undefined) {
-    throw new TransportError(`obfuscated2 has no protocol tag for the ${codec} transport (the spec obfuscates only abridged, intermediate and padded intermediate)`);
+    throw new TransportError(
+      `obfuscated2 has no protocol tag for the ${codec} transport (the spec obfuscates only abridged, intermediate and padded intermediate)`,
+    );
   }
   checkDcId(dcId);
   checkSecret(secret);
@@ -151,10 +153,7 @@ export function createObfuscatedInit(options: ObfuscatedInitOptions): Obfuscated
  * client used (MTProxy). Throws `TransportError` when the init is not 64
  * bytes or its tag is unknown (which is also what a wrong secret looks like).
  */
-export function acceptObfuscatedInit(
-  init: Uint8Array,
-  options: { crypto: CryptoProvider; secret?: Uint8Array },
-): AcceptedObfuscation {
+export function acceptObfuscatedInit(init: Uint8Array, options: { crypto: CryptoProvider; secret?: Uint8Array }): AcceptedObfuscation {
   if (init.length !== OBFUSCATED_INIT_LENGTH) {
     throw new TransportError(`obfuscated2: init must be 64 bytes, got ${init.length}`);
   }

@@ -72,9 +72,11 @@ class DenoSocket implements Socket {
   write(data: Uint8Array): void {
     if (this.closed || this.closing) return;
     const copy = data.slice();
-    this.writes = this.writes.then(async () => {
-      for (let sent = 0; sent < copy.length && !this.closed;) sent += await this.conn.write(copy.subarray(sent));
-    }).catch((e) => this.fail(e));
+    this.writes = this.writes
+      .then(async () => {
+        for (let sent = 0; sent < copy.length && !this.closed; ) sent += await this.conn.write(copy.subarray(sent));
+      })
+      .catch((e) => this.fail(e));
   }
 
   close(): void {

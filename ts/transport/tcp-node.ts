@@ -27,9 +27,7 @@ export function createNodeTcpFactory(options: NodeTcpOptions = {}): SocketFactor
   };
 }
 
-function connectTcp(
-  host: string, port: number, handlers: SocketHandlers, options: NodeTcpOptions, signal?: AbortSignal,
-): Promise<Socket> {
+function connectTcp(host: string, port: number, handlers: SocketHandlers, options: NodeTcpOptions, signal?: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new TransportError(`TCP connect to ${host}:${port} aborted`));
     const sock = netConnect({ host, port });

@@ -98,17 +98,22 @@ export class Transport extends Emitter<TransportEvents> {
     this.current = 'connecting';
     const mine = () => generation === this.generation;
     try {
-      this.socket = await this.options.sockets.connect(host, port, {
-        onData: (chunk) => {
-          if (mine()) this.receive(chunk);
+      this.socket = await this.options.sockets.connect(
+        host,
+        port,
+        {
+          onData: (chunk) => {
+            if (mine()) this.receive(chunk);
+          },
+          onError: (error) => {
+            if (mine()) this.emit('error', error);
+          },
+          onClose: () => {
+            if (mine()) this.closed();
+          },
         },
-        onError: (error) => {
-          if (mine()) this.emit('error', error);
-        },
-        onClose: () => {
-          if (mine()) this.closed();
-        },
-      }, signal);
+        signal,
+      );
     } catch (e) {
       stream.dispose();
       if (mine()) this.current = 'closed';

@@ -60,9 +60,7 @@ export function createWebSocketFactory(options: WebSocketFactoryOptions = {}): S
   };
 }
 
-function connectWebSocket(
-  Ctor: WebSocketConstructor, url: string, handlers: SocketHandlers, signal?: AbortSignal,
-): Promise<Socket> {
+function connectWebSocket(Ctor: WebSocketConstructor, url: string, handlers: SocketHandlers, signal?: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new TransportError(`WebSocket connect to ${url} aborted`));
     let ws: WebSocketLike;

@@ -131,9 +131,7 @@ export interface StepResult<S> {
 }
 
 /** The outcome of {@link finish}. */
-export type FinishResult =
-  | ({ kind: 'done' } & AuthKeyResult)
-  | { kind: 'retry'; request: Uint8Array; state: ClientStep3State };
+export type FinishResult = ({ kind: 'done' } & AuthKeyResult) | { kind: 'retry'; request: Uint8Array; state: ClientStep3State };
 
 /** Miller–Rabin bases that decide primality exactly for every n < 3.3·10^24 (so every 64-bit pq). */
 const MR_BASES = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n];
@@ -244,17 +242,10 @@ export function step2(state: ClientStep1State, response: Uint8Array): StepResult
  * key, and `set_client_DH_params` encrypted with the temporary AES key/IV
  * (https://core.telegram.org/mtproto/auth_key#7-client-computes-random-2048-bit-number-b-using-a-sufficient-amount-of-entropy-and-sends-the-server-a-message).
  */
-function dhAttempt(
-  base: Omit<ClientStep3State, 'authKey' | 'attempts'>,
-  retryId: bigint,
-  attempts: number,
-): StepResult<ClientStep3State> {
+function dhAttempt(base: Omit<ClientStep3State, 'authKey' | 'attempts'>, retryId: bigint, attempts: number): StepResult<ClientStep3State> {
   const { ctx } = base;
   const { crypto } = ctx.options;
-  const dh = computeDhClient(
-    { g: base.g, dhPrime: base.dhPrime, gA: base.gA },
-    { ...ctx.options.dhPrimeCheck, random: ctx.random },
-  );
+  const dh = computeDhClient({ g: base.g, dhPrime: base.dhPrime, gA: base.gA }, { ...ctx.options.dhPrimeCheck, random: ctx.random });
   const inner: mt.client_DH_inner_data = {
     _: 'client_DH_inner_data',
     nonce: base.nonce,

@@ -56,13 +56,7 @@ export function encodeEnvelope(header: EnvelopeHeader, body: Uint8Array): Uint8A
  * Encrypts one message for the wire: `auth_key_id ‖ msg_key ‖ encrypted_data`.
  * `x` is 0 for client→server, 8 for server→client.
  */
-export function sealEnvelope(
-  key: AuthKeyHandle,
-  header: EnvelopeHeader,
-  body: Uint8Array,
-  x: 0 | 8,
-  extraPadding = 0,
-): Uint8Array {
+export function sealEnvelope(key: AuthKeyHandle, header: EnvelopeHeader, body: Uint8Array, x: 0 | 8, extraPadding = 0): Uint8Array {
   return key.seal(encodeEnvelope(header, body), x, extraPadding);
 }
 

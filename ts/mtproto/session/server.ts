@@ -101,7 +101,10 @@ export class ServerSession {
       const packet = sealEnvelope(this.key, { salt: this.salt, sessionId: this.sessionId, msgId: m.msgId, seqNo: m.seqNo }, m.body, 8);
       return { packet, msgIds: [m.msgId] };
     }
-    const containerId = this.nextMsgId(now, messages.some((m) => m.response));
+    const containerId = this.nextMsgId(
+      now,
+      messages.some((m) => m.response),
+    );
     const packet = sealEnvelope(
       this.key,
       { salt: this.salt, sessionId: this.sessionId, msgId: containerId, seqNo: this.seq.next(false) },

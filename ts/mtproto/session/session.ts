@@ -43,7 +43,14 @@ import { decode, decodeResult, encode } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject, mt, ResultOf } from '../../tl/generated/types.js';
 import { MtprotoError } from '../errors.js';
 import { isServerMsgId, MsgIdGenerator, msgIdTimeSkew } from '../msg-id.js';
-import { CONTAINER_HEADER, CONTAINER_ITEM_OVERHEAD, decodeContainer, encodeContainer, MAX_CONTAINER_BYTES, MAX_CONTAINER_MESSAGES } from './container.js';
+import {
+  CONTAINER_HEADER,
+  CONTAINER_ITEM_OVERHEAD,
+  decodeContainer,
+  encodeContainer,
+  MAX_CONTAINER_BYTES,
+  MAX_CONTAINER_MESSAGES,
+} from './container.js';
 import { openEnvelope, sealEnvelope, type EnvelopeHeader } from './envelope.js';
 import type { SessionEvent } from './events.js';
 import { DEFAULT_GZIP_THRESHOLD, maybeGzip } from './gzip.js';
@@ -454,8 +461,13 @@ export class MtprotoSession {
   /** Numbers a batch, wraps it in a container when needed, and seals it. */
   private emit(batch: Outgoing[], now: number): Uint8Array {
     for (const m of batch) {
-      const keep = m.keepMsgId === true && m.msgId !== undefined && m.seqNo !== undefined &&
-        m.sentAt !== undefined && now - m.sentAt < KEEP_MSG_ID_MAX_AGE && m.request?.build === undefined;
+      const keep =
+        m.keepMsgId === true &&
+        m.msgId !== undefined &&
+        m.seqNo !== undefined &&
+        m.sentAt !== undefined &&
+        now - m.sentAt < KEEP_MSG_ID_MAX_AGE &&
+        m.request?.build === undefined;
       m.keepMsgId = false;
       if (keep) {
         // Same msg_id and seq_no as the transmission that was lost (see onConnectionLost).
@@ -541,7 +553,10 @@ export class MtprotoSession {
       }
       for (const m of items) {
         if (!isServerMsgId(m.msgId)) {
-          ctx.events.push({ type: 'security_error', error: new SecurityError('msg_id_parity', `msg_id ${m.msgId} in a container is even`) });
+          ctx.events.push({
+            type: 'security_error',
+            error: new SecurityError('msg_id_parity', `msg_id ${m.msgId} in a container is even`),
+          });
           continue;
         }
         if (this.window.get(m.msgId) !== undefined) {
@@ -695,7 +710,8 @@ export class MtprotoSession {
     if (!targets) return;
     switch (obj.error_code) {
       case 16: // msg_id too low
-      case 17: { // msg_id too high
+      case 17: {
+        // msg_id too high
         const before = this.ids.timeOffset;
         this.ids.syncWith(notificationMsgId, ctx.now);
         ctx.events.push({ type: 'time_synced', timeOffset: this.ids.timeOffset });
@@ -908,9 +924,7 @@ export class MtprotoSession {
 
   private acksDue(now: number): boolean {
     if (this.pendingAcks.length === 0) return false;
-    return (
-      this.pendingAcks.length >= (this.options.ackThreshold ?? 16) || now - this.firstAckAt >= (this.options.ackDelayMs ?? 30_000)
-    );
+    return this.pendingAcks.length >= (this.options.ackThreshold ?? 16) || now - this.firstAckAt >= (this.options.ackDelayMs ?? 30_000);
   }
 
   // ------------------------------------------------------------------ time

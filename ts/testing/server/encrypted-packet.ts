@@ -111,7 +111,17 @@ function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
     return;
   }
   if (rt.faults.takeBadServerSalt() || !key.salts.isValid(msg.salt, batch.now)) {
-    reply(batch, { _: 'bad_server_salt', bad_msg_id: msg.msgId, bad_msg_seqno: msg.seqNo, error_code: 48, new_server_salt: key.salts.current(batch.now) }, false);
+    reply(
+      batch,
+      {
+        _: 'bad_server_salt',
+        bad_msg_id: msg.msgId,
+        bad_msg_seqno: msg.seqNo,
+        error_code: 48,
+        new_server_salt: key.salts.current(batch.now),
+      },
+      false,
+    );
     return;
   }
   let items: InnerMessage[];
@@ -138,7 +148,12 @@ function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
   if (!session.announced || (session.firstMsgId !== undefined && first < session.firstMsgId)) {
     session.announced = true;
     session.firstMsgId = first;
-    reply(batch, { _: 'new_session_created', first_msg_id: first, unique_id: session.uniqueId, server_salt: key.salts.current(batch.now) }, true, false);
+    reply(
+      batch,
+      { _: 'new_session_created', first_msg_id: first, unique_id: session.uniqueId, server_salt: key.salts.current(batch.now) },
+      true,
+      false,
+    );
   }
   for (const m of items) routeMessage(batch, m);
 }
@@ -208,9 +223,12 @@ function send(batch: Batch, answers: (Outgoing | undefined)[]): void {
   for (const a of answers) if (a) fresh.push(a);
   // Unacknowledged messages go again, except answers this packet already carries (a re-sent query's cached answer).
   const answered = new Set(fresh.map((m) => m.answers).filter((id) => id !== undefined));
-  const resent = session.recall(batch.resend.filter((id) => session.isUnacked(id)), true).found.filter(
-    (m) => m.answers === undefined || !answered.has(m.answers),
-  );
+  const resent = session
+    .recall(
+      batch.resend.filter((id) => session.isUnacked(id)),
+      true,
+    )
+    .found.filter((m) => m.answers === undefined || !answered.has(m.answers));
   const messages = [...resent, ...fresh];
   conn.sendEncrypted(key, session, messages);
   if (batch.destroyKey) {

@@ -99,7 +99,8 @@ export class ServerFaults {
    * (https://core.telegram.org/mtproto/mtproto-transports#transport-errors).
    */
   transportError(code = -404): this {
-    if (!Number.isInteger(code) || code >= 0 || code < -0x80000000) throw new RangeError(`transport error code must be a negative int32, got ${code}`);
+    if (!Number.isInteger(code) || code >= 0 || code < -0x80000000)
+      throw new RangeError(`transport error code must be a negative int32, got ${code}`);
     this.transportErrors.push(code);
     return this;
   }

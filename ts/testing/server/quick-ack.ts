@@ -12,5 +12,5 @@ import type { CryptoProvider } from '../../crypto/provider.js';
 /** The token for a client packet whose decrypted data (padding included) is `plaintext`. */
 export function quickAckToken(crypto: CryptoProvider, authKey: Uint8Array, plaintext: Uint8Array): number {
   const h = crypto.sha256([authKey.subarray(88, 120), plaintext]);
-  return ((h[0]! | (h[1]! << 8) | (h[2]! << 16) | (h[3]! << 24)) | 0x80000000) >>> 0;
+  return (h[0]! | (h[1]! << 8) | (h[2]! << 16) | (h[3]! << 24) | 0x80000000) >>> 0;
 }

@@ -179,12 +179,21 @@ export class SessionState {
       return s.sealRaw({ msgId: m.msgId, seqNo: m.seqNo }, m.body);
     }
     // The container's msg_id is greater than those inside; it is not content-related.
-    const containerId = s.nextMsgId(now, batch.some((m) => m.response));
+    const containerId = s.nextMsgId(
+      now,
+      batch.some((m) => m.response),
+    );
     return s.sealRaw({ msgId: containerId, seqNo: s.seq.next(false) }, encodeContainer(numbered));
   }
 
   private remember(msgId: bigint, seqNo: number, m: Outgoing): void {
-    const sent: SentMessage = { body: m.body, contentRelated: m.contentRelated, response: m.response, answers: m.answers, update: m.update === true };
+    const sent: SentMessage = {
+      body: m.body,
+      contentRelated: m.contentRelated,
+      response: m.response,
+      answers: m.answers,
+      update: m.update === true,
+    };
     this.sentLog.set(msgId, sent);
     if (this.sentLog.size > SENT_LOG_SIZE) this.sentLog.delete(this.sentLog.keys().next().value!);
     if (m.contentRelated) {

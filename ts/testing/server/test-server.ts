@@ -135,7 +135,10 @@ export class TestServer {
     if (dcIds.length === 0 || new Set(dcIds).size !== dcIds.length || !dcIds.every((id) => Number.isInteger(id) && id >= 1 && id <= 9)) {
       throw new RangeError(`dcs must be distinct DC ids 1..9, got [${dcIds.join(', ')}]`);
     }
-    if (options.basePort !== undefined && !(Number.isInteger(options.basePort) && options.basePort >= 1 && options.basePort + 109 <= 65535)) {
+    if (
+      options.basePort !== undefined &&
+      !(Number.isInteger(options.basePort) && options.basePort >= 1 && options.basePort + 109 <= 65535)
+    ) {
       throw new RangeError(`basePort must leave room for basePort + 109 <= 65535, got ${options.basePort}`);
     }
     const crypto = options.crypto ?? (await createCryptoProvider());
@@ -152,8 +155,7 @@ export class TestServer {
       e: keyPair.rsaKey.e,
       fingerprint: rsaKeyFingerprint(keyPair.rsaKey, crypto),
     };
-    const backend =
-      options.backend ?? new TelegramBackend({ dcCount: Math.max(...dcIds), now: () => Math.floor(clock() / 1000), random });
+    const backend = options.backend ?? new TelegramBackend({ dcCount: Math.max(...dcIds), now: () => Math.floor(clock() / 1000), random });
     for (const id of dcIds) backend.dcs.check(id);
 
     const stats = emptyStats();

@@ -105,4 +105,3 @@ export function nameOf(id: number): string | undefined {
   const d = s.byId.get(id >>> 0);
   return d === undefined ? undefined : s.names[d];
 }
-

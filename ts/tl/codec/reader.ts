@@ -56,8 +56,6 @@ export interface ReadOptions {
   engine?: 'js' | 'wasm';
 }
 
-
-
 /** Smallest wire size of one value of each base kind, to bound vector counts. */
 const MIN_SIZE = [4, 8, 8, 4, 4, 16, 32, 4, 0, 4, 4, 0, 4, 4, 4];
 
@@ -205,7 +203,6 @@ export class TlReader {
     const start = this.frame();
     return decodeUtf8(this.data, start, this.frameLen);
   }
-
 
   /** A boxed value of a type, constructor or function (code kind K_TYPE, K_OBJECT, K_QUERY): for generated readers. */
   obj(code: number, depth: number): unknown {

@@ -21,12 +21,7 @@ import { crc32String } from './crc32.js';
  * Known exceptions in published schemas are the few MTProto declarations
  * whose ids predate rule 4 or were written by hand (see build/check-schema.ts).
  */
-export function canonicalText(
-  name: string,
-  generics: readonly TlGeneric[],
-  params: readonly TlParam[],
-  result: TlType,
-): string {
+export function canonicalText(name: string, generics: readonly TlGeneric[], params: readonly TlParam[], result: TlType): string {
   const parts: string[] = [name];
   for (const g of generics) parts.push(`${g.name}:${g.type}`);
   for (const p of params) {
@@ -54,12 +49,7 @@ function canonicalType(t: TlType): string {
 }
 
 /** CRC-32 id of a declaration, computed from its normalized text. */
-export function computeId(
-  name: string,
-  generics: readonly TlGeneric[],
-  params: readonly TlParam[],
-  result: TlType,
-): number {
+export function computeId(name: string, generics: readonly TlGeneric[], params: readonly TlParam[], result: TlType): number {
   return crc32String(canonicalText(name, generics, params, result));
 }
 
@@ -83,10 +73,7 @@ function formatParam(p: TlParam): string {
  * `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;`.
  * The id is written (lower-case hex, no leading zeros) unless `withId` is false.
  */
-export function formatDefinition(
-  def: Pick<TlDefinition, 'name' | 'id' | 'generics' | 'params' | 'result'>,
-  withId = true,
-): string {
+export function formatDefinition(def: Pick<TlDefinition, 'name' | 'id' | 'generics' | 'params' | 'result'>, withId = true): string {
   const parts: string[] = [withId ? `${def.name}#${def.id.toString(16)}` : def.name];
   for (const g of def.generics) parts.push(`{${g.name}:${g.type}}`);
   for (const p of def.params) parts.push(formatParam(p));

@@ -21,7 +21,6 @@ import {
 } from '../codec/type-code.js';
 import { SCAN_ERRORS, TAPE_GZIP, TAPE_VECTOR, type TlModule } from './tl-module.js';
 
-
 /**
  * Builds objects from the tape the WASM scanner wrote. It offers the same
  * methods as `TlReader` to the generated per-constructor readers, so both
@@ -72,7 +71,6 @@ export class TapeReader {
     const len = this.tape[this.t++]!;
     return decodeUtf8(this.data, start, len);
   }
-
 
   value(code: number, depth: number): unknown {
     const wrap = (code >> 4) & 3;
