@@ -3,14 +3,42 @@
 // then prints the plain summary line CI reads: `N passed, N failed, N skipped`.
 // Exit code: non-zero when any test failed or the runner itself failed.
 //
-// Usage: node build/run-tests.mjs [dir-or-pattern...]   (default: tests)
-import { spawn } from 'node:child_process';
+// Before the tests, the static checks run and count as one test each: Biome
+// (format + lint), the layer rules (dependency-cruiser), unused files and
+// dependencies (knip) and the type check (tsc). `--no-checks` skips them
+// (for running one folder while working).
+//
+// Usage: node build/run-tests.mjs [--no-checks] [dir [pattern]]   (default: tests)
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const [dir = 'tests', pattern = '\\.test\\.ts$'] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const runChecks = !argv.includes('--no-checks');
+const [dir = 'tests', pattern = '\\.test\\.ts$'] = argv.filter((a) => a !== '--no-checks');
+
+const CHECKS = [
+  ['format and lint (biome)', 'biome', ['check', '.']],
+  ['layer rules (dependency-cruiser)', 'depcruise', ['ts', '--config', '.dependency-cruiser.cjs']],
+  ['unused files and dependencies (knip)', 'knip', []],
+  ['type check (tsc)', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
+];
+let checksPassed = 0;
+let checksFailed = 0;
+if (runChecks) {
+  for (const [label, name, args] of CHECKS) {
+    const r = spawnSync(bin(name), args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    if (r.status === 0) {
+      checksPassed++;
+      console.log(`check ok: ${label}`);
+    } else {
+      checksFailed++;
+      console.log(`check FAILED: ${label}\n${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`);
+    }
+  }
+}
 
 const args = [
   '--reporter=text-summary',
@@ -54,11 +82,11 @@ child.on('close', (code) => {
   const passed = num('Passed');
   const skipped = num('Skipped') || 0;
   if (Number.isNaN(total) || Number.isNaN(passed)) {
-    console.log('\n0 passed, 1 failed');
+    console.log(`\n${checksPassed} passed, ${checksFailed + 1} failed`);
     console.error(`test runner produced no uvu summary (exit code ${code})`);
     process.exit(code || 1);
   }
-  const failed = Math.max(0, total - passed - skipped);
-  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  const failed = Math.max(0, total - passed - skipped) + checksFailed;
+  console.log(`\n${passed + checksPassed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failed > 0 || code !== 0 ? code || 1 : 0);
 });
