@@ -68,14 +68,17 @@ test('full: a framed transport error code surfaces as TransportError with the co
   assert.ok(frame!.type === 'error' && frame!.error.code === -404);
 });
 
-test('full: an unframed error code (a negative length) surfaces too, and ends the stream', () => {
+test('full: an unframed error code (a negative length) throws TransportError with the code, and the codec stays failed', () => {
   const codec = createFullCodec('client');
-  const frames = codec.feed(unhex('53feffff 53feffff 53feffff'));
-  assert.equal(
-    frames.map((f) => f.type === 'error' && f.error.code),
-    [-429],
-  );
-  assert.equal(codec.feed(unhex(FRAME0)), []);
+  throwsTransport(() => codec.feed(unhex('53feffff 53feffff 53feffff')), /transport error -429/, -429);
+  throwsTransport(() => codec.feed(unhex(FRAME0)), /transport error -429/, -429);
+});
+
+test('full: a first length >= 0x80000000 from a client fails the server codec (issue 10: it was swallowed with the stream left open)', () => {
+  const server = createFullCodec('server');
+  throwsTransport(() => server.feed(unhex('00000080')), /transport error/);
+  // Nothing after it is read as frames: the stream is dead, the caller closes it.
+  throwsTransport(() => server.feed(createFullCodec('client').encode(eight)), /transport error/);
 });
 
 test('full: there are no quick ACKs', () => {

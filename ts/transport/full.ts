@@ -18,8 +18,6 @@ class FullCodec extends CodecBase {
   readonly kind = 'full' as const;
   private sendSeq = 0;
   private recvSeq = 0;
-  /** Set after an unframed error code: the rest of the stream is meaningless. */
-  private ended = false;
 
   encode(payload: Uint8Array): Uint8Array {
     this.checkOutgoing(payload, 0x7fffffff - OVERHEAD);
@@ -39,18 +37,15 @@ class FullCodec extends CodecBase {
 
   protected next(): Frame | undefined {
     const q = this.queue;
-    if (this.ended) {
-      q.skip(q.length);
-      return undefined;
-    }
     if (q.length < 4) return undefined;
     const length = q.peekU32(0);
     if (length >= 0x80000000) {
-      // A negative "length" is a transport error code the server wrote
-      // without an envelope before closing; nothing after it is a frame.
-      this.ended = true;
+      // A negative "length" is a transport error code written without an
+      // envelope before closing; nothing after it is a frame. Throwing (with
+      // the code) fails the codec for good, so the caller closes the stream
+      // instead of reading on — from a client such a length is simply bad.
       q.skip(q.length);
-      return { type: 'error', error: transportErrorFor(length | 0) };
+      throw transportErrorFor(length | 0);
     }
     if (length < OVERHEAD) throw new TransportError(`full: frame length ${length} is below the 12-byte minimum`);
     this.checkIncoming(length - OVERHEAD);
