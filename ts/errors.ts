@@ -8,9 +8,11 @@
  * @example
  * ```ts
  * try { await client.invoke(req) }
- * catch (e) { if (e instanceof RpcError && e.code === 420) await sleep(e.waitSeconds! * 1000) }
+ * catch (e) { if (RpcError.is(e, 'FLOOD_WAIT_%d')) await sleep(e.seconds! * 1000) }
  * ```
  */
+
+import type { RpcErrorTemplate } from './rpc-error-catalog.js';
 
 /** Brand shared by every copy of this module (see `WasmgramError[Symbol.hasInstance]`). */
 const KINDS = Symbol.for('wasmgram.error.kinds');
@@ -98,13 +100,53 @@ export class SessionError extends WasmgramError {
   static override readonly kind: string = 'SessionError';
 }
 
-/** An `rpc_error` returned by the server. `waitSeconds` is parsed from `FLOOD_WAIT_X` style messages. */
+/** Error names whose number is a wait in seconds (https://core.telegram.org/api/errors#420-flood). */
+const WAIT_NAMES = new Set([
+  'FLOOD_WAIT',
+  'FLOOD_PREMIUM_WAIT',
+  'SLOWMODE_WAIT',
+  'FLOOD_TEST_PHONE_WAIT',
+  '2FA_CONFIRM_WAIT',
+  'TAKEOUT_INIT_DELAY',
+]);
+/** Error names whose number is a DC id (https://core.telegram.org/api/errors#303-see-other). */
+const MIGRATE_NAMES = new Set(['PHONE_MIGRATE', 'USER_MIGRATE', 'NETWORK_MIGRATE', 'FILE_MIGRATE', 'STATS_MIGRATE']);
+/** The number inside an error message: `_<digits>` followed by `_`, `MIN` or the end (`FLOOD_WAIT_30`, `FILE_PART_3_MISSING`, `..._WAIT_5MIN`). */
+const NUMBER_IN_TEXT = /_(\d+)(?=_|MIN$|$)/;
+/** Compiled `%d` patterns of {@link RpcError.is}. */
+const patternCache = new Map<string, RegExp>();
+
+/**
+ * An `rpc_error` returned by the server (https://core.telegram.org/api/errors).
+ *
+ * Telegram puts a number inside some messages (`FLOOD_WAIT_30`,
+ * `PHONE_MIGRATE_2`, `FILE_PART_3_MISSING`); the error keeps the raw
+ * message (`text`), the message with the number taken out (`errorName`,
+ * e.g. `FLOOD_WAIT`), the schema's form (`template`, e.g. `FLOOD_WAIT_%d`,
+ * the keys of schema/errors.json), the number (`value`), and its meaning
+ * where it has one: `seconds` for waits, `dcId` for migrations.
+ *
+ * @example
+ * ```ts
+ * try { await client.invoke(req) }
+ * catch (e) {
+ *   if (RpcError.is(e, 'FLOOD_WAIT_%d')) await sleep(e.seconds! * 1000);
+ *   else if (RpcError.is(e, 'PHONE_CODE_INVALID')) askAgain();
+ *   else throw e;
+ * }
+ * ```
+ */
 export class RpcError extends WasmgramError {
   override name = 'RpcError';
   static override readonly kind: string = 'RpcError';
-  /** The numeric suffix of messages like `FLOOD_WAIT_30`, `PHONE_MIGRATE_2` (otherwise undefined). */
+  /** The number inside the message (`FLOOD_WAIT_30` → 30, `PHONE_MIGRATE_2` → 2), otherwise undefined. */
   readonly value: number | undefined;
+  /** The message without its number and the `_` before it: `FLOOD_WAIT_30` → `FLOOD_WAIT`, `FILE_PART_3_MISSING` → `FILE_PART_MISSING`. */
+  readonly errorName: string;
+  /** The message with its number written `%d`, as schema/errors.json names errors: `FLOOD_WAIT_%d`. */
+  readonly template: string;
   constructor(
+    /** The error code: 303 see other, 400 bad request, 401 unauthorized, 403, 406, 420 flood, 500 (https://core.telegram.org/api/errors). */
     readonly code: number,
     /** The error message as Telegram sends it, e.g. `FLOOD_WAIT_30`. */
     readonly text: string,
@@ -112,13 +154,63 @@ export class RpcError extends WasmgramError {
     readonly method?: string,
   ) {
     super(`${code} ${text}${method ? ` (in ${method})` : ''}`);
-    const m = /_(\d+)$/.exec(text);
+    const m = NUMBER_IN_TEXT.exec(text);
     this.value = m ? Number(m[1]) : undefined;
+    const rest = m ? text.slice(m.index + m[0].length) : '';
+    this.errorName = m ? text.slice(0, m.index) + (rest === '' || rest.startsWith('_') ? rest : `_${rest}`) : text;
+    this.template = m ? `${text.slice(0, m.index)}_%d${text.slice(m.index + m[0].length)}` : text;
   }
-  /** Seconds to wait for FLOOD_WAIT_X / SLOWMODE_WAIT_X / FLOOD_PREMIUM_WAIT_X, else undefined. */
+
+  /** Seconds to wait for FLOOD_WAIT_X, SLOWMODE_WAIT_X, FLOOD_PREMIUM_WAIT_X (and the other waits), else undefined. */
+  get seconds(): number | undefined {
+    return WAIT_NAMES.has(this.errorName) || /(^|_)WAIT$/.test(this.errorName) ? this.value : undefined;
+  }
+
+  /** Same as {@link RpcError.seconds} (older name). */
   get waitSeconds(): number | undefined {
-    return /(^|_)WAIT_\d+$/.test(this.text) ? this.value : undefined;
+    return this.seconds;
   }
+
+  /** The DC to repeat the request on for `*_MIGRATE_X` (303), else undefined. */
+  get dcId(): number | undefined {
+    return MIGRATE_NAMES.has(this.errorName) ? this.value : undefined;
+  }
+
+  /**
+   * True when `error` is an RpcError matching `pattern`, which is a message as
+   * schema/errors.json names it (`FLOOD_WAIT_%d`, `PHONE_CODE_INVALID`; `%d`
+   * stands for the number), a number-less name (`FLOOD_WAIT`), or a code
+   * (`420`). Narrows `error` to RpcError.
+   *
+   * @example
+   * ```ts
+   * if (RpcError.is(e, 'SESSION_PASSWORD_NEEDED')) await checkPassword(client, password);
+   * if (RpcError.is(e, 'FLOOD_WAIT_%d')) console.log(`wait ${e.seconds}s`);
+   * ```
+   */
+  static is(error: unknown, pattern?: RpcErrorPattern | number): error is RpcError {
+    if (!(error instanceof RpcError)) return false;
+    if (pattern === undefined) return true;
+    if (typeof pattern === 'number') return error.code === pattern;
+    if (!pattern.includes('%d')) return error.text === pattern || error.errorName === pattern;
+    let re = patternCache.get(pattern);
+    if (!re) {
+      re = new RegExp(`^${pattern.split('%d').map(escapeRegExp).join('\\d+')}$`);
+      if (patternCache.size < 256) patternCache.set(pattern, re);
+    }
+    return re.test(error.text);
+  }
+}
+
+/**
+ * An error name {@link RpcError.is} accepts: every error of schema/errors.json
+ * (with autocompletion and its description), or any other string (servers
+ * add errors before the schema lists them).
+ */
+export type RpcErrorPattern = RpcErrorTemplate | (string & {});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A request or connection attempt did not finish in time. `ms` is the limit that was exceeded. */
