@@ -18,4 +18,8 @@ export type {
 export { STORAGE_VERSION } from './types.js';
 export { MemoryStorage } from './memory.js';
 export { SnapshotStorage } from './snapshot-storage.js';
+export { FileStorage, type FileStorageOptions } from './file-storage.js';
+export type { StorageFileSystem } from './file-system.js';
+export { FileLease, type LeaseClock, leaseHeldError, systemClock } from './file-lease.js';
+export { decodeSessionFile, encodeSessionFile, SESSION_FILE_MAGIC, SessionFileError, type SessionFileProblem } from './snapshot-codec.js';
 export { AUTH_KEY_LENGTH, emptySnapshot, normalizePhone, normalizeUsername } from './state.js';

@@ -92,6 +92,7 @@ export function checkDcKey(k: StoredDcKey): void {
  */
 export class SessionState {
   homeDc: number | undefined;
+  testMode: boolean | undefined;
   dcOptions: DcAddress[] = [];
   readonly keys = new Map<string, StoredDcKey>();
   account: StoredAccount | undefined;
@@ -187,6 +188,7 @@ export class SessionState {
   snapshot(): SessionSnapshot {
     const s = emptySnapshot();
     if (this.homeDc !== undefined) s.homeDc = this.homeDc;
+    if (this.testMode) s.testMode = true;
     s.dcOptions = this.getDcOptions();
     s.keys = [...this.keys.values()].map(copyDcKey);
     const account = this.getAccount();
@@ -202,6 +204,7 @@ export class SessionState {
   restore(s: SessionSnapshot): void {
     checkSnapshot(s);
     this.homeDc = s.homeDc;
+    this.testMode = s.testMode || undefined;
     this.setDcOptions(s.dcOptions);
     this.keys.clear();
     for (const k of s.keys) this.setAuthKey(k.dcId, k, k.media);

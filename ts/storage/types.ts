@@ -93,6 +93,8 @@ export interface SessionSnapshot {
   version: number;
   /** The DC the account lives on (and the one to connect to first). */
   homeDc?: number;
+  /** The session belongs to Telegram's test DCs (https://core.telegram.org/api/auth#test-accounts), not production. */
+  testMode?: boolean;
   /** Known DC addresses (from `help.getConfig`); empty means the library's defaults. */
   dcOptions: DcAddress[];
   /** Permanent auth keys, one per DC (and per media DC). */
