@@ -101,6 +101,10 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
     // The scanner does not inflate gzip_packed payloads (the JS side does, after
     // the scan), so a bad payload is found by JS first; past it, the scanner may go on.
     const gzipFirst = /gzip/.test(jsMessage);
+    // A scanner built before `Object` admitted function calls refuses them
+    // (code 3, wrong type) where the JS reader reads on (and accepts, or fails
+    // further on); decodeValue then uses the JS reader's result or error.
+    if (!('tape' in scan) && scan.code === 3 && (jsOffset < 0 || jsOffset > scan.offset)) return;
     if ('tape' in scan) {
       if (jsOffset >= 0 && !gzipFirst) {
         throw new Error(`scanner accepted what JS rejects (${jsMessage}): ${Buffer.from(bytes).toString('hex').slice(0, 300)}`);

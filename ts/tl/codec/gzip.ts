@@ -1,21 +1,29 @@
 import { Inflate } from 'pako';
 import { TlError } from '../../errors.js';
+import type { DecodeBudget } from './budget.js';
 
 /**
  * Inflates the payload of a `gzip_packed` object (gzip or zlib framing),
  * refusing to produce more than `limit` bytes so a small "zip bomb" cannot
  * make us allocate gigabytes. https://core.telegram.org/mtproto/service_messages#packed-object
  *
- * @param offset byte position of the packed data in the outer message, for errors
+ * @param limit   a byte count, or the packet's budget (what is inflated is taken from it)
+ * @param offset  byte position of the packed data in the outer message, for errors
  */
-export function inflateLimited(packed: Uint8Array, limit: number, offset: number): Uint8Array {
+export function inflateLimited(packed: Uint8Array, limit: number | DecodeBudget, offset: number): Uint8Array {
   const inflate = new Inflate({ chunkSize: 16384 });
+  const max = typeof limit === 'number' ? limit : limit.inflated;
   let total = 0;
   const chunks: Uint8Array[] = [];
   inflate.onData = (chunk) => {
     const c = chunk as Uint8Array;
     total += c.length;
-    if (total > limit) throw new TlError(`gzip_packed inflates past the ${limit}-byte limit`, offset);
+    if (total > max) {
+      // pako stops at the first throw from onData: nothing past the limit is inflated.
+      throw typeof limit === 'number'
+        ? new TlError(`gzip_packed inflates past the ${limit}-byte limit`, offset)
+        : limit.tooMuchInflated(offset);
+    }
     // pako reuses nothing after onData, but copy anyway when it hands us a view.
     chunks.push(c.length === c.buffer.byteLength ? c : c.slice());
   };
@@ -24,6 +32,7 @@ export function inflateLimited(packed: Uint8Array, limit: number, offset: number
   };
   const ok = inflate.push(packed, true);
   if (!ok || inflate.err !== 0) throw new TlError(`gzip_packed payload is not a valid or complete gzip stream`, offset);
+  if (typeof limit !== 'number') limit.inflated -= total;
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let p = 0;

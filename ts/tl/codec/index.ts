@@ -6,6 +6,7 @@ import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject, ResultOf } from '../generated/types.js';
 import { decodeWithWasm } from '../wasm/tape-reader.js';
 import { getTlModule } from '../wasm/tl-module.js';
+import { DecodeBudget } from './budget.js';
 import { canCompile } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { resultCodeOf, TlReader, type ReadOptions } from './reader.js';
@@ -13,6 +14,7 @@ import { K_OBJECT, K_QUERY } from './type-code.js';
 import { TlWriter, type WriteOptions } from './writer.js';
 
 export { TlReader, type ReadOptions } from './reader.js';
+export { DecodeBudget, DEFAULT_DECODE_LIMITS, type DecodeLimit, type DecodeLimits } from './budget.js';
 export { TlWriter, type WriteOptions } from './writer.js';
 
 /**
@@ -49,14 +51,23 @@ function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = {})
     const s = getSchema();
     const mod = getTlModule(s);
     if (mod) {
-      const budget = { left: options.maxInflated ?? 32 * 1024 * 1024 };
+      const budget =
+        options.budget ??
+        new DecodeBudget({ maxInflated: options.maxInflated, maxObjects: options.maxObjects, maxDepth: options.maxDepth });
+      const inflated = budget.inflated;
+      const objects = budget.objects;
       try {
-        return decodeWithWasm(mod, s, bytes, code, options.maxDepth ?? 64, budget, options.views ?? false, true);
+        return decodeWithWasm(mod, s, bytes, code, options.maxDepth ?? budget.maxDepth, budget, options.views ?? false, true);
       } catch (e) {
+        if (!(e instanceof TlError)) throw e;
         // The scanner reports a short error code; the JS reader stops at the
-        // same byte and says exactly what is wrong there.
-        if (e instanceof TlError) decodeValue(bytes, code, { ...options, engine: 'js' });
-        throw e;
+        // same byte and says exactly what is wrong there (it is given the
+        // budget as it was before this call). Where the JS reader accepts
+        // (a scanner built before `Object` admitted function calls), its result stands.
+        budget.inflated = inflated;
+        budget.objects = objects;
+        budget.exceeded = undefined;
+        return decodeValue(bytes, code, { ...options, budget, engine: 'js' });
       }
     }
   }

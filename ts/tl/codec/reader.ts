@@ -1,6 +1,7 @@
 import { TlError } from '../../errors.js';
 import { decodeUtf8 } from './utf8.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
+import { DecodeBudget } from './budget.js';
 import { readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
 import { getSchema } from './load-schema.js';
@@ -30,12 +31,23 @@ import {
   WRAP_VECTOR,
 } from './type-code.js';
 
-/** Limits that keep a hostile or corrupt input from costing more than it should. */
+/**
+ * Limits that keep a hostile or corrupt input from costing more than it
+ * should, and how values come out.
+ */
 export interface ReadOptions {
-  /** Maximum nesting of objects (default 64; Telegram's deepest objects use about 20). */
+  /** Maximum nesting of objects (default: the budget's, 64; Telegram's deepest objects use about 20). */
   maxDepth?: number;
-  /** Maximum total bytes inflated from `gzip_packed` objects in one read (default 32 MiB). */
+  /** Without `budget`: total bytes inflated from `gzip_packed` objects in this read (default 32 MiB). */
   maxInflated?: number;
+  /** Without `budget`: total objects and vector elements in this read (default 1 000 000). */
+  maxObjects?: number;
+  /**
+   * The budget of the packet this value belongs to, shared by every decode
+   * of that packet (see budget.ts). Without it each call gets a fresh one
+   * from `maxInflated` / `maxObjects` / `maxDepth`.
+   */
+  budget?: DecodeBudget;
   /**
    * Return `bytes`, `int128` and `int256` values as views into the input
    * instead of copies (default false: copies, so the input can be reused).
@@ -75,8 +87,8 @@ export class TlReader {
   private readonly schema: SchemaTable;
   private readonly maxDepth: number;
   private readonly views: boolean;
-  /** Inflate budget left, shared with nested readers of gzip_packed payloads. */
-  private budget: { left: number };
+  /** What the packet may still cost, shared with nested readers of gzip_packed payloads. */
+  private readonly budget: DecodeBudget;
   /** Smallest encoded size of each bare definition, computed on demand. */
   private static minBare: Int32Array | undefined;
 
@@ -89,9 +101,10 @@ export class TlReader {
     this.end = data.length;
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     this.schema = getSchema();
-    this.maxDepth = options.maxDepth ?? 64;
+    this.budget =
+      options.budget ?? new DecodeBudget({ maxInflated: options.maxInflated, maxObjects: options.maxObjects, maxDepth: options.maxDepth });
+    this.maxDepth = options.maxDepth ?? this.budget.maxDepth;
     this.views = options.views ?? false;
-    this.budget = { left: options.maxInflated ?? 32 * 1024 * 1024 };
     this.compile = options.compile;
   }
 
@@ -99,6 +112,8 @@ export class TlReader {
 
   /** Reads the fields of definition `d` with its generated reader, building it on first use. */
   private readDef(d: number, depth: number): Record<string, unknown> {
+    // One decrement per object: the whole cost of the object budget on the hot path.
+    if (--this.budget.objects < 0) throw this.budget.tooManyObjects(this.pos);
     if (this.compile !== false) {
       const f = readerFor(this.schema, d);
       if (f !== null) return f(this, depth);
@@ -256,6 +271,9 @@ export class TlReader {
     if (n < 0 || n * Math.max(min, 1) > this.end - this.pos) {
       throw new TlError(`vector count ${n} does not fit in the ${this.end - this.pos} bytes left`, at);
     }
+    // ... and so is one the object budget cannot hold (e.g. millions of 4-byte `inputUserSelf`).
+    if (n > this.budget.objects) throw this.budget.tooManyObjects(at);
+    this.budget.objects -= n;
     const out = new Array(n);
     for (let i = 0; i < n; i++) out[i] = this.base(elem, depth);
     return out;
@@ -286,7 +304,7 @@ export class TlReader {
         throw new TlError(`expected a Bool, found #${id.toString(16)}`, at);
       }
       case K_BARE:
-        if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, this.pos);
+        if (depth >= this.maxDepth) throw this.budget.tooDeep(this.pos);
         return this.readDef(code >>> 6, depth + 1);
       case K_TYPE:
       case K_OBJECT:
@@ -301,7 +319,7 @@ export class TlReader {
   /** A boxed value: constructor id, then the fields of that constructor. */
   private boxed(code: number, depth: number): unknown {
     const at = this.pos;
-    if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, at);
+    if (depth >= this.maxDepth) throw this.budget.tooDeep(at);
     const id = this.uint();
     const kind = code & 15;
     // gzip_packed stands for the object it packs, wherever a boxed value may be.
@@ -313,7 +331,10 @@ export class TlReader {
       throw new TlError(`unknown constructor id #${id.toString(16).padStart(8, '0')}`, at);
     }
     const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
-    if (kind === K_TYPE ? isFn || s.typeOf[d] !== code >>> 6 : isFn !== (kind === K_QUERY)) {
+    // `Object` holds either kind: msg_container items and rpc_result.result
+    // carry function calls (ping, invokeWithLayer) as well as constructors.
+    // `!X` is a function call only. https://core.telegram.org/mtproto/TL-abstract-types
+    if (kind === K_TYPE ? isFn || s.typeOf[d] !== code >>> 6 : kind === K_QUERY && !isFn) {
       const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
       throw new TlError(`${s.names[d]} is not ${want}`, at);
     }
@@ -330,6 +351,8 @@ export class TlReader {
     if (n < 0 || n * 4 > this.end - this.pos) {
       throw new TlError(`vector count ${n} does not fit in the ${this.end - this.pos} bytes left`, at + 4);
     }
+    if (n > this.budget.objects) throw this.budget.tooManyObjects(at + 4);
+    this.budget.objects -= n;
     const out = new Array(n);
     for (let i = 0; i < n; i++) out[i] = this.boxed(K_OBJECT, depth + 1);
     return out;
@@ -337,12 +360,10 @@ export class TlReader {
 
   /** gzip_packed in place of a boxed value: inflate, then read the same type from the payload. */
   private gzipped(code: number, depth: number, at: number): unknown {
-    if (depth >= this.maxDepth) throw new TlError(`nesting deeper than ${this.maxDepth}`, at);
+    if (depth >= this.maxDepth) throw this.budget.tooDeep(at);
     const packed = this.bytes();
-    const plain = inflateLimited(packed, this.budget.left, at);
-    this.budget.left -= plain.length;
-    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false, compile: this.compile });
-    inner.budget = this.budget;
+    const plain = inflateLimited(packed, this.budget, at);
+    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false, compile: this.compile, budget: this.budget });
     try {
       return inner.value(code, depth + 1);
     } catch (e) {

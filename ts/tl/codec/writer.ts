@@ -315,7 +315,9 @@ export class TlWriter {
     if (d === undefined) throw new TlError(`unknown constructor or function '${String(v._)}'`);
     const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
     const kind = code & 15;
-    const ok = kind === K_TYPE ? !isFn && s.typeOf[d] === code >>> 6 : kind === K_OBJECT ? !isFn : kind === K_QUERY ? isFn : true;
+    // `Object` (msg_container items, rpc_result.result) holds function calls as
+    // well as constructors; `!X` only function calls. https://core.telegram.org/mtproto/TL-abstract-types
+    const ok = kind === K_TYPE ? !isFn && s.typeOf[d] === code >>> 6 : kind === K_QUERY ? isFn : true;
     if (!ok) {
       const want = kind === K_TYPE ? s.typeNames[code >>> 6] : kind === K_QUERY ? 'a function' : 'a constructor';
       throw new TlError(`${v._} is not ${want}`);

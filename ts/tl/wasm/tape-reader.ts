@@ -1,5 +1,6 @@
 import { TlError } from '../../errors.js';
 import { decodeUtf8 } from '../codec/utf8.js';
+import type { DecodeBudget } from '../codec/budget.js';
 import { readerFor } from '../codec/compile.js';
 import { inflateLimited } from '../codec/gzip.js';
 import type { SchemaTable } from '../codec/schema-table.js';
@@ -37,7 +38,7 @@ export class TapeReader {
     private readonly data: Uint8Array,
     private readonly tape: Uint32Array,
     private readonly maxDepth: number,
-    private readonly budget: { left: number },
+    private readonly budget: DecodeBudget,
     private readonly views: boolean,
   ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -78,6 +79,9 @@ export class TapeReader {
     const w = this.tape[this.t++]!;
     if (w === TAPE_GZIP && wrap === WRAP_VECTOR) return this.gzipped(code, depth);
     const elem = code & ~0x30;
+    // The scanner checked the bytes; the object budget is the packet's, checked here before allocating.
+    if (w > this.budget.objects) throw this.budget.tooManyObjects(-1);
+    this.budget.objects -= w;
     const out = new Array(w);
     for (let i = 0; i < w; i++) out[i] = this.base(elem, depth);
     return out;
@@ -116,6 +120,8 @@ export class TapeReader {
         if (w === TAPE_GZIP) return this.gzipped(code, depth);
         if (w === TAPE_VECTOR) {
           const n = this.tape[this.t++]!;
+          if (n > this.budget.objects) throw this.budget.tooManyObjects(-1);
+          this.budget.objects -= n;
           const out = new Array(n);
           for (let i = 0; i < n; i++) out[i] = this.base(K_OBJECT, depth + 1);
           return out;
@@ -128,6 +134,7 @@ export class TapeReader {
   }
 
   private readDef(d: number, depth: number): Record<string, unknown> {
+    if (--this.budget.objects < 0) throw this.budget.tooManyObjects(-1);
     // The engine is only used where generated readers exist (see decodeWithWasm).
     return readerFor(this.schema, d)!(this, depth);
   }
@@ -136,8 +143,7 @@ export class TapeReader {
     const start = this.tape[this.t++]!;
     const len = this.tape[this.t++]!;
     const at = start - (len < 254 ? 1 : 4) - 4; // the gzip_packed id
-    const plain = inflateLimited(this.data.subarray(start, start + len), this.budget.left, at);
-    this.budget.left -= plain.length;
+    const plain = inflateLimited(this.data.subarray(start, start + len), this.budget, at);
     try {
       return decodeWithWasm(this.mod, this.schema, plain, code, this.maxDepth - depth - 1, this.budget, false, false);
     } catch (e) {
@@ -157,7 +163,7 @@ export function decodeWithWasm(
   data: Uint8Array,
   code: number,
   maxDepth: number,
-  budget: { left: number },
+  budget: DecodeBudget,
   views: boolean,
   exact: boolean,
 ): unknown {
