@@ -4,6 +4,7 @@
  *   crash-before-rename <path>   open the session, change it, flush; pause between write and rename (the parent SIGKILLs it)
  *   hold-lease <path> <owner>    open the session, take the lease, print READY, wait to be killed
  */
+import { pathToFileURL } from 'node:url';
 import { nodeFileStorage } from '../../ts/storage/file-node.js';
 
 const [mode, file, owner] = process.argv.slice(2);
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
   throw new Error(`unknown mode ${mode}`);
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+// Only when run as a program (uvu may import every file of the folder).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
