@@ -8,7 +8,7 @@
  */
 
 import { TlError } from '../../errors.js';
-import { TlReader } from '../../tl/codec/index.js';
+import { type DecodeBudget, TlReader } from '../../tl/codec/index.js';
 import { inflateLimited } from '../../tl/codec/gzip.js';
 import { ID, peekId } from './ids.js';
 
@@ -27,9 +27,12 @@ export interface RpcResultParts {
 
 /**
  * Splits an rpc_result body.
+ *
+ * @param limit  the most bytes a gzip_packed result may inflate to, or the
+ *   packet's decode budget (what is inflated is taken from it)
  * @throws TlError on truncated or malformed bytes.
  */
-export function readRpcResult(body: Uint8Array, maxInflated = MAX_INFLATED_RESULT): RpcResultParts {
+export function readRpcResult(body: Uint8Array, limit: number | DecodeBudget = MAX_INFLATED_RESULT): RpcResultParts {
   if (peekId(body) !== ID.rpcResult || body.length < 16) throw new TlError('not an rpc_result', 0);
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const reqMsgId = view.getBigInt64(4, true);
@@ -38,7 +41,7 @@ export function readRpcResult(body: Uint8Array, maxInflated = MAX_INFLATED_RESUL
     const r = new TlReader(result, 4);
     const packed = r.bytes();
     r.expectEnd();
-    result = inflateLimited(packed, maxInflated, 12);
+    result = inflateLimited(packed, limit, 12);
   }
   if (peekId(result) === ID.rpcError) {
     const r = new TlReader(result, 4);

@@ -13,6 +13,7 @@
  */
 
 import type { AuthKeyHandle, CryptoProvider } from '../../crypto/provider.js';
+import { redact } from '../../redact.js';
 import { encode } from '../../tl/codec/index.js';
 import { MsgIdGenerator } from '../msg-id.js';
 import { decodeContainer, encodeContainer, type InnerMessage } from './container.js';
@@ -64,7 +65,7 @@ export interface ServerSessionOptions {
   timeOffset?: number;
 }
 
-/** The server's numbering and sealing for one client session. */
+/** The server's numbering and sealing for one client session. Holds the auth key: prints as `ServerSession [redacted]`. */
 export class ServerSession {
   readonly key: AuthKeyHandle;
   readonly sessionId: bigint;
@@ -77,6 +78,7 @@ export class ServerSession {
     this.sessionId = options.sessionId;
     this.salt = options.salt ?? 0n;
     this.msgIds = new MsgIdGenerator(options.timeOffset ?? 0);
+    redact(this, 'ServerSession');
   }
 
   /** A new server msg_id (1 mod 4 for a response, 3 mod 4 otherwise). */

@@ -39,7 +39,8 @@
 
 import type { AuthKeyHandle, CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { RpcError, SecurityError, TlError } from '../../errors.js';
-import { decode, decodeResult, encode } from '../../tl/codec/index.js';
+import { redact } from '../../redact.js';
+import { DecodeBudget, decode, decodeResult, encode, type DecodeLimits } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject, mt, ResultOf } from '../../tl/generated/types.js';
 import { MtprotoError } from '../errors.js';
 import { isServerMsgId, MsgIdGenerator, msgIdTimeSkew } from '../msg-id.js';
@@ -112,6 +113,16 @@ export interface SessionOptions {
   extraPadding?: () => number;
   /** How often one message may be re-sent after bad_msg_notification before its request fails (default 5). */
   maxResends?: number;
+  /**
+   * What one received packet may cost to decode, all its messages, gzip_packed
+   * payloads and results together (defaults: 32 MiB inflated, 1 000 000
+   * objects and vector elements, depth 64 — ample for the largest real
+   * answers: a 100-message history page is ~5 000 objects, a big
+   * updates.getDifference slice ~50 000, a 512 KiB upload.file 2). A message
+   * past the budget is reported as `decode_error` (a result: its request
+   * fails with `TlError`). See ts/tl/codec/budget.ts.
+   */
+  decodeLimits?: DecodeLimits;
 }
 
 /** A request in flight, as `send` returns it. */
@@ -219,6 +230,8 @@ const MAX_SEQ_REPAIRS = 3;
 interface ReceiveContext {
   now: number;
   events: SessionEvent[];
+  /** The decode budget of the packet being received, shared by all its messages. */
+  budget: DecodeBudget;
   /** The outer msg_id failed the time window: only time-insensitive service messages are processed. */
   restricted: boolean;
   skipped: boolean;
@@ -226,7 +239,11 @@ interface ReceiveContext {
 
 const noop = () => {};
 
-/** The client session state machine. See the module comment for the flow. */
+/**
+ * The client session state machine. See the module comment for the flow.
+ * It holds the auth key: it prints as `MtprotoSession [redacted]` under
+ * `console.log`, `util.inspect` and `JSON.stringify`.
+ */
 export class MtprotoSession {
   private key: AuthKeyHandle;
   private ownsKey: boolean;
@@ -271,6 +288,7 @@ export class MtprotoSession {
     this.sessionIdValue = options.sessionId ?? this.randomLong();
     this.salt = options.serverSalt ?? 0n;
     this.needInit = options.initConnection !== undefined;
+    redact(this, 'MtprotoSession');
   }
 
   // ------------------------------------------------------------------ state
@@ -513,7 +531,7 @@ export class MtprotoSession {
    * check is dropped and reported as a `security_error` event.
    */
   receive(packet: Uint8Array, now: number): SessionEvent[] {
-    const ctx: ReceiveContext = { now, events: [], restricted: false, skipped: false };
+    const ctx: ReceiveContext = { now, events: [], budget: new DecodeBudget(this.options.decodeLimits), restricted: false, skipped: false };
     let msg;
     try {
       msg = openEnvelope(this.key, packet, 8, { from: 'server', sessionId: this.sessionIdValue });
@@ -526,18 +544,33 @@ export class MtprotoSession {
       const what = verdict === 'duplicate' ? 'was already received' : 'is older than every remembered msg_id';
       return [{ type: 'security_error', error: new SecurityError('msg_id_replay', `msg_id ${msg.msgId} ${what}`) }];
     }
-    const skew = this.options.checkMsgIdTime === false ? undefined : msgIdTimeSkew(msg.msgId, this.ids.serverTime(now));
-    ctx.restricted = skew !== undefined;
     this.window.add(msg.msgId, { contentRelated: (msg.seqNo & 1) === 1 });
-    this.handleMessage(msg.msgId, msg.seqNo, msg.body, ctx, false);
-    if (ctx.skipped) {
+    this.handleTimed(msg.msgId, msg.seqNo, msg.body, ctx, false);
+    return ctx.events;
+  }
+
+  /**
+   * A message (outer, or a container item) after its replay check: one whose
+   * msg_id is outside the time window of the synchronized clock gets only the
+   * time-insensitive service messages processed (bad_msg_notification and
+   * bad_server_salt carry the server's time, which is how the clock gets
+   * fixed), and is reported (https://core.telegram.org/mtproto/security_guidelines#checking-msg-id).
+   */
+  private handleTimed(msgId: bigint, seqNo: number, body: Uint8Array, ctx: ReceiveContext, inContainer: boolean): void {
+    const skew = this.options.checkMsgIdTime === false ? undefined : msgIdTimeSkew(msgId, this.ids.serverTime(ctx.now));
+    const restricted = ctx.restricted;
+    ctx.restricted = restricted || skew !== undefined;
+    ctx.skipped = false;
+    this.handleMessage(msgId, seqNo, body, ctx, inContainer);
+    if (ctx.skipped && skew !== undefined) {
       const where = skew === 'past' ? 'more than 300 s in the past' : 'more than 30 s in the future';
       ctx.events.push({
         type: 'security_error',
-        error: new SecurityError('msg_id_time', `msg_id ${msg.msgId} is ${where} of the synchronized time`),
+        error: new SecurityError('msg_id_time', `msg_id ${msgId} is ${where} of the synchronized time`),
       });
     }
-    return ctx.events;
+    ctx.restricted = restricted;
+    ctx.skipped = false;
   }
 
   private handleMessage(msgId: bigint, seqNo: number, body: Uint8Array, ctx: ReceiveContext, inContainer: boolean): void {
@@ -551,6 +584,20 @@ export class MtprotoSession {
         else throw e;
         return;
       }
+      // "All messages in a container must have msg_id lower than that of the
+      // container itself" (https://core.telegram.org/mtproto/service_messages#simple-container):
+      // a container breaking it is dropped whole.
+      for (const m of items) {
+        if (m.msgId >= msgId) {
+          ctx.events.push({
+            type: 'security_error',
+            error: new SecurityError('container', `msg_id ${m.msgId} inside the container is not lower than the container's ${msgId}`),
+          });
+          return;
+        }
+      }
+      // Each item gets the checks of an outer message: parity, replay (a duplicate,
+      // or lower than every remembered msg_id), and the time window.
       for (const m of items) {
         if (!isServerMsgId(m.msgId)) {
           ctx.events.push({
@@ -559,12 +606,14 @@ export class MtprotoSession {
           });
           continue;
         }
-        if (this.window.get(m.msgId) !== undefined) {
-          ctx.events.push({ type: 'security_error', error: new SecurityError('msg_id_replay', `msg_id ${m.msgId} was already received`) });
+        const verdict = this.window.check(m.msgId);
+        if (verdict !== undefined) {
+          const what = verdict === 'duplicate' ? 'was already received' : 'is older than every remembered msg_id';
+          ctx.events.push({ type: 'security_error', error: new SecurityError('msg_id_replay', `msg_id ${m.msgId} ${what}`) });
           continue;
         }
         this.window.add(m.msgId, { contentRelated: (m.seqNo & 1) === 1 });
-        this.handleMessage(m.msgId, m.seqNo, m.body, ctx, true);
+        this.handleTimed(m.msgId, m.seqNo, m.body, ctx, true);
       }
       return;
     }
@@ -579,7 +628,7 @@ export class MtprotoSession {
     }
     let obj: AnyTlObject;
     try {
-      obj = decode(body);
+      obj = decode(body, { budget: ctx.budget });
     } catch (e) {
       if (e instanceof TlError) ctx.events.push({ type: 'decode_error', error: e, msgId });
       else throw e;
@@ -645,7 +694,7 @@ export class MtprotoSession {
   private onRpcResult(body: Uint8Array, msgId: bigint, ctx: ReceiveContext): void {
     let parts;
     try {
-      parts = readRpcResult(body);
+      parts = readRpcResult(body, ctx.budget);
     } catch (e) {
       if (e instanceof TlError) ctx.events.push({ type: 'decode_error', error: e, msgId });
       else throw e;
@@ -666,7 +715,7 @@ export class MtprotoSession {
     }
     let value: unknown;
     try {
-      value = decodeResult(p.request, parts.result);
+      value = decodeResult(p.request, parts.result, { budget: ctx.budget });
     } catch (e) {
       if (e instanceof TlError) {
         this.settle(p, e);
