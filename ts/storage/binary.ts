@@ -5,6 +5,7 @@
  * a `RangeError` or a huge allocation.
  */
 import { SessionError } from '../errors.js';
+import { SessionFileError } from './session-file-error.js';
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
@@ -100,7 +101,8 @@ export class ByteReader {
   }
 
   private need(n: number): void {
-    if (n > this.buf.length - this.pos) throw new SessionError(`${this.what} is truncated (needs ${n} more bytes at offset ${this.pos})`);
+    if (n > this.buf.length - this.pos)
+      throw new SessionFileError('truncated', `${this.what} is truncated (needs ${n} more bytes at offset ${this.pos})`);
   }
 
   u8(): number {
@@ -164,7 +166,7 @@ export class ByteReader {
     try {
       return decoder.decode(b);
     } catch {
-      throw new SessionError(`${this.what} holds invalid UTF-8 at offset ${this.pos - b.length}`);
+      throw new SessionFileError('corrupt', `${this.what} holds invalid UTF-8 at offset ${this.pos - b.length}`);
     }
   }
   /** TL `bytes`/`string` (https://core.telegram.org/mtproto/serialize#base-types): short or 0xfe-prefixed long length, padded to 4. */
@@ -177,7 +179,7 @@ export class ByteReader {
       len = this.buf[this.pos]! | (this.buf[this.pos + 1]! << 8) | (this.buf[this.pos + 2]! << 16);
       this.pos += 3;
       head = 4;
-    } else if (len === 255) throw new SessionError(`${this.what}: invalid TL bytes length at offset ${start}`);
+    } else if (len === 255) throw new SessionFileError('corrupt', `${this.what}: invalid TL bytes length at offset ${start}`);
     const out = this.raw(len);
     const pad = (4 - ((head + len) % 4)) % 4;
     this.need(pad);
@@ -189,7 +191,7 @@ export class ByteReader {
       return decoder.decode(this.tlBytes());
     } catch (e) {
       if (e instanceof SessionError) throw e;
-      throw new SessionError(`${this.what} holds invalid UTF-8`);
+      throw new SessionFileError('corrupt', `${this.what} holds invalid UTF-8`);
     }
   }
 }
@@ -201,7 +203,8 @@ export class ByteReader {
  */
 export function decodeBase64Loose(text: string, what: string): Uint8Array {
   const s = text.trim().replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/_-]*$/.test(s) || s.length % 4 === 1) throw new SessionError(`${what} is not valid base64`);
+  if (!/^[A-Za-z0-9+/_-]*$/.test(s) || s.length % 4 === 1)
+    throw new SessionFileError('corrupt', `${what} is not valid base64 (damaged or truncated)`);
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let acc = 0;
   let bits = 0;

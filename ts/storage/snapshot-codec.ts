@@ -14,30 +14,15 @@
  * Migrations: a body of an older version is decoded by that version's reader
  * (kept in `BODY_READERS`) into today's snapshot; a newer one is refused.
  */
-import { SessionError } from '../errors.js';
 import { crc32 } from '../tl/parser/crc32.js';
 import { ByteReader, ByteWriter } from './binary.js';
+import { SessionFileError } from './session-file-error.js';
 import { emptySnapshot } from './state.js';
 import { type CachedPeer, type PeerKind, type SessionSnapshot, STORAGE_VERSION } from './types.js';
 
 /** "WGSF": WasmGram Session File. */
 export const SESSION_FILE_MAGIC = /* @__PURE__ */ new Uint8Array([0x57, 0x47, 0x53, 0x46]);
 const HEADER = 16;
-
-/** Why a stored blob was refused (also in the error message). */
-export type SessionFileProblem = 'foreign' | 'truncated' | 'corrupt' | 'newer';
-
-/** A `SessionError` that says which way a stored session is bad. */
-export class SessionFileError extends SessionError {
-  override name = 'SessionFileError';
-  static override readonly kind: string = 'SessionFileError';
-  constructor(
-    readonly problem: SessionFileProblem,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const KINDS: readonly PeerKind[] = ['user', 'chat', 'channel'];
 
