@@ -1,0 +1,72 @@
+/**
+ * Options of `TelegramClient`, with the defaults a user expects: memory
+ * storage, Telegram's production DCs and keys, the default socket for the
+ * runtime (TCP on Node/Deno/Bun, WebSocket in browsers), the `AutoSleep`
+ * retry policy and a silent logger.
+ */
+import type { CryptoProvider } from '../crypto/provider.js';
+import type { RsaPublicKey } from '../crypto/rsa.js';
+import type { Logger } from '../logger.js';
+import type { PoolConnectionOptions } from '../network/dc-pool.js';
+import type { RetryPolicy } from '../network/retry-policy.js';
+import type { DcAddress, SessionStorage } from '../storage/types.js';
+import type { SocketFactory } from '../transport/socket.js';
+
+/**
+ * Where a `TestServer` (wasmgram/testing) listens and the key it signs
+ * with. A running `TestServer` has exactly these fields, so
+ * `testServer: server` works; in another process, pass the ports and key
+ * the `wasmgram test-server` command prints.
+ */
+export interface TestServerTarget {
+  readonly dcs: readonly { readonly id: number; readonly host: string; readonly port: number }[];
+  readonly rsaPublicKey: RsaPublicKey;
+}
+
+/** How the client describes itself in `initConnection` (https://core.telegram.org/method/initConnection). */
+export interface DeviceInfo {
+  deviceModel?: string;
+  systemVersion?: string;
+  appVersion?: string;
+  systemLangCode?: string;
+  langCode?: string;
+  langPack?: string;
+}
+
+/** Options of `new TelegramClient(...)`. Only `apiId` and `apiHash` are required. */
+export interface TelegramClientOptions {
+  /** From https://my.telegram.org (any positive number and non-empty hash for the test server). */
+  apiId: number;
+  apiHash: string;
+  /**
+   * Where the session is kept: a `SessionStorage` (memory, file, libSQL, ...),
+   * or a file path (Node, Deno, Bun: the binary file backend). Default: memory.
+   * A storage you pass is flushed on `close()` but stays open (you own it);
+   * one the client made from a path is closed.
+   */
+  storage?: SessionStorage | string;
+  /** Connect to a wasmgram `TestServer` instead of Telegram (offline examples and tests). */
+  testServer?: TestServerTarget;
+  /** Telegram's test DCs (https://core.telegram.org/api/auth#test-accounts) instead of production. */
+  testMode?: boolean;
+  /** Bootstrap DC list (default: production or test DCs, or `testServer`'s). */
+  dcs?: readonly DcAddress[];
+  /** The first home DC for a new session (default 2 when known, else the first DC). */
+  defaultDc?: number;
+  /** Server RSA keys (default: Telegram's, or `testServer`'s). */
+  rsaKeys?: readonly RsaPublicKey[];
+  /** Retry policy of every call (default `new AutoSleep()`); `invoke(..., { retry })` overrides it per call. */
+  retry?: RetryPolicy;
+  /** Where logs go (default silent). */
+  logger?: Logger;
+  /** Crypto engine (default `createCryptoProvider()`). */
+  crypto?: CryptoProvider;
+  /** Socket factory (default: the runtime's, see `createDefaultSocketFactory`). */
+  sockets?: SocketFactory;
+  /** initConnection fields. */
+  device?: DeviceInfo;
+  /** Settings of every connection (codec, obfuscation, PFS, reconnect, timeouts). */
+  connection?: PoolConnectionOptions;
+  /** Close transfer and other-DC connections idle this long, ms (default 60 000). */
+  idleMs?: number;
+}

@@ -1,0 +1,307 @@
+/**
+ * `TelegramClient`: the high-level client. It owns the stored session, the
+ * DC pool and the retry policy; every high-level method is a free function
+ * in ts/client/methods/ (one file each) that the class exposes as a method.
+ *
+ * @example
+ * ```ts
+ * const client = new TelegramClient({ apiId, apiHash, storage: 'me.session' });
+ * const me = await client.start({ phone: '+9996621234', code: () => prompt('code?')! });
+ * console.log(`signed in as ${me.first_name}`);
+ * await client.close();
+ * ```
+ */
+import type { CryptoProvider } from '../crypto/provider.js';
+import { WasmgramError } from '../errors.js';
+import { type Logger, silentLogger } from '../logger.js';
+import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
+import { DcPool } from '../network/dc-pool.js';
+import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
+import type { DcAddress, SessionStorage, StoredAccount } from '../storage/types.js';
+import type { AnyRequest, Authorization, auth, ResultOf, User } from '../tl/generated/types.js';
+import { Emitter } from '../transport/emitter.js';
+import type { ClientCore, ClientInvokeOptions } from './core.js';
+import { checkPassword, getPasswordHint } from './methods/auth/check-password.js';
+import { isAuthorized } from './methods/auth/is-authorized.js';
+import { logOut } from './methods/auth/log-out.js';
+import { type ResendCodeParams, resendCode } from './methods/auth/resend-code.js';
+import { type SendCodeParams, type SentCode, sendCode } from './methods/auth/send-code.js';
+import { type SignInParams, type SignUpParams, type SignUpRequired, signIn, signUp } from './methods/auth/sign-in.js';
+import { signInBot } from './methods/auth/sign-in-bot.js';
+import { acceptLoginToken, type QrLoginParams, signInQr } from './methods/auth/sign-in-qr.js';
+import { type StartParams, start } from './methods/auth/start.js';
+import { getMe } from './methods/users/get-me.js';
+import type { TelegramClientOptions } from './options.js';
+import { collectPeers } from './peers.js';
+import { defaultCrypto, defaultSockets, fileStorage, memoryStorage } from './platform.js';
+
+/** Events of a {@link TelegramClient}. */
+export type TelegramClientEvents = {
+  /** Every unsolicited object from the server (updates), as plain TL objects. */
+  update: (update: { readonly _: string }) => void;
+};
+
+/** Package version sent in initConnection when the app gives none. */
+const LIBRARY_VERSION = '0.1.0';
+
+/** The high-level client. See the module comment. */
+export class TelegramClient implements ClientCore {
+  readonly apiId: number;
+  readonly apiHash: string;
+  readonly logger: Logger;
+  /** The default retry policy (per-call `retry` overrides it). */
+  readonly retry: RetryPolicy;
+  private storageValue: SessionStorage | undefined;
+  private cryptoValue: CryptoProvider | undefined;
+  private poolValue: DcPool | undefined;
+  private ownsStorage = false;
+  private ready: Promise<void> | undefined;
+  private closed = false;
+  private readonly events = new (class extends Emitter<TelegramClientEvents> {
+    fire(u: { readonly _: string }) {
+      this.emit('update', u);
+    }
+  })();
+
+  constructor(private readonly options: TelegramClientOptions) {
+    if (!(Number.isInteger(options.apiId) && options.apiId > 0))
+      throw new RangeError(`apiId must be a positive integer, got ${options.apiId}`);
+    if (typeof options.apiHash !== 'string' || options.apiHash === '') throw new RangeError('apiHash must be a non-empty string');
+    this.apiId = options.apiId;
+    this.apiHash = options.apiHash;
+    this.logger = options.logger ?? silentLogger;
+    this.retry = options.retry ?? new AutoSleep();
+    if (typeof options.storage === 'object') this.storageValue = options.storage;
+    if (options.crypto) this.cryptoValue = options.crypto;
+    // The API hash is an app secret: keep it out of inspect/JSON output of the client.
+    Object.defineProperty(this, 'apiHash', { enumerable: false });
+  }
+
+  /** The stored session (after `connect()`). */
+  get storage(): SessionStorage {
+    if (!this.storageValue) throw new WasmgramError('the client is not connected yet: call connect() or start() first');
+    return this.storageValue;
+  }
+
+  /** The crypto engine (after `connect()`). */
+  get crypto(): CryptoProvider {
+    if (!this.cryptoValue) throw new WasmgramError('the client is not connected yet: call connect() or start() first');
+    return this.cryptoValue;
+  }
+
+  /** The DC pool (after `connect()`). */
+  get pool(): DcPool {
+    if (!this.poolValue) throw new WasmgramError('the client is not connected yet: call connect() or start() first');
+    return this.poolValue;
+  }
+
+  /**
+   * Opens the storage and prepares the DC pool (connections open on first
+   * use). Every method calls it; call it yourself to fail early.
+   */
+  connect(): Promise<void> {
+    if (this.closed) return Promise.reject(new WasmgramError('the client is closed'));
+    this.ready ??= this.init().catch((e) => {
+      this.ready = undefined;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  private async init(): Promise<void> {
+    const o = this.options;
+    this.cryptoValue ??= await defaultCrypto();
+    const sockets = o.sockets ?? (await defaultSockets());
+    if (!this.storageValue) {
+      this.storageValue = typeof o.storage === 'string' ? await fileStorage(o.storage) : await memoryStorage();
+      this.ownsStorage = true;
+    }
+    await this.storageValue.open();
+    const dcs: readonly DcAddress[] =
+      o.dcs ??
+      (o.testServer ? o.testServer.dcs.map((d) => ({ id: d.id, host: d.host, port: d.port })) : o.testMode ? TEST_DCS : PRODUCTION_DCS);
+    const rsaKeys = o.rsaKeys ?? (o.testServer ? [o.testServer.rsaPublicKey] : undefined);
+    const d = o.device ?? {};
+    const pool = new DcPool({
+      crypto: this.cryptoValue,
+      sockets,
+      storage: this.storageValue,
+      dcs,
+      defaultDc: o.defaultDc ?? (dcs.some((x) => x.id === 2) ? 2 : dcs[0]?.id),
+      ...(rsaKeys && { rsaKeys }),
+      testMode: o.testMode ?? false,
+      initConnection: {
+        api_id: this.apiId,
+        device_model: d.deviceModel ?? 'wasmgram',
+        system_version: d.systemVersion ?? 'unknown',
+        app_version: d.appVersion ?? LIBRARY_VERSION,
+        system_lang_code: d.systemLangCode ?? 'en',
+        lang_pack: d.langPack ?? '',
+        lang_code: d.langCode ?? 'en',
+      },
+      ...(o.connection && { connection: o.connection }),
+      ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
+      logger: this.logger,
+    });
+    await pool.start();
+    pool.on('update', (u) => this.events.fire(u));
+    if (await this.storageValue.getAccount()) pool.setSignedIn(true);
+    this.poolValue = pool;
+  }
+
+  /**
+   * Sends any function of the API layer; the result is typed by the request.
+   * Migrations are followed, the login is carried to other DCs, and errors
+   * are retried as the retry policy says (per call `retry`, else the client's).
+   *
+   * @example
+   * ```ts
+   * const config = await client.invoke({ _: 'help.getConfig' });
+   * const file = await client.invoke(getFileRequest, { dcId: 4, media: true, retry: new NoRetries() });
+   * ```
+   * @throws RpcError (match with `RpcError.is`), TimeoutError, TransportError, CircuitOpenError
+   */
+  async invoke<R extends AnyRequest>(request: R, options: ClientInvokeOptions = {}): Promise<ResultOf<R>> {
+    await this.connect();
+    const pool = this.pool;
+    const result = await invokeWithRetry(
+      () =>
+        pool.invoke(request, {
+          ...(options.dcId !== undefined && { dcId: options.dcId }),
+          ...(options.media && { media: true }),
+          ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+          ...(options.signal && { signal: options.signal }),
+        }),
+      {
+        policy: options.retry ?? this.retry,
+        method: request._,
+        ...(options.signal && { signal: options.signal }),
+        onRetry: (e, attempt, ms) => this.logger.log('warn', `${request._} failed (${(e as Error).message}); retry ${attempt} in ${ms} ms`),
+      },
+    );
+    await this.cachePeers(result);
+    return result;
+  }
+
+  private async cachePeers(result: unknown): Promise<void> {
+    const peers = collectPeers(result, Date.now());
+    if (peers.length === 0) return;
+    try {
+      await this.storage.putPeers(peers);
+    } catch (e) {
+      this.logger.log('warn', `peer cache write failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** @internal Stores the account after a successful login (used by the login methods). */
+  async onSignedIn(authorization: auth.Authorization): Promise<User.user> {
+    if (authorization._ !== 'auth.authorization') throw new WasmgramError('the server asks for sign-up, not a finished login');
+    const user = authorization.user;
+    if (user._ !== 'user') throw new WasmgramError('the login answer has no user');
+    const account: StoredAccount = { userId: user.id, bot: user.bot === true };
+    if (user.phone) account.phone = user.phone;
+    if (user.username) account.username = user.username;
+    await this.storage.setAccount(account);
+    await this.storage.setHomeDc(this.pool.homeDc);
+    this.pool.setSignedIn(true);
+    await this.cachePeers(authorization);
+    await this.storage.flush();
+    this.logger.log('info', `signed in as user ${user.id}${user.bot ? ' (bot)' : ''} on DC ${this.pool.homeDc}`);
+    return user;
+  }
+
+  /** @internal Forgets the account (used by `logOut`). */
+  async onSignedOut(): Promise<void> {
+    await this.storage.setAccount(undefined);
+    this.pool.setSignedIn(false);
+    await this.storage.flush();
+  }
+
+  /** @internal Listens for raw updates (QR login). */
+  onRawUpdate(listener: (update: { readonly _: string }) => void): () => void {
+    return this.events.on('update', listener);
+  }
+
+  /**
+   * Listens for updates (plain TL objects as the server sends them; the
+   * typed updates layer builds on this).
+   *
+   * @example
+   * ```ts
+   * client.on('update', (u) => console.log(u._));
+   * ```
+   */
+  on<E extends keyof TelegramClientEvents>(event: E, listener: TelegramClientEvents[E]): () => void {
+    return this.events.on(event, listener);
+  }
+
+  /**
+   * Flushes the storage (closing it when the client made it from a path),
+   * saves salts and time offsets, and closes every connection. Pending calls reject.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.ready?.catch(() => {});
+    await this.poolValue?.close();
+    if (this.storageValue) {
+      if (this.ownsStorage) await this.storageValue.close();
+      else await this.storageValue.flush().catch(() => {});
+    }
+  }
+
+  // ------------------------------------------------ methods (ts/client/methods)
+
+  /** See {@link start}: signs in unless the stored session already is. */
+  start(params: StartParams): Promise<User.user> {
+    return this.connect().then(() => start(this, params));
+  }
+  /** See {@link sendCode}. */
+  sendCode(params: SendCodeParams): Promise<SentCode> {
+    return sendCode(this, params);
+  }
+  /** See {@link resendCode}. */
+  resendCode(params: ResendCodeParams): Promise<SentCode> {
+    return resendCode(this, params);
+  }
+  /** See {@link signIn}. */
+  signIn(params: SignInParams): Promise<User.user | SignUpRequired> {
+    return signIn(this, params);
+  }
+  /** See {@link signUp}. */
+  signUp(params: SignUpParams): Promise<User.user> {
+    return signUp(this, params);
+  }
+  /** See {@link checkPassword}: the 2FA step. */
+  checkPassword(password: string | ((hint: string | undefined) => string | Promise<string>)): Promise<User.user> {
+    return checkPassword(this, password);
+  }
+  /** See {@link getPasswordHint}. */
+  getPasswordHint(): Promise<string | undefined> {
+    return getPasswordHint(this);
+  }
+  /** See {@link signInBot}. */
+  signInBot(token: string): Promise<User.user> {
+    return signInBot(this, token);
+  }
+  /** See {@link signInQr}. */
+  signInQr(params: QrLoginParams): Promise<User.user> {
+    return signInQr(this, params);
+  }
+  /** See {@link acceptLoginToken}. */
+  acceptLoginToken(token: string | Uint8Array): Promise<Authorization> {
+    return acceptLoginToken(this, token);
+  }
+  /** See {@link logOut}. */
+  logOut(): Promise<void> {
+    return logOut(this);
+  }
+  /** See {@link getMe}. */
+  getMe(): Promise<User.user> {
+    return getMe(this);
+  }
+  /** See {@link isAuthorized}. */
+  isAuthorized(): Promise<boolean> {
+    return this.connect().then(() => isAuthorized(this));
+  }
+}
