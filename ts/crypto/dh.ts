@@ -9,9 +9,10 @@
  */
 
 import { CryptoError, SecurityError } from '../errors.js';
-import { TWO_POW_1984, TWO_POW_2047, TWO_POW_2048, bigIntToBytes, bytesToBigInt, gcd, modPow, randomBigIntBits } from './bigint.js';
+import { TWO_POW_1984, TWO_POW_2047, TWO_POW_2048, bigIntToBytes, bytesToBigInt, gcd, randomBigIntBits } from './bigint.js';
 import { hexToBytes } from './bytes.js';
 import { defaultRandom } from './random.js';
+import { modExp } from './modexp.js';
 import { hasSmallFactor, isProbablePrime } from './prime.js';
 import type { RandomSource } from './provider.js';
 
@@ -142,7 +143,7 @@ export function checkDhPrime(p: DhNumber, g: number, options: CheckDhPrimeOption
   const q = (prime - 1n) >> 1n;
   // Fermat base 2 on p: catches a composite p with one exponentiation, and is
   // the Pocklington witness once q is known to be prime.
-  if (hasSmallFactor(prime) || modPow(2n, prime - 1n, prime) !== 1n || gcd(3n, prime) !== 1n) {
+  if (hasSmallFactor(prime) || modExp(2n, prime - 1n, prime, { secret: false }) !== 1n || gcd(3n, prime) !== 1n) {
     throw new SecurityError('dh_prime_prime', 'dh_prime is not prime');
   }
   if (hasSmallFactor(q)) throw new SecurityError('dh_prime_safe', '(dh_prime - 1) / 2 is not prime');
@@ -222,13 +223,14 @@ export function computeDhClient(params: DhServerParams, options: ComputeDhOption
   const attempts = options.maxAttempts ?? 8;
   for (let i = 0; i < attempts; i++) {
     const b = randomBigIntBits(random, 2048);
-    const gB = modPow(BigInt(params.g), b, p);
+    // b is secret: modExp runs in constant time (OpenSSL on Node, WASM elsewhere).
+    const gB = modExp(BigInt(params.g), b, p);
     try {
       checkDhValue(gB, p, 'g_b');
     } catch {
       continue; // astronomically rare with a real RNG: draw again
     }
-    const authKey = modPow(gA, b, p);
+    const authKey = modExp(gA, b, p);
     return { b, gB: bigIntToBytes(gB, 256), authKey: bigIntToBytes(authKey, 256) };
   }
   throw new CryptoError(`computeDhClient: no usable b after ${attempts} draws (broken random source?)`);

@@ -7,9 +7,10 @@
  */
 
 import { CryptoError, SecurityError } from '../errors.js';
-import { bigIntToBytes, byteLength, bytesToBigInt, modPow } from './bigint.js';
+import { bigIntToBytes, byteLength, bytesToBigInt } from './bigint.js';
 import { bytesEqual, concatBytes, randomBytesFrom, reverseBytes, xorBytes } from './bytes.js';
 import { DER_TAG, decodePem, derUnsignedInteger, expectDer } from './der.js';
+import { modExp } from './modexp.js';
 import type { CryptoProvider, RandomSource } from './provider.js';
 
 /** An RSA public key: modulus and exponent. */
@@ -136,7 +137,7 @@ export function loadRsaPublicKey(pem: string, crypto: Pick<CryptoProvider, 'sha1
 export function rsaEncryptRaw(data: Uint8Array, key: RsaKeyNumbers): Uint8Array {
   const m = bytesToBigInt(data);
   if (m >= key.n) throw new CryptoError('RSA: message is not smaller than the modulus');
-  return bigIntToBytes(modPow(m, key.e, key.n), byteLength(key.n));
+  return bigIntToBytes(modExp(m, key.e, key.n, { secret: false }), byteLength(key.n));
 }
 
 /**
@@ -147,7 +148,7 @@ export function rsaEncryptRaw(data: Uint8Array, key: RsaKeyNumbers): Uint8Array 
 export function rsaDecryptRaw(data: Uint8Array, key: RsaPrivateKeyNumbers): Uint8Array {
   const c = bytesToBigInt(data);
   if (c >= key.n) throw new CryptoError('RSA: ciphertext is not smaller than the modulus');
-  return bigIntToBytes(modPow(c, key.d, key.n), byteLength(key.n));
+  return bigIntToBytes(modExp(c, key.d, key.n), byteLength(key.n)); // d is secret: constant time
 }
 
 /** The most `data` RSA_PAD accepts (spec: "check that data is not longer than 144 bytes"). */

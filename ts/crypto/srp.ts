@@ -12,10 +12,11 @@
  */
 
 import { CryptoError, SecurityError } from '../errors.js';
-import { bigIntToBytes, bytesToBigInt, mod, modPow, randomBigIntBits } from './bigint.js';
+import { bigIntToBytes, bytesToBigInt, mod, randomBigIntBits } from './bigint.js';
 import { xorBytes } from './bytes.js';
 import { defaultRandom } from './random.js';
 import { checkDhPrime, checkDhValue, type CheckDhPrimeOptions } from './dh.js';
+import { modExp } from './modexp.js';
 import type { CryptoProvider, RandomSource } from './provider.js';
 
 /** PBKDF2 iteration count fixed by the algorithm's name. */
@@ -120,7 +121,7 @@ export async function srpVerifier(
 ): Promise<Uint8Array> {
   const { p, g } = groupOf(algo, options);
   const x = bytesToBigInt(await srpPasswordHash(password, algo.salt1, algo.salt2, crypto));
-  return bigIntToBytes(modPow(g, x, p), 256);
+  return bigIntToBytes(modExp(g, x, p), 256);
 }
 
 /**
@@ -146,7 +147,7 @@ export async function computeSrpCheck(
   const group = groupOf(params, options);
   for (let attempt = 0; attempt < 8; attempt++) {
     const a = randomBigIntBits(random, 2048);
-    const A = modPow(group.g, a, group.p);
+    const A = modExp(group.g, a, group.p);
     try {
       checkDhValue(A, group.p, 'srp_A');
     } catch {
@@ -172,7 +173,7 @@ export async function computeSrpCheckWithSecret(
 ): Promise<SrpCheckResult> {
   if (a <= 0n) throw new CryptoError('SRP: a must be positive');
   const group = groupOf(params, options);
-  return srpFinish(password, params, group, a, modPow(group.g, a, group.p), crypto);
+  return srpFinish(password, params, group, a, modExp(group.g, a, group.p), crypto);
 }
 
 async function srpFinish(
@@ -191,7 +192,7 @@ async function srpFinish(
   const bBytes = bigIntToBytes(B, 256);
 
   const x = bytesToBigInt(await srpPasswordHash(password, params.salt1, params.salt2, crypto));
-  const v = modPow(g, x, p);
+  const v = modExp(g, x, p);
   const k = bytesToBigInt(crypto.sha256([pBytes, gBytes]));
   const kv = (k * v) % p;
 
@@ -199,7 +200,7 @@ async function srpFinish(
   if (u === 0n) throw new SecurityError('srp_u', 'SRP u = H(A | B) is zero');
   const t = mod(B - kv, p);
   if (t === 0n) throw new SecurityError('srp_B_range', 'srp_B - k*v is zero mod p');
-  const S = modPow(t, a + u * x, p);
+  const S = modExp(t, a + u * x, p);
   const K = crypto.sha256(bigIntToBytes(S, 256));
 
   const M1 = crypto.sha256([

@@ -14,7 +14,7 @@
  * connection should be closed) when a rule is broken.
  */
 
-import { bigIntToBytes, bytesToBigInt, modPow, randomBigIntBits } from '../../crypto/bigint.js';
+import { bigIntToBytes, bytesToBigInt, randomBigIntBits } from '../../crypto/bigint.js';
 import { bytesEqual, randomBytesFrom } from '../../crypto/bytes.js';
 import { checkDhValue, TELEGRAM_DH_PRIME_BYTES } from '../../crypto/dh.js';
 import {
@@ -26,6 +26,7 @@ import {
   withSha1AndPadding,
   type TmpAesKeyIv,
 } from '../../crypto/handshake-kdf.js';
+import { modExp } from '../../crypto/modexp.js';
 import { isProbablePrime } from '../../crypto/prime.js';
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { rsaKeyFingerprint, rsaPadDecrypt } from '../../crypto/rsa.js';
@@ -217,7 +218,7 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
   for (let attempt = 0; ; attempt++) {
     if (attempt === 8) throw new CryptoError('serverStep2: no usable a in 8 draws (broken random source?)');
     a = randomBigIntBits(ctx.random, 2048);
-    gA = modPow(BigInt(g), a, dhPrime);
+    gA = modExp(BigInt(g), a, dhPrime); // a is secret: constant time
     try {
       checkDhValue(gA, dhPrime, 'g_a');
       break;
@@ -291,7 +292,7 @@ export function serverStep3(state: ServerStep2State, request: Uint8Array): Serve
   }
   const gB = bytesToBigInt(inner.g_b);
   checkDhValue(gB, state.dhPrime, 'g_b');
-  const authKey = bigIntToBytes(modPow(gB, state.a, state.dhPrime), 256);
+  const authKey = bigIntToBytes(modExp(gB, state.a, state.dhPrime), 256);
   const { id, auxHash } = authKeyHashes(authKey, crypto);
 
   if (ctx.options.acceptAuthKey && !ctx.options.acceptAuthKey(id)) {

@@ -1,0 +1,205 @@
+// The bignum WASM module: modular exponentiation for 2048-bit DH, RSA and SRP
+// (moduli up to 4096 bits), in Montgomery arithmetic (./montgomery.ts).
+//
+// A module of its own rather than part of assembly/crypto: it has its own
+// scratch layout (a 32 KiB window table and limb buffers), and the crypto
+// module's fixed [0, 16 KiB) tables stay untouched.
+//
+// Memory: [aligned __heap_base, +32 KiB) is this module's scratch (limb
+// arrays and the window table, at fixed addresses); the JS side
+// (ts/wasm/bignum-module.ts) owns everything from heapBase() upwards and puts
+// the big-endian operands and the result there.
+import { LIMB_BITS, LIMB_MASK, montMul, montSqr, negInverse, reduceOnce } from './montgomery';
+
+/** Largest modulus in bytes (4096 bits). */
+const MAX_BYTES: u32 = 512;
+/** Limbs for a 4096-bit modulus plus the 2 bits of headroom R ≥ 4p needs. */
+const MAX_LIMBS: u32 = 148;
+const LIMB_STRIDE: usize = <usize>MAX_LIMBS << 2; // 592 bytes per number
+const MAX_WINDOW: u32 = 5;
+
+const SCRATCH: usize = (__heap_base + 63) & ~63;
+const P: usize = SCRATCH;
+const R2: usize = P + LIMB_STRIDE;
+const BASE: usize = R2 + LIMB_STRIDE;
+const ONE: usize = BASE + LIMB_STRIDE;
+const ACC_A: usize = ONE + LIMB_STRIDE;
+const ACC_B: usize = ACC_A + LIMB_STRIDE;
+const PICK: usize = ACC_B + LIMB_STRIDE;
+const M: usize = PICK + LIMB_STRIDE;
+const TABLE: usize = M + LIMB_STRIDE; // (1 << MAX_WINDOW) entries
+const SCRATCH_END: usize = TABLE + (LIMB_STRIDE << MAX_WINDOW);
+
+/** First byte the JS side may use (operands and results). */
+export function heapBase(): usize {
+  return (SCRATCH_END + 63) & ~63;
+}
+
+/** Bits per limb: JS needs it to compute R² mod p for a modulus (R = 2^(limbBits · limbs)). */
+export function limbBits(): u32 {
+  return LIMB_BITS;
+}
+
+/** Limbs used for a modulus of `bits` bits: R = 2^(28·n) ≥ 4p. */
+export function limbsFor(bits: u32): u32 {
+  return (bits + 2 + LIMB_BITS - 1) / LIMB_BITS;
+}
+
+/** Big-endian `len` bytes → n little-endian 28-bit limbs (zero-extended). */
+function bytesToLimbs(dst: usize, src: usize, len: u32, n: u32): void {
+  for (let i: u32 = 0; i < n; i++) {
+    const bit = i * LIMB_BITS;
+    const first = bit >> 3;
+    let v: u64 = 0;
+    for (let k: u32 = 0; k < 5; k++) {
+      const j = first + k;
+      if (j < len) v |= <u64>load<u8>(src + <usize>(len - 1 - j)) << (<u64>k << 3);
+    }
+    store<u32>(dst + (<usize>i << 2), <u32>((v >> <u64>(bit & 7)) & LIMB_MASK));
+  }
+}
+
+/** n limbs → big-endian `len` bytes (the value must fit). */
+function limbsToBytes(dst: usize, src: usize, len: u32, n: u32): void {
+  for (let j: u32 = 0; j < len; j++) {
+    const bit = j << 3;
+    const limb = bit / LIMB_BITS;
+    const shift = bit % LIMB_BITS;
+    let v: u64 = <u64>load<u32>(src + (<usize>limb << 2));
+    if (limb + 1 < n) v |= <u64>load<u32>(src + (<usize>(limb + 1) << 2)) << LIMB_BITS;
+    store<u8>(dst + <usize>(len - 1 - j), <u8>(v >> <u64>shift));
+  }
+}
+
+/** `w` bits of the big-endian exponent starting at bit `pos` (bit 0 = least significant). */
+function digitAt(exp: usize, expLen: u32, pos: u32, w: u32): u32 {
+  let d: u32 = 0;
+  for (let k: u32 = 0; k < w; k++) {
+    const bit = pos + k;
+    const byte = bit >> 3;
+    if (byte < expLen) d |= ((<u32>load<u8>(exp + <usize>(expLen - 1 - byte)) >> (bit & 7)) & 1) << k;
+  }
+  return d;
+}
+
+/** Window width minimizing table size + multiplications for an exponent of `bits` bits. */
+function windowFor(bits: u32): u32 {
+  let best: u32 = 1;
+  let bestCost: u32 = 0xffffffff;
+  for (let w: u32 = 1; w <= MAX_WINDOW; w++) {
+    const cost = (bits + w - 1) / w + (1 << w) - 2;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = w;
+    }
+  }
+  return best;
+}
+
+/**
+ * PICK := TABLE[d] by reading every entry and masking: the memory access
+ * pattern is the same for every d (a secret exponent's digits leave no trace
+ * in which cache lines are touched).
+ */
+function selectConstantTime(d: u32, entries: u32, n: u32): void {
+  memory.fill(PICK, 0, <usize>n << 2);
+  for (let k: u32 = 0; k < entries; k++) {
+    const mask: u32 = 0 - <u32>(k == d);
+    const entry = TABLE + <usize>k * LIMB_STRIDE;
+    for (let i: usize = 0; i < <usize>n; i++) {
+      const o = PICK + (i << 2);
+      store<u32>(o, load<u32>(o) | (load<u32>(entry + (i << 2)) & mask));
+    }
+  }
+}
+
+/**
+ * out := base^exp mod p, every number big-endian.
+ *
+ * - `mod`, `base`, `r2`, `out`: `len` bytes each; p odd, 1 < p < 2^4096;
+ *   base < p; r2 = R² mod p with R = 2^(28·limbsFor(bits(p))).
+ * - `exp`: `expLen` bytes (its length is public; its value is not).
+ * - `secret` ≠ 0: fixed window, a squaring chain and one multiplication per
+ *   window whatever the digits, table entries read by masked scans — time and
+ *   memory accesses depend on the lengths only. `secret` = 0: leading zero
+ *   digits skipped and zero digits not multiplied (public exponents: RSA e,
+ *   Miller–Rabin's d).
+ *
+ * Returns 1, or 0 for an even, oversized or empty modulus or an empty exponent.
+ */
+export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize, expLen: u32, out: usize, secret: u32): u32 {
+  if (len == 0 || len > MAX_BYTES || expLen == 0 || (load<u8>(mod + <usize>(len - 1)) & 1) == 0) return 0;
+  // Bit length of p (public).
+  let top: u32 = 0;
+  while (top < len && load<u8>(mod + <usize>top) == 0) top++;
+  if (top == len) return 0;
+  const bits = (len - top) * 8 - (clz<u32>(<u32>load<u8>(mod + <usize>top)) - 24);
+  const n = limbsFor(bits);
+  const bytes = <usize>n << 2;
+
+  bytesToLimbs(P, mod, len, n);
+  bytesToLimbs(R2, r2, len, n);
+  bytesToLimbs(ACC_A, base, len, n);
+  memory.fill(ONE, 0, bytes);
+  store<u32>(ONE, 1);
+  const pinv = negInverse(load<u32>(P));
+
+  const expBits = expLen << 3;
+  const w = windowFor(expBits);
+  const entries: u32 = 1 << w;
+  // TABLE[k] = base^k in Montgomery form (TABLE[0] = R mod p, i.e. 1).
+  montMul(TABLE, R2, ONE, P, M, n, pinv);
+  montMul(TABLE + LIMB_STRIDE, ACC_A, R2, P, M, n, pinv);
+  for (let k: u32 = 2; k < entries; k++) {
+    const entry = TABLE + <usize>k * LIMB_STRIDE;
+    montMul(entry, entry - LIMB_STRIDE, TABLE + LIMB_STRIDE, P, M, n, pinv);
+  }
+
+  const windows = (expBits + w - 1) / w;
+  let acc = ACC_A;
+  let spare = ACC_B;
+  if (secret != 0) {
+    selectConstantTime(digitAt(exp, expLen, (windows - 1) * w, w), entries, n);
+    memory.copy(acc, PICK, bytes);
+    for (let wi = <i32>windows - 2; wi >= 0; wi--) {
+      for (let s: u32 = 0; s < w; s++) {
+        montSqr(spare, acc, P, M, n, pinv);
+        const t = acc;
+        acc = spare;
+        spare = t;
+      }
+      selectConstantTime(digitAt(exp, expLen, <u32>wi * w, w), entries, n);
+      montMul(spare, acc, PICK, P, M, n, pinv);
+      const t = acc;
+      acc = spare;
+      spare = t;
+    }
+  } else {
+    let wi = <i32>windows - 1;
+    while (wi > 0 && digitAt(exp, expLen, <u32>wi * w, w) == 0) wi--;
+    memory.copy(acc, TABLE + <usize>digitAt(exp, expLen, <u32>wi * w, w) * LIMB_STRIDE, bytes);
+    for (wi--; wi >= 0; wi--) {
+      for (let s: u32 = 0; s < w; s++) {
+        montSqr(spare, acc, P, M, n, pinv);
+        const t = acc;
+        acc = spare;
+        spare = t;
+      }
+      const d = digitAt(exp, expLen, <u32>wi * w, w);
+      if (d != 0) {
+        montMul(spare, acc, TABLE + <usize>d * LIMB_STRIDE, P, M, n, pinv);
+        const t = acc;
+        acc = spare;
+        spare = t;
+      }
+    }
+  }
+  // Leave the Montgomery domain (acc·1·R⁻¹ ≤ p), then reduce to [0, p).
+  montMul(spare, acc, ONE, P, M, n, pinv);
+  reduceOnce(acc, spare, P, n);
+  limbsToBytes(out, acc, len, n);
+  // Wipe what depends on the (possibly secret) exponent.
+  memory.fill(ACC_A, 0, LIMB_STRIDE * 4); // ACC_A, ACC_B, PICK, M
+  memory.fill(TABLE, 0, <usize>entries * LIMB_STRIDE);
+  return 1;
+}

@@ -1,0 +1,43 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bigIntToBytes, bitLength, bytesToBigInt, modPow } from '../../ts/crypto/bigint.js';
+import { BIGNUM_MAX_EXPONENT_BYTES, type BignumModule, loadBignumModule, loadBignumModuleSync } from '../../ts/wasm/bignum-module.js';
+
+const P = (1n << 2048n) - 1942289n; // an odd 2048-bit modulus
+
+function operands(m: BignumModule, base: bigint, exp: Uint8Array, mod: bigint, secret: boolean) {
+  const len = (bitLength(mod) + 7) >> 3;
+  const r2 = (1n << BigInt(2 * m.limbBits * m.limbsFor(bitLength(mod)))) % mod;
+  return { mod: bigIntToBytes(mod, len), base: bigIntToBytes(base, len), r2: bigIntToBytes(r2, len), exp, secret };
+}
+
+test('both builds (SIMD and plain) compute the same powers as BigInt', async () => {
+  for (const simd of [true, false]) {
+    const m = await loadBignumModule(simd);
+    assert.is(m.simd, simd);
+    assert.is(loadBignumModuleSync(simd), m, 'one instance per build');
+    for (const secret of [true, false]) {
+      const exp = bigIntToBytes((1n << 2047n) + 12345n, 256);
+      const out = m.modPow(operands(m, 7n, exp, P, secret));
+      assert.ok(out);
+      assert.is(out.length, 256);
+      assert.is(bytesToBigInt(out), modPow(7n, bytesToBigInt(exp), P));
+    }
+  }
+});
+
+test('refuses even, empty and oversized moduli and bad operand lengths (undefined, no throw)', () => {
+  const m = loadBignumModuleSync();
+  const ok = operands(m, 3n, new Uint8Array([5]), P, true);
+  assert.ok(m.modPow(ok));
+  assert.is(m.modPow({ ...ok, mod: bigIntToBytes(P + 1n, 256) }), undefined, 'even modulus');
+  assert.is(m.modPow({ ...ok, mod: new Uint8Array(0), base: new Uint8Array(0), r2: new Uint8Array(0) }), undefined, 'empty');
+  assert.is(m.modPow({ ...ok, base: new Uint8Array(255) }), undefined, 'base length');
+  assert.is(m.modPow({ ...ok, exp: new Uint8Array(0) }), undefined, 'empty exponent');
+  assert.is(m.modPow({ ...ok, exp: new Uint8Array(BIGNUM_MAX_EXPONENT_BYTES + 1) }), undefined, 'exponent too long');
+  const big = new Uint8Array(513);
+  big[512] = 1;
+  assert.is(m.modPow({ ...ok, mod: big, base: new Uint8Array(513), r2: new Uint8Array(513) }), undefined, 'over 4096 bits');
+});
+
+test.run();
