@@ -145,3 +145,15 @@ export function peersKnowing(users: bigint[], chats: bigint[] = [], channels: Ar
     channelAccessHash: (id: bigint) => h.get(id),
   };
 }
+
+/** `updateBotCallbackQuery`: no pts, never part of a difference. */
+export function callbackQuery(queryId: bigint): Update.updateBotCallbackQuery {
+  return {
+    _: 'updateBotCallbackQuery',
+    query_id: queryId,
+    user_id: ALICE,
+    peer: { _: 'peerUser', user_id: ALICE },
+    msg_id: 1,
+    chat_instance: 1n,
+  };
+}
