@@ -17,12 +17,14 @@ import type { RandomSource } from '../../crypto/provider.js';
 import { defaultRandom } from '../../crypto/random.js';
 import type { AnyRequest, auth, ResultOf, Updates } from '../../tl/generated/types.js';
 import { AuthStore } from './auth-store.js';
-import { systemClock, type Clock } from './clock.js';
+import { randomBytes, systemClock, type Clock } from './clock.js';
 import type { ConnectOptions, RequestContext } from './context.js';
 import { DcHandler } from './dc-handler.js';
 import { DcTable, type DcAddress } from './dc-table.js';
 import { FaultInjector } from './faults.js';
 import { LoginCodes } from './login-codes.js';
+import { LoginTokens } from './login-tokens.js';
+import { PasswordStore } from './passwords.js';
 import { parseTestPhone } from './test-phone.js';
 import { UpdateHub } from './update-hub.js';
 import { UserStore, type BotAccount, type NewBot, type NewUser, type UserRecord } from './user-store.js';
@@ -71,16 +73,22 @@ export class TelegramBackend {
   readonly updates: UpdateHub;
   /** Injected failures (`floodWait`, `failNext`). */
   readonly faults = new FaultInjector();
+  /** 2FA passwords (SRP verifiers) and password-pending logins. */
+  readonly passwords: PasswordStore;
+  /** QR login tokens. */
+  readonly loginTokens: LoginTokens;
   /** See `BackendOptions.requireInitConnection`. */
   readonly requireInitConnection: boolean;
   /** See `BackendOptions.verifyTempKeyBinding`; may be set after construction. */
   verifyTempKeyBinding: TempKeyVerifier | undefined;
 
   private readonly clock: Clock;
+  private readonly random: RandomSource;
   private readonly handlers: DcHandler[] = [];
 
   constructor(options: BackendOptions = {}) {
     const random = options.random ?? defaultRandom;
+    this.random = random;
     this.clock = options.now ?? systemClock;
     const codeTtl = options.codeTtl ?? 300;
     if (!(codeTtl > 0)) throw new RangeError(`codeTtl must be > 0, got ${codeTtl}`);
@@ -88,9 +96,16 @@ export class TelegramBackend {
     this.users = new UserStore(random, () => this.now(), this.dcs.count, options.firstUserId);
     this.auth = new AuthStore(random);
     this.codes = new LoginCodes(random, codeTtl);
+    this.passwords = new PasswordStore(random);
+    this.loginTokens = new LoginTokens(random);
     this.updates = new UpdateHub(() => this.now());
     this.requireInitConnection = options.requireInitConnection ?? true;
     this.verifyTempKeyBinding = options.verifyTempKeyBinding;
+  }
+
+  /** `n` bytes from the injected randomness (salts, tokens). */
+  randomBytes(n: number): Uint8Array {
+    return randomBytes(this.random, n);
   }
 
   /** Current Unix time (seconds) from the injected clock. */
@@ -153,6 +168,21 @@ export class TelegramBackend {
     this.dcs.check(dcId);
     if (!this.users.get(userId)) throw new RangeError(`no user ${userId}`);
     this.auth.authorize(dcId, authKeyId, userId, this.now());
+  }
+
+  /**
+   * Gives account `userId` a 2FA password (or removes it with undefined):
+   * logins by code or QR then need `auth.checkPassword` (SRP,
+   * https://core.telegram.org/api/srp). Only the SRP verifier is kept.
+   *
+   * @example
+   * ```ts
+   * await backend.setPassword(alice.id, 'hunter2', 'the usual');
+   * ```
+   */
+  async setPassword(userId: bigint, password: string | undefined, hint?: string): Promise<void> {
+    if (!this.users.get(userId)) throw new RangeError(`no user ${userId}`);
+    await this.passwords.set(userId, password, hint);
   }
 
   /**

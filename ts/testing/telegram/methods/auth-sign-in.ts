@@ -7,6 +7,7 @@
 import type { MethodTable } from '../method-call.js';
 import { badRequest, notImplemented } from '../rpc-errors.js';
 import { liveCode, phoneOnThisDc, signInAs } from './auth-checks.js';
+import { signInOrAskPassword } from './auth-password.js';
 
 /** Longest first or last name Telegram accepts. */
 const NAME_MAX = 64;
@@ -31,7 +32,7 @@ export const authSignInMethods: MethodTable = {
         return { _: 'auth.authorizationSignUpRequired' };
       }
       call.backend.codes.consume(code.hash);
-      return signInAs(call, user);
+      return signInOrAskPassword(call, user);
     },
   },
   'auth.signUp': {

@@ -2,6 +2,8 @@
 import type { MethodTable } from '../method-call.js';
 import { authBotMethods } from './auth-bot.js';
 import { authCodeMethods } from './auth-code.js';
+import { authPasswordMethods } from './auth-password.js';
+import { authQrMethods } from './auth-qr.js';
 import { authSignInMethods } from './auth-sign-in.js';
 import { authTransferMethods } from './auth-transfer.js';
 import { helpMethods } from './help.js';
@@ -16,6 +18,8 @@ export const METHODS: MethodTable = {
   ...authSignInMethods,
   ...authBotMethods,
   ...authTransferMethods,
+  ...authPasswordMethods,
+  ...authQrMethods,
   ...usersMethods,
   ...updatesMethods,
   ...uploadMethods,
