@@ -7,17 +7,41 @@
  *   key is given) and reports the new key (`auth-key` event) for storage.
  * - Requests are queued in the session and flushed whenever the transport is
  *   open; acks, pings and re-sends follow the session's deadlines.
- * - A dropped connection is reopened with exponential backoff and jitter; the
- *   session re-sends every unanswered request under its old msg_id, so each
- *   request resolves exactly once and the server can drop duplicates.
+ * - **Deadlines hold.** `invoke({ timeoutMs, signal })` covers the whole call:
+ *   opening the socket, the key exchange, PFS binding, the request itself.
+ *   A connection that cannot open rejects everyone waiting for it with a
+ *   `TransportError` (carrying the last failure as `cause`) once its attempts
+ *   (`reconnect.maxAttempts`, default 8) or its round deadline
+ *   (`reconnect.giveUpAfterMs`, default 60 s) are spent, and stops retrying
+ *   until the next call; each attempt is bounded by `connectTimeoutMs`.
+ *   `close()` rejects everything pending.
+ * - **Backoff keeps growing** (exponential, with jitter) across connections
+ *   that open and then fail at once, and returns to its first step only after
+ *   a healthy connection — one that answered and stayed up for
+ *   `reconnect.healthyAfterMs` (see reconnect-policy.ts). A server that sends
+ *   one bad packet per connection therefore gets fewer and fewer reconnects.
+ *   The session re-sends every unanswered request under its old msg_id on the
+ *   new connection, so each request resolves exactly once.
+ * - **-404 is not trusted blindly.** Transport error codes are unauthenticated
+ *   (https://core.telegram.org/mtproto/mtproto-transports#transport-errors).
+ *   Under PFS a -404 only costs the temporary key: a new one is made and
+ *   bound. A permanent key is discarded only when the loss is confirmed: the
+ *   first answer on two fresh connections in a row is again -404, with nothing
+ *   decrypted in between (key-loss.ts). Then `auth-key-lost` is emitted (the
+ *   application / storage layer deletes the stored key: the login is gone),
+ *   pending calls reject, and the next connection makes a new key. A single
+ *   injected -404 on a working key only costs a reconnect.
  * - A message that fails a security check is dropped and the connection is
  *   reopened (https://core.telegram.org/mtproto/security_guidelines).
+ * - Secrets stay out of logs: a `Connection`, its `authKey` (`StoredAuthKey`)
+ *   and the `AuthKeyResult`s it emits print as `[redacted]` (ts/redact.ts).
  *
  * @example
  * ```ts
  * const conn = new Connection({ crypto, sockets: createNodeTcpFactory(), dcId: 2, host, port, rsaKeys, initConnection });
  * conn.on('auth-key', (k) => store.saveKey(2, k.authKey));
- * const config = await conn.invoke({ _: 'help.getConfig' });
+ * conn.on('auth-key-lost', () => store.deleteKey(2));
+ * const config = await conn.invoke({ _: 'help.getConfig' }, { timeoutMs: 10_000 });
  * conn.close();
  * ```
  */
@@ -25,18 +49,24 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import type { RsaPublicKey } from '../crypto/rsa.js';
 import { TimeoutError, TransportError, WasmgramError } from '../errors.js';
 import { bindTempAuthKeyRequest } from '../mtproto/bind-temp-auth-key.js';
-import { ClientHandshake, type AuthKeyResult } from '../mtproto/handshake/index.js';
-import { MtprotoSession, type SessionOptions } from '../mtproto/session/index.js';
+import type { AuthKeyResult } from '../mtproto/handshake/index.js';
 import type { SessionEvent } from '../mtproto/session/events.js';
+import { MtprotoSession, type SessionOptions } from '../mtproto/session/index.js';
 import type { InitConnectionFields } from '../mtproto/session/init-connection.js';
+import { redact } from '../redact.js';
 import type { AnyRequest, ResultOf } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { CodecKind } from '../transport/frame.js';
 import type { SocketFactory } from '../transport/socket.js';
 import { Transport } from '../transport/transport.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { closedSignal, runKeyExchange, withTimeout } from './key-exchange.js';
+import { AuthKeyLossDetector } from './key-loss.js';
+import { type ReconnectOptions, ReconnectPolicy } from './reconnect-policy.js';
 
-/** An auth key as stored by a session store. */
+/**
+ * An auth key as stored by a session store. The `Connection` marks the
+ * objects it holds with `redact()`, so they print as `StoredAuthKey [redacted]`.
+ */
 export interface StoredAuthKey {
   /** The 256-byte key. Secret. */
   key: Uint8Array;
@@ -78,23 +108,54 @@ export interface ConnectionOptions {
   initConnection?: InitConnectionFields;
   /** More session options (pings, acks, gzip, containers...). */
   session?: Omit<SessionOptions, 'crypto' | 'authKey' | 'serverSalt' | 'timeOffset' | 'initConnection'>;
-  /** Reconnect backoff; `maxAttempts` consecutive failures (default unlimited) close the connection. */
-  reconnect?: BackoffOptions & { maxAttempts?: number };
-  /** Limit for one socket connect + key exchange, ms (default 15 000). */
+  /**
+   * Reconnect backoff and when to give up (see `ReconnectOptions`): by
+   * default delays start at 250 ms and double up to 30 s, callers are
+   * rejected after 8 failed attempts in a row or 60 s, and the backoff resets
+   * after a connection answered and stayed up 30 s.
+   */
+  reconnect?: ReconnectOptions;
+  /** Limit for one attempt to open: socket connect + key exchange + PFS binding, ms (default 15 000). */
   connectTimeoutMs?: number;
-  /** Default limit for one request, ms (default none). */
+  /** Default limit for one request, connecting included, ms (default none). */
   requestTimeoutMs?: number;
+  /**
+   * Fresh connections whose first answer must again be -404 before a
+   * permanent key is declared lost (default 2; see the module comment).
+   */
+  keyLossConfirmations?: number;
   /** Clock in ms (default `Date.now`). */
   now?: () => number;
+  /** Uniform random numbers in [0, 1) for the backoff jitter (default `Math.random`; not security relevant). */
+  random?: () => number;
 }
 
-/** Connection state, in order of a normal life. */
+/** What `auth-key-lost` reports. */
+export interface AuthKeyLost {
+  /** The DC whose key is gone. */
+  dcId: number;
+  /** auth_key_id of the lost key (not secret). */
+  authKeyId: Uint8Array;
+  /** The -404 that confirmed the loss. */
+  error: TransportError;
+}
+
+/**
+ * Connection state, in order of a normal life. `idle`: not connected (before
+ * first use, or after giving up on a failing server); the next call opens it.
+ */
 export type ConnectionState = 'idle' | 'connecting' | 'handshake' | 'ready' | 'reconnecting' | 'closed';
 
 /** Events of a {@link Connection}. */
 export type ConnectionEvents = {
   /** A new auth key was created (store it: it is the account's identity on this DC). */
   'auth-key': (result: AuthKeyResult) => void;
+  /**
+   * The server confirmed it no longer knows the permanent key (-404 on fresh
+   * connections, see the module comment): delete the stored key; the login is
+   * gone. The next connection makes a new key (`auth-key` follows).
+   */
+  'auth-key-lost': (info: AuthKeyLost) => void;
   /** A temporary key was created and bound (PFS); not to be stored. */
   'temp-key': (result: AuthKeyResult, expiresAt: number) => void;
   /** Updates and other unsolicited objects from the server, as plain TL objects (typed dispatch belongs to the updates layer; a union of every constructor here makes listener types too large for tsc). */
@@ -102,16 +163,22 @@ export type ConnectionEvents = {
   /** Every session event (salt changes, time sync, pongs, security errors...), for storage and logging. */
   session: (event: SessionEvent) => void;
   state: (state: ConnectionState) => void;
-  /** A failure the connection recovers from by reconnecting (socket errors, security errors). */
+  /** A failure the connection recovers from by reconnecting (socket errors, security errors, -404). */
   error: (error: Error) => void;
 };
 
 /** Options of one request. */
 export interface InvokeOptions {
-  /** Reject with `TimeoutError` (and drop the request) after this many ms. */
+  /** Reject with `TimeoutError` (and drop the request) after this many ms, counted from the call: connecting and the key exchange included. */
   timeoutMs?: number;
-  /** Abort the request. */
+  /** Abort the request (also while the connection is still opening); rejects with the signal's reason. */
   signal?: AbortSignal;
+}
+
+/** An `invoke` that has not settled yet. */
+interface PendingCall {
+  /** Rejects the call (and drops its request from the session). */
+  fail(error: Error): void;
 }
 
 /** A connection to one DC. See the module comment. */
@@ -122,18 +189,27 @@ export class Connection extends Emitter<ConnectionEvents> {
   private stored: StoredAuthKey | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private attempts = 0;
   private opening: Promise<void> | undefined;
+  private attemptAbort: AbortController | undefined;
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private readonly calls = new Set<PendingCall>();
   private readonly now: () => number;
+  private readonly policy: ReconnectPolicy;
+  private readonly keyLoss: AuthKeyLossDetector;
+  /** The last failure of the current connection or attempt (what waiting callers are told when the connection gives up). */
+  private lastError: Error | undefined;
   /** The temporary key in use under PFS, and when it expires (unix seconds, server time). */
   private temp: { key: Uint8Array; authKeyId: Uint8Array; expiresAt: number } | undefined;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ConnectionOptions) {
     super();
-    this.stored = options.authKey;
+    this.stored = options.authKey && redactStored(options.authKey);
     this.now = options.now ?? Date.now;
+    this.policy = new ReconnectPolicy(options.reconnect, this.now, options.random);
+    this.keyLoss = new AuthKeyLossDetector(options.keyLossConfirmations);
+    // Holds the key (options.authKey, the session, PFS keys): never print it.
+    redact(this, `Connection(dc ${options.dcId})`);
   }
 
   /** Current state. */
@@ -141,7 +217,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     return this.stateValue;
   }
 
-  /** The auth key in use, once there is one (secret: never log it). */
+  /** The auth key in use, once there is one (secret: prints as `[redacted]`, never log its bytes). */
   get authKey(): StoredAuthKey | undefined {
     return this.stored;
   }
@@ -159,58 +235,80 @@ export class Connection extends Emitter<ConnectionEvents> {
 
   /**
    * Opens the connection (socket, and the key exchange when there is no key).
-   * Resolves when requests can flow; `invoke` calls it on first use.
+   * Resolves when requests can flow; rejects with `TransportError` when the
+   * connection gives up (see `reconnect`) or is closed. `invoke` calls it on first use.
    */
   connect(): Promise<void> {
-    if (this.stateValue === 'closed') return Promise.reject(new WasmgramError('connection is closed'));
+    if (this.stateValue === 'closed') return Promise.reject(new TransportError('connection is closed'));
     if (this.stateValue === 'ready') return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.readyWaiters.push({ resolve, reject });
-      if (!this.opening && this.reconnectTimer === undefined) void this.open();
+      this.ensureOpening();
     });
   }
 
-  /** Sends one request; resolves with its typed result or rejects with `RpcError`, `TimeoutError`, ... */
-  async invoke<R extends AnyRequest>(request: R, options: InvokeOptions = {}): Promise<ResultOf<R>> {
-    if (!this.session) await this.connect();
-    const session = this.session;
-    if (!session || this.stateValue === 'closed') throw new WasmgramError('connection is closed');
-    const handle = session.send(request);
-    this.schedulePump();
-    const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
-    if (timeoutMs === undefined && !options.signal) return handle.promise;
+  /**
+   * Sends one request; resolves with its typed result or rejects with
+   * `RpcError`, `TimeoutError` (the deadline passed — connecting included),
+   * `TransportError` (the connection could not be opened, or was closed), ...
+   */
+  invoke<R extends AnyRequest>(request: R, options: InvokeOptions = {}): Promise<ResultOf<R>> {
     return new Promise<ResultOf<R>>((resolve, reject) => {
+      if (this.stateValue === 'closed') return reject(new TransportError('connection is closed'));
+      const { signal } = options;
+      const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const done = () => {
+      let cancel: (() => void) | undefined;
+      const finish = (error: unknown, value?: ResultOf<R>) => {
+        if (!this.calls.delete(call)) return;
         if (timer !== undefined) clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
+        if (error !== undefined) reject(error);
+        else resolve(value!);
+      };
+      const call: PendingCall = {
+        fail: (error) => {
+          if (!this.calls.has(call)) return;
+          cancel?.();
+          finish(error);
+        },
       };
       const onAbort = () => {
-        done();
-        session.cancel(handle.id);
+        call.fail(signal!.reason instanceof Error ? signal!.reason : new WasmgramError('request aborted'));
         this.pump();
-        reject(options.signal!.reason instanceof Error ? options.signal!.reason : new WasmgramError('request aborted'));
       };
-      if (options.signal?.aborted) return onAbort();
-      options.signal?.addEventListener('abort', onAbort);
+      this.calls.add(call);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
-          done();
-          session.cancel(handle.id);
+          const why =
+            this.stateValue === 'ready'
+              ? ''
+              : ` (the connection is ${this.stateValue}${this.lastError ? `: ${this.lastError.message}` : ''})`;
+          call.fail(new TimeoutError(`${request._} got no answer within ${timeoutMs} ms${why}`, timeoutMs));
           this.pump();
-          reject(new TimeoutError(`${request._} got no answer within ${timeoutMs} ms`, timeoutMs));
         }, timeoutMs);
       }
-      handle.promise.then(
-        (v) => {
-          done();
-          resolve(v);
-        },
-        (e: Error) => {
-          done();
-          reject(e);
-        },
-      );
+      const start = () => {
+        if (!this.calls.has(call)) return;
+        const session = this.session;
+        if (!session || this.stateValue === 'closed') return finish(new TransportError('connection is closed'));
+        const handle = session.send(request);
+        cancel = () => session.cancel(handle.id);
+        this.schedulePump();
+        handle.promise.then(
+          (v) => finish(undefined, v),
+          (e: unknown) => finish(e ?? new WasmgramError('request failed')),
+        );
+      };
+      if (this.session) {
+        // Queued in the session; it goes out as soon as a connection is open.
+        start();
+        this.ensureOpening();
+      } else {
+        this.connect().then(start, (e: unknown) => finish(e));
+      }
     });
   }
 
@@ -219,7 +317,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.transport?.close();
   }
 
-  /** Closes for good: pending requests reject, no reconnect. */
+  /** Closes for good: pending requests and callers waiting for the connection reject, no reconnect. */
   close(): void {
     if (this.stateValue === 'closed') return;
     this.setState('closed');
@@ -227,27 +325,51 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
     if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
     this.timer = this.reconnectTimer = this.renewTimer = undefined;
+    this.attemptAbort?.abort();
     this.transport?.close();
+    this.rejectEveryone(new TransportError('connection closed'));
     this.session?.close();
-    this.failWaiters(new WasmgramError('connection closed'));
   }
 
   // ---------------------------------------------------------------- opening
 
+  /** Starts opening (now, or when the backoff allows) unless an attempt is running or scheduled. */
+  private ensureOpening(): void {
+    if (this.stateValue === 'closed' || this.stateValue === 'ready') return;
+    if (this.opening || this.reconnectTimer !== undefined) return;
+    const delay = this.policy.delayBeforeAttempt();
+    if (delay <= 0) void this.open();
+    else this.scheduleOpen(delay);
+  }
+
+  private scheduleOpen(delayMs: number): void {
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.open();
+    }, delayMs);
+  }
+
   private async open(): Promise<void> {
+    if (this.opening || this.stateValue === 'closed') return;
+    this.policy.attemptStarting();
     const run = this.openOnce();
     this.opening = run;
     try {
       await run;
-      this.attempts = 0;
+      this.policy.opened();
       const waiters = this.readyWaiters.splice(0);
       for (const w of waiters) w.resolve();
     } catch (e) {
-      if (this.stateValue === 'closed') return;
+      if ((this.stateValue as ConnectionState) === 'closed') return;
       const error = e instanceof Error ? e : new WasmgramError(String(e));
+      this.lastError = error;
       this.emit('error', error);
-      this.transport?.close();
-      this.scheduleReconnect(error);
+      this.opening = undefined;
+      // Detach the failed transport first, so its late close event is not counted as a second failure.
+      const failed = this.transport;
+      this.transport = undefined;
+      failed?.close();
+      this.connectionFailed(error);
     } finally {
       this.opening = undefined;
     }
@@ -267,13 +389,14 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.transport = transport;
     const limit = o.connectTimeoutMs ?? 15_000;
     const abort = new AbortController();
+    this.attemptAbort = abort;
     const timer = setTimeout(() => abort.abort(), limit);
     try {
       await withTimeout(transport.connect(o.host, o.port, abort.signal), abort.signal, limit, 'connect');
       if (!this.stored) {
         this.setState('handshake');
         const result = await withTimeout(this.handshake(transport), abort.signal, limit, 'the key exchange');
-        this.stored = { key: result.authKey, serverSalt: result.serverSalt, timeOffset: result.timeOffset };
+        this.stored = redactStored({ key: result.authKey, serverSalt: result.serverSalt, timeOffset: result.timeOffset });
         this.emit('auth-key', result);
       }
       let newTemp: AuthKeyResult | undefined;
@@ -286,7 +409,7 @@ export class Connection extends Emitter<ConnectionEvents> {
           'the temporary key exchange',
         );
       }
-      if (this.stateValue === 'closed' || this.transport !== transport) throw new WasmgramError('connection closed while opening');
+      if (this.stateValue === 'closed' || this.transport !== transport) throw new TransportError('connection closed while opening');
       if (newTemp) {
         const expiresAt = Math.floor(this.now() / 1000 + newTemp.timeOffset) + (o.pfs!.expiresIn ?? 86_400);
         this.temp = { key: newTemp.authKey, authKeyId: newTemp.authKeyId, expiresAt };
@@ -294,16 +417,27 @@ export class Connection extends Emitter<ConnectionEvents> {
         else this.session = this.createSession({ key: newTemp.authKey, timeOffset: newTemp.timeOffset });
         this.session.serverSalt = newTemp.serverSalt;
         this.attach(transport);
-        await withTimeout(this.bindTemp(this.session, newTemp, expiresAt), abort.signal, limit, 'auth.bindTempAuthKey');
+        const closed = closedSignal(transport, 'auth.bindTempAuthKey');
+        try {
+          await withTimeout(
+            Promise.race([this.bindTemp(this.session, newTemp, expiresAt), closed.promise]),
+            abort.signal,
+            limit,
+            'auth.bindTempAuthKey',
+          );
+        } finally {
+          closed.off();
+        }
         this.emit('temp-key', newTemp, expiresAt);
         this.scheduleRenewal();
       }
     } finally {
       clearTimeout(timer);
+      if (this.attemptAbort === abort) this.attemptAbort = undefined;
     }
-    if ((this.stateValue as ConnectionState) === 'closed' || this.transport !== transport) {
+    if ((this.stateValue as ConnectionState) === 'closed' || this.transport !== transport || transport.state !== 'open') {
       transport.close();
-      throw new WasmgramError('connection closed while opening');
+      throw new TransportError('connection closed while opening');
     }
     if (!this.session) this.session = this.createSession(this.stored!);
     this.attach(transport);
@@ -313,10 +447,12 @@ export class Connection extends Emitter<ConnectionEvents> {
 
   private attached: Transport | undefined;
 
-  /** Routes the transport's packets to the session (once per transport). */
+  /** Routes the transport's packets to the session (once per transport); a fresh connection for the -404 rule. */
   private attach(transport: Transport): void {
     if (this.attached === transport) return;
     this.attached = transport;
+    this.keyLoss.connectionOpened();
+    this.lastError = undefined;
     transport.on('packet', (p) => this.onPacket(transport, p));
     transport.on('error', (e) => this.onTransportError(transport, e));
     transport.on('close', () => this.onTransportClose(transport));
@@ -374,76 +510,82 @@ export class Connection extends Emitter<ConnectionEvents> {
   /** Runs the key exchange's plain messages over `transport`. */
   private handshake(transport: Transport, expiresIn?: number): Promise<AuthKeyResult> {
     const o = this.options;
-    const hs = new ClientHandshake({
+    return runKeyExchange(transport, {
       crypto: o.crypto,
       dcId: o.protocolDcId ?? o.dcId,
       ...(o.rsaKeys && { rsaKeys: o.rsaKeys }),
       ...(expiresIn !== undefined && { expiresIn }),
       clock: this.now,
     });
-    return new Promise<AuthKeyResult>((resolve, reject) => {
-      const offs: (() => void)[] = [];
-      const finish = (error: Error | undefined, result?: AuthKeyResult) => {
-        for (const off of offs) off();
-        if (error) reject(error);
-        else resolve(result!);
-      };
-      offs.push(
-        transport.on('packet', (packet) => {
-          try {
-            const out = hs.receive(packet);
-            if (out.done) finish(undefined, out.done);
-            else transport.send(out.request);
-          } catch (e) {
-            finish(e instanceof Error ? e : new WasmgramError(String(e)));
-          }
-        }),
-        transport.on('error', (e) => finish(e)),
-        transport.on('close', () => finish(new TransportError('connection closed during the key exchange'))),
-      );
-      transport.send(hs.start());
-    });
   }
 
-  private scheduleReconnect(cause: Error): void {
-    if (this.stateValue === 'closed' || this.reconnectTimer !== undefined) return;
-    const max = this.options.reconnect?.maxAttempts ?? Infinity;
-    if (this.attempts >= max) {
-      const error = new TransportError(`gave up after ${this.attempts} reconnect attempts: ${cause.message}`);
-      this.failWaiters(error);
-      this.close();
+  /** An attempt failed or a connection was lost: reconnect after the backoff, or give up. */
+  private connectionFailed(cause: Error): void {
+    if (this.stateValue === 'closed' || this.reconnectTimer !== undefined || this.opening) return;
+    const verdict = this.policy.failed();
+    if (verdict.giveUp) {
+      this.giveUp(cause);
       return;
     }
-    const delay = backoffDelay(this.attempts++, this.options.reconnect);
     this.setState('reconnecting');
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.open();
-    }, delay);
+    this.scheduleOpen(verdict.delayMs);
   }
 
-  private failWaiters(error: Error): void {
+  /** Rejects everyone waiting and stops retrying; the next call starts a new round (after the backoff reached so far). */
+  private giveUp(cause: Error): void {
+    const error = new TransportError(`could not open a working connection to DC ${this.options.dcId}: ${cause.message}`);
+    Object.defineProperty(error, 'cause', { value: cause, enumerable: false, configurable: true });
+    const transport = this.transport;
+    this.transport = undefined;
+    transport?.close();
+    this.setState('idle');
+    this.rejectEveryone(error);
+  }
+
+  private rejectEveryone(error: Error): void {
     for (const w of this.readyWaiters.splice(0)) w.reject(error);
+    for (const call of [...this.calls]) call.fail(error);
   }
 
   // ---------------------------------------------------------------- running
 
   private onPacket(transport: Transport, packet: Uint8Array): void {
     if (transport !== this.transport || !this.session) return;
-    this.handleEvents(this.session.receive(packet, this.now()));
+    const events = this.session.receive(packet, this.now());
+    if (!events.some((e) => e.type === 'security_error')) {
+      // It decrypted and passed the checks: the server knows the key and the connection works.
+      this.keyLoss.decrypted();
+      this.policy.answered();
+    }
+    this.handleEvents(events);
     this.pump();
   }
 
   private onTransportError(transport: Transport, error: TransportError): void {
     if (transport !== this.transport) return;
+    this.lastError = error;
     this.emit('error', error);
-    if (error.code === -404 && this.session) {
-      // The server does not know this auth key (any more): start over with a new one.
-      this.session.close();
-      this.session = undefined;
-      this.stored = undefined;
+    if (error.code !== -404 || !this.session) return;
+    if (this.temp) {
+      // PFS: the server does not know the temporary key (expired, or forgotten): make and bind a new one.
+      this.temp = undefined;
       transport.close();
+      return;
     }
+    if (this.keyLoss.notFound() === 'lost') this.loseKey(error);
+    transport.close();
+  }
+
+  /** The server confirmed it does not know the permanent key: report it, drop the session, start over with a new key. */
+  private loseKey(error: TransportError): void {
+    const session = this.session!;
+    const authKeyId = session.authKeyId.slice();
+    const lost = new TransportError(`the auth key of DC ${this.options.dcId} is no longer known to the server (-404, confirmed)`, -404);
+    this.rejectEveryone(lost);
+    session.close();
+    this.session = undefined;
+    this.stored = undefined;
+    this.emit('auth-key-lost', { dcId: this.options.dcId, authKeyId, error });
   }
 
   private onTransportClose(transport: Transport): void {
@@ -451,7 +593,8 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.session?.onConnectionLost();
-    this.scheduleReconnect(new TransportError('connection lost'));
+    if (this.opening) return; // the attempt in progress fails and reports it
+    this.connectionFailed(this.lastError ?? new TransportError('connection lost'));
   }
 
   private handleEvents(events: SessionEvent[]): void {
@@ -468,11 +611,14 @@ export class Connection extends Emitter<ConnectionEvents> {
           if (this.stored) this.stored.timeOffset = event.timeOffset;
           break;
         case 'security_error':
-        case 'ping_timeout':
+        case 'ping_timeout': {
           // Drop the connection; the reconnect re-sends what is pending.
-          this.emit('error', event.type === 'security_error' ? event.error : new TransportError('no pong: connection presumed dead'));
+          const error = event.type === 'security_error' ? event.error : new TransportError('no pong: connection presumed dead');
+          this.lastError = error;
+          this.emit('error', error);
           this.transport?.close();
           break;
+        }
         default:
           break;
       }
@@ -520,20 +666,7 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, signal: AbortSignal, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new TimeoutError(`${what} took longer than ${ms} ms`, ms));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
+/** Marks a stored key so it prints as `StoredAuthKey [redacted]` (a copy when the caller's object cannot take the marks). */
+function redactStored(stored: StoredAuthKey): StoredAuthKey {
+  return redact(Object.isExtensible(stored) ? stored : { ...stored }, 'StoredAuthKey');
 }
