@@ -10,11 +10,21 @@
  * 3. quick ACK when asked for;
  * 4. outer msg_id more than 300 s old / 30 s ahead → bad_msg_notification 16 / 17;
  * 5. salt not in force → bad_server_salt (48) with the current salt;
- * 6. container: odd seq_no → 34, malformed → 64;
+ * 6. container: odd seq_no → 34, malformed, or its msg_id not above every item's → 64
+ *    (https://core.telegram.org/mtproto/service_messages#simple-container);
  * 7. first message of a session → new_session_created (first_msg_id = the lowest msg_id);
- * 8. per message: msg_id not divisible by 4 → 18; already received → the cached answer
+ * 8. per message: msg_id not divisible by 4 → 18; an item's msg_id outside the time window
+ *    → 16 / 17 (the outer one was checked in 4); already received → the cached answer
  *    again (never a second run); older than the replay window → 20; seq_no parity → 34 / 35;
  *    then acknowledgment, and a service message (service-messages.ts) or an RPC (rpc-call.ts).
+ *    Each body is decoded once (message-body.ts), all of them within one decode budget per
+ *    packet; a query past it is answered 400 INPUT_REQUEST_TOO_LONG.
+ *
+ * The session moves to this connection (`attach`: it then carries the session's answers and
+ * pushes, and unacknowledged ones are re-sent here) only when a message passed every check
+ * of 4..8 as a new message. A replayed packet — only duplicates — is answered from the answer
+ * cache on the connection it came on and moves nothing (issue 10, finding 6); neither does a
+ * packet that is refused.
  *
  * Everything the packet causes leaves in one packet once its RPCs answered.
  */
@@ -28,17 +38,18 @@ import {
   type DecryptedMessage,
   type InnerMessage,
 } from '../../mtproto/index.js';
-import { decodeRequest, idOf, nameOf } from '../../tl/codec/index.js';
+import type { DecodeBudget } from '../../tl/codec/index.js';
+import { idOf } from '../../tl/codec/index.js';
 import { badMsg, type Batch, reply } from './batch.js';
 import type { Connection } from './connection.js';
 import { unixNow } from './dc-runtime.js';
+import { decodeBody, isGzipPacked, type MessageBody, packetBudget, peekName } from './message-body.js';
 import { quickAckToken } from './quick-ack.js';
 import { runRpc } from './rpc-call.js';
 import { handleServiceMessage, isServiceMessage } from './service-messages.js';
 import type { Outgoing } from './session-state.js';
 
 const MSG_CONTAINER = idOf('msg_container')! >>> 0;
-const GZIP_PACKED = idOf('gzip_packed')! >>> 0;
 
 function readInt(b: Uint8Array, offset: number): number {
   return new DataView(b.buffer, b.byteOffset, b.byteLength).getInt32(offset, true);
@@ -46,18 +57,6 @@ function readInt(b: Uint8Array, offset: number): number {
 
 function readLong(b: Uint8Array, offset: number): bigint {
   return new DataView(b.buffer, b.byteOffset, b.byteLength).getBigInt64(offset, true);
-}
-
-/** The TL name of a message body (looking inside gzip_packed), or undefined when unknown. */
-function messageName(body: Uint8Array): string | undefined {
-  if (body.length < 4) return undefined;
-  const id = readInt(body, 0) >>> 0;
-  if (id !== GZIP_PACKED) return nameOf(id);
-  try {
-    return decodeRequest(body)._;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Handles one encrypted packet on `conn` (see the module comment for the order of checks). */
@@ -91,16 +90,26 @@ export function handleEncryptedPacket(conn: Connection, packet: Uint8Array, quic
   }
   const sessionId = msg?.sessionId ?? readLong(plain, 8);
   const session = key.session(rt.crypto, rt.random, sessionId, now);
-  const resend = session.attach(conn);
-  conn.setSession(key, session);
-  const batch: Batch = { conn, key, session, now, replies: [], pending: [], resend, destroyKey: false };
-  if (msg) checkAndRoute(batch, msg);
+  // `resend` is filled by attach(), once a message of the packet proves new (see the module comment).
+  const batch: Batch = { conn, key, session, now, replies: [], pending: [], resend: [], destroyKey: false };
+  if (msg) checkAndRoute(batch, msg, packetBudget());
   else badMsg(batch, readLong(plain, 16), readInt(plain, 24), 18);
   finish(batch);
 }
 
+/** Batches whose session already moved to their connection. */
+const attached = new WeakSet<Batch>();
+
+/** Moves the session to the batch's connection (once per packet); unacknowledged answers and updates go again there. */
+function attach(batch: Batch): void {
+  if (attached.has(batch)) return;
+  attached.add(batch);
+  batch.resend.push(...batch.session.attach(batch.conn));
+  batch.conn.setSession(batch.key, batch.session);
+}
+
 /** Steps 4..8 of the module comment. */
-function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
+function checkAndRoute(batch: Batch, msg: DecryptedMessage, budget: DecodeBudget): void {
   const { conn, key, session } = batch;
   const rt = conn.rt;
   const forced = rt.faults.takeTimeResync();
@@ -137,6 +146,12 @@ function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
       badMsg(batch, msg.msgId, msg.seqNo, 64);
       return;
     }
+    // "All messages in a container must have msg_id lower than that of the container itself."
+    // Real clients (mtcute, GramJS, ours) number the items first, so no leniency is needed.
+    if (items.some((m) => m.msgId >= msg.msgId)) {
+      badMsg(batch, msg.msgId, msg.seqNo, 64);
+      return;
+    }
     if (items.length === 0) return;
   } else {
     items = [{ msgId: msg.msgId, seqNo: msg.seqNo, body: msg.body }];
@@ -155,15 +170,23 @@ function checkAndRoute(batch: Batch, msg: DecryptedMessage): void {
       false,
     );
   }
-  for (const m of items) routeMessage(batch, m);
+  const inContainer = items.length !== 1 || items[0]!.msgId !== msg.msgId;
+  for (const m of items) routeMessage(batch, m, budget, inContainer);
 }
 
 /** Step 8: one message of the packet. */
-function routeMessage(batch: Batch, m: InnerMessage): void {
+function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inContainer: boolean): void {
   const { session } = batch;
-  batch.conn.rt.stats.messages++;
+  const rt = batch.conn.rt;
+  rt.stats.messages++;
   if (!isClientMsgId(m.msgId)) {
     badMsg(batch, m.msgId, m.seqNo, 18);
+    return;
+  }
+  // A container item gets the time window of an outer message (https://core.telegram.org/mtproto/security_guidelines#checking-msg-id).
+  const skew = inContainer ? msgIdTimeSkew(m.msgId, rt.clock() / 1000) : undefined;
+  if (skew !== undefined) {
+    badMsg(batch, m.msgId, m.seqNo, skew === 'past' ? 16 : 17);
     return;
   }
   const verdict = session.received.check(m.msgId);
@@ -175,17 +198,21 @@ function routeMessage(batch: Batch, m: InnerMessage): void {
     badMsg(batch, m.msgId, m.seqNo, 20);
     return;
   }
-  const name = messageName(m.body);
+  // Decoded once: now for gzip_packed (its name is inside), after the seq_no check otherwise.
+  let body: MessageBody | undefined = isGzipPacked(m.body) ? decodeBody(m.body, budget) : undefined;
+  const name = body ? body.name : peekName(m.body);
   // Unknown bodies are queries as far as seq_no goes (the backend answers them with an error).
   const contentRelated = name === undefined || isContentRelated(name);
   if (((m.seqNo & 1) === 1) !== contentRelated) {
     badMsg(batch, m.msgId, m.seqNo, contentRelated ? 35 : 34);
     return;
   }
+  attach(batch);
   session.received.add(m.msgId, { contentRelated });
   if (contentRelated) session.pendingAcks.push(m.msgId);
-  if (isServiceMessage(name)) handleServiceMessage(batch, name!, m.msgId, m.body);
-  else batch.pending.push(runRpc(batch, m.msgId, m.body));
+  body ??= decodeBody(m.body, budget);
+  if (isServiceMessage(name)) handleServiceMessage(batch, body.obj, m.msgId);
+  else batch.pending.push(runRpc(batch, m.msgId, body));
 }
 
 /**

@@ -7,8 +7,12 @@
  * (https://core.telegram.org/mtproto/service_messages#packed-object).
  */
 import { encodeRpcResult, maybeGzip } from '../../mtproto/index.js';
+import { encode, isTlFunction } from '../../tl/codec/index.js';
 import type { AnyRequest } from '../../tl/generated/types.js';
+import type { EncodedReply } from '../telegram/dc-handler.js';
+import { badRequest } from '../telegram/rpc-errors.js';
 import type { Batch } from './batch.js';
+import type { MessageBody } from './message-body.js';
 import type { Outgoing } from './session-state.js';
 
 /** The method inside the invoke wrappers, for the counters. */
@@ -24,16 +28,30 @@ export function innerMethod(request: AnyRequest | undefined): string {
   return '(undecodable)';
 }
 
-/** Runs query `msgId` of `batch` and resolves with its rpc_result (undefined when the client dropped the answer). */
-export async function runRpc(batch: Batch, msgId: bigint, body: Uint8Array): Promise<Outgoing | undefined> {
+/**
+ * The answer to a body that is not a function call the backend can run:
+ * 400 INPUT_REQUEST_TOO_LONG past the packet's decode budget, 400
+ * INPUT_FETCH_ERROR for bytes that do not decode or a constructor sent as a
+ * query (https://core.telegram.org/api/errors#400-bad-request).
+ */
+function refusal(body: MessageBody): EncodedReply | undefined {
+  if (body.obj !== undefined && isTlFunction(body.obj._)) return undefined;
+  const error = badRequest(body.failure === 'too_long' ? 'INPUT_REQUEST_TOO_LONG' : 'INPUT_FETCH_ERROR');
+  return { bytes: encode({ _: 'rpc_error', error_code: error.code, error_message: error.text }), error };
+}
+
+/**
+ * Runs query `msgId` of `batch` (decoded once by the packet handler) and
+ * resolves with its rpc_result (undefined when the client dropped the answer).
+ */
+export async function runRpc(batch: Batch, msgId: bigint, body: MessageBody): Promise<Outgoing | undefined> {
   const { conn, key, session } = batch;
   const rt = conn.rt;
   session.answers.begin(msgId, batch.now);
   key.rpcInFlight.set(msgId, session.sessionId);
-  const ctx = conn.contextFor(key);
-  let reply;
+  let reply: EncodedReply;
   try {
-    reply = await rt.backend.dc(rt.dcId).handleBytes(ctx, body);
+    reply = refusal(body) ?? (await rt.backend.dc(rt.dcId).handleRequest(conn.contextFor(key), body.obj as AnyRequest));
   } finally {
     key.rpcInFlight.delete(msgId);
   }

@@ -6,13 +6,12 @@
  * session and key destruction, and dropping an answer. Everything else a
  * client sends is an API query (rpc-call.ts).
  */
-import { TlError } from '../../errors.js';
-import { decode, decodeRequest, encode } from '../../tl/codec/index.js';
-import type { mt } from '../../tl/generated/types.js';
+import { encode } from '../../tl/codec/index.js';
+import type { AnyRequest, AnyTlObject, mt } from '../../tl/generated/types.js';
 import { encodeRpcResult } from '../../mtproto/index.js';
 import { type Batch, reply } from './batch.js';
 
-/** Constructors a client sends as service messages (decoded with `decode`). */
+/** Constructors a client sends as service messages. */
 const SERVICE_OBJECTS: ReadonlySet<string> = new Set([
   'msgs_ack',
   'msgs_state_req',
@@ -25,7 +24,7 @@ const SERVICE_OBJECTS: ReadonlySet<string> = new Set([
   'http_wait',
 ]);
 
-/** MTProto functions the session layer answers itself (decoded with `decodeRequest`). */
+/** MTProto functions the session layer answers itself. */
 const SERVICE_FUNCTIONS: ReadonlySet<string> = new Set([
   'ping',
   'ping_delay_disconnect',
@@ -49,26 +48,19 @@ type ServiceMessage =
   | mt.rpc_drop_answer
   | { _: 'msgs_state_info' | 'msgs_all_info' | 'msg_detailed_info' | 'msg_new_detailed_info' | 'http_wait' };
 
-const decodeFunction = (body: Uint8Array): unknown => decodeRequest(body);
-const decodeObject = (body: Uint8Array): unknown => decode(body);
-
 /** True when `name` is handled here rather than by the in-memory Telegram. */
 export function isServiceMessage(name: string | undefined): boolean {
   return name !== undefined && (SERVICE_OBJECTS.has(name) || SERVICE_FUNCTIONS.has(name));
 }
 
 /**
- * Handles service message `name` (client msg_id `msgId`). A body that does
- * not decode is ignored, as a malformed service message has no answer.
+ * Handles a service message (client msg_id `msgId`), decoded once by the
+ * packet handler. A body that did not decode (`undefined`) is ignored, as a
+ * malformed service message has no answer.
  */
-export function handleServiceMessage(batch: Batch, name: string, msgId: bigint, body: Uint8Array): void {
-  let obj: ServiceMessage;
-  try {
-    obj = (SERVICE_FUNCTIONS.has(name) ? decodeFunction(body) : decodeObject(body)) as ServiceMessage;
-  } catch (e) {
-    if (e instanceof TlError) return;
-    throw e;
-  }
+export function handleServiceMessage(batch: Batch, decoded: AnyTlObject | AnyRequest | undefined, msgId: bigint): void {
+  if (decoded === undefined || !isServiceMessage(decoded._)) return;
+  const obj = decoded as ServiceMessage;
   const { session, conn } = batch;
   const stats = conn.rt.stats;
   switch (obj._) {

@@ -104,6 +104,15 @@ export class DcHandler {
     } catch {
       return errorReply(undefined, badRequest('INPUT_FETCH_ERROR'));
     }
+    return this.handleRequest(ctx, request);
+  }
+
+  /**
+   * Runs an already decoded request and encodes the answer (the test
+   * server decodes each message once, within its packet's budget, and
+   * passes the object here). Never rejects, like `handleBytes`.
+   */
+  async handleRequest(ctx: RequestContext, request: AnyRequest): Promise<EncodedReply> {
     let result: unknown;
     try {
       result = await this.handle(ctx, request);

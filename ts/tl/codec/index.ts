@@ -10,6 +10,7 @@ import { DecodeBudget } from './budget.js';
 import { canCompile } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { resultCodeOf, TlReader, type ReadOptions } from './reader.js';
+import { DEF_FUNCTION } from './schema-table.js';
 import { K_OBJECT, K_QUERY } from './type-code.js';
 import { TlWriter, type WriteOptions } from './writer.js';
 
@@ -108,6 +109,13 @@ export function idOf(name: string): number | undefined {
   const s = getSchema();
   const d = s.byName.get(name);
   return d === undefined ? undefined : s.ids[d];
+}
+
+/** True when `name` is a function (a method or an MTProto function call) of the schema, not a constructor. */
+export function isTlFunction(name: string): boolean {
+  const s = getSchema();
+  const d = s.byName.get(name);
+  return d !== undefined && (s.flags[d]! & DEF_FUNCTION) !== 0;
 }
 
 /** The TL name of a constructor or function id, or undefined when unknown. */
