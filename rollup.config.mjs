@@ -15,6 +15,7 @@ const entries = {
   transport: 'ts/transport/index.ts',
   'transport-node': 'ts/transport/node.ts',
   network: 'ts/network/index.ts',
+  client: 'ts/client/index.ts',
   testing: 'ts/testing/index.ts',
   cli: 'ts/testing/cli.ts',
 };
