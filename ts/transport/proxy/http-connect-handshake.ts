@@ -26,9 +26,9 @@ const utf8 = new TextEncoder();
 const latin1 = new TextDecoder('latin1');
 
 /**
- * An HTTP CONNECT handshake. A 2xx status opens the tunnel; 407 is
- * `auth-required`/`auth-failed`, 403/405 `refused`, 502/503/504
- * `unreachable`. Throws `ProxyError`.
+ * An HTTP CONNECT handshake. A 2xx status opens the tunnel; 407 (or 401, as
+ * tinyproxy sends) is `auth-required`/`auth-failed`, 500/502/503/504
+ * `unreachable`, anything else `refused`. Throws `ProxyError`.
  *
  * @example
  * ```ts
@@ -73,8 +73,10 @@ export function createHttpConnectHandshake(options: HttpConnectHandshakeOptions)
         buffer = NO_BYTES;
         return { send: NO_BYTES, done: true, rest };
       }
-      if (code === 407) throw new ProxyError('http', withAuth ? 'auth-failed' : 'auth-required', text);
-      if (code === 502 || code === 503 || code === 504) throw new ProxyError('http', 'unreachable', text);
+      // 407 is the standard answer; tinyproxy answers a CONNECT with 401.
+      if (code === 407 || code === 401) throw new ProxyError('http', withAuth ? 'auth-failed' : 'auth-required', text);
+      // 500 is what tinyproxy (and others) answer when the target refuses the connection.
+      if (code === 500 || code === 502 || code === 503 || code === 504) throw new ProxyError('http', 'unreachable', text);
       throw new ProxyError('http', 'refused', text);
     },
   };
