@@ -3,6 +3,7 @@
  *
  *   crash-before-rename <path>   open the session, change it, flush; pause between write and rename (the parent SIGKILLs it)
  *   hold-lease <path> <owner>    open the session, take the lease, print READY, wait to be killed
+ *   hold-lease-libsql <db> <owner>  the same with LibsqlStorage (account `main`)
  */
 import { pathToFileURL } from 'node:url';
 import { nodeFileStorage } from '../../ts/storage/file-node.js';
@@ -26,6 +27,15 @@ async function main(): Promise<void> {
   }
   if (mode === 'hold-lease') {
     const storage = nodeFileStorage(file!);
+    await storage.open();
+    await storage.acquireLease(owner!, 60_000);
+    process.stdout.write('READY\n');
+    setInterval(() => {}, 1 << 30);
+    await new Promise(() => {});
+  }
+  if (mode === 'hold-lease-libsql') {
+    const { LibsqlStorage } = await import('../../ts/storage/libsql.js');
+    const storage = new LibsqlStorage({ url: `file:${file}`, account: 'main' });
     await storage.open();
     await storage.acquireLease(owner!, 60_000);
     process.stdout.write('READY\n');
