@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TlError } from '../../ts/errors.js';
-import { decode, decodeRequest, decodeResult, encode, TlWriter } from '../../ts/tl/codec/index.js';
+import { DecodeBudget, decode, decodeRequest, decodeResult, encode, idOf, TlWriter } from '../../ts/tl/codec/index.js';
 import { DEF_BARE_ONLY, DEF_FUNCTION } from '../../ts/tl/codec/schema-table.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 import { getSchema } from '../../ts/tl/codec/load-schema.js';
@@ -15,8 +15,11 @@ import { Sampler } from './helpers/samples.js';
  * Seeded fuzzing of the decoder: random bytes, random bytes behind a valid
  * constructor id, and mutations of valid encodings (bit flips, overwritten
  * counts and lengths, truncation, insertion, swapped ids, gzip payloads).
- * The only acceptable failure is a TlError; anything else (TypeError,
- * RangeError from a huge allocation, a hang) fails the test.
+ * Then adversarial vector counts (up to 2^31-1 against a budget of objects)
+ * and gzip bombs (flat, nested, several per packet sharing one
+ * DecodeBudget). The only acceptable failure is a TlError; anything else
+ * (TypeError, RangeError from a huge allocation, a hang) fails the test, and
+ * the heap must not grow past a bound.
  */
 
 function prng(seed: number) {
@@ -59,16 +62,25 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
   }
   const ids = Array.from(s.byId.keys());
 
+  const heapBefore = process.memoryUsage().heapUsed;
   let ok = 0;
   let tlErrors = 0;
   let total = 0;
-  const run = (bytes: Uint8Array, fn: boolean) => {
+  // Every 4 inputs share one budget, as the messages of one packet do.
+  let packet = new DecodeBudget({ maxInflated: 1 << 20, maxObjects: 200_000 });
+  const run = (bytes: Uint8Array, fn: boolean, differentialCheck = true) => {
     total++;
-    if (total % 5 === 0) differential(bytes, fn);
+    if (differentialCheck && total % 5 === 0) differential(bytes, fn);
+    if (total % 4 === 0) packet = new DecodeBudget({ maxInflated: 1 << 20, maxObjects: 200_000 });
     try {
       // Rotate the engines: generated JS readers, the table walker, the WASM scanner.
       const mode = total % 3;
-      const options = { maxInflated: 1 << 20, compile: mode !== 1, engine: mode === 2 ? ('wasm' as const) : ('js' as const) };
+      const options = {
+        maxInflated: 1 << 20,
+        compile: mode !== 1,
+        engine: mode === 2 ? ('wasm' as const) : ('js' as const),
+        ...(total % 2 === 0 && { budget: packet }),
+      };
       if (fn) decodeRequest(bytes, options);
       else if (total % 7 === 0) decodeResult({ _: 'contacts.getContactIDs', hash: 0n }, bytes, options);
       else decode(bytes, options);
@@ -118,7 +130,7 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
   const setU32 = (b: Uint8Array, at: number, v: number) => new DataView(b.buffer, b.byteOffset).setUint32(at, v >>> 0, true);
 
   // 1. Random bytes.
-  for (let i = 0; i < 50_000; i++) {
+  for (let i = 0; i < 40_000; i++) {
     run(
       Uint8Array.from({ length: rnd(64) }, () => rnd(256)),
       false,
@@ -175,7 +187,61 @@ test('fuzz: 200 000+ random and mutated inputs raise only TlError', () => {
     run(b, src.fn);
   }
 
-  console.log(`fuzz: ${total} inputs, ${ok} decoded, ${tlErrors} TlError`);
+  // 4. Adversarial vector counts: every Vector header of a valid encoding gets a count
+  //    from tiny to 2^31-1 (the bytes check and the object budget must both hold).
+  const VECTOR = [0x15, 0xc4, 0xb5, 0x1c];
+  const withVectors = corpus.filter((c) => {
+    for (let p = 0; p + 8 <= c.bytes.length; p += 4) if (c.bytes[p] === VECTOR[0] && c.bytes[p + 3] === VECTOR[3]) return true;
+    return false;
+  });
+  const COUNTS = [1, 2, 3, 255, 256, 1000, 65_535, 200_001, 1 << 20, 8_388_605, 0x3fffffff, 0x7fffffff];
+  for (let i = 0; i < 20_000; i++) {
+    const src = withVectors[rnd(withVectors.length)]!;
+    const b = src.bytes.slice();
+    const at: number[] = [];
+    for (let p = 0; p + 8 <= b.length; p += 4)
+      if (b[p] === VECTOR[0] && b[p + 1] === VECTOR[1] && b[p + 2] === VECTOR[2] && b[p + 3] === VECTOR[3]) at.push(p);
+    const p = at[rnd(at.length)]!;
+    setU32(b, p + 4, COUNTS[rnd(COUNTS.length)]! + (rnd(3) === 0 ? rnd(4) : 0));
+    run(b, src.fn);
+  }
+  // 5. gzip bombs: a few KB that inflate to up to 4 MiB of ids of 4-byte objects, zeros or
+  //    nested gzip_packed; run against a 1 MiB inflate budget and 200 000 objects.
+  const gzipPacked = (inner: Uint8Array) => {
+    const w = new TlWriter();
+    w.raw(Uint8Array.of(0xa1, 0xcf, 0x72, 0x30));
+    w.bytes(gzipSync(inner, { level: 9 }));
+    return w.result();
+  };
+  const getUsersSelf = (n: number, declared = n) => {
+    const b = new Uint8Array(12 + 4 * n);
+    const v = new DataView(b.buffer);
+    v.setUint32(0, idOf('users.getUsers')!, true);
+    v.setUint32(4, 0x1cb5c415, true);
+    v.setInt32(8, declared, true);
+    for (let k = 0; k < n; k++) v.setUint32(12 + 4 * k, idOf('inputUserSelf')!, true);
+    return b;
+  };
+  const bombs: { bytes: Uint8Array; fn: boolean }[] = [];
+  for (const n of [1000, 60_000, 150_000, 250_000, 1 << 20]) {
+    bombs.push({ bytes: gzipPacked(getUsersSelf(n)), fn: true });
+    bombs.push({ bytes: gzipPacked(getUsersSelf(n, n + 1)), fn: true });
+  }
+  bombs.push({ bytes: gzipPacked(new Uint8Array(4 << 20)), fn: false });
+  bombs.push({ bytes: gzipPacked(gzipPacked(gzipPacked(getUsersSelf(300_000)))), fn: true });
+  bombs.push({ bytes: gzipPacked(gzipPacked(new Uint8Array(3 << 20))), fn: false });
+  for (let i = 0; i < 150; i++) {
+    const bomb = bombs[i % bombs.length]!;
+    // Mutate the compressed bytes now and then: corrupt streams must fail cleanly too.
+    const b = i % 3 === 0 ? bomb.bytes.slice() : bomb.bytes;
+    if (i % 3 === 0) b[8 + rnd(b.length - 8)] ^= 1 << rnd(8);
+    run(b, bomb.fn, false);
+  }
+
+  global.gc?.();
+  const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+  console.log(`fuzz: ${total} inputs, ${ok} decoded, ${tlErrors} TlError, heap +${Math.round(heapGrowth / 1048576)} MiB`);
+  assert.ok(heapGrowth < 128 * 1024 * 1024, `heap grew ${heapGrowth} bytes`);
   assert.ok(total >= 200_000, `${total} inputs`);
   assert.ok(compared >= 40_000, `${compared} differential checks`);
   // Both outcomes occur, so the fuzzer reaches past the first id check.
