@@ -19,6 +19,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   crypto: async () => (await import('./crypto/index.js')).suite,
   tl: async () => (await import('./tl/index.js')).suite,
   mtproto: async () => (await import('./mtproto/index.js')).suite,
+  storage: async () => (await import('./storage/index.js')).suite,
   updates: async () => (await import('./updates/index.js')).suite,
 };
 
