@@ -9,17 +9,18 @@
 // arrays and the window table, at fixed addresses); the JS side
 // (ts/wasm/bignum-module.ts) owns everything from heapBase() upwards and puts
 // the big-endian operands and the result there.
-import { LIMB_BITS, LIMB_MASK, montMul, montSqr, negInverse, reduceOnce } from './montgomery';
+import { LIMB_BITS, LIMB_MASK, Modulus, montMul, montSqr, negInverse, reduceOnce } from './montgomery';
 
 /** Largest modulus in bytes (4096 bits). */
 const MAX_BYTES: u32 = 512;
-/** Limbs for a 4096-bit modulus plus the 2 bits of headroom R ≥ 4p needs. */
-const MAX_LIMBS: u32 = 148;
-const LIMB_STRIDE: usize = <usize>MAX_LIMBS << 2; // 592 bytes per number
+/** Limbs for a 4096-bit modulus with the 2 bits of headroom R ≥ 4p needs (147), plus 8 of zero padding (montgomery.ts). */
+const LIMB_SLOTS: u32 = 156;
+const LIMB_STRIDE: usize = <usize>LIMB_SLOTS << 2; // 608 bytes per number
 const MAX_WINDOW: u32 = 5;
 
 const SCRATCH: usize = (__heap_base + 63) & ~63;
-const P: usize = SCRATCH;
+const MOD: usize = SCRATCH; // a Modulus record (64 bytes)
+const P: usize = SCRATCH + 64;
 const R2: usize = P + LIMB_STRIDE;
 const BASE: usize = R2 + LIMB_STRIDE;
 const ONE: usize = BASE + LIMB_STRIDE;
@@ -27,7 +28,9 @@ const ACC_A: usize = ONE + LIMB_STRIDE;
 const ACC_B: usize = ACC_A + LIMB_STRIDE;
 const PICK: usize = ACC_B + LIMB_STRIDE;
 const M: usize = PICK + LIMB_STRIDE;
-const TABLE: usize = M + LIMB_STRIDE; // (1 << MAX_WINDOW) entries
+const PR: usize = M + LIMB_STRIDE;
+const REV: usize = PR + LIMB_STRIDE;
+const TABLE: usize = REV + LIMB_STRIDE; // (1 << MAX_WINDOW) entries
 const SCRATCH_END: usize = TABLE + (LIMB_STRIDE << MAX_WINDOW);
 
 /** First byte the JS side may use (operands and results). */
@@ -137,22 +140,31 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
   const n = limbsFor(bits);
   const bytes = <usize>n << 2;
 
+  // Zero everything: the limb arrays' padding must read as zeros (see montgomery.ts).
+  memory.fill(SCRATCH, 0, SCRATCH_END - SCRATCH);
   bytesToLimbs(P, mod, len, n);
   bytesToLimbs(R2, r2, len, n);
   bytesToLimbs(ACC_A, base, len, n);
   memory.fill(ONE, 0, bytes);
   store<u32>(ONE, 1);
-  const pinv = negInverse(load<u32>(P));
+  const ctx = changetype<Modulus>(MOD);
+  ctx.pr = PR;
+  ctx.m = M;
+  ctx.rev = REV;
+  ctx.n = n;
+  ctx.pinv = negInverse(load<u32>(P));
+  ctx.p0 = <u64>load<u32>(P);
+  for (let k: u32 = 0; k < n; k++) store<u32>(PR + (<usize>k << 2), load<u32>(P + (<usize>(n - 1 - k) << 2)));
 
   const expBits = expLen << 3;
   const w = windowFor(expBits);
   const entries: u32 = 1 << w;
   // TABLE[k] = base^k in Montgomery form (TABLE[0] = R mod p, i.e. 1).
-  montMul(TABLE, R2, ONE, P, M, n, pinv);
-  montMul(TABLE + LIMB_STRIDE, ACC_A, R2, P, M, n, pinv);
+  montMul(TABLE, R2, ONE, ctx);
+  montMul(TABLE + LIMB_STRIDE, ACC_A, R2, ctx);
   for (let k: u32 = 2; k < entries; k++) {
     const entry = TABLE + <usize>k * LIMB_STRIDE;
-    montMul(entry, entry - LIMB_STRIDE, TABLE + LIMB_STRIDE, P, M, n, pinv);
+    montMul(entry, entry - LIMB_STRIDE, TABLE + LIMB_STRIDE, ctx);
   }
 
   const windows = (expBits + w - 1) / w;
@@ -163,13 +175,13 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
     memory.copy(acc, PICK, bytes);
     for (let wi = <i32>windows - 2; wi >= 0; wi--) {
       for (let s: u32 = 0; s < w; s++) {
-        montSqr(spare, acc, P, M, n, pinv);
+        montSqr(spare, acc, ctx);
         const t = acc;
         acc = spare;
         spare = t;
       }
       selectConstantTime(digitAt(exp, expLen, <u32>wi * w, w), entries, n);
-      montMul(spare, acc, PICK, P, M, n, pinv);
+      montMul(spare, acc, PICK, ctx);
       const t = acc;
       acc = spare;
       spare = t;
@@ -180,14 +192,14 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
     memory.copy(acc, TABLE + <usize>digitAt(exp, expLen, <u32>wi * w, w) * LIMB_STRIDE, bytes);
     for (wi--; wi >= 0; wi--) {
       for (let s: u32 = 0; s < w; s++) {
-        montSqr(spare, acc, P, M, n, pinv);
+        montSqr(spare, acc, ctx);
         const t = acc;
         acc = spare;
         spare = t;
       }
       const d = digitAt(exp, expLen, <u32>wi * w, w);
       if (d != 0) {
-        montMul(spare, acc, TABLE + <usize>d * LIMB_STRIDE, P, M, n, pinv);
+        montMul(spare, acc, TABLE + <usize>d * LIMB_STRIDE, ctx);
         const t = acc;
         acc = spare;
         spare = t;
@@ -195,11 +207,10 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
     }
   }
   // Leave the Montgomery domain (acc·1·R⁻¹ ≤ p), then reduce to [0, p).
-  montMul(spare, acc, ONE, P, M, n, pinv);
+  montMul(spare, acc, ONE, ctx);
   reduceOnce(acc, spare, P, n);
   limbsToBytes(out, acc, len, n);
   // Wipe what depends on the (possibly secret) exponent.
-  memory.fill(ACC_A, 0, LIMB_STRIDE * 4); // ACC_A, ACC_B, PICK, M
-  memory.fill(TABLE, 0, <usize>entries * LIMB_STRIDE);
+  memory.fill(SCRATCH, 0, SCRATCH_END - SCRATCH);
   return 1;
 }
