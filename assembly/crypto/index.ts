@@ -8,10 +8,11 @@ import {
   aesInitTables, aesExpandEnc, aesExpandDec, encryptBlock, decryptBlock,
   igeEncryptRk, igeDecryptRk, ctrInit as ctrInitImpl, ctrProcess as ctrProcessImpl,
 } from './aes';
+import { sha256Init as s256Init } from './sha256';
+import { sha1Init as s1Init } from './sha1';
 import {
-  sha256Init as s256Init, sha256Update as s256Update, sha256Final as s256Final,
-  sha1Init as s1Init, sha1Update as s1Update, sha1Final as s1Final,
-} from './sha256';
+  sha256Update as s256Update, sha256Final as s256Final, sha1Update as s1Update, sha1Final as s1Final,
+} from './hash-stream';
 import { mtpSeal, mtpOpen } from './mtproto';
 import { pqFactor as pqFactorImpl, isPrime64 } from './pq';
 

@@ -13,7 +13,8 @@ import {
   AK_KEY, AK_ID, MSG_KEY_LARGE, SHA_A, SHA_B, AES_KEY, AES_IV, KDF_IN, BLOCK_TMP,
   MSG_KEY_CHECK, CTX_TMP, SEAL_RK,
 } from './layout';
-import { sha256Init, sha256Update, sha256Final } from './sha256';
+import { sha256Init } from './sha256';
+import { sha256Update, sha256Final } from './hash-stream';
 import { aesExpandEnc, aesExpandDec, igeEncryptRk, igeDecryptRk } from './aes';
 
 // Derives AES_KEY / AES_IV from the msg_key at `msgKey` and the auth key.
