@@ -11,7 +11,7 @@ const upward = CHAIN.map((layer, i) => ({
   comment: `ts/${layer} may only import ts/{${CHAIN.slice(0, i + 1).join(',')}} and the base files`,
   severity: 'error',
   from: { path: `^ts/${layer}/` },
-  to: { path: `^ts/(${CHAIN.slice(i + 1).join('|') || '$^'}|testing|index\\.ts|cli)` },
+  to: { path: `^ts/(${CHAIN.slice(i + 1).join('|') || '$^'}|testing|index\\.ts|cli\\.ts)` },
 }));
 
 // Platform adapters: files whose name says which platform they serve

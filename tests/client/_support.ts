@@ -9,7 +9,7 @@ import type { TestServer } from '../../ts/testing/index.js';
 import { createNodeTcpFactory } from '../../ts/transport/node.js';
 import { API, getCrypto, startServer } from '../testing/server-harness.js';
 
-export { API, startServer };
+export { startServer };
 
 /** A client for `server` (memory storage unless given), with short timeouts so a failure never hangs a test. */
 export async function clientFor(server: TestServer, options: Partial<TelegramClientOptions> = {}): Promise<TelegramClient> {

@@ -9,7 +9,7 @@ import type { RandomSource } from '../../crypto/provider.js';
 import { randomBytes } from './clock.js';
 
 /** Seconds a token can be accepted. */
-export const LOGIN_TOKEN_TTL = 30;
+const LOGIN_TOKEN_TTL = 30;
 
 /** One token. */
 export interface LoginTokenRecord {
