@@ -240,4 +240,19 @@ test('a stored box with catch-up also asks each stored channel, a few at a time'
   assert.is(more.requests.length, 1, 'a finished one frees a slot');
 });
 
+test('dropped and failed channel requests free their slot exactly once (never more than 4 in flight)', () => {
+  const hashes: Array<[bigint, bigint]> = [];
+  for (let i = 0n; i < 12n; i++) hashes.push([9000n + i, 1n]);
+  const box = liveBox({ peers: peersKnowing([], [], hashes) });
+  for (let i = 0n; i < 12n; i++) box.trackChannel(9000n + i, 10, T0);
+  const tooLong = (id: bigint) => short({ _: 'updateChannelTooLong', channel_id: id });
+  const first = [0n, 1n, 2n, 3n, 4n, 5n].flatMap((i) => box.process(tooLong(9000n + i), T0).requests);
+  assert.is(first.length, 4);
+  const afterDrop = box.failRequest(first[0]!, 'CHANNEL_PRIVATE', T0 + 1).requests;
+  const afterReset = box.failRequest(first[1]!, 'PERSISTENT_TIMESTAMP_INVALID', T0 + 2).requests;
+  assert.is(afterDrop.length + afterReset.length, 2, 'each freed one slot');
+  const more = [6n, 7n, 8n].flatMap((i) => box.process(tooLong(9000n + i), T0 + 3).requests);
+  assert.is(more.length, 0, 'still 4 in flight: no room');
+});
+
 test.run();

@@ -226,6 +226,7 @@ export class MessageBox {
     const ch = this.channels.get(id);
     if (!ch || ch.diff !== DIFF_IN_FLIGHT || ch.requestId !== req.id) return this.finish();
     this.inFlightChannels--;
+    ch.diff = DIFF_IDLE;
     ch.failures = 0;
     ch.retryAt = 0;
     switch (diff._) {
@@ -280,6 +281,7 @@ export class MessageBox {
       const ch = this.channels.get(id);
       if (ch && ch.diff === DIFF_IN_FLIGHT && ch.requestId === req.id) {
         this.inFlightChannels--;
+        ch.diff = DIFF_IDLE;
         const action = classifyChannelFailure(error);
         if (action === 'drop') this.dropChannel(id, { type: 'channelDropped', channelId: id, reason: error });
         else if (action === 'reset') {
