@@ -72,7 +72,7 @@ class AbridgedCodec extends CodecBase {
       head = 4;
     }
     const length = words * 4;
-    this.checkIncoming(length);
+    this.checkIncoming(length, head);
     if (q.length < head + length) return undefined;
     q.skip(head);
     const payload = q.take(length);

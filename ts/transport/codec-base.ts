@@ -11,6 +11,7 @@ import {
   type EncodeOptions,
   type Frame,
   type FrameCodec,
+  type PendingFrame,
   type Side,
 } from './frame.js';
 
@@ -23,6 +24,9 @@ export abstract class CodecBase implements FrameCodec {
   protected readonly queue = new ByteQueue();
   protected readonly maxPayload: number;
   private failure: TransportError | undefined;
+  /** Header length and payload length of the frame `next` last looked at (-1: none). */
+  private pendingHead = 0;
+  private pendingLength = -1;
 
   constructor(
     readonly side: Side,
@@ -40,6 +44,14 @@ export abstract class CodecBase implements FrameCodec {
     return this.queue.length;
   }
 
+  pendingFrame(): PendingFrame | undefined {
+    if (this.pendingLength < 0 || this.failure) return undefined;
+    const available = Math.min(8, this.pendingLength, this.queue.length - this.pendingHead);
+    const prefix = new Uint8Array(Math.max(0, available));
+    for (let i = 0; i < prefix.length; i++) prefix[i] = this.queue.peek(this.pendingHead + i);
+    return { length: this.pendingLength, prefix };
+  }
+
   abstract encode(payload: Uint8Array, options?: EncodeOptions): Uint8Array;
 
   encodeQuickAck(_token: number): Uint8Array {
@@ -51,7 +63,12 @@ export abstract class CodecBase implements FrameCodec {
     this.queue.push(chunk);
     const frames: Frame[] = [];
     try {
-      for (let frame = this.next(); frame; frame = this.next()) frames.push(frame);
+      for (;;) {
+        this.pendingLength = -1;
+        const frame = this.next();
+        if (!frame) break;
+        frames.push(frame);
+      }
     } catch (e) {
       this.failure = e instanceof TransportError ? e : new TransportError(`${this.kind}: ${String(e)}`);
       throw this.failure;
@@ -62,8 +79,13 @@ export abstract class CodecBase implements FrameCodec {
   /** Cuts the next whole frame from `queue`, or returns undefined when more bytes are needed. */
   protected abstract next(): Frame | undefined;
 
-  /** Rejects a received length above the bound, before its bytes are buffered. */
-  protected checkIncoming(length: number): void {
+  /**
+   * Rejects a received length above the bound, before its bytes are
+   * buffered, and remembers the frame (payload after `head` header bytes) for `pendingFrame`.
+   */
+  protected checkIncoming(length: number, head = 0): void {
+    this.pendingHead = head;
+    this.pendingLength = length;
     if (length === 0) throw new TransportError(`${this.kind}: empty frame`);
     if (length > this.maxPayload) {
       throw new TransportError(`${this.kind}: frame of ${length} bytes exceeds the ${this.maxPayload}-byte limit`);

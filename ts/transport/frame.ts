@@ -92,4 +92,19 @@ export interface FrameCodec {
   feed(chunk: Uint8Array): Frame[];
   /** Bytes received but not yet part of a whole frame. */
   readonly buffered: number;
+  /**
+   * The frame being received, once its length is known: the announced
+   * payload length and its first bytes so far (up to 8: an MTProto packet's
+   * auth_key_id). Lets a server decide how much an unauthenticated peer may
+   * buffer. Undefined between frames or after a failure.
+   */
+  pendingFrame(): PendingFrame | undefined;
+}
+
+/** See `FrameCodec.pendingFrame`. */
+export interface PendingFrame {
+  /** Announced payload length, bytes. */
+  readonly length: number;
+  /** The payload's first bytes received so far (at most 8). */
+  readonly prefix: Uint8Array;
 }

@@ -48,7 +48,7 @@ class FullCodec extends CodecBase {
       throw transportErrorFor(length | 0);
     }
     if (length < OVERHEAD) throw new TransportError(`full: frame length ${length} is below the 12-byte minimum`);
-    this.checkIncoming(length - OVERHEAD);
+    this.checkIncoming(length - OVERHEAD, 8);
     if (q.length < length) return undefined;
     const frame = q.take(length);
     const expected = crc32(frame.subarray(0, length - 4));

@@ -77,7 +77,7 @@ export class IntermediateCodec extends CodecBase {
       quickAck = true;
       length &= MAX_LENGTH;
     }
-    this.checkIncoming(length);
+    this.checkIncoming(length, 4);
     if (q.length < 4 + length) return undefined;
     q.skip(4);
     const payload = q.take(length);

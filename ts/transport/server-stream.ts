@@ -10,7 +10,7 @@ import { TransportError } from '../errors.js';
 import { createCodec } from './codec.js';
 import { detectTransport } from './detect.js';
 import { errorPayload } from './error-code.js';
-import type { CodecKind, Frame, FrameCodec } from './frame.js';
+import type { CodecKind, Frame, FrameCodec, PendingFrame } from './frame.js';
 import { acceptObfuscatedInit, OBFUSCATED_INIT_LENGTH, type ObfuscationCipher } from './obfuscated2.js';
 
 /** Options of `createServerStream`. */
@@ -41,6 +41,10 @@ export interface ServerStream {
   readonly info: ServerStreamInfo | undefined;
   /** Received wire bytes in, completed frames out (none until detection). Throws `TransportError` on bad input. */
   feed(chunk: Uint8Array): Frame[];
+  /** Bytes received but not yet part of a whole frame (the detection head included). */
+  readonly buffered: number;
+  /** The frame being received, once its length is known (see `FrameCodec.pendingFrame`). */
+  pendingFrame(): PendingFrame | undefined;
   /** Wire bytes for one packet. Throws `TransportError` before detection. */
   encode(payload: Uint8Array): Uint8Array;
   /** Wire bytes of a quick ACK (the client asked with `Frame.quickAck`). */
@@ -111,6 +115,10 @@ export function createServerStream(options: ServerStreamOptions = {}): ServerStr
     get info() {
       return info;
     },
+    get buffered() {
+      return codec ? codec.buffered : (head?.length ?? 0);
+    },
+    pendingFrame: () => codec?.pendingFrame(),
     feed(chunk) {
       if (failure) throw failure;
       if (disposed) throw new TransportError('the stream was disposed');

@@ -16,6 +16,7 @@ import type { RequestContext } from '../telegram/index.js';
 import { countSent, type DcRuntime, unixNow } from './dc-runtime.js';
 import { handleEncryptedPacket } from './encrypted-packet.js';
 import type { StoredKey } from './key-store.js';
+import type { LimitReason } from './limits.js';
 import type { Outgoing, SessionCarrier, SessionState } from './session-state.js';
 
 /** The socket under a connection, as the listener adapts it. */
@@ -57,6 +58,16 @@ export class Connection implements SessionCarrier {
   private readonly uses = new Map<bigint, KeyUse>();
   private disconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private state: 'open' | 'closing' | 'closed' = 'open';
+  /** Timer of the next limit deadline (first frame, authentication, idle). */
+  private limitTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly openedAt = performance.now();
+  private lastReceived = this.openedAt;
+  private gotFrame = false;
+  /** A key exchange finished here, or a packet opened under a known key: the buffer cap no longer applies. */
+  private authenticated = false;
+  /** Packets waiting in the key exchange queue, and their bytes. */
+  private backlog = 0;
+  private backlogBytes = 0;
 
   constructor(
     readonly rt: DcRuntime,
@@ -65,6 +76,7 @@ export class Connection implements SessionCarrier {
   ) {
     this.stream = createServerStream({ crypto: rt.crypto, obfuscatedOnly: options.obfuscatedOnly, random: rt.random });
     rt.stats.connections++;
+    this.armLimits();
   }
 
   /** True until the connection starts closing. */
@@ -80,6 +92,7 @@ export class Connection implements SessionCarrier {
   /** Bytes from the socket. A framing error closes the connection. */
   receive(chunk: Uint8Array): void {
     if (this.state !== 'open') return;
+    this.lastReceived = performance.now();
     let frames;
     try {
       frames = this.stream.feed(chunk);
@@ -87,6 +100,11 @@ export class Connection implements SessionCarrier {
       if (!(e instanceof TransportError)) throw e;
       this.rt.stats.securityDrops++;
       this.destroy();
+      return;
+    }
+    if (frames.length > 0) this.gotFrame = true;
+    if (!this.authenticated && this.overBufferCap()) {
+      this.closeForLimit('buffer');
       return;
     }
     for (const frame of frames) {
@@ -107,6 +125,8 @@ export class Connection implements SessionCarrier {
     if (this.state === 'closed') return;
     this.state = 'closed';
     if (this.disconnectTimer !== undefined) clearTimeout(this.disconnectTimer);
+    if (this.limitTimer !== undefined) clearTimeout(this.limitTimer);
+    this.rt.handshakes.release(this);
     for (const use of this.uses.values()) {
       use.ctx.close();
       if (use.session?.carrier === this) use.session.carrier = undefined;
@@ -220,6 +240,25 @@ export class Connection implements SessionCarrier {
   }
 
   private packet(payload: Uint8Array, quickAck: boolean): void {
+    if (this.backlog > 0 || (payload.length >= 8 && longFromBytes(payload) === 0n)) {
+      // A key exchange step (or a packet behind one): run in turn with every connection's.
+      if (!this.authenticated && this.backlogBytes + payload.length > this.rt.limits.maxUnauthenticatedBytes) {
+        this.closeForLimit('buffer');
+        return;
+      }
+      this.backlog++;
+      this.backlogBytes += payload.length;
+      this.rt.handshakes.submit(this, () => {
+        this.backlog--;
+        this.backlogBytes -= payload.length;
+        if (this.state === 'open') this.packetNow(payload, quickAck);
+      });
+      return;
+    }
+    this.packetNow(payload, quickAck);
+  }
+
+  private packetNow(payload: Uint8Array, quickAck: boolean): void {
     const code = this.rt.faults.takeTransportError();
     if (code !== undefined) {
       this.sendTransportError(code);
@@ -230,7 +269,11 @@ export class Connection implements SessionCarrier {
       return;
     }
     if (longFromBytes(payload) === 0n) this.plain(payload);
-    else handleEncryptedPacket(this, payload, quickAck);
+    else {
+      handleEncryptedPacket(this, payload, quickAck);
+      // It opened under a known key (a context was made for it): a real client.
+      if (!this.authenticated && this.uses.size > 0) this.authenticate();
+    }
   }
 
   /** An unencrypted message: the next step of this connection's key exchange (https://core.telegram.org/mtproto/auth_key). */
@@ -250,10 +293,12 @@ export class Connection implements SessionCarrier {
     } catch (e) {
       if (!(e instanceof SecurityError || e instanceof TlError)) throw e;
       this.handshake = undefined;
+      this.rt.handshakes.release(this);
       this.securityDrop();
       return;
     }
     if (out.done) {
+      this.rt.handshakes.release(this);
       if (!dcMatches(out.done.dcId, rt.dcId)) {
         // p_q_inner_data_dc named another DC: the key is not kept, the client will get -404.
         this.securityDrop();
@@ -261,6 +306,7 @@ export class Connection implements SessionCarrier {
       }
       rt.keys.add(out.done, unixNow(rt));
       rt.stats.authKeys++;
+      this.authenticate();
     }
     const response = out.response;
     rt.faults.later(() => this.writePacket(response));
@@ -274,6 +320,55 @@ export class Connection implements SessionCarrier {
 
   private writeRaw(bytes: Uint8Array): void {
     this.socket.write(bytes);
+  }
+
+  // ------------------------------------------------------------------ resource limits (limits.ts)
+
+  private authenticate(): void {
+    this.authenticated = true;
+    this.armLimits();
+  }
+
+  /**
+   * Whether an unauthenticated connection holds more than it may: beyond the
+   * cap only a frame whose auth_key_id this DC knows may keep growing (a
+   * real client's first, large, encrypted packet on a new connection).
+   */
+  private overBufferCap(): boolean {
+    const cap = this.rt.limits.maxUnauthenticatedBytes;
+    if (this.stream.buffered <= cap) return false;
+    const pending = this.stream.pendingFrame();
+    if (!pending || pending.prefix.length < 8) return true;
+    const id = longFromBytes(pending.prefix);
+    return id === 0n || !this.rt.keys.has(id);
+  }
+
+  private closeForLimit(reason: LimitReason): void {
+    const counts = this.rt.stats.limitCloses;
+    counts[reason] = (counts[reason] ?? 0) + 1;
+    this.destroy();
+  }
+
+  /** Arms the timer for the earliest limit deadline still ahead; on expiry it closes or re-arms. */
+  private armLimits(): void {
+    if (this.limitTimer !== undefined) clearTimeout(this.limitTimer);
+    this.limitTimer = undefined;
+    if (this.state !== 'open') return;
+    const { firstFrameTimeoutMs, handshakeTimeoutMs, idleTimeoutMs } = this.rt.limits;
+    const now = performance.now();
+    const deadlines: [LimitReason, number][] = [];
+    if (!this.gotFrame && firstFrameTimeoutMs > 0) deadlines.push(['first-frame', this.openedAt + firstFrameTimeoutMs]);
+    if (!this.authenticated && handshakeTimeoutMs > 0) deadlines.push(['handshake', this.openedAt + handshakeTimeoutMs]);
+    if (idleTimeoutMs > 0) deadlines.push(['idle', this.lastReceived + idleTimeoutMs]);
+    if (deadlines.length === 0) return;
+    const [reason, at] = deadlines.reduce((a, b) => (b[1] < a[1] ? b : a));
+    if (at <= now) {
+      this.closeForLimit(reason);
+      return;
+    }
+    // Deadlines only move later (bytes arrive, the connection authenticates), so checking again on expiry is enough.
+    this.limitTimer = setTimeout(() => this.armLimits(), Math.ceil(at - now));
+    this.limitTimer.unref?.();
   }
 }
 

@@ -8,7 +8,9 @@ import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import type { ServerRsaKey } from '../../mtproto/index.js';
 import type { TelegramBackend } from '../telegram/index.js';
 import type { ServerFaults } from './faults.js';
+import type { HandshakeQueue } from './handshake-queue.js';
 import type { KeyStore } from './key-store.js';
+import type { LimitReason, ResolvedLimits } from './limits.js';
 
 /** Counters a test (or the CLI) can read to see what the server did. */
 export interface ServerStats {
@@ -30,6 +32,8 @@ export interface ServerStats {
   securityDrops: number;
   /** Transport errors sent (-404 and injected ones). */
   transportErrors: number;
+  /** Connections closed by a resource limit, by reason (see `ServerLimits`). */
+  limitCloses: Partial<Record<LimitReason, number>>;
 }
 
 /** A fresh, zeroed `ServerStats`. */
@@ -44,6 +48,7 @@ export function emptyStats(): ServerStats {
     acksReceived: 0,
     securityDrops: 0,
     transportErrors: 0,
+    limitCloses: {},
   };
 }
 
@@ -63,6 +68,10 @@ export interface DcRuntime {
   readonly gzipThreshold: number | false;
   /** A bug in the server (never a client's bad input): reported, and the connection closed. */
   readonly onError: (error: unknown) => void;
+  /** Resource limits (timeouts, buffer cap, key exchange slots). */
+  readonly limits: ResolvedLimits;
+  /** Key exchange steps of every connection of the server, run in turn. */
+  readonly handshakes: HandshakeQueue;
 }
 
 /** Unix seconds by the runtime's clock. */

@@ -7,6 +7,7 @@
 export { TestServer, type DcEndpoint, type TestServerOptions } from './test-server.js';
 export { ServerFaults, REORDER_TIMEOUT_MS } from './faults.js';
 export type { ServerStats } from './dc-runtime.js';
+export { DEFAULT_LIMITS, type LimitReason, type ResolvedLimits, type ServerLimits } from './limits.js';
 export {
   generateServerKeyPair,
   RSA_BITS,

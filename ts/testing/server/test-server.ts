@@ -23,7 +23,9 @@ import { TelegramBackend } from '../telegram/index.js';
 import { Connection, type ConnectionSocket } from './connection.js';
 import { type DcRuntime, emptyStats, type ServerStats } from './dc-runtime.js';
 import { ServerFaults } from './faults.js';
+import { HandshakeQueue } from './handshake-queue.js';
 import { KeyStore } from './key-store.js';
+import { type ResolvedLimits, resolveLimits, type ServerLimits } from './limits.js';
 import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
 import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
 import { createTempKeyVerifier } from './temp-key-binding.js';
@@ -64,6 +66,12 @@ export interface TestServerOptions {
   gzipThreshold?: number | false;
   /** Where server bugs go (never a client's bad input); default `console.error`. */
   onError?: (error: unknown) => void;
+  /**
+   * Resource limits: first-frame, authentication and idle timeouts, the
+   * buffer cap for unauthenticated connections, the connection cap and the
+   * number of concurrent key exchanges. See `ServerLimits` for the defaults.
+   */
+  limits?: ServerLimits;
 }
 
 /** Where one DC listens. */
@@ -94,10 +102,13 @@ export class TestServer {
   readonly faults: ServerFaults;
   /** What the server did so far. */
   readonly stats: ServerStats;
+  /** The resource limits in force (defaults filled in). */
+  readonly limits: ResolvedLimits;
 
   private readonly runtimes: ReadonlyMap<number, DcRuntime>;
   private readonly listeners: Listener[];
   private readonly connections: Map<number, Set<Connection>>;
+  private readonly handshakes: HandshakeQueue;
   private stopped: Promise<void> | undefined;
 
   private constructor(init: {
@@ -110,6 +121,8 @@ export class TestServer {
     runtimes: Map<number, DcRuntime>;
     listeners: Listener[];
     connections: Map<number, Set<Connection>>;
+    limits: ResolvedLimits;
+    handshakes: HandshakeQueue;
   }) {
     this.dcs = init.dcs;
     this.publicKeyPem = init.keyPair.publicKeyPem;
@@ -121,6 +134,8 @@ export class TestServer {
     this.runtimes = init.runtimes;
     this.listeners = init.listeners;
     this.connections = init.connections;
+    this.limits = init.limits;
+    this.handshakes = init.handshakes;
   }
 
   /**
@@ -174,6 +189,8 @@ export class TestServer {
     const faults = new ServerFaults(backend, drop);
     if (options.faults?.delayMs) faults.delay(options.faults.delayMs);
     const onError = options.onError ?? ((e: unknown) => console.error('wasmgram test server:', e));
+    const limits = resolveLimits(options.limits);
+    const handshakes = new HandshakeQueue(limits.maxConcurrentHandshakes, onError);
     const runtimes = new Map<number, DcRuntime>();
     for (const id of dcIds) {
       runtimes.set(id, {
@@ -188,6 +205,8 @@ export class TestServer {
         stats,
         gzipThreshold: options.gzipThreshold ?? 1024,
         onError,
+        limits,
+        handshakes,
       });
     }
     backend.verifyTempKeyBinding ??= createTempKeyVerifier(runtimes);
@@ -199,6 +218,12 @@ export class TestServer {
         const rt = runtimes.get(id)!;
         const set = connections.get(id)!;
         const accept = (obfuscatedOnly: boolean) => (socket: ConnectionSocket) => {
+          if (countOpen(connections) >= limits.maxConnections) {
+            // Over the cap: closed before anything is read (the sink ignores what still arrives).
+            stats.limitCloses.connections = (stats.limitCloses.connections ?? 0) + 1;
+            socket.destroy();
+            return { receive() {}, closed() {} };
+          }
           const conn = new Connection(rt, socket, { obfuscatedOnly, onClose: (c) => set.delete(c) });
           set.add(conn);
           return conn;
@@ -218,7 +243,7 @@ export class TestServer {
       await Promise.all(listeners.map((l) => l.close()));
       throw e;
     }
-    return new TestServer({ dcs, keyPair, rsaPublicKey, backend, faults, stats, runtimes, listeners, connections });
+    return new TestServer({ dcs, keyPair, rsaPublicKey, backend, faults, stats, runtimes, listeners, connections, limits, handshakes });
   }
 
   /** The endpoint of DC `id`. @throws RangeError when the server does not run it */
@@ -230,9 +255,12 @@ export class TestServer {
 
   /** Open connections (of DC `dcId`, or of all DCs). */
   connectionCount(dcId?: number): number {
-    let n = 0;
-    for (const [id, set] of this.connections) if (dcId === undefined || id === dcId) n += set.size;
-    return n;
+    return countOpen(this.connections, dcId);
+  }
+
+  /** Key exchanges in progress, and connections waiting for a key exchange slot. */
+  handshakeLoad(): { active: number; queued: number } {
+    return { active: this.handshakes.active, queued: this.handshakes.queued };
   }
 
   /** Auth keys DC `dcId` currently knows (expired temporary keys not counted once looked up). */
@@ -244,10 +272,17 @@ export class TestServer {
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.faults.dispose();
+      this.handshakes.stop();
       await Promise.all(this.listeners.map((l) => l.close()));
       for (const set of this.connections.values()) for (const c of set) c.destroy();
       for (const rt of this.runtimes.values()) rt.keys.clear();
     })();
     return this.stopped;
   }
+}
+
+function countOpen(connections: ReadonlyMap<number, ReadonlySet<Connection>>, dcId?: number): number {
+  let n = 0;
+  for (const [id, set] of connections) if (dcId === undefined || id === dcId) n += set.size;
+  return n;
 }
