@@ -20,6 +20,7 @@ import type { AuthKeyHandle, CryptoEngine, CtrCipher, HashInput } from './provid
 import { checkX, paddingLength, totalLength, WasmCryptoProvider, type WasmProviderOptions } from './wasm-provider.js';
 import { loadCryptoModule } from '../wasm/crypto-module.js';
 import { CryptoError, SecurityError } from '../errors.js';
+import { redact } from '../redact.js';
 
 export interface NodeProviderOptions extends WasmProviderOptions {
   /** Hash inputs at least this long go to node:crypto (default 512 bytes). */
@@ -81,6 +82,7 @@ class NodeCtr implements CtrCipher {
 
   constructor(key: Uint8Array, iv: Uint8Array) {
     this.cipher = nodeCrypto.createCipheriv('aes-256-ctr', key, iv);
+    redact(this, 'CtrCipher');
   }
 
   process(data: Uint8Array): Uint8Array {
@@ -153,6 +155,8 @@ class NodeAuthKey implements AuthKeyHandle {
   ) {
     this.id = wasm.id;
     this.idBigInt = wasm.idBigInt;
+    // Holds a copy of the key bytes (for the OpenSSL route): never print it.
+    redact(this, 'AuthKeyHandle');
   }
 
   private kdf(msgKey: Uint8Array, x: number): { aesKey: Uint8Array; aesIv: Uint8Array } {

@@ -33,7 +33,9 @@ export interface CtrCipher {
 
 /**
  * An MTProto auth key loaded into the engine once, with the MTProto 2.0
- * message pipeline bound to it.
+ * message pipeline bound to it. Implementations print as
+ * `AuthKeyHandle [redacted]` (`redact()` from ts/redact.ts) under
+ * `console.log`, `util.inspect` and `JSON.stringify`.
  * https://core.telegram.org/mtproto/description#defining-aes-key-and-initialization-vector
  */
 export interface AuthKeyHandle {

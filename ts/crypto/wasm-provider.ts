@@ -4,6 +4,7 @@
  * and edge runtimes.
  */
 import { CryptoError, SecurityError } from '../errors.js';
+import { redact } from '../redact.js';
 import { type CryptoModule, loadCryptoModule, loadCryptoModuleSync, SLOT_SIZE } from '../wasm/crypto-module.js';
 import type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './provider.js';
 import { defaultRandom, pooledRandom } from './random.js';
@@ -60,6 +61,9 @@ export class WasmCryptoProvider implements CryptoProvider {
     this.engine = wasm.simd ? 'wasm-simd' : 'wasm';
     this.random = random;
     this.fill = pooledRandom(random);
+    // WASM memory holds the loaded auth keys and CTR states, and the random pool
+    // future nonces: printing or serializing the provider must show none of them.
+    redact(this, 'CryptoProvider');
   }
 
   randomBytes(n: number): Uint8Array {
@@ -171,6 +175,7 @@ class WasmCtr implements CtrCipher {
     wasm.u8.set(iv, p + 32);
     wasm.exports.ctrInit(this.slot, p, 32, p + 32);
     wasm.u8.fill(0, p, p + 48);
+    redact(this, 'CtrCipher');
   }
 
   process(data: Uint8Array): Uint8Array {
@@ -209,6 +214,8 @@ class WasmAuthKey implements AuthKeyHandle {
     wasm.exports.authKeyLoad(this.slot);
     this.id = wasm.u8.slice(this.slot + 256, this.slot + 264);
     this.idBigInt = new DataView(this.id.buffer).getBigUint64(0, true);
+    // The key sits in WASM memory reachable through `wasm`: never print it.
+    redact(this, 'AuthKeyHandle');
   }
 
   private live(): number {

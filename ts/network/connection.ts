@@ -240,7 +240,7 @@ export class Connection extends Emitter<ConnectionEvents> {
    */
   connect(): Promise<void> {
     if (this.stateValue === 'closed') return Promise.reject(new TransportError('connection is closed'));
-    if (this.stateValue === 'ready') return Promise.resolve();
+    if (this.stateValue === 'ready' && this.session) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.readyWaiters.push({ resolve, reject });
       this.ensureOpening();
@@ -585,6 +585,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     session.close();
     this.session = undefined;
     this.stored = undefined;
+    this.setState('reconnecting');
     this.emit('auth-key-lost', { dcId: this.options.dcId, authKeyId, error });
   }
 

@@ -39,6 +39,7 @@ import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { pickRsaKey, telegramRsaPublicKeys } from '../../crypto/rsa-keys.js';
 import { rsaPadEncrypt, type RsaPublicKey } from '../../crypto/rsa.js';
 import { CryptoError, SecurityError } from '../../errors.js';
+import { redact } from '../../redact.js';
 import { encode } from '../../tl/codec/index.js';
 import type { mt } from '../../tl/generated/types.js';
 import type { MsgIdGenerator } from '../msg-id.js';
@@ -233,7 +234,8 @@ export function step2(state: ClientStep1State, response: Uint8Array): StepResult
   };
   return {
     request: plainMessage(ctx.nextMsgId(), req),
-    state: { step: 2, ctx, nonce, serverNonce: resPQ.server_nonce, newNonce },
+    // new_nonce is the secret the key and the first salt derive from.
+    state: redact({ step: 2, ctx, nonce, serverNonce: resPQ.server_nonce, newNonce }, 'ClientHandshakeState'),
   };
 }
 
@@ -262,7 +264,7 @@ function dhAttempt(base: Omit<ClientStep3State, 'authKey' | 'attempts'>, retryId
   };
   return {
     request: plainMessage(ctx.nextMsgId(), req),
-    state: { ...base, step: 3, authKey: dh.authKey, attempts: attempts + 1 },
+    state: redact({ ...base, step: 3, authKey: dh.authKey, attempts: attempts + 1 }, 'ClientHandshakeState'),
   };
 }
 
@@ -346,7 +348,7 @@ export function finish(state: ClientStep3State, response: Uint8Array): FinishRes
         dcId: ctx.options.dcId,
       };
       if (ctx.options.expiresIn !== undefined) result.expiresIn = ctx.options.expiresIn;
-      return result;
+      return redact(result, 'AuthKeyResult');
     }
     case 'dh_gen_retry': {
       checkNewNonceHash(answer.new_nonce_hash2, newNonce, 2, auxHash, crypto);

@@ -11,7 +11,7 @@ import type { AnyRequest, AnyTlObject, mt } from '../../tl/generated/types.js';
 import { MsgIdGenerator, type MsgIdKind } from '../msg-id.js';
 import { decodePlainMessage, encodePlainMessage } from '../plain-message.js';
 
-/** A freshly created auth key and what comes with it. Secret: never log `authKey`. */
+/** A freshly created auth key and what comes with it. Secret: the handshake marks it with `redact()`, so it prints as `AuthKeyResult [redacted]`. */
 export interface AuthKeyResult {
   /** The 256-byte auth key (big-endian g^ab mod dh_prime). Secret. */
   authKey: Uint8Array;

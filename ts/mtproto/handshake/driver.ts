@@ -6,6 +6,7 @@
  */
 
 import { SecurityError } from '../../errors.js';
+import { redact } from '../../redact.js';
 import { idOf } from '../../tl/codec/index.js';
 import { PLAIN_HEADER_LENGTH } from '../plain-message.js';
 import {
@@ -49,7 +50,9 @@ export class ClientHandshake {
   private state: ClientStep1State | ClientStep2State | ClientStep3State | undefined;
   private finished = false;
 
-  constructor(private readonly options: ClientHandshakeOptions) {}
+  constructor(private readonly options: ClientHandshakeOptions) {
+    redact(this, 'ClientHandshake'); // its state holds new_nonce and the key being made
+  }
 
   /** The first message (req_pq_multi). Calling it again restarts the exchange. */
   start(): Uint8Array {
@@ -84,7 +87,7 @@ export class ClientHandshake {
           this.finished = true;
           this.state = undefined;
           const { kind: _kind, ...done } = r;
-          return { done };
+          return { done: redact(done, 'AuthKeyResult') };
         }
       }
     } catch (e) {
@@ -110,7 +113,9 @@ export interface ServerHandshakeOutput {
 export class ServerHandshake {
   private state: ServerStep1State | ServerStep2State | undefined;
 
-  constructor(private readonly options: ServerHandshakeOptions) {}
+  constructor(private readonly options: ServerHandshakeOptions) {
+    redact(this, 'ServerHandshake'); // its state holds new_nonce, a and the key being made
+  }
 
   /** Feeds one unencrypted client message. */
   receive(request: Uint8Array): ServerHandshakeOutput {
@@ -136,7 +141,7 @@ export class ServerHandshake {
       }
       this.state = undefined;
       const { kind: _kind, response, ...done } = r;
-      return { response, done };
+      return { response, done: redact(done, 'AuthKeyResult') };
     } catch (e) {
       this.state = undefined;
       throw e;

@@ -31,6 +31,7 @@ import { isProbablePrime } from '../../crypto/prime.js';
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { rsaKeyFingerprint, rsaPadDecrypt } from '../../crypto/rsa.js';
 import { CryptoError, SecurityError } from '../../errors.js';
+import { redact } from '../../redact.js';
 import { encode } from '../../tl/codec/index.js';
 import type { mt } from '../../tl/generated/types.js';
 import {
@@ -245,19 +246,23 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
   };
   return {
     response: plainMessage(ctx.nextMsgId(), ok),
-    state: {
-      step: 2,
-      ctx,
-      nonce: state.nonce,
-      serverNonce: state.serverNonce,
-      newNonce: inner.new_nonce,
-      tmp,
-      dhPrime,
-      a,
-      expectedRetryId: 0n,
-      dcId: inner.dc,
-      expiresIn,
-    },
+    // new_nonce and the DH exponent a are secrets.
+    state: redact(
+      {
+        step: 2,
+        ctx,
+        nonce: state.nonce,
+        serverNonce: state.serverNonce,
+        newNonce: inner.new_nonce,
+        tmp,
+        dhPrime,
+        a,
+        expectedRetryId: 0n,
+        dcId: inner.dc,
+        expiresIn,
+      },
+      'ServerHandshakeState',
+    ),
   };
 }
 
@@ -305,7 +310,7 @@ export function serverStep3(state: ServerStep2State, request: Uint8Array): Serve
     return {
       kind: 'retry',
       response: plainMessage(ctx.nextMsgId(), retry),
-      state: { ...state, expectedRetryId: longFromBytes(auxHash) },
+      state: redact({ ...state, expectedRetryId: longFromBytes(auxHash) }, 'ServerHandshakeState'),
     };
   }
   const ok: mt.dh_gen_ok = {
@@ -324,5 +329,5 @@ export function serverStep3(state: ServerStep2State, request: Uint8Array): Serve
     dcId: state.dcId,
   };
   if (state.expiresIn !== undefined) result.expiresIn = state.expiresIn;
-  return result;
+  return redact(result, 'AuthKeyResult');
 }
