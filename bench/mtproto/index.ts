@@ -21,6 +21,7 @@ import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/m
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { gcAvailable } from '../lib/timing.js';
 import { handshakeAnatomy, timeHandshakes } from './handshake.js';
+import { type KeyExchangeCpuPlan, measureKeyExchangeCpu } from './key-exchange-cpu.js';
 import { type ColdRunner, compareColdStarts, compareRounds, type RoundPlan } from './measure.js';
 import { profile } from './profile.js';
 import { renderJson, renderMarkdown, type Report } from './report.js';
@@ -49,6 +50,7 @@ const LIBRARIES = ['wasmgram', 'mtcute', 'gramjs'] as const;
 export interface Plan {
   handshakes: { count: number; warmup: number };
   anatomy: { count: number; warmup: number };
+  keyExchangeCpu: KeyExchangeCpuPlan;
   cold: { count: number; warmup: number; peerBudgetMs: number };
   rpc: RoundPlan;
   bulk: RoundPlan;
@@ -59,6 +61,7 @@ export interface Plan {
 const FULL: Plan = {
   handshakes: { count: 40, warmup: 3 },
   anatomy: { count: 20, warmup: 2 },
+  keyExchangeCpu: { modPowSamples: 30, exchanges: 20, peerBudgetMs: 3000 },
   cold: { count: 12, warmup: 1, peerBudgetMs: 12_000 },
   rpc: { warmupMs: 300, rounds: 5, roundMs: 800, settleMs: 50 },
   bulk: { warmupMs: 400, rounds: 5, roundMs: 1000, settleMs: 100 },
@@ -67,6 +70,7 @@ const FULL: Plan = {
 const QUICK: Plan = {
   handshakes: { count: 3, warmup: 1 },
   anatomy: { count: 3, warmup: 1 },
+  keyExchangeCpu: { modPowSamples: 3, exchanges: 2, peerBudgetMs: 200 },
   cold: { count: 2, warmup: 0, peerBudgetMs: 3000 },
   rpc: { warmupMs: 50, rounds: 1, roundMs: 150, settleMs: 0 },
   bulk: { warmupMs: 50, rounds: 1, roundMs: 200, settleMs: 0 },
@@ -134,6 +138,11 @@ async function run(options: BenchOptions): Promise<void> {
         `    median ${times.medianMs.toFixed(1)} ms, p95 ${times.p95Ms.toFixed(1)} ms; PQ ${(anatomy.share.pq * 100).toFixed(1)}% RSA ${(anatomy.share.rsa * 100).toFixed(1)}% ` +
           `DH ${(anatomy.share.dh * 100).toFixed(1)}% server ${(anatomy.share.server * 100).toFixed(1)}%`,
       );
+      log(`  key exchange client CPU by modPow engine (${plan.keyExchangeCpu.exchanges} in-process exchanges each)…`);
+      const cpu = measureKeyExchangeCpu(crypto, plan.keyExchangeCpu);
+      report.keyExchangeCpu = cpu;
+      log(`    modPow 2048: ${cpu.modPow.map((m) => `${m.impl} ${m.medianMs.toFixed(2)} ms`).join(' | ')}`);
+      log(`    client CPU: ${cpu.exchanges.map((m) => `${m.impl} ${m.medianMs.toFixed(2)} ms`).join(' | ')}`);
     }
 
     if (ops.includes('cold-start')) {

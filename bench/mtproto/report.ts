@@ -5,6 +5,7 @@
 import { markdownTable, ratio, si } from '../lib/format.js';
 import { describeMachine, type MachineInfo, machineBusy } from '../lib/machine.js';
 import type { Anatomy, HandshakeTimes } from './handshake.js';
+import type { KeyExchangeCpu } from './key-exchange-cpu.js';
 import type { ColdResult, RoundResult } from './measure.js';
 import type { ProfileSummary } from './profile.js';
 import type { ServerCpu } from './server.js';
@@ -22,6 +23,7 @@ export interface Report {
   serverEngine: string;
   impls: { name: string; version: string }[];
   handshake?: HandshakeTimes & { anatomy: Anatomy };
+  keyExchangeCpu?: KeyExchangeCpu;
   cold?: ColdResult[];
   steady: { op: SteadyOp; results: RoundResult[] }[];
   profile?: ProfileSummary;
@@ -98,6 +100,50 @@ function handshakeSection(r: Report): string[] {
     '',
     markdownTable(['part', 'median ms', 'share'], rows, ['left', 'right', 'right']),
     '',
+    ...keyExchangeCpuSection(r),
+  ];
+}
+
+function keyExchangeCpuSection(r: Report): string[] {
+  const k = r.keyExchangeCpu;
+  if (!k) return [];
+  const base = k.exchanges.find((e) => e.impl === 'bigint');
+  const bestPeer = Math.min(...k.modPow.filter((m) => !m.impl.startsWith(OURS)).map((m) => m.medianMs));
+  const speedup = (ms: number, ref: number | undefined) => (ref && Number.isFinite(ref) ? `${(ref / ms).toFixed(2)}×` : 'n/a');
+  return [
+    '### Client CPU of one key exchange, by modular-exponentiation engine',
+    '',
+    'The whole exchange in one process (client steps against the server steps, no sockets); only the client steps are timed, ' +
+      "with the process's CPU time (user + system), so other processes do not inflate it. `bigint` is the code path before the " +
+      'WASM and OpenSSL engines. Targets (issue 15): ≤ 5 ms on Node, ≤ 15 ms on pure WASM.',
+    '',
+    markdownTable(
+      ['engine', 'client CPU median ms', 'p95 ms', 'of which DH (step 3 + finish)', 'vs before'],
+      k.exchanges.map((e) => [
+        `${e.impl}: ${e.label}`,
+        msFmt(e.medianMs),
+        msFmt(e.p95Ms),
+        msFmt(e.dhMedianMs),
+        speedup(e.medianMs, base?.medianMs),
+      ]),
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    '### modPow 2048 (g_a^b mod dh_prime, 2048-bit b), CPU ms per call',
+    '',
+    markdownTable(
+      ['implementation', 'median ms', 'p95 ms', 'calls', 'vs best peer'],
+      k.modPow.map((m) => [
+        `${m.impl}: ${m.label}`,
+        msFmt(m.medianMs),
+        msFmt(m.p95Ms),
+        String(m.samples),
+        m.impl.startsWith(OURS) ? speedup(m.medianMs, bestPeer) : '',
+      ]),
+      ['left', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    ...(k.unavailable.length ? [`Not measured: ${k.unavailable.map((u) => `${u.impl} (${u.reason})`).join('; ')}.`, ''] : []),
   ];
 }
 
@@ -200,6 +246,29 @@ export function renderJson(r: Report): string {
       partsMedianMs: h.anatomy.medianMs,
       anatomyExchanges: h.anatomy.exchanges,
       retries: h.anatomy.retries,
+    });
+  }
+  for (const m of r.keyExchangeCpu?.modPow ?? []) {
+    records.push({
+      op: 'modpow-2048',
+      impl: m.impl,
+      value: m.medianMs,
+      unit: 'cpu ms',
+      medianMs: m.medianMs,
+      p95Ms: m.p95Ms,
+      samples: m.samples,
+    });
+  }
+  for (const e of r.keyExchangeCpu?.exchanges ?? []) {
+    records.push({
+      op: 'key-exchange-client-cpu',
+      impl: `${OURS} ${e.impl}`,
+      value: e.medianMs,
+      unit: 'cpu ms',
+      medianMs: e.medianMs,
+      p95Ms: e.p95Ms,
+      dhMedianMs: e.dhMedianMs,
+      samples: e.samples,
     });
   }
   for (const c of r.cold ?? []) {

@@ -45,8 +45,41 @@ export interface ModExpOptions {
    * exponents run in constant time (except on the `bigint` engine). Default true.
    */
   secret?: boolean;
-  /** Force an engine (tests, benchmarks). `openssl` throws outside Node. Default `auto`. */
+  /** Force an engine (tests, benchmarks). `openssl` throws outside Node. Default: {@link configureModExp}'s, else `auto`. */
   engine?: ModExpEngine;
+}
+
+/** Process-wide defaults of {@link modExp}. */
+export interface ModExpDefaults {
+  /** Engine for calls that name none. Default `auto`. */
+  engine?: ModExpEngine;
+  /** WASM build: true = SIMD, false = plain, undefined = feature detection. */
+  simd?: boolean;
+}
+
+const defaults: { engine: ModExpEngine; simd: boolean | undefined } = { engine: 'auto', simd: undefined };
+
+/**
+ * Sets the engine (and WASM build) that {@link modExp} uses when a call names
+ * none — e.g. `{ engine: 'wasm' }` to keep OpenSSL out on Node, or to compare
+ * engines in a benchmark. Returns the previous defaults.
+ *
+ * @example
+ * ```ts
+ * const before = configureModExp({ engine: 'wasm', simd: false });
+ * // ... key exchanges on the plain WASM build ...
+ * configureModExp(before);
+ * ```
+ */
+export function configureModExp(options: ModExpDefaults): ModExpDefaults {
+  const previous = { ...defaults };
+  if (options.engine !== undefined) defaults.engine = options.engine;
+  if ('simd' in options && defaults.simd !== options.simd) {
+    defaults.simd = options.simd;
+    bignum = undefined;
+    loading = undefined;
+  }
+  return previous;
 }
 
 /** Public exponents up to this many bits go through OpenSSL's RSA public operation on Node. */
@@ -60,11 +93,11 @@ let loading: Promise<BignumModule> | undefined;
 function wasmModule(): BignumModule | undefined {
   if (bignum) return bignum;
   try {
-    bignum = loadBignumModuleSync();
+    bignum = loadBignumModuleSync(defaults.simd);
   } catch {
     // A browser main thread may refuse synchronous compilation: load in the
     // background and use BigInt until then.
-    loading ??= loadBignumModule().then((m) => (bignum = m));
+    loading ??= loadBignumModule(defaults.simd).then((m) => (bignum = m));
   }
   return bignum;
 }
@@ -75,7 +108,7 @@ function wasmModule(): BignumModule | undefined {
  * on first use; awaiting this is optional.
  */
 export async function prepareModExp(): Promise<void> {
-  if (!bignum) bignum = await (loading ??= loadBignumModule());
+  if (!bignum) bignum = await (loading ??= loadBignumModule(defaults.simd));
 }
 
 // R² mod p per modulus (R depends on the limb count); moduli are few: DH primes, RSA keys.
@@ -145,7 +178,7 @@ export function modExp(base: bigint, exp: bigint, mod: bigint, options: ModExpOp
   if (mod <= 0n || (mod & 1n) === 0n) throw new CryptoError('modExp: the modulus must be odd and positive');
   if (exp < 0n) throw new CryptoError('modExp: negative exponent');
   if (mod === 1n) return 0n;
-  const engine = options.engine ?? 'auto';
+  const engine = options.engine ?? defaults.engine;
   const secret = options.secret ?? true;
   const b = base >= 0n && base < mod ? base : ((base % mod) + mod) % mod;
   if (engine === 'bigint') return modPow(b, exp, mod);
