@@ -13,7 +13,7 @@ import { createWebSocketFactory, type WebSocketFactoryOptions } from './websocke
 export interface DefaultSocketOptions {
   /** `tcp` (default where available) or `websocket`. */
   prefer?: 'tcp' | 'websocket';
-  /** Options for a WebSocket factory when one is chosen. */
+  /** Options for a WebSocket factory when one is chosen (`scheme: 'ws'` for a plain endpoint; default `wss`). */
   websocket?: Omit<WebSocketFactoryOptions, 'WebSocket'>;
 }
 

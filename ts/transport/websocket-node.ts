@@ -12,7 +12,8 @@ import type { SocketFactory } from './socket.js';
  *
  * @example
  * ```ts
- * const sockets = createNodeWebSocketFactory({ secure: false }); // ws://host:port/apiws
+ * const sockets = createNodeWebSocketFactory({ scheme: 'ws' }); // ws://host:port/apiws (test server, local proxy)
+ * const telegram = createNodeWebSocketFactory();                // wss://host:port/apiws
  * ```
  */
 export function createNodeWebSocketFactory(options: Omit<WebSocketFactoryOptions, 'WebSocket'> = {}): SocketFactory {

@@ -29,10 +29,33 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 export interface WebSocketFactoryOptions {
   /** The constructor; default `globalThis.WebSocket`. */
   WebSocket?: WebSocketConstructor;
-  /** Use `wss:` (default) or `ws:`. Ignored when `url` is given. */
+  /**
+   * `wss` (TLS; the default, what Telegram's endpoints speak) or `ws` (plain:
+   * local servers such as the test server, or behind a TLS-terminating proxy).
+   * A `wss` open against a plain server fails fast with a `TransportError`
+   * that says so. Ignored when `url` is given.
+   */
+  scheme?: 'ws' | 'wss';
+  /** Older spelling of `scheme`: `false` means `ws`. `scheme` wins when both are given. */
   secure?: boolean;
-  /** Builds the URL from the host and port given to `connect`; default `wss://host:port/apiws`. */
+  /** Builds the URL from the host and port given to `connect`; default `<scheme>://host:port/apiws`. */
   url?: (host: string, port: number) => string;
+  /**
+   * Longest wait for the WebSocket to open, ms (default 15 000), so an
+   * endpoint that accepts TCP but never finishes the upgrade cannot hang a
+   * caller that passed no `signal`. The connect rejects with `TransportError`.
+   */
+  openTimeoutMs?: number;
+}
+
+/** The scheme a factory with `options` uses. */
+function webSocketScheme(options: Pick<WebSocketFactoryOptions, 'scheme' | 'secure'>): 'ws' | 'wss' {
+  if (options.scheme !== undefined) {
+    if (options.scheme !== 'ws' && options.scheme !== 'wss')
+      throw new TransportError(`WebSocket scheme must be 'ws' or 'wss', got ${String(options.scheme)}`);
+    return options.scheme;
+  }
+  return options.secure === false ? 'ws' : 'wss';
 }
 
 const OPEN = 1;
@@ -52,33 +75,66 @@ const OPEN = 1;
 export function createWebSocketFactory(options: WebSocketFactoryOptions = {}): SocketFactory {
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) throw new TransportError('no WebSocket implementation in this runtime (on Node, use createNodeWebSocketFactory)');
-  const scheme = options.secure === false ? 'ws' : 'wss';
+  const scheme = webSocketScheme(options);
   const url = options.url ?? ((host: string, port: number) => `${scheme}://${host}:${port}/apiws`);
+  const openTimeoutMs = options.openTimeoutMs ?? 15_000;
   return {
     requiresObfuscation: true,
-    connect: (host, port, handlers, signal) => connectWebSocket(Ctor, url(host, port), handlers, signal),
+    connect: (host, port, handlers, signal) => connectWebSocket(Ctor, url(host, port), handlers, openTimeoutMs, signal),
   };
 }
 
-function connectWebSocket(Ctor: WebSocketConstructor, url: string, handlers: SocketHandlers, signal?: AbortSignal): Promise<Socket> {
+/** A readable reason for a failed open; names the likely fix when TLS met a plain server. */
+function openFailure(url: string, message: string): TransportError {
+  const tlsMismatch = url.startsWith('wss:') && /EPROTO|wrong version number|SSL|TLS/i.test(message);
+  const hint = tlsMismatch ? " (the server does not speak TLS: for a plain ws:// endpoint pass { scheme: 'ws' })" : '';
+  return new TransportError(`WebSocket connect to ${url} failed: ${message}${hint}`);
+}
+
+function connectWebSocket(
+  Ctor: WebSocketConstructor,
+  url: string,
+  handlers: SocketHandlers,
+  openTimeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new TransportError(`WebSocket connect to ${url} aborted`));
     let ws: WebSocketLike;
     try {
       ws = new Ctor(url, 'binary');
     } catch (e) {
-      return reject(new TransportError(`WebSocket connect to ${url} failed: ${(e as Error).message}`));
+      return reject(openFailure(url, (e as Error).message));
     }
     ws.binaryType = 'arraybuffer';
     let open = false;
     let closed = false;
+    let settled = false;
+    const fail = (error: TransportError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
     const onAbort = () => {
+      fail(new TransportError(`WebSocket connect to ${url} aborted`));
       ws.close();
-      reject(new TransportError(`WebSocket connect to ${url} aborted`));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      fail(new TransportError(`WebSocket connect to ${url} did not open within ${openTimeoutMs} ms`));
+      ws.close();
+    }, openTimeoutMs);
 
     ws.onopen = () => {
+      if (settled) {
+        // Aborted or timed out just before it opened.
+        ws.close(1000);
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       open = true;
       resolve({
@@ -102,15 +158,11 @@ function connectWebSocket(Ctor: WebSocketConstructor, url: string, handlers: Soc
     ws.onerror = (event) => {
       const message = (event as { message?: string })?.message ?? 'error';
       if (open) handlers.onError(new TransportError(`WebSocket ${url}: ${message}`));
-      else {
-        signal?.removeEventListener('abort', onAbort);
-        reject(new TransportError(`WebSocket connect to ${url} failed: ${message}`));
-      }
+      else fail(openFailure(url, message));
     };
     ws.onclose = (event) => {
       if (!open) {
-        signal?.removeEventListener('abort', onAbort);
-        reject(new TransportError(`WebSocket connect to ${url} closed (code ${event?.code ?? '?'})`));
+        fail(new TransportError(`WebSocket connect to ${url} closed (code ${event?.code ?? '?'})`));
         return;
       }
       if (closed) return;
