@@ -29,7 +29,13 @@ export interface Daemon {
 /** Credentials the daemons are configured with. */
 export const CREDENTIALS = { username: 'wgsocks', password: 'wg-s3cret-pass' } as const;
 
-const PACKAGES: Record<string, string> = { microsocks: 'microsocks', danted: 'dante-server', tinyproxy: 'tinyproxy' };
+const PACKAGES: Record<string, string> = {
+  microsocks: 'microsocks',
+  danted: 'dante-server',
+  tinyproxy: 'tinyproxy',
+  useradd: 'passwd',
+  chpasswd: 'passwd',
+};
 
 function which(binary: string): string {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin', '/sbin'])) {
@@ -102,7 +108,7 @@ export async function startMicrosocks(auth: boolean): Promise<Daemon> {
 }
 
 /** Makes sure the system user Dante authenticates exists with `CREDENTIALS.password`. */
-export function ensureSocksUser(): void {
+function ensureSocksUser(): void {
   let exists = false;
   try {
     execFileSync('id', [CREDENTIALS.username], { stdio: 'ignore' });
@@ -114,8 +120,9 @@ export function ensureSocksUser(): void {
       `danted authenticates system users: create one first (as root: useradd -M -s /usr/sbin/nologin ${CREDENTIALS.username} && echo '${CREDENTIALS.username}:${CREDENTIALS.password}' | chpasswd)`,
     );
   }
-  if (!exists) execFileSync('useradd', ['-M', '-s', '/usr/sbin/nologin', CREDENTIALS.username], { stdio: 'ignore' });
-  execFileSync('chpasswd', { input: `${CREDENTIALS.username}:${CREDENTIALS.password}\n` });
+  // Resolved through `which` so a missing tool fails with its package name (passwd).
+  if (!exists) execFileSync(which('useradd'), ['-M', '-s', '/usr/sbin/nologin', CREDENTIALS.username], { stdio: 'ignore' });
+  execFileSync(which('chpasswd'), { input: `${CREDENTIALS.username}:${CREDENTIALS.password}\n` });
 }
 
 /** danted (dante-server) on a free port, SOCKS5 with username/password (system accounts). */
