@@ -20,14 +20,19 @@ export type * as tl from './generated/types.js';
 export type { AnyObject, AnyRequest, AnyTlObject, ResultOf } from './generated/types.js';
 export { LAYER } from './generated/schema.js';
 export {
+  DecodeBudget,
+  DEFAULT_DECODE_LIMITS,
   decode,
   decodeRequest,
   decodeResult,
   encode,
   idOf,
+  isTlFunction,
   nameOf,
   TlReader,
   TlWriter,
+  type DecodeLimit,
+  type DecodeLimits,
   type ReadOptions,
   type WriteOptions,
 } from './codec/index.js';
