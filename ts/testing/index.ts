@@ -3,7 +3,10 @@
  * loopback instead of Telegram: `TestServer` (the protocol: key exchange,
  * encrypted sessions, every transport, fault injection) in front of
  * `TelegramBackend` (the in-memory Telegram: accounts, test-DC logins
- * `99966XYYYY` / code X five times, bots, config, updates). Node-only.
+ * `99966XYYYY` / code X five times, bots, config, updates), and
+ * `FaultRelay` (a TCP relay that breaks connections on purpose) and
+ * `MtproxyTestServer` (an MTProxy — plain, `dd`, fake-TLS `ee` — in front of
+ * the test server's DCs). Node-only.
  *
  * @example
  * ```ts
@@ -15,4 +18,14 @@
  * ```
  */
 export * from './server/index.js';
+export {
+  type AcceptMode,
+  checkDirectionFaults,
+  type DirectionFaults,
+  FaultRelay,
+  type FaultRelayOptions,
+  type RelayDirection,
+  type RelayStats,
+} from './relay/index.js';
 export * from './telegram/index.js';
+export { type MtproxyStats, MtproxyTestServer, type MtproxyTestServerOptions, type MtproxyUpstream } from './mtproxy/index.js';

@@ -70,3 +70,35 @@ export {
 export { createDefaultSocketFactory, type DefaultSocketOptions } from './default-socket.js';
 export { Emitter, type EventMap } from './emitter.js';
 export { Transport, type TransportEvents, type TransportOptions, type TransportState } from './transport.js';
+
+// Proxies: SOCKS5, HTTP CONNECT, MTProxy (plain, dd, fake-TLS ee), links, racing
+export {
+  formatMtproxySecret,
+  formatProxyLink,
+  type HttpProxyConfig,
+  type HttpProxyOptions,
+  httpConnectProxy,
+  type MtproxyConfig,
+  type MtproxyMode,
+  type MtproxyOptions,
+  type MtproxySecret,
+  mtproxySocketFactory,
+  type MtproxyTransportOptions,
+  mtproxyTransportOptions,
+  type ProxiedTransportOptions,
+  type ProxyConfig,
+  ProxyError,
+  type ProxyFailure,
+  type ProxyKind,
+  type ProxyTransportSettings,
+  parseMtproxySecret,
+  RaceError,
+  type RaceOptions,
+  raceFirst,
+  raceSockets,
+  parseProxyLink,
+  proxyTransportOptions,
+  type Socks5ProxyConfig,
+  type Socks5ProxyOptions,
+  socks5Proxy,
+} from './proxy/index.js';
