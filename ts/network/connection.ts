@@ -285,7 +285,7 @@ export class Connection extends Emitter<ConnectionEvents> {
           const why =
             this.stateValue === 'ready'
               ? ''
-              : ` (the connection is ${this.stateValue}${this.lastError ? `: ${this.lastError.message}` : ''})`;
+              : ` (${STATE_WORDS[this.stateValue]}${this.lastError ? `; last error: ${this.lastError.message}` : ''})`;
           call.fail(new TimeoutError(`${request._} got no answer within ${timeoutMs} ms${why}`, timeoutMs));
           this.pump();
         }, timeoutMs);
@@ -594,8 +594,9 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.session?.onConnectionLost();
+    this.lastError ??= new TransportError('connection lost');
     if (this.opening) return; // the attempt in progress fails and reports it
-    this.connectionFailed(this.lastError ?? new TransportError('connection lost'));
+    this.connectionFailed(this.lastError);
   }
 
   private handleEvents(events: SessionEvent[]): void {
@@ -666,6 +667,16 @@ export class Connection extends Emitter<ConnectionEvents> {
     }
   }
 }
+
+/** How a timeout message describes a connection that is not ready. */
+const STATE_WORDS: Record<ConnectionState, string> = {
+  idle: 'not connected',
+  connecting: 'still connecting',
+  handshake: 'in the key exchange',
+  ready: 'connected',
+  reconnecting: 'reconnecting',
+  closed: 'closed',
+};
 
 /** Marks a stored key so it prints as `StoredAuthKey [redacted]` (a copy when the caller's object cannot take the marks). */
 function redactStored(stored: StoredAuthKey): StoredAuthKey {
