@@ -6,6 +6,7 @@
 #
 #   microsocks, dante-server  SOCKS5 proxies (tests/transport/proxy*.test.ts)
 #   tinyproxy                 HTTP CONNECT proxy
+#   redis-server              FSM state storage (tests/fsm/redis*.test.ts)
 set -uo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/bin/$1" ]; }
@@ -13,6 +14,7 @@ need=()
 have microsocks || need+=(microsocks)
 have danted || need+=(dante-server)
 have tinyproxy || need+=(tinyproxy)
+have redis-server || need+=(redis-server)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 sudo=""
