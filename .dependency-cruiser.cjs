@@ -44,9 +44,9 @@ module.exports = {
     },
     {
       name: 'libsql-only-in-its-entry',
-      comment: '@libsql/client is an optional peer: only wasmgram/storage/libsql may load it',
+      comment: '@libsql/client is an optional peer: only wasmgram/storage/libsql and the FSM libSQL storage (ts/fsm/libsql.ts) may load it',
       severity: 'error',
-      from: { path: '^ts/', pathNot: '^ts/storage/libsql[a-z-]*\\.ts$' },
+      from: { path: '^ts/', pathNot: ['^ts/storage/libsql[a-z-]*\\.ts$', '^ts/fsm/libsql[a-z-]*\\.ts$'] },
       to: { path: 'node_modules/@libsql/' },
     },
     {
