@@ -46,7 +46,7 @@ export function copyDcKey(key: StoredDcKey): StoredDcKey {
 }
 
 /** A copy of `peer` (usernames normalised, arrays not shared). */
-export function copyPeer(peer: CachedPeer): CachedPeer {
+function copyPeer(peer: CachedPeer): CachedPeer {
   const out: CachedPeer = { id: peer.id, kind: peer.kind, accessHash: peer.accessHash, min: peer.min, updatedAt: peer.updatedAt };
   if (peer.usernames?.length) out.usernames = peer.usernames.map(normalizeUsername);
   if (peer.phone) out.phone = normalizePhone(peer.phone);
