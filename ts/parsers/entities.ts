@@ -1,0 +1,156 @@
+/**
+ * Message entities as the formatting parsers see them: which kinds have a
+ * markup, the canonical order Telegram expects, and the clean-up both
+ * directions share (clamping, dropping empty entities, merging split styles).
+ *
+ * Offsets and lengths are in UTF-16 code units, which is what a JavaScript
+ * string index already counts (an emoji outside the BMP is a surrogate pair
+ * and counts 2): https://core.telegram.org/api/entities#entity-length
+ */
+import type { MessageEntity } from '../tl/generated/types.js';
+
+/** Plain text plus the entities that format it — what `messages.sendMessage` takes as `message` and `entities`. */
+export interface FormattedText {
+  text: string;
+  entities: MessageEntity[];
+}
+
+/**
+ * What a parser does with markup it cannot read (an unclosed `**`, `<b>`
+ * without `</b>`, an unknown tag, a link without its `)`):
+ * - `throw` (default): a `WasmgramError` with `reason` and `offset` (see `isFormatError`);
+ * - `plain`: the offending markup is kept as literal text and the rest is parsed.
+ */
+export type OnFormatError = 'throw' | 'plain';
+
+/** Options of `parseMarkdown` and `parseHtml`. */
+export interface ParseOptions {
+  /** Default `throw`. */
+  onError?: OnFormatError;
+}
+
+/** The entity constructor names. */
+export type EntityKind = MessageEntity['_'];
+
+/**
+ * Style entities: the ones Telegram lets overlap anything, so unparsing may
+ * split them (close and reopen around another entity) and parsing merges
+ * touching pieces back. https://core.telegram.org/bots/api#formatting-options
+ */
+const STYLE_KINDS: ReadonlySet<string> = new Set([
+  'messageEntityBold',
+  'messageEntityItalic',
+  'messageEntityUnderline',
+  'messageEntityStrike',
+  'messageEntitySpoiler',
+]);
+
+/** True for bold, italic, underline, strike and spoiler. */
+export function isStyleKind(kind: string): boolean {
+  return STYLE_KINDS.has(kind);
+}
+
+/**
+ * Nesting rank for entities with the same offset and length: lower ranks
+ * are outer. Kinds without a markup (url, mention, hashtag, ... which the
+ * server detects itself) are absent: unparsing leaves their text plain.
+ */
+const RANK: Readonly<Record<string, number>> = {
+  messageEntityBlockquote: 0,
+  messageEntityTextUrl: 1,
+  messageEntityMentionName: 2,
+  inputMessageEntityMentionName: 2,
+  messageEntityFormattedDate: 3,
+  messageEntityBold: 4,
+  messageEntityItalic: 5,
+  messageEntityUnderline: 6,
+  messageEntityStrike: 7,
+  messageEntitySpoiler: 8,
+  messageEntityPre: 9,
+  messageEntityCode: 10,
+  messageEntityCustomEmoji: 11,
+};
+
+/** True when the formatting parsers have a markup for this kind. */
+export function hasMarkup(kind: string): boolean {
+  return RANK[kind] !== undefined;
+}
+
+/**
+ * Telegram's order: by offset, then the longer (outer) entity first; equal
+ * ranges by a fixed kind rank (blockquote, link, ..., styles, pre, code, custom emoji).
+ */
+export function compareEntities(a: MessageEntity, b: MessageEntity): number {
+  return a.offset - b.offset || b.length - a.length || (RANK[a._] ?? 99) - (RANK[b._] ?? 99);
+}
+
+/** Sorts entities in place into Telegram's order and returns them. */
+export function sortEntities<T extends MessageEntity>(entities: T[]): T[] {
+  // Parsers mostly emit entities already in order; skip the sort then.
+  for (let i = 1; i < entities.length; i++) {
+    if (compareEntities(entities[i - 1]!, entities[i]!) > 0) return entities.sort(compareEntities);
+  }
+  return entities;
+}
+
+/**
+ * Merges style entities of one kind that touch or overlap (one run of bold,
+ * split only by the markup). Returns a new array in Telegram's order when
+ * something merged; the input array (sorted) otherwise.
+ */
+export function mergeStyles(sorted: MessageEntity[]): MessageEntity[] {
+  let styles = 0;
+  for (const e of sorted) if (STYLE_KINDS.has(e._)) styles++;
+  if (styles < 2) return sorted;
+  // Entities are sorted by offset, so one pass keeps the current run per kind.
+  const open = new Map<string, MessageEntity>();
+  const merged: MessageEntity[] = [];
+  let changed = false;
+  for (const e of sorted) {
+    if (!STYLE_KINDS.has(e._)) {
+      merged.push(e);
+      continue;
+    }
+    const run = open.get(e._);
+    if (run && e.offset <= run.offset + run.length) {
+      const end = Math.max(run.offset + run.length, e.offset + e.length);
+      run.length = end - run.offset;
+      changed = true;
+      continue;
+    }
+    const copy = { ...e };
+    open.set(e._, copy);
+    merged.push(copy);
+  }
+  return changed ? merged.sort(compareEntities) : sorted;
+}
+
+/**
+ * Final clean-up of a parser's output: drops empty entities, merges touching
+ * style runs (`mergeStyles`) and sorts.
+ */
+export function finishEntities(entities: MessageEntity[]): MessageEntity[] {
+  const out: MessageEntity[] = [];
+  for (const e of entities) if (e.length > 0) out.push(e);
+  return mergeStyles(sortEntities(out));
+}
+
+/**
+ * The entities an unparser works on: only kinds with a markup, clamped to the
+ * text, non-empty, in Telegram's order. The caller's array is not changed.
+ */
+export function entitiesForUnparse(text: string, entities: readonly MessageEntity[] | undefined): MessageEntity[] {
+  const out: MessageEntity[] = [];
+  if (!entities) return out;
+  const n = text.length;
+  for (const e of entities) {
+    if (RANK[e._] === undefined) continue;
+    let start = e.offset | 0;
+    let end = start + (e.length | 0);
+    if (start < 0) start = 0;
+    if (end > n) end = n;
+    if (end <= start) continue;
+    out.push(start === e.offset && end - start === e.length ? e : { ...e, offset: start, length: end - start });
+  }
+  return sortEntities(out);
+}

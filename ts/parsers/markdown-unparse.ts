@@ -1,0 +1,257 @@
+/**
+ * Text + entities → wasmgram Markdown (the dialect of markdown-parse.ts).
+ *
+ * - Styles are toggles, so overlapping styles need no splitting: each one is
+ *   a marker at its start and at its end. Styles cannot reach into code or
+ *   pre (their content is literal), so a style boundary inside one moves to
+ *   its edge; a style entirely inside code is lost.
+ * - Links, mentions, custom emoji, dates, code and pre nest; of two that
+ *   overlap without nesting (Telegram refuses those) the later one is dropped,
+ *   as is anything inside code or pre and a link inside a link.
+ * - Blockquotes are whole lines: one that does not start at a line start or
+ *   end at a line end is dropped (HTML can say it); a trailing line break in
+ *   one is left out. Two quotes on consecutive lines read back as one.
+ * - Text is escaped only where it would read as markup: `\`, `` ` ``, `[`,
+ *   `]` always; `* _ - ~ |` when the next output character is the same; `!`
+ *   before a link; `>` at a line start. Inside code and pre only `` ` `` and
+ *   `\` (and `]` inside a link's text).
+ *
+ * `parseMarkdown(unparseMarkdown(t, e))` gives back `t` and `e` (touching
+ * style runs merged) for every entity set Markdown can express.
+ */
+import type { MessageEntity } from '../tl/generated/types.js';
+import { entitiesForUnparse, isStyleKind, mergeStyles } from './entities.js';
+import { urlForEntity } from './tg-links.js';
+
+const MARKER: Readonly<Record<string, string>> = {
+  messageEntityBold: '**',
+  messageEntityItalic: '__',
+  messageEntityUnderline: '--',
+  messageEntityStrike: '~~',
+  messageEntitySpoiler: '||',
+};
+
+/** Event order at one position: quote prefix, style closes, scoped closes, scoped opens, style opens, quote end. */
+enum Rank {
+  QuoteOpen = 0,
+  StyleClose = 1,
+  ScopedClose = 2,
+  ScopedOpen = 3,
+  StyleOpen = 4,
+  QuoteClose = 5,
+}
+
+enum Kind {
+  Style = 0,
+  Code = 1,
+  Link = 2,
+  Quote = 3,
+}
+
+interface MdEvent {
+  pos: number;
+  rank: Rank;
+  seq: number;
+  text: string;
+  kind: Kind;
+  open: boolean;
+}
+
+function isCode(e: MessageEntity): boolean {
+  return e._ === 'messageEntityCode' || e._ === 'messageEntityPre';
+}
+
+function escapeUrl(url: string): string {
+  return url.replace(/[\\)]/g, '\\$&');
+}
+
+function isLineStart(text: string, pos: number): boolean {
+  return pos === 0 || text.charCodeAt(pos - 1) === 10;
+}
+
+/** Builds the markup events for the entities (see the module comment for what is kept). */
+function events(text: string, list: MessageEntity[]): MdEvent[] {
+  const out: MdEvent[] = [];
+  let seq = 0;
+  const push = (pos: number, rank: Rank, str: string, kind: Kind, open: boolean) => {
+    out.push({ pos, rank, seq: seq++, text: str, kind, open });
+  };
+  // Blockquotes: whole lines, not nested or overlapping.
+  let quoteEnd = -1;
+  for (const e of list) {
+    if (e._ !== 'messageEntityBlockquote') continue;
+    let end = e.offset + e.length;
+    if (end > e.offset + 1 && text.charCodeAt(end - 1) === 10) end--;
+    if (e.offset < quoteEnd || !isLineStart(text, e.offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
+    quoteEnd = end;
+    push(e.offset, Rank.QuoteOpen, e.collapsed ? '**> ' : '> ', Kind.Quote, true);
+    push(end, Rank.QuoteClose, e.collapsed ? '||' : '', Kind.Quote, false);
+  }
+  // Scoped entities: a nesting stack; code spans are remembered for clamping styles.
+  const stack: MessageEntity[] = [];
+  const codeSpans: number[] = [];
+  for (const e of list) {
+    if (isStyleKind(e._) || e._ === 'messageEntityBlockquote') continue;
+    const end = e.offset + e.length;
+    while (stack.length && stack[stack.length - 1]!.offset + stack[stack.length - 1]!.length <= e.offset) stack.pop();
+    const top = stack[stack.length - 1];
+    if (top && (top.offset + top.length < end || isCode(top) || !isCode(e))) continue;
+    stack.push(e);
+    if (isCode(e)) {
+      codeSpans.push(e.offset, end);
+      if (e._ === 'messageEntityCode') {
+        push(e.offset, Rank.ScopedOpen, '`', Kind.Code, true);
+        push(end, Rank.ScopedClose, '`', Kind.Code, false);
+      } else {
+        const lang = (e as MessageEntity.messageEntityPre).language.replace(/[`\n\r]/g, '').trim();
+        push(e.offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
+        push(end, Rank.ScopedClose, '\n```', Kind.Code, false);
+      }
+      continue;
+    }
+    const url = urlForEntity(e);
+    if (url === undefined) {
+      stack.pop();
+      continue;
+    }
+    const bang = e._ === 'messageEntityCustomEmoji' || e._ === 'messageEntityFormattedDate';
+    push(e.offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
+    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
+  }
+  // Styles: merged per kind (markers toggle), boundaries moved out of code.
+  const styles = mergeStyles(list.filter((e) => isStyleKind(e._)));
+  for (const e of styles) {
+    let start = e.offset;
+    let end = start + e.length;
+    for (let k = 0; k < codeSpans.length; k += 2) {
+      const cs = codeSpans[k]!;
+      const ce = codeSpans[k + 1]!;
+      if (start > cs && start < ce) start = ce;
+      if (end > cs && end < ce) end = cs;
+    }
+    if (end <= start) continue;
+    const m = MARKER[e._]!;
+    push(start, Rank.StyleOpen, m, Kind.Style, true);
+    push(end, Rank.StyleClose, m, Kind.Style, false);
+  }
+  // Closes at one position: the inner (later opened) one first.
+  return out.sort((a, b) => a.pos - b.pos || a.rank - b.rank || (a.open ? a.seq - b.seq : b.seq - a.seq));
+}
+
+/**
+ * Formats `text` with `entities` as wasmgram Markdown (the inverse of
+ * `parseMarkdown`). Entities may overlap and come in any order; those
+ * Markdown cannot express are left out (see the module comment).
+ *
+ * @example
+ * ```ts
+ * unparseMarkdown('Hi you', [{ _: 'messageEntityBold', offset: 0, length: 6 }, { _: 'messageEntityItalic', offset: 3, length: 3 }])
+ * // '**Hi __you__**'
+ * ```
+ */
+export function unparseMarkdown(text: string, entities?: readonly MessageEntity[]): string {
+  const list = entitiesForUnparse(text, entities);
+  const evs = list.length ? events(text, list) : [];
+  let out = '';
+  let inCode = 0;
+  let inLink = 0;
+  let inQuote = false;
+  let pos = 0;
+  let e = 0;
+  const n = text.length;
+  while (e < evs.length) {
+    const p = evs[e]!.pos;
+    // The markup at `p`, built first: escaping the text before it looks at its first character.
+    let tags = '';
+    let f = e;
+    let code = inCode;
+    let link = inLink;
+    let quote: boolean = inQuote;
+    for (; f < evs.length && evs[f]!.pos === p; f++) {
+      const ev = evs[f]!;
+      if (ev.kind === Kind.Quote) quote = ev.open;
+      tags += quote && ev.text.indexOf('\n') >= 0 ? ev.text.replace(/\n/g, '\n> ') : ev.text;
+      if (ev.kind === Kind.Code) code += ev.open ? 1 : -1;
+      else if (ev.kind === Kind.Link) link += ev.open ? 1 : -1;
+    }
+    if (p > pos) {
+      const next = tags.length ? tags.charCodeAt(0) : p < n ? text.charCodeAt(p) : -1;
+      out += inCode ? escapeCode(text, pos, p, inLink > 0, inQuote) : escapeText(text, pos, p, next, inQuote);
+      pos = p;
+    }
+    out += tags;
+    inCode = code;
+    inLink = link;
+    inQuote = quote;
+    e = f;
+  }
+  if (pos < n) out += inCode ? escapeCode(text, pos, n, inLink > 0, inQuote) : escapeText(text, pos, n, -1, inQuote);
+  return out;
+}
+
+/** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
+function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
+  let out = '';
+  let seg = from;
+  let changed = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    let esc = false;
+    switch (c) {
+      case 92: // \
+      case 96: // `
+      case 91: // [
+      case 93: // ]
+        esc = true;
+        break;
+      case 42: // *
+      case 95: // _
+      case 45: // -
+      case 126: // ~
+      case 124: // |
+        esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === c;
+        break;
+      case 33: // !
+        esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === 91;
+        break;
+      case 62: // >
+        esc = isLineStart(text, i);
+        break;
+      case 10:
+        if (inQuote) {
+          out += `${text.slice(seg, i)}\n> `;
+          seg = i + 1;
+          changed = true;
+        }
+        continue;
+      default:
+        continue;
+    }
+    if (esc) {
+      out += `${text.slice(seg, i)}\\`;
+      seg = i;
+      changed = true;
+    }
+  }
+  return changed ? out + text.slice(seg, to) : text.slice(from, to);
+}
+
+/** Escapes code or pre content [from, to). */
+function escapeCode(text: string, from: number, to: number, inLink: boolean, inQuote: boolean): string {
+  let out = '';
+  let seg = from;
+  let changed = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || c === 96 || (c === 93 && inLink)) {
+      out += `${text.slice(seg, i)}\\`;
+      seg = i;
+      changed = true;
+    } else if (c === 10 && inQuote) {
+      out += `${text.slice(seg, i)}\n> `;
+      seg = i + 1;
+      changed = true;
+    }
+  }
+  return changed ? out + text.slice(seg, to) : text.slice(from, to);
+}
