@@ -16,13 +16,16 @@ const entries = {
   'transport-node': 'ts/transport/node.ts',
   network: 'ts/network/index.ts',
   client: 'ts/client/index.ts',
+  storage: 'ts/storage/index.ts',
+  'storage-libsql': 'ts/storage/libsql.ts',
+  'storage-node': 'ts/storage/file-node.ts',
   testing: 'ts/testing/index.ts',
   cli: 'ts/testing/cli.ts',
 };
 const input = Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file)));
 
-// node:* and the runtime dependencies stay imports; everything else is bundled.
-const external = (id) => id.startsWith('node:') || /^(pako|ws)(\/|$)/.test(id);
+// node:*, the runtime dependencies and the optional @libsql/client peer stay imports; everything else is bundled.
+const external = (id) => id.startsWith('node:') || /^(pako|ws|@libsql\/client)(\/|$)/.test(id);
 
 const ts = () =>
   typescript({
