@@ -77,7 +77,13 @@ const CASES: Case[] = [
   // Nesting and overlapping.
   { name: 'nested styles', md: '**a __b__ c**', text: 'a b c', entities: [bold(0, 5), italic(2, 1)] },
   { name: 'overlapping styles', md: '**bold __both** italic__', text: 'bold both italic', entities: [bold(0, 9), italic(5, 11)] },
-  { name: 'style inside a link', md: '[**go**](https://x.y)', text: 'go', entities: [link(0, 2, 'https://x.y'), bold(0, 2)] },
+  {
+    name: 'style inside a link',
+    md: '[**go**](https://x.y)',
+    text: 'go',
+    entities: [link(0, 2, 'https://x.y'), bold(0, 2)],
+    back: '**[go](https://x.y)**',
+  },
   {
     name: 'style overlapping a link',
     md: '**a [b** c](https://x.y)',

@@ -31,13 +31,17 @@ const MARKER: Readonly<Record<string, string>> = {
   messageEntitySpoiler: '||',
 };
 
-/** Event order at one position: quote prefix, style closes, scoped closes, scoped opens, style opens, quote end. */
+/**
+ * Event order at one position: quote prefix, scoped closes, style closes,
+ * style opens, scoped opens, quote end. Style markers go outside code and
+ * links sharing a boundary (inside code they would be literal text).
+ */
 enum Rank {
   QuoteOpen = 0,
-  StyleClose = 1,
-  ScopedClose = 2,
-  ScopedOpen = 3,
-  StyleOpen = 4,
+  ScopedClose = 1,
+  StyleClose = 2,
+  StyleOpen = 3,
+  ScopedOpen = 4,
   QuoteClose = 5,
 }
 
