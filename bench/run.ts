@@ -21,6 +21,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   mtproto: async () => (await import('./mtproto/index.js')).suite,
   storage: async () => (await import('./storage/index.js')).suite,
   updates: async () => (await import('./updates/index.js')).suite,
+  parsers: async () => (await import('./parsers/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {
