@@ -130,10 +130,13 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
 
   /** Handles `update` right away, outside the ordering queue; returns how it ended. */
   async handleNow(update: U, parts: StateKeyParts = this.ids(update)): Promise<HandleResult> {
-    const ctx = new Context<U, M>(update, parts.chatId, parts.userId, this.keyStrategy(parts), this.services);
+    return this.handle(new Context<U, M>(update, parts.chatId, parts.userId, this.keyStrategy(parts), this.services));
+  }
+
+  /** An update whose key is in a scene goes to the scene's step (inside the middleware and error handling) and nowhere else. */
+  protected override async intercept(ctx: Context<U, M>): Promise<boolean> {
     const scenes = this.services?.scenes;
-    if (scenes && ctx.key !== undefined && (await scenes.handle(ctx.key, ctx))) return 'stop';
-    return this.handle(ctx);
+    return scenes !== undefined && ctx.key !== undefined && scenes.handle(ctx.key, ctx);
   }
 
   /** Resolves when every dispatched update has been handled. */

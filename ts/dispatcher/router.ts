@@ -118,7 +118,16 @@ export class Router<U, M extends StateMap = StateMap> {
     }
   }
 
+  /**
+   * Runs inside the middleware, before the groups; true ends the update
+   * ('stop'). The dispatcher routes updates of an active scene here.
+   */
+  protected async intercept(_ctx: Context<U, M>): Promise<boolean> {
+    return false;
+  }
+
   private async inner(ctx: Context<U, M>): Promise<HandleResult> {
+    if (await this.intercept(ctx)) return 'stop';
     let handled = false;
     const update = ctx.update;
     for (const list of this.order) {
