@@ -71,11 +71,6 @@ const RANK: Readonly<Record<string, number>> = {
   messageEntityCustomEmoji: 11,
 };
 
-/** True when the formatting parsers have a markup for this kind. */
-export function hasMarkup(kind: string): boolean {
-  return RANK[kind] !== undefined;
-}
-
 /**
  * Telegram's order: by offset, then the longer (outer) entity first; equal
  * ranges by a fixed kind rank (blockquote, link, ..., styles, pre, code, custom emoji).

@@ -194,7 +194,12 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
 }
 
 /** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
+const MD_SPECIAL = /[\\`[\]*_\-~|!>\n]/;
+
 function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
+  const slice = text.slice(from, to);
+  // Most text has no special character; a regex test is much faster than a char loop then.
+  if (!MD_SPECIAL.test(slice) && !(next === slice.charCodeAt(slice.length - 1))) return slice;
   let out = '';
   let seg = from;
   let changed = false;
