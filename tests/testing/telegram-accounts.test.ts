@@ -142,14 +142,14 @@ test('updates.getState: pts 1, qts 0, seq 0, date now, unread 0 for a new accoun
   schemaValid(req, state);
 });
 
-test('updates.getDifference: differenceEmpty when level with the server; behind it is not implemented', async () => {
+test('updates.getDifference: differenceEmpty when level with the server; differenceTooLong from before the log', async () => {
   const { backend, alice, connect } = setup();
   const ctx = await connect(2, alice.id);
   const level = { _: 'updates.getDifference', pts: 1, qts: 0, date: T0 } as const;
   const diff = await backend.handle(ctx, level);
   assert.equal(diff, { _: 'updates.differenceEmpty', date: T0, seq: 0 });
   schemaValid(level, diff);
-  await rejects(backend.handle(ctx, { ...level, pts: 0 }), 400, 'METHOD_NOT_IMPLEMENTED_updates.getDifference');
+  assert.equal(await backend.handle(ctx, { ...level, pts: 0 }), { _: 'updates.differenceTooLong', pts: 1 });
 });
 
 // --- bots -----------------------------------------------------------------------------

@@ -28,4 +28,14 @@ export {
   type RelayStats,
 } from './relay/index.js';
 export * from './telegram/index.js';
+export {
+  type MessageFilter,
+  refOfTarget,
+  type ScriptedBotInput,
+  type ScriptedSendOptions,
+  ScriptedUser,
+  type ScriptedUserInput,
+  ScriptedWorld,
+  type ScriptTarget,
+} from './scripted/index.js';
 export { type MtproxyStats, MtproxyTestServer, type MtproxyTestServerOptions, type MtproxyUpstream } from './mtproxy/index.js';

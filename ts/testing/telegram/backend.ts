@@ -15,7 +15,7 @@
  */
 import type { RandomSource } from '../../crypto/provider.js';
 import { defaultRandom } from '../../crypto/random.js';
-import type { AnyRequest, auth, ResultOf, Updates } from '../../tl/generated/types.js';
+import type { AnyRequest, auth, Chat, Message, ResultOf, Updates, User } from '../../tl/generated/types.js';
 import { AuthStore } from './auth-store.js';
 import { randomBytes, systemClock, type Clock } from './clock.js';
 import type { ConnectOptions, RequestContext } from './context.js';
@@ -26,6 +26,13 @@ import { LoginCodes } from './login-codes.js';
 import { LoginTokens } from './login-tokens.js';
 import { PasswordStore } from './passwords.js';
 import { parseTestPhone } from './test-phone.js';
+import { ChatStore, type ChatRecord } from './store/chat-store.js';
+import { DialogStore } from './store/dialog-store.js';
+import { MessageStore, type StoredMessage } from './store/mailbox.js';
+import { type AccessHashMode, accessHashFor, type PeerRef } from './store/peer-ref.js';
+import { toTlChat } from './tl-chat.js';
+import { toTlMessage } from './tl-message.js';
+import { toTlUser } from './tl-user.js';
 import { UpdateHub } from './update-hub.js';
 import { UserStore, type BotAccount, type NewBot, type NewUser, type UserRecord } from './user-store.js';
 
@@ -57,6 +64,16 @@ export interface BackendOptions {
   verifyTempKeyBinding?: TempKeyVerifier;
   /** First user id handed out (default 1000000). */
   firstUserId?: bigint;
+  /**
+   * `per-account`: each account sees its own access hash for a user or
+   * channel, as on Telegram, so a hash from another account is refused;
+   * `shared` (default): one hash per peer (`UserRecord.accessHash`).
+   */
+  accessHashes?: AccessHashMode;
+  /** Events kept per pts sequence for `updates.getDifference` (default 10 000). */
+  ptsLogLimit?: number;
+  /** Most messages one `updates.getDifference` answer carries before it is a `differenceSlice` (default 100). */
+  differenceLimit?: number;
 }
 
 /** The world behind every DC of the emulator. */
@@ -65,6 +82,16 @@ export class TelegramBackend {
   readonly dcs: DcTable;
   /** Accounts: people and bots. */
   readonly users: UserStore;
+  /** Basic groups, supergroups and broadcast channels. */
+  readonly chats: ChatStore;
+  /** Message boxes: one per account, one per channel. */
+  readonly messages = new MessageStore();
+  /** Each account's dialogs (read markers, pins, drafts). */
+  readonly dialogs = new DialogStore();
+  /** See `BackendOptions.accessHashes`. */
+  readonly accessHashMode: AccessHashMode;
+  /** See `BackendOptions.differenceLimit`. */
+  readonly differenceLimit: number;
   /** Auth keys, logins, temporary-key bindings, exported authorizations. */
   readonly auth: AuthStore;
   /** Login codes in flight. */
@@ -98,7 +125,10 @@ export class TelegramBackend {
     this.codes = new LoginCodes(random, codeTtl);
     this.passwords = new PasswordStore(random);
     this.loginTokens = new LoginTokens(random);
-    this.updates = new UpdateHub(() => this.now());
+    this.updates = new UpdateHub(() => this.now(), options.ptsLogLimit ?? 10_000);
+    this.chats = new ChatStore(random);
+    this.accessHashMode = options.accessHashes ?? 'shared';
+    this.differenceLimit = options.differenceLimit ?? 100;
     this.requireInitConnection = options.requireInitConnection ?? true;
     this.verifyTempKeyBinding = options.verifyTempKeyBinding;
   }
@@ -191,5 +221,63 @@ export class TelegramBackend {
    */
   publish(userId: bigint, updates: Updates): number {
     return this.updates.publish(userId, updates);
+  }
+
+  /** The access hash `viewer` sees for user or channel `peer` (0n for basic groups and unknown peers). */
+  accessHash(viewer: bigint, peer: PeerRef): bigint {
+    if (peer.kind === 'user') {
+      const u = this.users.get(peer.id);
+      return u ? accessHashFor(u.accessHash, u.id, viewer, this.accessHashMode) : 0n;
+    }
+    if (peer.kind === 'channel') {
+      const c = this.chats.channel(peer.id);
+      return c ? accessHashFor(c.accessHash, c.id, viewer, this.accessHashMode) : 0n;
+    }
+    return 0n;
+  }
+
+  /** The chat record of a `chat` or `channel` ref, if it exists. */
+  chatOf(peer: PeerRef): ChatRecord | undefined {
+    return peer.kind === 'chat' ? this.chats.group(peer.id) : peer.kind === 'channel' ? this.chats.channel(peer.id) : undefined;
+  }
+
+  /** The TL `user` `viewer` sees for user `id` (with the viewer's access hash), or undefined. */
+  tlUser(id: bigint, viewer: bigint): User.user | undefined {
+    const u = this.users.get(id);
+    return u ? toTlUser(u, viewer, this.now(), this.accessHash(viewer, { kind: 'user', id })) : undefined;
+  }
+
+  /** The TL chat object `viewer` sees for a group or channel record. */
+  tlChat(c: ChatRecord, viewer: bigint): Chat {
+    return toTlChat(c, viewer, this.accessHash(viewer, { kind: c.kind === 'group' ? 'chat' : 'channel', id: c.id }));
+  }
+
+  /** The TL message `viewer` sees for a stored copy. */
+  tlMessage(m: StoredMessage, viewer: bigint): Message {
+    return toTlMessage(m, viewer);
+  }
+
+  /**
+   * The `users` and `chats` lists an answer to `viewer` must carry for the
+   * peers in `refs` (duplicates and unknown ids skipped): every peer an
+   * answer mentions comes with it (https://core.telegram.org/api/peers).
+   */
+  peerLists(viewer: bigint, refs: Iterable<PeerRef>): { users: User[]; chats: Chat[] } {
+    const users: User[] = [];
+    const chats: Chat[] = [];
+    const seen = new Set<string>();
+    for (const r of refs) {
+      const key = `${r.kind}${r.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (r.kind === 'user') {
+        const u = this.tlUser(r.id, viewer);
+        if (u) users.push(u);
+      } else {
+        const c = this.chatOf(r);
+        if (c) chats.push(this.tlChat(c, viewer));
+      }
+    }
+    return { users, chats };
   }
 }

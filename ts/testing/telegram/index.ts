@@ -22,6 +22,21 @@ export { DcTable, LOOPBACK, type DcAddress } from './dc-table.js';
 export { buildConfig, buildNearestDc, CONFIG_TTL, type ConfigInput } from './config.js';
 export { loginCode, normalizePhone, parseTestPhone, testPhone, TEST_PHONE_PREFIX, type TestPhone } from './test-phone.js';
 export { toTlUser, toUserFull, ONLINE_FOR } from './tl-user.js';
+export { toTlChat } from './tl-chat.js';
+export { toTlMessage } from './tl-message.js';
+export { ChatStore, type ChatKind, type ChatRecord, type MemberRecord, type MemberRole, type NewChat } from './store/chat-store.js';
+export {
+  Mailbox,
+  MessageStore,
+  type ForwardInfo,
+  type MessageBoxRef,
+  type MessageLink,
+  type NewMessage,
+  type StoredMessage,
+} from './store/mailbox.js';
+export { DialogStore, type DialogRecord, type DraftRecord } from './store/dialog-store.js';
+export { PtsLog, type PtsEntry } from './store/update-log.js';
+export { accessHashFor, peerKey, tlPeer, type AccessHashMode, type PeerKind, type PeerRef } from './store/peer-ref.js';
 export { unwrap, type Unwrapped } from './unwrap.js';
 export { encodeResult } from './encode-result.js';
 export { MethodCall, type MethodEntry, type MethodTable } from './method-call.js';

@@ -11,14 +11,15 @@ export const ONLINE_FOR = 300;
 /**
  * The `user` object `viewer` sees for `u`: with `self` and the phone number
  * when it is the viewer's own account, the bot flags for bots, and an
- * access hash either way (never a `min` constructor).
+ * access hash either way (never a `min` constructor). `accessHash` is the
+ * hash `viewer` sees (per-account hashes: `TelegramBackend.tlUser`).
  */
-export function toTlUser(u: UserRecord, viewer: bigint | undefined, now: number): User.user {
+export function toTlUser(u: UserRecord, viewer: bigint | undefined, now: number, accessHash = u.accessHash): User.user {
   const self = viewer === u.id;
   const out: User.user = {
     _: 'user',
     id: u.id,
-    access_hash: u.accessHash,
+    access_hash: accessHash,
     first_name: u.firstName,
   };
   if (self) out.self = true;

@@ -5,7 +5,8 @@
  * by any request not wrapped in `invokeWithoutUpdates`
  * (https://core.telegram.org/method/invokeWithoutUpdates).
  */
-import type { Updates } from '../../tl/generated/types.js';
+import type { Update, Updates } from '../../tl/generated/types.js';
+import { PtsLog } from './store/update-log.js';
 
 /** Receives updates pushed to a connection; the server glue encrypts and sends them. */
 export type UpdateSink = (updates: Updates) => void;
@@ -36,8 +37,49 @@ export interface UpdateSubscriber {
 export class UpdateHub {
   private readonly states = new Map<bigint, UpdateStateRecord>();
   private readonly subscribers = new Set<UpdateSubscriber>();
+  private readonly accountLogs = new Map<bigint, PtsLog>();
+  private readonly channelLogs = new Map<bigint, PtsLog>();
 
-  constructor(private readonly now: () => number) {}
+  /**
+   * @param now the clock
+   * @param logLimit events kept per pts sequence for getDifference (older ones answer `...TooLong`)
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly logLimit = 10_000,
+  ) {}
+
+  /** The pts log of account `userId` (its pts is `state(userId).pts`). */
+  accountLog(userId: bigint): PtsLog {
+    let log = this.accountLogs.get(userId);
+    if (!log) this.accountLogs.set(userId, (log = new PtsLog(this.state(userId).pts, this.logLimit)));
+    return log;
+  }
+
+  /**
+   * Advances account `userId` by `count` pts, logs the update `make`
+   * builds for that pts and returns it (the caller delivers it).
+   */
+  pushAccount<U extends Update>(userId: bigint, count: number, make: (pts: number, ptsCount: number) => U): U {
+    const s = this.state(userId);
+    const now = this.now();
+    const u = this.accountLog(userId).push(count, now, make);
+    s.pts += count;
+    s.date = now;
+    return u;
+  }
+
+  /** The pts log of channel `channelId` (created at pts 1). */
+  channelLog(channelId: bigint): PtsLog {
+    let log = this.channelLogs.get(channelId);
+    if (!log) this.channelLogs.set(channelId, (log = new PtsLog(1, this.logLimit)));
+    return log;
+  }
+
+  /** Advances channel `channelId` by `count` pts and logs the update `make` builds. */
+  pushChannel<U extends Update>(channelId: bigint, count: number, make: (pts: number, ptsCount: number) => U): U {
+    return this.channelLog(channelId).push(count, this.now(), make);
+  }
 
   /**
    * The update state of `userId`, created on first use: pts 1, qts 0, seq 0
@@ -67,12 +109,13 @@ export class UpdateHub {
   /**
    * Pushes `updates` to every subscribed connection signed in as `userId`
    * and returns how many received them. The caller keeps pts/seq right; this
-   * only delivers.
+   * only delivers. `except` is the connection whose request caused the
+   * updates: it gets them as the request's result instead.
    */
-  publish(userId: bigint, updates: Updates): number {
+  publish(userId: bigint, updates: Updates, except?: UpdateSubscriber): number {
     let n = 0;
     for (const sub of this.subscribers) {
-      if (sub.subscribed && sub.userId === userId) {
+      if (sub.subscribed && sub !== except && sub.userId === userId) {
         sub.deliver(updates);
         n++;
       }

@@ -6,7 +6,13 @@ import { authPasswordMethods } from './auth-password.js';
 import { authQrMethods } from './auth-qr.js';
 import { authSignInMethods } from './auth-sign-in.js';
 import { authTransferMethods } from './auth-transfer.js';
+import { chatsMethods } from './chats.js';
+import { contactsMethods } from './contacts.js';
+import { dialogsMethods } from './dialogs.js';
 import { helpMethods } from './help.js';
+import { messagesHistoryMethods } from './messages-history.js';
+import { messagesModifyMethods } from './messages-modify.js';
+import { messagesSendMethods } from './messages-send.js';
 import { updatesMethods } from './updates.js';
 import { uploadMethods } from './upload.js';
 import { usersMethods } from './users.js';
@@ -23,6 +29,12 @@ export const METHODS: MethodTable = {
   ...usersMethods,
   ...updatesMethods,
   ...uploadMethods,
+  ...messagesSendMethods,
+  ...messagesModifyMethods,
+  ...messagesHistoryMethods,
+  ...dialogsMethods,
+  ...chatsMethods,
+  ...contactsMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */

@@ -6,13 +6,13 @@
 import type { InputUser } from '../../../tl/generated/types.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
-import { toTlUser, toUserFull } from '../tl-user.js';
+import { toUserFull } from '../tl-user.js';
 import type { UserRecord } from '../user-store.js';
 
 /**
  * The account `input` names, or undefined: `inputUserSelf` is the caller,
- * `inputUser` must carry the account's access hash. `inputUserFromMessage`
- * (min users) has nothing to refer to yet, as the emulator has no messages.
+ * `inputUser` must carry the access hash the caller was given.
+ * `inputUserFromMessage` (min users) is not resolved here.
  */
 export function resolveInputUser(call: MethodCall, input: InputUser): UserRecord | undefined {
   switch (input._) {
@@ -20,7 +20,7 @@ export function resolveInputUser(call: MethodCall, input: InputUser): UserRecord
       return call.self();
     case 'inputUser': {
       const u = call.backend.users.get(input.user_id);
-      return u && u.accessHash === input.access_hash ? u : undefined;
+      return u && call.backend.accessHash(call.self().id, { kind: 'user', id: u.id }) === input.access_hash ? u : undefined;
     }
     default:
       return undefined;
@@ -37,7 +37,7 @@ export const usersMethods: MethodTable = {
       const out = [];
       for (const input of req.id) {
         const u = resolveInputUser(call, input);
-        if (u) out.push(toTlUser(u, viewer, call.now));
+        if (u) out.push(call.backend.tlUser(u.id, viewer)!);
       }
       return out;
     },
@@ -48,7 +48,7 @@ export const usersMethods: MethodTable = {
       const viewer = call.self().id;
       const u = resolveInputUser(call, req.id);
       if (!u) throw badRequest('USER_ID_INVALID');
-      return { _: 'users.userFull', full_user: toUserFull(u), chats: [], users: [toTlUser(u, viewer, call.now)] };
+      return { _: 'users.userFull', full_user: toUserFull(u), chats: [], users: [call.backend.tlUser(u.id, viewer)!] };
     },
   },
 };

@@ -1,0 +1,7 @@
+/**
+ * The scripted-user API (exported from wasmgram/testing): users, bots,
+ * groups and channels made from code that send, join and await messages
+ * on the in-memory Telegram.
+ */
+export { ScriptedWorld, type ScriptedBotInput, type ScriptedUserInput } from './scripted-world.js';
+export { ScriptedUser, refOfTarget, type MessageFilter, type ScriptedSendOptions, type ScriptTarget } from './scripted-user.js';

@@ -1,0 +1,300 @@
+/**
+ * A scripted account: a user or bot of the in-memory Telegram driven from
+ * test code instead of a client. It talks to the backend the way a client
+ * does (real method implementations, real errors, its own session that
+ * receives its updates) but without sockets or MTProto, so a test can make
+ * it send a message, join a group, and await what your bot answered.
+ */
+import { TimeoutError } from '../../errors.js';
+import type { InitConnectionFields } from '../../mtproto/session/init-connection.js';
+import { wrapWithInitConnection } from '../../mtproto/session/init-connection.js';
+import type { AnyRequest, InputChannel, InputPeer, InputUser, MessageEntity, ResultOf, Updates } from '../../tl/generated/types.js';
+import type { TelegramBackend } from '../telegram/backend.js';
+import type { RequestContext } from '../telegram/context.js';
+import type { ChatRecord } from '../telegram/store/chat-store.js';
+import type { StoredMessage } from '../telegram/store/mailbox.js';
+import type { PeerRef } from '../telegram/store/peer-ref.js';
+import type { UserRecord } from '../telegram/user-store.js';
+
+/** Who or where: a scripted account, an account record, a group/channel record, or a peer ref. */
+export type ScriptTarget = ScriptedUser | UserRecord | ChatRecord | PeerRef;
+
+/** What `waitForMessage` waits for (every given field must match). */
+export interface MessageFilter {
+  /** The author. */
+  from?: ScriptTarget;
+  /** The chat it is in (for private chats: the other account). */
+  chat?: ScriptTarget;
+  /** Exact text, or a pattern the text must match. */
+  text?: string | RegExp;
+  /** Give up after this many ms with a TimeoutError (default 5000). */
+  timeoutMs?: number;
+}
+
+/** Options of `sendMessage`. */
+export interface ScriptedSendOptions {
+  /** Id (in this account's view of the chat) of the message to reply to. */
+  replyTo?: number;
+  entities?: MessageEntity[];
+  silent?: boolean;
+}
+
+const INIT: InitConnectionFields = {
+  api_id: 1,
+  device_model: 'wasmgram scripted user',
+  system_version: 'in-memory',
+  app_version: '1.0',
+  system_lang_code: 'en',
+  lang_pack: '',
+  lang_code: 'en',
+};
+
+/** The ref of any target. */
+export function refOfTarget(t: ScriptTarget): PeerRef {
+  if (t instanceof ScriptedUser) return { kind: 'user', id: t.id };
+  if ('kind' in t && 'members' in t) return { kind: t.kind === 'group' ? 'chat' : 'channel', id: t.id };
+  if ('kind' in t) return t as PeerRef;
+  return { kind: 'user', id: (t as UserRecord).id };
+}
+
+interface Waiter {
+  match(m: StoredMessage): boolean;
+  resolve(m: StoredMessage): void;
+}
+
+/** A scripted account; make one with `ScriptedWorld.user()` / `.bot()` / `.as()`. */
+export class ScriptedUser {
+  /** Messages that arrived and no `waitForMessage` took yet (oldest first). */
+  private readonly inbox: StoredMessage[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly ctx: RequestContext;
+  private ready: Promise<unknown>;
+
+  /** @internal Use `ScriptedWorld`. */
+  constructor(
+    private readonly backend: TelegramBackend,
+    /** The account. */
+    readonly user: UserRecord,
+  ) {
+    const authKeyId = BigInt.asIntN(64, new DataView(backend.randomBytes(8).buffer).getBigUint64(0, true));
+    this.ctx = backend.connect(user.dcId, { authKeyId, onUpdates: (u) => this.onUpdates(u) });
+    backend.authorize(user.dcId, authKeyId, user.id);
+    this.ready = backend.handle(this.ctx, wrapWithInitConnection({ _: 'updates.getState' }, INIT));
+  }
+
+  /** The account's user id. */
+  get id(): bigint {
+    return this.user.id;
+  }
+
+  /** Runs any API method as this account (real checks, real errors); its own updates come back to it. */
+  async invoke<R extends AnyRequest>(request: R): Promise<ResultOf<R>> {
+    await this.ready;
+    return this.backend.handle(this.ctx, request);
+  }
+
+  /** The `InputPeer` this account uses for `t` (with the access hash it sees). */
+  inputPeer(t: ScriptTarget): InputPeer {
+    const r = refOfTarget(t);
+    if (r.kind === 'user') {
+      return r.id === this.id
+        ? { _: 'inputPeerSelf' }
+        : { _: 'inputPeerUser', user_id: r.id, access_hash: this.backend.accessHash(this.id, r) };
+    }
+    if (r.kind === 'chat') return { _: 'inputPeerChat', chat_id: r.id };
+    return { _: 'inputPeerChannel', channel_id: r.id, access_hash: this.backend.accessHash(this.id, r) };
+  }
+
+  /** The `InputUser` this account uses for user `t`. */
+  inputUser(t: ScriptTarget): InputUser {
+    const p = this.inputPeer(t);
+    if (p._ === 'inputPeerSelf') return { _: 'inputUserSelf' };
+    if (p._ !== 'inputPeerUser') throw new RangeError('not a user');
+    return { _: 'inputUser', user_id: p.user_id, access_hash: p.access_hash };
+  }
+
+  /** The `InputChannel` this account uses for channel `t`. */
+  inputChannel(t: ScriptTarget): InputChannel {
+    const p = this.inputPeer(t);
+    if (p._ !== 'inputPeerChannel') throw new RangeError('not a channel');
+    return { _: 'inputChannel', channel_id: p.channel_id, access_hash: p.access_hash };
+  }
+
+  /**
+   * Sends a text message and returns this account's copy of it.
+   *
+   * @example
+   * ```ts
+   * await alice.sendMessage(bot, '/start');
+   * ```
+   */
+  async sendMessage(to: ScriptTarget, text: string, options: ScriptedSendOptions = {}): Promise<StoredMessage> {
+    const peer = refOfTarget(to);
+    const result = await this.invoke({
+      _: 'messages.sendMessage',
+      peer: this.inputPeer(to),
+      message: text,
+      random_id: BigInt.asIntN(64, new DataView(this.backend.randomBytes(8).buffer).getBigUint64(0, true)),
+      ...(options.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: options.replyTo } }),
+      ...(options.entities && { entities: options.entities }),
+      ...(options.silent && { silent: true }),
+    });
+    return this.sentCopy(peer, result);
+  }
+
+  /** Replies to `message` (a copy this account received or sent) in its chat. */
+  reply(message: StoredMessage, text: string): Promise<StoredMessage> {
+    return this.sendMessage(message.peer, text, { replyTo: message.id });
+  }
+
+  /** Creates a basic group with `members`. */
+  async createGroup(title: string, members: ScriptTarget[] = []): Promise<ChatRecord> {
+    const r = await this.invoke({ _: 'messages.createChat', title, users: members.map((m) => this.inputUser(m)) });
+    return this.chatFrom(r.updates, 'chat');
+  }
+
+  /** Creates a supergroup (default) or a broadcast channel, public when `username` is given. */
+  async createChannel(title: string, options: { broadcast?: boolean; username?: string; about?: string } = {}): Promise<ChatRecord> {
+    const r = await this.invoke({
+      _: 'channels.createChannel',
+      title,
+      about: options.about ?? '',
+      ...(options.broadcast ? { broadcast: true } : { megagroup: true }),
+    });
+    const chat = this.chatFrom(r, 'channel');
+    if (options.username !== undefined)
+      await this.invoke({ _: 'channels.updateUsername', channel: this.inputChannel(chat), username: options.username });
+    return chat;
+  }
+
+  /** Adds users to a group or channel this account is in. */
+  async addToChat(chat: ChatRecord, users: ScriptTarget[]): Promise<void> {
+    if (chat.kind === 'group') {
+      for (const u of users) await this.invoke({ _: 'messages.addChatUser', chat_id: chat.id, user_id: this.inputUser(u), fwd_limit: 100 });
+    } else
+      await this.invoke({ _: 'channels.inviteToChannel', channel: this.inputChannel(chat), users: users.map((u) => this.inputUser(u)) });
+  }
+
+  /** Joins a public channel or supergroup. */
+  async join(chat: ChatRecord): Promise<void> {
+    await this.invoke({ _: 'channels.joinChannel', channel: this.inputChannel(chat) });
+  }
+
+  /** Leaves a group or channel. */
+  async leave(chat: ChatRecord): Promise<void> {
+    if (chat.kind === 'group') await this.invoke({ _: 'messages.deleteChatUser', chat_id: chat.id, user_id: { _: 'inputUserSelf' } });
+    else await this.invoke({ _: 'channels.leaveChannel', channel: this.inputChannel(chat) });
+  }
+
+  /** Marks the chat read. */
+  async readHistory(chat: ScriptTarget): Promise<void> {
+    const p = this.inputPeer(chat);
+    if (p._ === 'inputPeerChannel') await this.invoke({ _: 'channels.readHistory', channel: this.inputChannel(chat), max_id: 0 });
+    else await this.invoke({ _: 'messages.readHistory', peer: p, max_id: 0 });
+  }
+
+  /** Every message of a chat as this account sees it, oldest first. */
+  history(chat: ScriptTarget): StoredMessage[] {
+    const peer = refOfTarget(chat);
+    const box = this.backend.messages.boxFor(this.id, peer);
+    return box
+      .idsOf(peer)
+      .map((id) => box.get(id))
+      .filter((m) => m !== undefined);
+  }
+
+  /**
+   * Resolves with the first message that arrives for this account and
+   * matches `filter` — including one that arrived before the call and was
+   * not taken yet — and rejects with TimeoutError after `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * await alice.sendMessage(bot, 'ping');
+   * const answer = await alice.waitForMessage({ from: bot, timeoutMs: 2000 });
+   * assert.is(answer.text, 'pong');
+   * ```
+   */
+  waitForMessage(filter: MessageFilter = {}): Promise<StoredMessage> {
+    const match = this.matcher(filter);
+    const i = this.inbox.findIndex(match);
+    if (i >= 0) return Promise.resolve(this.inbox.splice(i, 1)[0]!);
+    const ms = filter.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const w: Waiter = {
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(w);
+        reject(new TimeoutError(`no matching message for ${this.user.firstName} within ${ms} ms`, ms));
+      }, ms);
+      this.waiters.add(w);
+    });
+  }
+
+  /** Stops receiving updates. */
+  close(): void {
+    this.ctx.close();
+  }
+
+  private matcher(f: MessageFilter): (m: StoredMessage) => boolean {
+    const from = f.from === undefined ? undefined : refOfTarget(f.from);
+    const chat = f.chat === undefined ? undefined : refOfTarget(f.chat);
+    return (m) =>
+      (from === undefined || (from.kind === 'user' ? m.fromId === from.id : m.post && m.peer.id === from.id)) &&
+      (chat === undefined || (m.peer.kind === chat.kind && m.peer.id === chat.id)) &&
+      (f.text === undefined || (typeof f.text === 'string' ? m.text === f.text : f.text.test(m.text)));
+  }
+
+  /** Incoming messages in pushed updates go to a waiter or the inbox. */
+  private onUpdates(u: Updates): void {
+    const found: StoredMessage[] = [];
+    const account = this.backend.messages.account(this.id);
+    if (u._ === 'updateShortMessage' || u._ === 'updateShortChatMessage') {
+      const m = account.get(u.id);
+      if (m) found.push(m);
+    } else if (u._ === 'updates' || u._ === 'updatesCombined') {
+      for (const x of u.updates) {
+        if (x._ === 'updateNewMessage') {
+          const m = account.get(x.message.id);
+          if (m) found.push(m);
+        } else if (x._ === 'updateNewChannelMessage' && x.message._ !== 'messageEmpty' && x.message.peer_id?._ === 'peerChannel') {
+          const m = this.backend.messages.channel(x.message.peer_id.channel_id).get(x.message.id);
+          if (m) found.push(m);
+        }
+      }
+    }
+    for (const m of found) {
+      if (m.fromId === this.id) continue; // only what others sent
+      const w = [...this.waiters].find((x) => x.match(m));
+      if (w) {
+        this.waiters.delete(w);
+        w.resolve(m);
+      } else this.inbox.push(m);
+    }
+  }
+
+  private sentCopy(peer: PeerRef, result: Updates): StoredMessage {
+    const box = this.backend.messages.boxFor(this.id, peer);
+    let id: number | undefined;
+    if (result._ === 'updateShortSentMessage') id = result.id;
+    else if (result._ === 'updates') for (const x of result.updates) if (x._ === 'updateMessageID') id = x.id;
+    const m = id === undefined ? undefined : box.get(id);
+    if (!m) throw new RangeError('the sent message is not in the box');
+    return m;
+  }
+
+  private chatFrom(u: Updates, kind: 'chat' | 'channel'): ChatRecord {
+    if (u._ === 'updates') {
+      for (const c of u.chats) {
+        const rec = kind === 'chat' ? this.backend.chats.group(c.id) : this.backend.chats.channel(c.id);
+        if (rec) return rec;
+      }
+    }
+    throw new RangeError(`no ${kind} in the answer`);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Delivery of the updates an action produced: each affected account gets
+ * one `updates` container (or a short form) on every session, except the
+ * session whose request caused them — it gets the request's result instead
+ * (https://core.telegram.org/api/updates#subscribing-to-updates).
+ *
+ * Containers that carry only pts-numbered updates have `seq` 0: pts orders
+ * them, and `seq` is left to account-wide changes without pts (none yet).
+ */
+import type { Update, Updates } from '../../../tl/generated/types.js';
+import type { TelegramBackend } from '../backend.js';
+import type { PeerRef } from '../store/peer-ref.js';
+import type { UpdateSubscriber } from '../update-hub.js';
+
+/** The `updates` container of `list` for `viewer`, with the users and chats `refs` names. */
+export function container(backend: TelegramBackend, viewer: bigint, list: Update[], refs: Iterable<PeerRef>): Updates.updates {
+  const { users, chats } = backend.peerLists(viewer, refs);
+  return { _: 'updates', updates: list, users, chats, date: backend.now(), seq: 0 };
+}
+
+/** Pushes `updates` to every session of `userId` except `except`. */
+export function push(backend: TelegramBackend, userId: bigint, updates: Updates, except: UpdateSubscriber | undefined): void {
+  backend.updates.publish(userId, updates, except);
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading messages: `messages.getHistory`, `messages.search` (text in one
+ * chat), `messages.getMessages`, `channels.getMessages`
+ * (https://core.telegram.org/method/messages.getHistory and the pages of the others).
+ */
+import type { InputMessage, Message, messages } from '../../../tl/generated/types.js';
+import { messageRefs } from '../actions/post.js';
+import type { MethodCall, MethodTable } from '../method-call.js';
+import { badRequest } from '../rpc-errors.js';
+import type { Mailbox, StoredMessage } from '../store/mailbox.js';
+import type { PeerRef } from '../store/peer-ref.js';
+import { type Slice, sliceHistory } from './history-slice.js';
+import { checkReadable, resolveChannel, resolvePeer } from './peers.js';
+
+/** Every message of `peer` in `box`, ascending. */
+function messagesOf(box: Mailbox, peer: PeerRef): StoredMessage[] {
+  const out: StoredMessage[] = [];
+  for (const id of box.idsOf(peer)) {
+    const m = box.get(id);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** The `messages.Messages` answer for `list` as the caller sees it. */
+function messagesAnswer(call: MethodCall, list: (StoredMessage | Message)[], slice?: Slice, channel?: bigint): messages.Messages {
+  const b = call.backend;
+  const me = call.self().id;
+  const refs: PeerRef[] = [];
+  const out: Message[] = list.map((m) => {
+    if ('box' in m) {
+      refs.push(...messageRefs(m));
+      return b.tlMessage(m, me);
+    }
+    return m;
+  });
+  const { users, chats } = b.peerLists(me, refs);
+  const common = { messages: out, topics: [], chats, users };
+  if (channel !== undefined) {
+    return {
+      _: 'messages.channelMessages',
+      pts: b.updates.channelLog(channel).pts,
+      count: slice?.count ?? out.length,
+      ...(slice && { offset_id_offset: slice.offsetIdOffset }),
+      ...common,
+    };
+  }
+  if (!slice || slice.complete) return { _: 'messages.messages', ...common };
+  return { _: 'messages.messagesSlice', count: slice.count, offset_id_offset: slice.offsetIdOffset, ...common };
+}
+
+/** Looks up `InputMessage`s in `box` (ids, or the message another one replies to); missing ones become `messageEmpty`. */
+function lookUp(box: Mailbox, ids: InputMessage[]): (StoredMessage | Message)[] {
+  return ids.map((input): StoredMessage | Message => {
+    let id: number | undefined;
+    if (input._ === 'inputMessageID') id = input.id;
+    else if (input._ === 'inputMessageReplyTo') {
+      const m = box.get(input.id);
+      id = m?.replyToId;
+    }
+    const m = id === undefined ? undefined : box.get(id);
+    if (!m) return { _: 'messageEmpty', id: id ?? 0 };
+    return m;
+  });
+}
+
+/** `messages.getHistory`, `messages.search`, `messages.getMessages`, `channels.getMessages`. */
+export const messagesHistoryMethods: MethodTable = {
+  'messages.getHistory': {
+    auth: true,
+    run(call, req) {
+      const peer = resolvePeer(call, req.peer);
+      checkReadable(call, peer);
+      const box = call.backend.messages.boxFor(call.self().id, peer);
+      const slice = sliceHistory(messagesOf(box, peer), req);
+      return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined);
+    },
+  },
+  'messages.search': {
+    auth: true,
+    run(call, req) {
+      const peer = resolvePeer(call, req.peer);
+      checkReadable(call, peer);
+      if (req.filter._ !== 'inputMessagesFilterEmpty') throw badRequest('FILTER_NOT_SUPPORTED'); // media filters: later work
+      const from = req.from_id ? resolvePeer(call, req.from_id) : undefined;
+      const q = req.q.toLowerCase();
+      const box = call.backend.messages.boxFor(call.self().id, peer);
+      const hits = messagesOf(box, peer).filter(
+        (m) =>
+          !m.action &&
+          m.text.toLowerCase().includes(q) &&
+          (from === undefined || (from.kind === 'user' && m.fromId === from.id)) &&
+          (req.min_date <= 0 || m.date >= req.min_date) &&
+          (req.max_date <= 0 || m.date <= req.max_date),
+      );
+      const slice = sliceHistory(hits, { ...req, offset_date: 0 });
+      return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined);
+    },
+  },
+  'messages.getMessages': {
+    auth: true,
+    run(call, req) {
+      return messagesAnswer(call, lookUp(call.backend.messages.account(call.self().id), req.id));
+    },
+  },
+  'channels.getMessages': {
+    auth: true,
+    run(call, req) {
+      const chat = resolveChannel(call, req.channel);
+      checkReadable(call, { kind: 'channel', id: chat.id });
+      return messagesAnswer(call, lookUp(call.backend.messages.channel(chat.id), req.id), undefined, chat.id);
+    },
+  },
+};

@@ -1,0 +1,154 @@
+/**
+ * Sending and changing messages: `messages.sendMessage`,
+ * `messages.forwardMessages`, `messages.editMessage`, `messages.saveDraft`
+ * (https://core.telegram.org/method/messages.sendMessage and the pages of
+ * the others). Scheduled messages and media are later work.
+ */
+import type { InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
+import { editMessage, saveDraft } from '../actions/change.js';
+import { container } from '../actions/deliver.js';
+import { postMessage } from '../actions/post.js';
+import type { MethodCall, MethodTable } from '../method-call.js';
+import { badRequest } from '../rpc-errors.js';
+import type { PeerRef } from '../store/peer-ref.js';
+import type { UpdateSubscriber } from '../update-hub.js';
+import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
+
+/** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
+const MESSAGE_LENGTH_MAX = 4096;
+
+/** The session a request came on, as the update hub knows it (it gets the result, not a push). */
+export function caller(call: MethodCall): UpdateSubscriber {
+  return call.ctx as unknown as UpdateSubscriber;
+}
+
+/** Checks text and entities the way Telegram does: MESSAGE_EMPTY, MESSAGE_TOO_LONG, ENTITY_BOUNDS_INVALID. */
+function checkText(text: string, entities: readonly MessageEntity[] | undefined): void {
+  if (text.trim() === '') throw badRequest('MESSAGE_EMPTY');
+  if (text.length > MESSAGE_LENGTH_MAX) throw badRequest('MESSAGE_TOO_LONG');
+  for (const e of entities ?? []) {
+    if (e.offset < 0 || e.length <= 0 || e.offset + e.length > text.length) throw badRequest('ENTITY_BOUNDS_INVALID');
+  }
+}
+
+/** The replied-to id of an `InputReplyTo` (a message in the same chat), checked to exist. */
+function replyId(call: MethodCall, peer: PeerRef, r: InputReplyTo | undefined): number | undefined {
+  if (!r) return undefined;
+  if (r._ !== 'inputReplyToMessage' || r.reply_to_peer_id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
+  const m = call.backend.messages.boxFor(call.self().id, peer).get(r.reply_to_msg_id);
+  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
+  return m.id;
+}
+
+/** A message of `peer` that the caller can see, or 400 MESSAGE_ID_INVALID. */
+export function findMessage(call: MethodCall, peer: PeerRef, id: number) {
+  const m = call.backend.messages.boxFor(call.self().id, peer).get(id);
+  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('MESSAGE_ID_INVALID');
+  return m;
+}
+
+/** `messages.sendMessage`, `messages.forwardMessages`, `messages.editMessage`, `messages.saveDraft`. */
+export const messagesSendMethods: MethodTable = {
+  'messages.sendMessage': {
+    auth: true,
+    run(call, req) {
+      const me = call.self().id;
+      const peer = resolvePeer(call, req.peer);
+      checkWritable(call, peer);
+      checkText(req.message, req.entities);
+      if (req.schedule_date !== undefined) throw badRequest('SCHEDULE_DATE_INVALID'); // scheduled messages: not stored yet
+      const posted = postMessage(call.backend, {
+        actor: me,
+        to: peer,
+        text: req.message,
+        entities: req.entities,
+        replyToId: replyId(call, peer, req.reply_to),
+        silent: req.silent === true,
+        noWebpage: req.no_webpage === true,
+        except: caller(call),
+      });
+      if (req.clear_draft) {
+        const d = call.backend.dialogs.get(me, peer);
+        if (d) d.draft = undefined;
+      }
+      const m = posted.copy;
+      const u = posted.update;
+      if (u._ === 'updateNewMessage') {
+        // Private chats and basic groups: the short answer (https://core.telegram.org/constructor/updateShortSentMessage).
+        return { _: 'updateShortSentMessage', out: true, id: m.id, pts: u.pts, pts_count: u.pts_count, date: m.date };
+      }
+      const list: Update[] = [{ _: 'updateMessageID', id: m.id, random_id: req.random_id }, posted.update];
+      return container(call.backend, me, list, posted.refs);
+    },
+  },
+  'messages.forwardMessages': {
+    auth: true,
+    run(call, req) {
+      const b = call.backend;
+      const me = call.self().id;
+      const from = resolvePeer(call, req.from_peer);
+      checkReadable(call, from);
+      const to = resolvePeer(call, req.to_peer);
+      checkWritable(call, to);
+      if (req.id.length === 0) throw badRequest('MESSAGE_IDS_EMPTY');
+      if (req.id.length !== req.random_id.length) throw badRequest('RANDOM_ID_INVALID');
+      const list: Update[] = [];
+      const refs: PeerRef[] = [to];
+      req.id.forEach((id, i) => {
+        const src = b.messages.boxFor(me, from).get(id);
+        if (!src || src.peer.kind !== from.kind || src.peer.id !== from.id || src.action) throw badRequest('MESSAGE_ID_INVALID');
+        const fwdFrom: PeerRef = src.fwd ? src.fwd.from : src.post ? src.peer : { kind: 'user', id: src.fromId! };
+        const posted = postMessage(b, {
+          actor: me,
+          to,
+          text: src.text,
+          entities: src.entities,
+          silent: req.silent === true,
+          fwd: req.drop_author ? undefined : (src.fwd ?? { from: fwdFrom, date: src.date, ...(src.post && { channelPost: src.id }) }),
+          except: caller(call),
+        });
+        list.push({ _: 'updateMessageID', id: posted.copy.id, random_id: req.random_id[i]! }, posted.update);
+        refs.push(...posted.refs);
+      });
+      return container(b, me, list, refs);
+    },
+  },
+  'messages.editMessage': {
+    auth: true,
+    run(call, req) {
+      const me = call.self().id;
+      const peer = resolvePeer(call, req.peer);
+      checkReadable(call, peer);
+      const m = findMessage(call, peer, req.id);
+      if (m.action) throw badRequest('MESSAGE_ID_INVALID');
+      const chat = call.backend.chatOf(peer);
+      const mayEdit = m.fromId === me || (m.post && chat !== undefined && isAdmin(chat, me));
+      if (!mayEdit) throw badRequest('MESSAGE_AUTHOR_REQUIRED');
+      if (req.media) throw badRequest('MEDIA_INVALID'); // media: later work
+      const text = req.message ?? m.text;
+      const entities = req.entities ?? (req.message === undefined ? m.entities : undefined);
+      checkText(text, entities);
+      const same = text === m.text && JSON.stringify(entities ?? []) === JSON.stringify(m.entities ?? []);
+      if (same) throw badRequest('MESSAGE_NOT_MODIFIED');
+      const u = editMessage(call.backend, me, m, text, entities, caller(call));
+      return container(call.backend, me, [u], [peer, { kind: 'user', id: me }]);
+    },
+  },
+  'messages.saveDraft': {
+    auth: true,
+    run(call, req) {
+      const peer = resolvePeer(call, req.peer);
+      checkReadable(call, peer);
+      if (req.message.length > MESSAGE_LENGTH_MAX) throw badRequest('MESSAGE_TOO_LONG');
+      const replyToId = req.reply_to?._ === 'inputReplyToMessage' ? req.reply_to.reply_to_msg_id : undefined;
+      saveDraft(
+        call.backend,
+        call.self().id,
+        peer,
+        { text: req.message, entities: req.entities, replyToId, noWebpage: req.no_webpage === true },
+        caller(call),
+      );
+      return true;
+    },
+  },
+};

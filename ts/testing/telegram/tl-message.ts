@@ -1,0 +1,42 @@
+/**
+ * Stored messages as the TL `message` / `messageService` a given account
+ * receives (https://core.telegram.org/constructor/message): `out` is
+ * relative to the viewer, ids are those of the copy's box.
+ */
+import type { Message, MessageFwdHeader } from '../../tl/generated/types.js';
+import type { StoredMessage } from './store/mailbox.js';
+import { tlPeer } from './store/peer-ref.js';
+
+/** The `message` (or `messageService`) object of `m` for account `viewer`. */
+export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
+  const out = m.box.kind === 'account' ? m.fromId === m.box.id : m.fromId === viewer;
+  const fromId = m.post || m.fromId === undefined ? undefined : ({ _: 'peerUser', user_id: m.fromId } as const);
+  if (m.action) {
+    const s: Message.messageService = { _: 'messageService', id: m.id, peer_id: tlPeer(m.peer), date: m.date, action: m.action };
+    if (out) s.out = true;
+    if (fromId) s.from_id = fromId;
+    if (m.post) s.post = true;
+    if (m.silent) s.silent = true;
+    return s;
+  }
+  const msg: Message.message = { _: 'message', id: m.id, peer_id: tlPeer(m.peer), date: m.date, message: m.text };
+  if (out) msg.out = true;
+  if (fromId) msg.from_id = fromId;
+  if (m.post) msg.post = true;
+  if (m.silent) msg.silent = true;
+  if (m.pinned) msg.pinned = true;
+  if (m.entities && m.entities.length > 0) msg.entities = m.entities;
+  if (m.replyToId !== undefined) msg.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: m.replyToId };
+  if (m.fwd) msg.fwd_from = toFwdHeader(m);
+  if (m.editDate !== undefined) msg.edit_date = m.editDate;
+  if (m.post) msg.views = 1;
+  return msg;
+}
+
+/** The `messageFwdHeader` of a forwarded copy. */
+export function toFwdHeader(m: StoredMessage): MessageFwdHeader {
+  const f = m.fwd!;
+  const h: MessageFwdHeader.messageFwdHeader = { _: 'messageFwdHeader', from_id: tlPeer(f.from), date: f.date };
+  if (f.channelPost !== undefined) h.channel_post = f.channelPost;
+  return h;
+}
