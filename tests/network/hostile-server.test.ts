@@ -82,7 +82,9 @@ test.before(async () => {
     ),
   );
   unhandledDuringScenarios = unhandled;
-  if (process.env.HOSTILE_DEBUG) for (const [k, o] of outcomes) console.log(k, (o.error as Error)?.name, o.elapsed, o.connectionsAtSettle, o.connectionsLater, (o.error as Error)?.message);
+  if (process.env.HOSTILE_DEBUG)
+    for (const [k, o] of outcomes)
+      console.log(k, (o.error as Error)?.name, o.elapsed, o.connectionsAtSettle, o.connectionsLater, (o.error as Error)?.message);
 });
 
 for (const behaviour of BEHAVIOURS) {
