@@ -105,13 +105,19 @@ function windowFor(bits: u32): u32 {
  * in which cache lines are touched).
  */
 function selectConstantTime(d: u32, entries: u32, n: u32): void {
-  memory.fill(PICK, 0, <usize>n << 2);
+  // Whole 16-byte steps: past n limbs every entry holds zero padding.
+  const bytes = ((<usize>n << 2) + 15) & ~(<usize>15);
+  memory.fill(PICK, 0, bytes);
   for (let k: u32 = 0; k < entries; k++) {
-    const mask: u32 = 0 - <u32>(k == d);
     const entry = TABLE + <usize>k * LIMB_STRIDE;
-    for (let i: usize = 0; i < <usize>n; i++) {
-      const o = PICK + (i << 2);
-      store<u32>(o, load<u32>(o) | (load<u32>(entry + (i << 2)) & mask));
+    if (ASC_FEATURE_SIMD) {
+      const mask = i32x4.splat(0 - <i32>(k == d));
+      for (let i: usize = 0; i < bytes; i += 16) {
+        v128.store(PICK + i, v128.or(v128.load(PICK + i), v128.and(v128.load(entry + i), mask)));
+      }
+    } else {
+      const mask: u64 = 0 - <u64>(k == d);
+      for (let i: usize = 0; i < bytes; i += 8) store<u64>(PICK + i, load<u64>(PICK + i) | (load<u64>(entry + i) & mask));
     }
   }
 }

@@ -72,9 +72,31 @@ const STEP: usize = ASC_FEATURE_SIMD ? 32 : 16;
 @inline function dotExact(x: usize, y: usize, count: usize): u64 {
   const whole = (count << 2) & ~(STEP - 1);
   let s = dot(x, y, whole);
-  for (let k = whole; k < count << 2; k += 4) s += <u64>load<u32>(x + k) * <u64>load<u32>(y + k);
+  if (ASC_FEATURE_SIMD) {
+    // The last 1..7 limbs: one more step with x masked to `rest` limbs.
+    const rest = count & 7;
+    if (rest != 0) {
+      const mask = TAIL_MASKS + ((8 - rest) << 2);
+      const vx = v128.and(v128.load(x + whole), v128.load(mask));
+      const wx = v128.and(v128.load(x + whole, 16), v128.load(mask, 16));
+      const vy = v128.load(y + whole);
+      const wy = v128.load(y + whole, 16);
+      const t = i64x2.add(
+        i64x2.add(i64x2.extmul_low_i32x4_u(vx, vy), i64x2.extmul_high_i32x4_u(vx, vy)),
+        i64x2.add(i64x2.extmul_low_i32x4_u(wx, wy), i64x2.extmul_high_i32x4_u(wx, wy)),
+      );
+      s += <u64>i64x2.extract_lane(t, 0) + <u64>i64x2.extract_lane(t, 1);
+    }
+  } else {
+    for (let k = whole; k < count << 2; k += 4) s += <u64>load<u32>(x + k) * <u64>load<u32>(y + k);
+  }
   return s;
 }
+
+/** Eight all-ones limbs then eight zero limbs: the 8 limbs at TAIL_MASKS + 4·(8 − r) keep the first r. */
+const TAIL_MASKS: usize = memory.data<u32>([
+  0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 /** dst[k] := src[n−1−k] for k < n (dst's padding stays zero). */
 @inline function reverseInto(dst: usize, src: usize, n: u32): void {

@@ -44,7 +44,7 @@ const ENGINES: EngineCase[] = [
   { name: 'auto', label: 'auto on Node: OpenSSL routes (the default here)', config: { engine: 'auto', simd: undefined } },
 ];
 
-export interface LatencyRow {
+interface LatencyRow {
   impl: string;
   label: string;
   medianMs: number;
@@ -52,7 +52,7 @@ export interface LatencyRow {
   samples: number;
 }
 
-export interface ExchangeRow extends LatencyRow {
+interface ExchangeRow extends LatencyRow {
   /** Median ms of step 3 + finish (DH checks, g^b, g_a^b, hashes). */
   dhMedianMs: number;
 }

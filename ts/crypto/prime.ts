@@ -10,7 +10,7 @@ import { defaultRandom } from './random.js';
 import type { RandomSource } from './provider.js';
 
 /** The odd primes below 2000, for cheap trial division before Miller–Rabin. */
-export const SMALL_PRIMES: readonly bigint[] = (() => {
+const SMALL_PRIMES: readonly bigint[] = (() => {
   const limit = 2000;
   const sieve = new Uint8Array(limit);
   const out: bigint[] = [];
