@@ -29,9 +29,6 @@ export interface ParseOptions {
   onError?: OnFormatError;
 }
 
-/** The entity constructor names. */
-export type EntityKind = MessageEntity['_'];
-
 /**
  * Style entities: the ones Telegram lets overlap anything, so unparsing may
  * split them (close and reopen around another entity) and parsing merges

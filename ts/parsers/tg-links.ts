@@ -29,7 +29,7 @@ export function parseLong(text: string, allowNegative: boolean): bigint | undefi
 }
 
 /** `r|w?[dD]?[tT]?` → the entity's flags; undefined when the format is invalid. */
-export function parseDateFormat(format: string): DateFlags | undefined {
+function parseDateFormat(format: string): DateFlags | undefined {
   if (!DATE_FORMAT.test(format)) return undefined;
   const flags: DateFlags = {};
   for (let i = 0; i < format.length; i++) {
