@@ -21,7 +21,9 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   mtproto: async () => (await import('./mtproto/index.js')).suite,
   storage: async () => (await import('./storage/index.js')).suite,
   updates: async () => (await import('./updates/index.js')).suite,
+  dispatcher: async () => (await import('./dispatcher/index.js')).suite,
   parsers: async () => (await import('./parsers/index.js')).suite,
+  chaos: async () => (await import('./chaos/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {

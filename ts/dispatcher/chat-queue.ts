@@ -5,14 +5,17 @@
  * Lanes waiting for a slot are served first come, first served.
  */
 
+/** A lane's key: a chat id, or any string. */
+export type LaneKey = string | bigint;
+
 interface Task {
-  run: () => Promise<void>;
-  resolve: () => void;
+  run: () => Promise<unknown>;
+  resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
 
 interface Lane {
-  key: string | undefined;
+  key: LaneKey | undefined;
   tasks: Task[];
   head: number;
 }
@@ -28,7 +31,7 @@ interface Lane {
  * ```
  */
 export class ChatQueue {
-  private readonly lanes = new Map<string, Lane>();
+  private readonly lanes = new Map<LaneKey, Lane>();
   /** Lanes with work, not running, waiting for a slot. */
   private readonly ready: Lane[] = [];
   private readyHead = 0;
@@ -49,9 +52,24 @@ export class ChatQueue {
   }
 
   /** Queues `run` on lane `key`; the promise settles with it. */
-  run(key: string | undefined, run: () => Promise<void>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const task: Task = { run, resolve, reject };
+  run<T>(key: LaneKey | undefined, run: () => Promise<T>): Promise<T> {
+    if (this.active < this.limit && this.readyHead === this.ready.length && (key === undefined || !this.lanes.has(key))) {
+      // Fast path: a free slot, nobody waiting, lane idle — start now without a wrapper promise.
+      const lane: Lane = { key, tasks: [], head: 0 };
+      if (key !== undefined) this.lanes.set(key, lane);
+      this.active++;
+      let p: Promise<T>;
+      try {
+        p = run();
+      } catch (e) {
+        p = Promise.reject(e);
+      }
+      const done = () => this.finish(lane);
+      p.then(done, done);
+      return p;
+    }
+    return new Promise<T>((resolve, reject) => {
+      const task: Task = { run, resolve: resolve as (v: unknown) => void, reject };
       this.queued++;
       if (key === undefined) {
         this.ready.push({ key, tasks: [task], head: 0 });
@@ -91,7 +109,7 @@ export class ChatQueue {
     lane.tasks[lane.head++] = undefined as unknown as Task;
     this.queued--;
     this.active++;
-    let p: Promise<void>;
+    let p: Promise<unknown>;
     try {
       p = task.run();
     } catch (e) {

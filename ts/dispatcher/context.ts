@@ -40,8 +40,7 @@ export interface SceneControls {
  * ```
  */
 export class Context<U, M extends StateMap = StateMap> {
-  /** Scratch space for middleware (timings, loaded users, ...). */
-  readonly data = new Map<string, unknown>();
+  private scratch: Map<string, unknown> | undefined;
   private stateHandle: StateHandle<M> | undefined;
 
   constructor(
@@ -54,6 +53,12 @@ export class Context<U, M extends StateMap = StateMap> {
     readonly key: string | undefined,
     private readonly services: ContextServices<M> | undefined,
   ) {}
+
+  /** Scratch space for middleware (timings, loaded users, ...); made on first use. */
+  get data(): Map<string, unknown> {
+    this.scratch ??= new Map();
+    return this.scratch;
+  }
 
   /** Whether a state storage is configured (then {@link state} works). */
   get hasState(): boolean {

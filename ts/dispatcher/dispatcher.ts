@@ -13,7 +13,7 @@ import { type KeyStrategy, perUserInChat, type StateKeyParts } from '../fsm/key-
 import { SceneManager, type Wizard } from '../fsm/scenes.js';
 import type { StateDefinition, StateMap, StateName, StateRecord } from '../fsm/states.js';
 import type { StateStorage } from '../fsm/storage.js';
-import { ChatQueue } from './chat-queue.js';
+import { ChatQueue, type LaneKey } from './chat-queue.js';
 import { Context, type ContextServices } from './context.js';
 import type { Filter } from './filter.js';
 import type { HandleResult } from './propagation.js';
@@ -35,7 +35,7 @@ export interface DispatcherOptions<U, M extends StateMap> {
   /** Chat, user and topic of an update (default: reads `chat.id`/`chatId`, `sender.id`/`userId`, `threadId`). */
   ids?: (update: U) => StateKeyParts;
   /** Ordering lane of an update (default: its chat id, else its user id; none = runs unordered). */
-  lane?: (update: U, parts: StateKeyParts) => string | undefined;
+  lane?: (update: U, parts: StateKeyParts) => LaneKey | undefined;
   /** Most updates handled at once across different chats (default 16). */
   concurrency?: number;
 }
@@ -66,8 +66,9 @@ export function defaultUpdateIds(update: unknown): StateKeyParts {
   return parts;
 }
 
-function defaultLane(_u: unknown, p: StateKeyParts): string | undefined {
-  return p.chatId !== undefined ? `c${p.chatId}` : p.userId !== undefined ? `u${p.userId}` : undefined;
+/** The chat id (a private chat's id is its user's id), else the user id; bigints are Map keys by value. */
+function defaultLane(_u: unknown, p: StateKeyParts): LaneKey | undefined {
+  return p.chatId ?? p.userId;
 }
 
 /**
@@ -91,7 +92,7 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
   private readonly services: ContextServices<M> | undefined;
   private readonly keyStrategy: KeyStrategy;
   private readonly ids: (update: U) => StateKeyParts;
-  private readonly lane: (update: U, parts: StateKeyParts) => string | undefined;
+  private readonly lane: (update: U, parts: StateKeyParts) => LaneKey | undefined;
 
   constructor(options: DispatcherOptions<U, M> = {}) {
     super();
@@ -121,20 +122,19 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
    * Handles `update` in its chat's order; resolves when its handlers have
    * finished (rejects with a handler's error when no error handler took it).
    */
-  dispatch(update: U): Promise<void> {
+  dispatch(update: U): Promise<HandleResult> {
     const parts = this.ids(update);
-    return this.queue.run(this.lane(update, parts), async () => {
-      await this.handleNow(update, parts);
-    });
+    return this.queue.run(this.lane(update, parts), () => this.handleNow(update, parts));
   }
 
   /** Handles `update` right away, outside the ordering queue; returns how it ended. */
-  async handleNow(update: U, parts: StateKeyParts = this.ids(update)): Promise<HandleResult> {
-    return this.handle(new Context<U, M>(update, parts.chatId, parts.userId, this.keyStrategy(parts), this.services));
+  handleNow(update: U, parts: StateKeyParts = this.ids(update)): Promise<HandleResult> {
+    const key = this.services ? this.keyStrategy(parts) : undefined;
+    return this.handle(new Context<U, M>(update, parts.chatId, parts.userId, key, this.services));
   }
 
   /** An update whose key is in a scene goes to the scene's step (inside the middleware and error handling) and nowhere else. */
-  protected override async intercept(ctx: Context<U, M>): Promise<boolean> {
+  protected override intercept(ctx: Context<U, M>): boolean | Promise<boolean> {
     const scenes = this.services?.scenes;
     return scenes !== undefined && ctx.key !== undefined && scenes.handle(ctx.key, ctx);
   }

@@ -5,7 +5,7 @@
  * error handlers, FSM state and scenes on the context, and per-chat ordering
  * with parallelism across chats. Generic over the update type.
  */
-export { ChatQueue } from './chat-queue.js';
+export { ChatQueue, type LaneKey } from './chat-queue.js';
 export { type CommandMatch, type CommandOptions, command, splitCommandArgs } from './command.js';
 export { Context, type ContextServices, type SceneControls } from './context.js';
 export { Dispatcher, type DispatcherOptions, defaultUpdateIds, inState, noState } from './dispatcher.js';

@@ -36,6 +36,9 @@ interface Entry {
   handler: Handler<any, any>;
 }
 
+/** A step of the walk over groups: a result now, or later. */
+type Step = HandleResult | Promise<HandleResult>;
+
 function isThenable(v: unknown): v is Promise<unknown> {
   return typeof (v as { then?: unknown } | null)?.then === 'function';
 }
@@ -104,13 +107,23 @@ export class Router<U, M extends StateMap = StateMap> {
   }
 
   /** Runs this router over one update (the dispatcher calls it; tests may too). */
-  async handle(ctx: Context<U, M>): Promise<HandleResult> {
+  handle(ctx: Context<U, M>): Promise<HandleResult> {
+    if (this.gate || this.middleware.length > 0 || this.errorHandler) return this.handleFull(ctx);
+    // Fast path: no gate, middleware or error handler — stay synchronous until a filter or handler returns a promise.
+    try {
+      return Promise.resolve(this.inner(ctx));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private async handleFull(ctx: Context<U, M>): Promise<HandleResult> {
     if (this.gate) {
       const ok = this.gate(ctx.update, ctx);
       if (!(isThenable(ok) ? await ok : ok)) return 'unhandled';
     }
     try {
-      return this.middleware.length === 0 ? await this.inner(ctx) : await runMiddleware(this.middleware, ctx, () => this.inner(ctx));
+      return this.middleware.length === 0 ? await this.inner(ctx) : await runMiddleware(this.middleware, ctx, async () => this.inner(ctx));
     } catch (e) {
       if (!this.errorHandler) throw e;
       await this.errorHandler(e, ctx);
@@ -122,32 +135,63 @@ export class Router<U, M extends StateMap = StateMap> {
    * Runs inside the middleware, before the groups; true ends the update
    * ('stop'). The dispatcher routes updates of an active scene here.
    */
-  protected async intercept(_ctx: Context<U, M>): Promise<boolean> {
+  protected intercept(_ctx: Context<U, M>): boolean | Promise<boolean> {
     return false;
   }
 
-  private async inner(ctx: Context<U, M>): Promise<HandleResult> {
-    if (await this.intercept(ctx)) return 'stop';
-    let handled = false;
+  private inner(ctx: Context<U, M>): Step {
+    const stop = this.intercept(ctx);
+    if (isThenable(stop)) return stop.then((s) => (s ? 'stop' : this.walk(ctx, 0, 0, false)));
+    return stop ? 'stop' : this.walk(ctx, 0, 0, false);
+  }
+
+  /**
+   * The groups from group `g`, handler `h` on. Written as a synchronous loop
+   * that switches to promise continuations only where a filter or handler is
+   * async, so an all-sync router costs no microtask per handler.
+   */
+  private walk(ctx: Context<U, M>, g: number, h: number, handled: boolean): Step {
+    const order = this.order;
     const update = ctx.update;
-    for (const list of this.order) {
-      for (const entry of list) {
+    for (; g < order.length; g++, h = 0) {
+      const list = order[g]!;
+      for (; h < list.length; h++) {
+        const entry = list[h]!;
         if (entry.filter) {
           const ok = entry.filter(update, ctx);
-          if (!(isThenable(ok) ? await ok : ok)) continue;
+          if (isThenable(ok)) {
+            const [gg, hh] = [g, h];
+            return ok.then((pass) => (pass ? this.call(ctx, entry, gg, hh, handled) : this.walk(ctx, gg, hh + 1, handled)));
+          }
+          if (!ok) continue;
         }
-        // Handlers see the FSM state already read (a state filter may have read it).
-        if (ctx.hasState && !ctx.state.loaded) await ctx.state.get();
-        let action = entry.handler(update, ctx);
-        if (isThenable(action)) action = await action;
-        if (action === 'continue') continue;
-        if (action === 'stop') return 'stop';
-        handled = true;
-        break;
+        return this.call(ctx, entry, g, h, handled);
       }
     }
-    for (const child of this.children) {
-      const r = await child.handle(ctx);
+    return this.children.length === 0 ? (handled ? 'handled' : 'unhandled') : this.walkChildren(ctx, 0, handled);
+  }
+
+  private call(ctx: Context<U, M>, entry: Entry, g: number, h: number, handled: boolean): Step {
+    // Handlers see the FSM state already read (a state filter may have read it).
+    if (ctx.hasState && !ctx.state.loaded) return ctx.state.get().then(() => this.invoke(ctx, entry, g, h, handled));
+    return this.invoke(ctx, entry, g, h, handled);
+  }
+
+  private invoke(ctx: Context<U, M>, entry: Entry, g: number, h: number, handled: boolean): Step {
+    const action = entry.handler(ctx.update, ctx);
+    if (isThenable(action)) return action.then((a) => this.after(ctx, a, g, h, handled));
+    return this.after(ctx, action, g, h, handled);
+  }
+
+  private after(ctx: Context<U, M>, action: unknown, g: number, h: number, handled: boolean): Step {
+    if (action === 'continue') return this.walk(ctx, g, h + 1, handled);
+    if (action === 'stop') return 'stop';
+    return this.walk(ctx, g + 1, 0, true);
+  }
+
+  private async walkChildren(ctx: Context<U, M>, from: number, handled: boolean): Promise<HandleResult> {
+    for (let i = from; i < this.children.length; i++) {
+      const r = await this.children[i]!.handle(ctx);
       if (r === 'stop') return 'stop';
       if (r === 'handled') handled = true;
     }
