@@ -31,9 +31,12 @@ export class WasmgramError extends Error {
   /** This class's kind (each subclass declares its own). */
   static readonly kind: string = 'WasmgramError';
 
+  // `this` is the class `instanceof` was asked about (a subclass, usually), not WasmgramError itself.
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: must be the subclass being tested
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
+    // biome-ignore lint/complexity/noThisInStatic: must be the subclass being tested
     return Array.isArray(kinds) && kinds.includes((this as unknown as typeof WasmgramError).kind);
   }
 
@@ -220,6 +223,31 @@ export class TimeoutError extends WasmgramError {
   constructor(
     message: string,
     readonly ms: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Malformed Markdown or HTML given to a formatting parser (`parseMarkdown`,
+ * `parseHtml` with `onError: 'throw'`, the default).
+ *
+ * @example
+ * ```ts
+ * try { parseMarkdown('**bold') } catch (e) { if (e instanceof FormatError) console.log(e.reason, e.offset) } // unclosed 0
+ * ```
+ */
+export class FormatError extends WasmgramError {
+  override name = 'FormatError';
+  static override readonly kind: string = 'FormatError';
+  constructor(
+    message: string,
+    /** Which parser failed. */
+    readonly format: 'markdown' | 'html',
+    /** Why, as a machine-readable name (`unclosed`, `unexpected-close`, `unknown-tag`, `bad-attribute`, `bad-tag`). */
+    readonly reason: 'unclosed' | 'unexpected-close' | 'unknown-tag' | 'bad-attribute' | 'bad-tag',
+    /** Position in the input (UTF-16 code units) of the offending markup. */
+    readonly offset: number,
   ) {
     super(message);
   }

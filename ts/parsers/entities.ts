@@ -18,7 +18,7 @@ export interface FormattedText {
 /**
  * What a parser does with markup it cannot read (an unclosed `**`, `<b>`
  * without `</b>`, an unknown tag, a link without its `)`):
- * - `throw` (default): a `WasmgramError` with `reason` and `offset` (see `isFormatError`);
+ * - `throw` (default): a `FormatError` with `format`, `reason` and `offset`;
  * - `plain`: the offending markup is kept as literal text and the rest is parsed.
  */
 export type OnFormatError = 'throw' | 'plain';

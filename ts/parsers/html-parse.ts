@@ -317,7 +317,7 @@ class HtmlParser {
  * // { text: 'Hi you 👋', entities: [{ _: 'messageEntityBold', offset: 0, length: 2 },
  * //   { _: 'messageEntityMentionName', offset: 3, length: 3, user_id: 42n }] }
  * ```
- * @throws WasmgramError (see `isFormatError`) on malformed markup unless `onError: 'plain'`.
+ * @throws FormatError on malformed markup unless `onError: 'plain'`.
  */
 export function parseHtml(html: string, options?: ParseOptions): FormattedText {
   const plain = options?.onError === 'plain';

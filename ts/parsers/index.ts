@@ -5,7 +5,8 @@
  * README.md; https://core.telegram.org/api/entities
  */
 export { compareEntities, type FormattedText, type OnFormatError, type ParseOptions, sortEntities } from './entities.js';
-export { type FormatError, type FormatErrorFields, type FormatErrorReason, isFormatError } from './format-error.js';
+export { FormatError } from '../errors.js';
+export { type FormatErrorReason, isFormatError } from './format-error.js';
 export { parseHtml } from './html-parse.js';
 export { escapeHtml } from './html-text.js';
 export { unparseHtml } from './html-unparse.js';

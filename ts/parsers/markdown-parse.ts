@@ -371,7 +371,7 @@ class MarkdownParser {
  * //   { _: 'messageEntityMentionName', offset: 3, length: 3, user_id: 42n },
  * //   { _: 'messageEntityCustomEmoji', offset: 10, length: 2, document_id: 5368324170671202286n }] }
  * ```
- * @throws WasmgramError (see `isFormatError`) on malformed markup unless `onError: 'plain'`.
+ * @throws FormatError on malformed markup unless `onError: 'plain'`.
  */
 export function parseMarkdown(markdown: string, options?: ParseOptions): FormattedText {
   const plain = options?.onError === 'plain';
