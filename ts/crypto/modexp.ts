@@ -13,9 +13,12 @@
  * | `wasm`    | everywhere else               | Montgomery, 28-bit limbs, fixed window (assembly/bignum)            |
  * | `bigint`  | fallback                      | {@link modPow} in JS; only past 4096 bits or before WASM can load   |
  *
- * On Node OpenSSL measures 3–4× faster than the WASM path for 2048-bit
- * exponents (see bench/crypto), so `auto` takes it there; Deno, Bun, browsers
- * and edge runtimes run the WASM path, the same code unchanged.
+ * Measured for a 2048-bit exponent (CPU ms, `npm run bench -- mtproto`):
+ * OpenSSL ≈ 2.4, WASM SIMD ≈ 4.1, WASM plain ≈ 7.4, BigInt ≈ 8.7 on V8 — so
+ * `auto` takes OpenSSL on Node; Deno, Bun, browsers and edge runtimes run the
+ * WASM path, the same code unchanged. (In Bun 1.x, on JavaScriptCore, BigInt
+ * measured ≈ 2.5 ms against WASM SIMD's ≈ 4.1, but BigInt is not constant
+ * time, so secret exponents stay on WASM there too.)
  *
  * Secret exponents (`secret: true`, the default) get constant-time engines
  * only: the WASM path then runs a fixed window over an exponent padded to the
