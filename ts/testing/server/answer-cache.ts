@@ -19,6 +19,13 @@ export interface CachedAnswer {
   answerSeqNo?: number;
   /** Unix seconds the query arrived. */
   readonly at: number;
+  /**
+   * The connection a re-sent copy of the query last came on while it was
+   * running: its answer goes there when the connection it first came on is
+   * gone (the client reconnected). The session itself does not move for a
+   * duplicate (see encrypted-packet.ts).
+   */
+  askedOn?: { readonly open: boolean };
 }
 
 /** Most answers kept per session; the oldest go first. */

@@ -223,6 +223,7 @@ function answerDuplicate(batch: Batch, m: InnerMessage): void {
   const cached = batch.session.answers.get(m.msgId);
   if (!cached) return;
   if ((m.seqNo & 1) === 1) batch.session.pendingAcks.push(m.msgId);
+  if (cached.status === 'running') cached.askedOn = batch.conn;
   if (cached.status === 'done' && cached.body) {
     batch.conn.rt.stats.cachedAnswers++;
     batch.replies.push({ body: cached.body, contentRelated: true, response: true, answers: m.msgId });
@@ -257,7 +258,15 @@ function send(batch: Batch, answers: (Outgoing | undefined)[]): void {
     )
     .found.filter((m) => m.answers === undefined || !answered.has(m.answers));
   const messages = [...resent, ...fresh];
-  conn.sendEncrypted(key, session, messages);
+  // Answers of a connection that is gone go where a re-sent copy of their query came (answerDuplicate).
+  let via: Connection = conn;
+  if (!conn.open) {
+    for (const m of fresh) {
+      const askedOn = m.answers === undefined ? undefined : session.answers.get(m.answers)?.askedOn;
+      if (askedOn?.open) via = askedOn as Connection;
+    }
+  }
+  via.sendEncrypted(key, session, messages);
   if (batch.destroyKey) {
     // https://core.telegram.org/mtproto/auth_key: the key is gone for good; later packets get -404.
     const rt = conn.rt;
