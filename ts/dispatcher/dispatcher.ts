@@ -89,6 +89,7 @@ function defaultLane(_u: unknown, p: StateKeyParts): LaneKey | undefined {
  */
 export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
   private readonly queue: ChatQueue;
+  private interceptors: ReadonlyArray<(update: U, parts: StateKeyParts) => boolean> = [];
   private readonly services: ContextServices<M> | undefined;
   private readonly keyStrategy: KeyStrategy;
   private readonly ids: (update: U) => StateKeyParts;
@@ -113,6 +114,18 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
     }
   }
 
+  /**
+   * Adds a function that sees each dispatched update before it is queued;
+   * returning true consumes it (no handler runs). Returns the remover.
+   * Conversations use this; it must be cheap and must not throw.
+   */
+  addInterceptor(interceptor: (update: U, parts: StateKeyParts) => boolean): () => void {
+    this.interceptors = [...this.interceptors, interceptor];
+    return () => {
+      this.interceptors = this.interceptors.filter((i) => i !== interceptor);
+    };
+  }
+
   /** Updates queued or being handled. */
   get pending(): number {
     return this.queue.pending;
@@ -124,6 +137,12 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
    */
   dispatch(update: U): Promise<HandleResult> {
     const parts = this.ids(update);
+    // Interceptors see the update before the chat's queue: a conversation
+    // waiting inside a handler of this chat must get the next message even
+    // though that handler still holds the chat's lane.
+    for (let i = 0; i < this.interceptors.length; i++) {
+      if (this.interceptors[i]!(update, parts)) return Promise.resolve('stop');
+    }
     return this.queue.run(this.lane(update, parts), () => this.handleNow(update, parts));
   }
 

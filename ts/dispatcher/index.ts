@@ -8,6 +8,7 @@
 export { ChatQueue, type LaneKey } from './chat-queue.js';
 export { type CommandMatch, type CommandOptions, command, splitCommandArgs } from './command.js';
 export { Context, type ContextServices, type SceneControls } from './context.js';
+export { Conversation, type ConversationOptions, type ConversationTimers, type WaitOptions } from './conversation.js';
 export { Dispatcher, type DispatcherOptions, defaultUpdateIds, inState, noState } from './dispatcher.js';
 export { and, type Filter, type FilterCtx, type FilterIn, type FilterMod, filter, guard, kind, not, or } from './filter.js';
 export { logging } from './logging.js';
