@@ -33,7 +33,7 @@ import type { DcAddress, SessionStorage, StoredDcKey } from '../storage/types.js
 import type { AnyRequest, ResultOf } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { SocketFactory } from '../transport/socket.js';
-import { Connection, type ConnectionOptions } from './connection.js';
+import { type AuthKeyLost, Connection, type ConnectionOptions } from './connection.js';
 import { dcOptionsFromConfig, pickDcAddress } from './dc-options.js';
 
 /** Connection settings the pool passes to every {@link Connection} it makes. */
@@ -86,6 +86,11 @@ export type DcPoolEvents = {
   'home-dc': (dcId: number) => void;
   /** A connection failed and is recovering (for logging). */
   error: (error: Error, dcId: number) => void;
+  /**
+   * DC `dcId` confirmed it no longer knows the permanent key (see `Connection`'s
+   * -404 rule): the stored key was deleted; a login on that DC is gone.
+   */
+  'auth-key-lost': (info: AuthKeyLost) => void;
 };
 
 /** How many migrations one call may follow before the pool gives up (a loop is a server bug). */
@@ -319,11 +324,25 @@ export class DcPool extends Emitter<DcPoolEvents> {
         if (dcId !== this.home) this.authorizedDcs.delete(dcId);
         if (index === 0) void this.storeKey(dcId, media, r.authKey, r.serverSalt, r.timeOffset);
       }),
+      connection.on('auth-key-lost', (info) => {
+        this.logger.log('warn', `DC ${dcId}${media ? ' (media)' : ''} no longer knows its auth key (-404, confirmed)`);
+        this.authorizedDcs.delete(dcId);
+        if (index === 0) void this.deleteKey(dcId, media);
+        this.emit('auth-key-lost', info);
+      }),
       connection.on('update', (u) => this.onUpdate(u, dcId)),
       connection.on('error', (e) => this.emit('error', e, dcId)),
     );
     this.slots.set(id, slot);
     return slot;
+  }
+
+  private async deleteKey(dcId: number, media: boolean): Promise<void> {
+    try {
+      await this.options.storage.setAuthKey(dcId, undefined, media || undefined);
+    } catch (e) {
+      this.logger.log('error', `could not delete the lost auth key of DC ${dcId}: ${(e as Error).message}`);
+    }
   }
 
   private async storeKey(dcId: number, media: boolean, authKey: Uint8Array, serverSalt?: bigint, timeOffset?: number): Promise<void> {
