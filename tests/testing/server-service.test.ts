@@ -170,18 +170,21 @@ test('duplicate msg_id: a query sent twice is answered twice from one run (the a
     raw.close();
   }));
 
-test('seq_no parity: a query with an even seq_no → 35, a msgs_ack with an odd one → 34; neither is processed', () =>
-  withServer(async (server) => {
-    const raw = await RawClient.connect(server);
-    const q = raw.send(nearest(), true, { seqNo: 0 });
-    let bad = (await raw.expect('bad_msg_notification')).obj as mt.bad_msg_notification;
-    assert.equal([bad.bad_msg_id, bad.error_code], [q, 35]);
-    const a = raw.send({ _: 'msgs_ack', msg_ids: [] }, false, { seqNo: 1 });
-    bad = (await raw.expect('bad_msg_notification')).obj as mt.bad_msg_notification;
-    assert.equal([bad.bad_msg_id, bad.error_code], [a, 34]);
-    assert.is(server.stats.rpcCalls['help.getNearestDc'], undefined);
-    raw.close();
-  }));
+test('seq_no parity (strict): a query with an even seq_no → 35, a msgs_ack with an odd one → 34; neither is processed', () =>
+  withServer(
+    async (server) => {
+      const raw = await RawClient.connect(server);
+      const q = raw.send(nearest(), true, { seqNo: 0 });
+      let bad = (await raw.expect('bad_msg_notification')).obj as mt.bad_msg_notification;
+      assert.equal([bad.bad_msg_id, bad.error_code], [q, 35]);
+      const a = raw.send({ _: 'msgs_ack', msg_ids: [] }, false, { seqNo: 1 });
+      bad = (await raw.expect('bad_msg_notification')).obj as mt.bad_msg_notification;
+      assert.equal([bad.bad_msg_id, bad.error_code], [a, 34]);
+      assert.is(server.stats.rpcCalls['help.getNearestDc'], undefined);
+      raw.close();
+    },
+    { strict: true },
+  ));
 
 test('msg_id parity: a client msg_id not divisible by 4 → bad_msg_notification 18', () =>
   withServer(async (server) => {

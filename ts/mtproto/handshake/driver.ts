@@ -24,6 +24,7 @@ import {
   type ServerHandshakeOptions,
   type ServerStep1State,
   type ServerStep2State,
+  type KeyExchangeVariant,
   serverStep1,
   serverStep2,
   serverStep3,
@@ -104,6 +105,8 @@ const REQ_PQ = idOf('req_pq')!;
 export interface ServerHandshakeOutput {
   response: Uint8Array;
   done?: AuthKeyResult;
+  /** With `done`: the inner-data variant and RSA scheme the client used. */
+  variant?: KeyExchangeVariant;
 }
 
 /**
@@ -140,8 +143,8 @@ export class ServerHandshake {
         return { response: r.response };
       }
       this.state = undefined;
-      const { kind: _kind, response, ...done } = r;
-      return { response, done: redact(done, 'AuthKeyResult') };
+      const { kind: _kind, response, variant, ...done } = r;
+      return { response, done: redact(done, 'AuthKeyResult'), variant };
     } catch (e) {
       this.state = undefined;
       throw e;

@@ -19,6 +19,7 @@ export {
   serverStep1,
   serverStep2,
   serverStep3,
+  type KeyExchangeVariant,
   type ServerFinishResult,
   type ServerHandshakeOptions,
   type ServerRsaKey,
@@ -26,5 +27,6 @@ export {
   type ServerStep2State,
   type ServerStepResult,
 } from './server.js';
+export { decryptPqInnerData, type DecryptedInnerData, type PqInnerData, type RsaScheme } from './server-inner-data.js';
 export { ClientHandshake, ServerHandshake, type ClientHandshakeOutput, type ServerHandshakeOutput } from './driver.js';
 export { longFromBytes, type AuthKeyResult, type MsgIdSource } from './common.js';

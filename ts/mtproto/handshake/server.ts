@@ -29,7 +29,7 @@ import {
 import { modExp } from '../../crypto/modexp.js';
 import { isProbablePrime } from '../../crypto/prime.js';
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
-import { rsaKeyFingerprint, rsaPadDecrypt } from '../../crypto/rsa.js';
+import { rsaKeyFingerprint } from '../../crypto/rsa.js';
 import { CryptoError, SecurityError } from '../../errors.js';
 import { redact } from '../../redact.js';
 import { encode } from '../../tl/codec/index.js';
@@ -44,6 +44,7 @@ import {
   readClientRequest,
   readObjectPrefix,
 } from './common.js';
+import { decryptPqInnerData, type RsaScheme } from './server-inner-data.js';
 
 /** The server's RSA key pair (n, e public; d private). */
 export interface ServerRsaKey {
@@ -73,6 +74,20 @@ export interface ServerHandshakeOptions extends MsgIdSource {
    * logic can be exercised. Default: accept.
    */
   acceptAuthKey?: (authKeyId: Uint8Array) => boolean;
+  /**
+   * Accept only what the spec describes today: RSA_PAD and
+   * `p_q_inner_data_dc` / `p_q_inner_data_temp_dc`. Default false: also the
+   * legacy SHA1-padded RSA scheme and the no-dc variants, as Telegram does
+   * (see server-inner-data.ts).
+   */
+  strict?: boolean;
+}
+
+/** Which variant of the key exchange a client used (for logs and traces). */
+export interface KeyExchangeVariant {
+  /** `p_q_inner_data`, `p_q_inner_data_dc`, `p_q_inner_data_temp` or `p_q_inner_data_temp_dc`. */
+  readonly innerData: string;
+  readonly rsaScheme: RsaScheme;
 }
 
 interface ServerContext {
@@ -105,8 +120,10 @@ export interface ServerStep2State {
   readonly a: bigint;
   /** retry_id the next client_DH_inner_data must carry (0 first, then the last aux hash). */
   readonly expectedRetryId: bigint;
+  /** The DC id of the inner data; `options.dcId ?? 0` for the variants without one. */
   readonly dcId: number;
   readonly expiresIn: number | undefined;
+  readonly variant: KeyExchangeVariant;
 }
 
 /** A server step's output: the plain message to send back and the next state. */
@@ -117,7 +134,7 @@ export interface ServerStepResult<S> {
 
 /** The outcome of {@link serverStep3}. */
 export type ServerFinishResult =
-  | ({ kind: 'done'; response: Uint8Array } & AuthKeyResult)
+  | ({ kind: 'done'; response: Uint8Array; variant: KeyExchangeVariant } & AuthKeyResult)
   | { kind: 'retry'; response: Uint8Array; state: ServerStep2State };
 
 /** A random prime in [2^(bits−1), 2^bits). */
@@ -168,7 +185,8 @@ export function serverStep1(options: ServerHandshakeOptions, request: Uint8Array
 
 /**
  * Answers `req_DH_params`: checks the nonces, p, q and the fingerprint,
- * decrypts RSA_PAD, checks `p_q_inner_data_dc` / `p_q_inner_data_temp_dc`,
+ * decrypts the inner data (RSA_PAD, or the legacy SHA1 padding unless
+ * strict; the `_dc` variants, or also the no-dc ones unless strict),
  * draws a and answers `server_DH_params_ok` with `server_DH_inner_data`
  * encrypted under the temporary AES key
  * (https://core.telegram.org/mtproto/auth_key#6-server-responds-with).
@@ -188,27 +206,17 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
     throw new SecurityError('rsa_fingerprint', 'req_DH_params names an RSA key the server does not have');
   }
 
-  let data: Uint8Array;
-  try {
-    data = rsaPadDecrypt(req.encrypted_data, ctx.options.rsaKey, crypto);
-  } catch (e) {
-    if (e instanceof CryptoError) throw new SecurityError('rsa_pad', `encrypted_data: ${e.message}`);
-    throw e;
-  }
-  const { obj } = readObjectPrefix(data, 0, 'p_q_inner_data');
-  if (obj._ !== 'p_q_inner_data_dc' && obj._ !== 'p_q_inner_data_temp_dc') {
-    throw new SecurityError('p_q_inner_data', `expected p_q_inner_data_dc, got ${obj._}`);
-  }
-  const inner = obj as mt.p_q_inner_data_dc | mt.p_q_inner_data_temp_dc;
+  const { inner, rsaScheme } = decryptPqInnerData(req.encrypted_data, ctx.options.rsaKey, crypto, ctx.options.strict ?? false);
   if (!bytesEqual(inner.pq, state.pq) || !bytesEqual(inner.p, state.p) || !bytesEqual(inner.q, state.q)) {
     throw new SecurityError('p_q', 'p_q_inner_data does not carry the pq, p, q of this exchange');
   }
   expectNonce(inner.nonce, state.nonce, 'nonce');
   expectNonce(inner.server_nonce, state.serverNonce, 'server_nonce');
-  if (ctx.options.dcId !== undefined && inner.dc !== ctx.options.dcId) {
-    throw new SecurityError('dc_id', `p_q_inner_data is for DC ${inner.dc}, this is DC ${ctx.options.dcId}`);
+  const dcId = 'dc' in inner ? inner.dc : (ctx.options.dcId ?? 0);
+  if (ctx.options.dcId !== undefined && dcId !== ctx.options.dcId) {
+    throw new SecurityError('dc_id', `p_q_inner_data is for DC ${dcId}, this is DC ${ctx.options.dcId}`);
   }
-  const expiresIn = inner._ === 'p_q_inner_data_temp_dc' ? inner.expires_in : undefined;
+  const expiresIn = 'expires_in' in inner ? inner.expires_in : undefined;
   if (expiresIn !== undefined && !(expiresIn > 0)) throw new SecurityError('expires_in', 'expires_in must be positive');
 
   const dhPrimeBytes = ctx.options.dhPrime ?? TELEGRAM_DH_PRIME_BYTES;
@@ -258,8 +266,9 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
         dhPrime,
         a,
         expectedRetryId: 0n,
-        dcId: inner.dc,
+        dcId,
         expiresIn,
+        variant: { innerData: inner._, rsaScheme },
       },
       'ServerHandshakeState',
     ),
@@ -319,8 +328,9 @@ export function serverStep3(state: ServerStep2State, request: Uint8Array): Serve
     server_nonce: state.serverNonce,
     new_nonce_hash1: newNonceHash(state.newNonce, 1, auxHash, crypto),
   };
-  const result: { kind: 'done'; response: Uint8Array } & AuthKeyResult = {
+  const result: { kind: 'done'; response: Uint8Array; variant: KeyExchangeVariant } & AuthKeyResult = {
     kind: 'done',
+    variant: state.variant,
     response: plainMessage(ctx.nextMsgId(), ok),
     authKey,
     authKeyId: id,

@@ -32,6 +32,21 @@ export function reply(batch: Batch, obj: AnyTlObject, contentRelated: boolean, r
   batch.replies.push({ body: encode(obj), contentRelated, response });
 }
 
+/** What each bad_msg_notification code means (https://core.telegram.org/mtproto/service_messages_about_messages#notice-of-ignored-error-message). */
+const BAD_MSG_REASONS: Readonly<Record<number, string>> = {
+  16: 'msg_id too low (more than 300 s in the past)',
+  17: 'msg_id too high (more than 30 s in the future)',
+  18: 'msg_id not divisible by 4',
+  19: 'container msg_id is the same as a previous message',
+  20: 'message too old to check for a replay',
+  32: 'msg_seqno too low',
+  33: 'msg_seqno too high',
+  34: 'an even msg_seqno expected (not content-related)',
+  35: 'an odd msg_seqno expected (content-related)',
+  48: 'incorrect server salt',
+  64: 'invalid container',
+};
+
 /**
  * bad_msg_notification for a message the server ignores
  * (https://core.telegram.org/mtproto/service_messages_about_messages#notice-of-ignored-error-message):
@@ -39,5 +54,12 @@ export function reply(batch: Batch, obj: AnyTlObject, contentRelated: boolean, r
  * 34/35 seq_no parity, 64 invalid container.
  */
 export function badMsg(batch: Batch, msgId: bigint, seqNo: number, code: number): void {
+  const rt = batch.conn.rt;
+  rt.tracer?.note(
+    { dc: rt.dcId, conn: batch.conn, authKeyId: batch.key.id, sessionId: batch.session.sessionId },
+    'refused',
+    `bad_msg_notification ${code}: ${BAD_MSG_REASONS[code] ?? 'refused'}`,
+    { msgId, seqNo },
+  );
   reply(batch, { _: 'bad_msg_notification', bad_msg_id: msgId, bad_msg_seqno: seqNo, error_code: code }, false);
 }

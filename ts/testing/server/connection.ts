@@ -8,7 +8,7 @@
  * https://core.telegram.org/mtproto/mtproto-transports
  */
 import { SecurityError, TlError, TransportError } from '../../errors.js';
-import { longFromBytes, ServerHandshake } from '../../mtproto/index.js';
+import { type KeyExchangeVariant, longFromBytes, ServerHandshake } from '../../mtproto/index.js';
 import { encode, nameOf } from '../../tl/codec/index.js';
 import type { Updates } from '../../tl/generated/types.js';
 import { createServerStream, type ServerStream, type ServerStreamInfo } from '../../transport/index.js';
@@ -171,7 +171,14 @@ export class Connection implements SessionCarrier {
   sendEncrypted(key: StoredKey, session: SessionState, messages: readonly Outgoing[]): void {
     if (key.destroyed || messages.length === 0) return;
     const nowMs = this.rt.clock();
-    const packets = session.compose(messages, key.salts.current(Math.floor(nowMs / 1000)), nowMs);
+    const tracer = this.rt.tracer;
+    const where = tracer && { dc: this.rt.dcId, conn: this, authKeyId: key.id, sessionId: session.sessionId };
+    const packets = session.compose(
+      messages,
+      key.salts.current(Math.floor(nowMs / 1000)),
+      nowMs,
+      where && ((msgId, seqNo, m) => tracer!.message('out', where, { msgId, seqNo, body: m.body })),
+    );
     for (const m of messages) countSent(this.rt.stats, nameOfBody(m.body));
     const via = this.open ? this : session.carrier instanceof Connection && session.carrier.open ? session.carrier : undefined;
     if (!via) return;
@@ -179,8 +186,9 @@ export class Connection implements SessionCarrier {
   }
 
   /** Answers with transport error `code` and closes (https://core.telegram.org/mtproto/mtproto-transports#transport-errors). */
-  sendTransportError(code: number): void {
+  sendTransportError(code: number, why = 'injected fault'): void {
     this.rt.stats.transportErrors++;
+    this.rt.tracer?.note({ dc: this.rt.dcId, conn: this }, 'transport_error', `${code}: ${why}`);
     if (this.stream.info) this.writeRaw(this.stream.encodeError(code));
     this.end();
   }
@@ -192,8 +200,9 @@ export class Connection implements SessionCarrier {
   }
 
   /** A packet failed a check: it is dropped and the connection closed (README.md, "Bad packets"). */
-  securityDrop(): void {
+  securityDrop(why = 'a failed check'): void {
     this.rt.stats.securityDrops++;
+    this.rt.tracer?.note({ dc: this.rt.dcId, conn: this }, 'drop', `connection closed: ${why}`);
     this.destroy();
   }
 
@@ -286,6 +295,7 @@ export class Connection implements SessionCarrier {
       clock: rt.clock,
       // A new key whose id is taken is answered dh_gen_retry, as the spec asks.
       acceptAuthKey: (id) => !rt.keys.has(longFromBytes(id)),
+      strict: rt.strict,
     });
     let out;
     try {
@@ -294,16 +304,20 @@ export class Connection implements SessionCarrier {
       if (!(e instanceof SecurityError || e instanceof TlError)) throw e;
       this.handshake = undefined;
       this.rt.handshakes.release(this);
-      this.securityDrop();
+      this.securityDrop(`key exchange refused (${e instanceof SecurityError ? e.check : 'tl'}): ${e.message}`);
       return;
     }
     if (out.done) {
       this.rt.handshakes.release(this);
-      if (!dcMatches(out.done.dcId, rt.dcId)) {
+      const variant = out.variant;
+      // The no-dc variants (lenient mode only) name no DC: the key belongs to the DC it was made on.
+      const namesDc = variant === undefined || variant.innerData.endsWith('_dc');
+      if (namesDc && !dcMatches(out.done.dcId, rt.dcId)) {
         // p_q_inner_data_dc named another DC: the key is not kept, the client will get -404.
-        this.securityDrop();
+        this.securityDrop(`p_q_inner_data_dc names DC ${out.done.dcId}, this is DC ${rt.dcId}`);
         return;
       }
+      if (rt.tracer && variant) traceKeyExchange(rt, this, longFromBytes(out.done.authKeyId), variant);
       rt.keys.add(out.done, unixNow(rt));
       rt.stats.authKeys++;
       this.authenticate();
@@ -369,6 +383,18 @@ export class Connection implements SessionCarrier {
     // Deadlines only move later (bytes arrive, the connection authenticates), so checking again on expiry is enough.
     this.limitTimer = setTimeout(() => this.armLimits(), Math.ceil(at - now));
     this.limitTimer.unref?.();
+  }
+}
+
+/** Records a finished key exchange, and the leniencies it needed, in the trace. */
+function traceKeyExchange(rt: DcRuntime, conn: Connection, authKeyId: bigint, variant: KeyExchangeVariant): void {
+  const where = { dc: rt.dcId, conn, authKeyId };
+  rt.tracer!.note(where, 'key_exchange', `auth key made: ${variant.innerData}, ${variant.rsaScheme}`);
+  if (!variant.innerData.endsWith('_dc')) {
+    rt.tracer!.note(where, 'leniency', `${variant.innerData} without dc accepted (older clients; strict mode refuses it)`);
+  }
+  if (variant.rsaScheme === 'sha1_padding') {
+    rt.tracer!.note(where, 'leniency', 'legacy SHA1-padded RSA accepted (pre-RSA_PAD clients; strict mode refuses it)');
   }
 }
 

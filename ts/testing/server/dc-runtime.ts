@@ -7,6 +7,7 @@
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import type { ServerRsaKey } from '../../mtproto/index.js';
 import type { TelegramBackend } from '../telegram/index.js';
+import type { Tracer } from '../trace/index.js';
 import type { ServerFaults } from './faults.js';
 import type { HandshakeQueue } from './handshake-queue.js';
 import type { KeyStore } from './key-store.js';
@@ -72,6 +73,10 @@ export interface DcRuntime {
   readonly limits: ResolvedLimits;
   /** Key exchange steps of every connection of the server, run in turn. */
   readonly handshakes: HandshakeQueue;
+  /** Refuse what the spec forbids even where Telegram is lenient (see README.md, "Leniencies"). */
+  readonly strict: boolean;
+  /** The protocol trace, when asked for. */
+  readonly tracer: Tracer | undefined;
 }
 
 /** Unix seconds by the runtime's clock. */

@@ -47,6 +47,7 @@ import { decodeBody, isGzipPacked, type MessageBody, packetBudget, peekName } fr
 import { quickAckToken } from './quick-ack.js';
 import { runRpc } from './rpc-call.js';
 import { handleServiceMessage, isServiceMessage } from './service-messages.js';
+import type { TraceEventKind, TraceWhere } from '../trace/index.js';
 import type { Outgoing } from './session-state.js';
 
 const MSG_CONTAINER = idOf('msg_container')! >>> 0;
@@ -65,7 +66,7 @@ export function handleEncryptedPacket(conn: Connection, packet: Uint8Array, quic
   const now = unixNow(rt);
   const key = rt.keys.get(readLong(packet, 0), now);
   if (!key) {
-    conn.sendTransportError(-404);
+    conn.sendTransportError(-404, 'unknown auth_key_id');
     return;
   }
   let plain: Uint8Array;
@@ -73,7 +74,7 @@ export function handleEncryptedPacket(conn: Connection, packet: Uint8Array, quic
     plain = key.handle.open(packet, 0);
   } catch (e) {
     if (!(e instanceof SecurityError)) throw e;
-    conn.securityDrop();
+    conn.securityDrop(`${e.check}: ${e.message}`);
     return;
   }
   if (quickAck) conn.sendQuickAck(quickAckToken(rt.crypto, key.authKey, plain));
@@ -84,7 +85,7 @@ export function handleEncryptedPacket(conn: Connection, packet: Uint8Array, quic
   } catch (e) {
     if (!(e instanceof SecurityError)) throw e;
     if (e.check !== 'msg_id_parity') {
-      conn.securityDrop();
+      conn.securityDrop(`${e.check}: ${e.message}`);
       return;
     }
   }
@@ -120,6 +121,7 @@ function checkAndRoute(batch: Batch, msg: DecryptedMessage, budget: DecodeBudget
     return;
   }
   if (rt.faults.takeBadServerSalt() || !key.salts.isValid(msg.salt, batch.now)) {
+    traceNote(batch, 'refused', 'bad_server_salt 48: salt not in force', msg);
     reply(
       batch,
       {
@@ -179,6 +181,7 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   const { session } = batch;
   const rt = batch.conn.rt;
   rt.stats.messages++;
+  if (rt.tracer) rt.tracer.message('in', traceWhere(batch), { msgId: m.msgId, seqNo: m.seqNo, body: m.body });
   if (!isClientMsgId(m.msgId)) {
     badMsg(batch, m.msgId, m.seqNo, 18);
     return;
@@ -191,6 +194,7 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   }
   const verdict = session.received.check(m.msgId);
   if (verdict === 'duplicate') {
+    traceNote(batch, 'duplicate', 'msg_id seen before: not run again (a query gets its cached answer)', m);
     answerDuplicate(batch, m);
     return;
   }
@@ -204,8 +208,15 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   // Unknown bodies are queries as far as seq_no goes (the backend answers them with an error).
   const contentRelated = name === undefined || isContentRelated(name);
   if (((m.seqNo & 1) === 1) !== contentRelated) {
-    badMsg(batch, m.msgId, m.seqNo, contentRelated ? 35 : 34);
-    return;
+    if (!contentRelated && !rt.strict) {
+      // Leniency (README.md, "Leniencies"): Telegram accepts service messages (msgs_ack, msgs_state_req,
+      // ping, ...) numbered as content-related, and mtcute sends them so; refusing them with 34 makes it
+      // reset its session and drop the answers of the same packet.
+      traceNote(batch, 'leniency', `${name} with an odd seq_no accepted (strict mode answers 34)`, m);
+    } else {
+      badMsg(batch, m.msgId, m.seqNo, contentRelated ? 35 : 34);
+      return;
+    }
   }
   attach(batch);
   session.received.add(m.msgId, { contentRelated });
@@ -228,6 +239,16 @@ function answerDuplicate(batch: Batch, m: InnerMessage): void {
     batch.conn.rt.stats.cachedAnswers++;
     batch.replies.push({ body: cached.body, contentRelated: true, response: true, answers: m.msgId });
   }
+}
+
+/** Where the batch's trace records come from. */
+function traceWhere(batch: Batch): TraceWhere {
+  return { dc: batch.conn.rt.dcId, conn: batch.conn, authKeyId: batch.key.id, sessionId: batch.session.sessionId };
+}
+
+/** A decision about message `m` of the batch, in the trace (when one is kept). */
+function traceNote(batch: Batch, event: TraceEventKind, detail: string, m: { msgId: bigint; seqNo: number }): void {
+  batch.conn.rt.tracer?.note(traceWhere(batch), event, detail, m);
 }
 
 /** Sends everything the packet caused, once its RPCs answered. */

@@ -15,6 +15,6 @@ export {
   serverKeyPairFromPem,
   type ServerKeyPair,
 } from './node-rsa-key.js';
-export { WEBSOCKET_PATH, WEBSOCKET_PROTOCOL } from './node-listeners.js';
+export { WEBSOCKET_PATH, WEBSOCKET_PROTOCOL, WEBSOCKET_TEST_PATH } from './node-listeners.js';
 export { SALT_LIFETIME, SALT_STEP, MAX_FUTURE_SALTS } from './salts.js';
 export { quickAckToken } from './quick-ack.js';

@@ -1,6 +1,6 @@
 /**
  * The test server's sockets on Node: a node:net TCP listener and a `ws`
- * WebSocket listener (path `/apiws`, subprotocol `binary`, as Telegram's
+ * WebSocket listener (paths `/apiws` and `/apiws_test`, subprotocol `binary`, as Telegram's
  * WebSocket endpoints, https://core.telegram.org/mtproto/transports#websocket).
  * Platform adapter: the only server file that imports node:net or ws. Each
  * accepted socket is handed to `accept` as a `ConnectionSocket`; the bytes
@@ -26,6 +26,9 @@ export interface Listener {
 
 /** The WebSocket path Telegram's endpoints use. */
 export const WEBSOCKET_PATH = '/apiws';
+/** The path of Telegram's test DCs (GramJS in test mode and web clients open it); served alike. */
+export const WEBSOCKET_TEST_PATH = '/apiws_test';
+const WEBSOCKET_PATHS: ReadonlySet<string> = new Set([WEBSOCKET_PATH, WEBSOCKET_TEST_PATH]);
 /** The WebSocket subprotocol Telegram's endpoints use. */
 export const WEBSOCKET_PROTOCOL = 'binary';
 
@@ -69,7 +72,7 @@ export async function listenTcp(host: string, port: number, accept: (socket: Con
 }
 
 /**
- * Listens for WebSocket connections on `host:port` at `/apiws`. The
+ * Listens for WebSocket connections on `host:port` at `/apiws` and `/apiws_test`. The
  * `binary` subprotocol is selected when offered; clients that offer none
  * are accepted too. Messages may cut the byte stream anywhere; text
  * messages close the socket (1003).
@@ -78,7 +81,8 @@ export async function listenWebSocket(host: string, port: number, accept: (socke
   const wss = new WebSocketServer({
     host,
     port,
-    path: WEBSOCKET_PATH,
+    // Both paths; anything else is refused (400) before the upgrade.
+    verifyClient: ({ req }: { req: { url?: string } }) => WEBSOCKET_PATHS.has((req.url ?? '').split('?')[0]!),
     handleProtocols: (protocols) => (protocols.has(WEBSOCKET_PROTOCOL) ? WEBSOCKET_PROTOCOL : false),
   });
   await new Promise<void>((resolve, reject) => {

@@ -26,6 +26,9 @@ export interface Outgoing {
   update?: boolean;
 }
 
+/** Called with each message as it gets its msg_id and seq_no (the protocol trace). */
+export type SealedMessageHook = (msgId: bigint, seqNo: number, message: Outgoing) => void;
+
 /** A message sent, remembered for acknowledgments and msg_resend_req. */
 interface SentMessage {
   readonly body: Uint8Array;
@@ -140,7 +143,7 @@ export class SessionState {
    * (https://core.telegram.org/mtproto/service_messages#simple-container).
    * Content-related messages are remembered until acknowledged.
    */
-  compose(messages: readonly Outgoing[], salt: bigint, now: number): Uint8Array[] {
+  compose(messages: readonly Outgoing[], salt: bigint, now: number, onMessage?: SealedMessageHook): Uint8Array[] {
     const all: Outgoing[] = [];
     if (this.pendingAcks.length > 0) {
       all.push({ body: encode({ _: 'msgs_ack', msg_ids: this.pendingAcks }), contentRelated: false, response: true });
@@ -155,23 +158,24 @@ export class SessionState {
     for (const m of all) {
       const size = 16 + m.body.length;
       if (batch.length > 0 && (batch.length >= MAX_CONTAINER_MESSAGES || bytes + size > MAX_CONTAINER_BYTES)) {
-        packets.push(this.seal(batch, now));
+        packets.push(this.seal(batch, now, onMessage));
         batch = [];
         bytes = 0;
       }
       batch.push(m);
       bytes += size;
     }
-    packets.push(this.seal(batch, now));
+    packets.push(this.seal(batch, now, onMessage));
     return packets;
   }
 
-  private seal(batch: readonly Outgoing[], now: number): Uint8Array {
+  private seal(batch: readonly Outgoing[], now: number, onMessage: SealedMessageHook | undefined): Uint8Array {
     const s = this.server;
     const numbered = batch.map((m) => {
       const msgId = s.nextMsgId(now, m.response);
       const seqNo = s.seq.next(m.contentRelated);
       this.remember(msgId, seqNo, m);
+      onMessage?.(msgId, seqNo, m);
       return { msgId, seqNo, body: m.body };
     });
     if (numbered.length === 1) {

@@ -20,6 +20,7 @@ import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { rsaKeyFingerprint, type RsaPublicKey } from '../../crypto/rsa.js';
 import type { ServerRsaKey } from '../../mtproto/index.js';
 import { TelegramBackend } from '../telegram/index.js';
+import { type TraceOption, type Tracer, tracerFor } from '../trace/index.js';
 import { Connection, type ConnectionSocket } from './connection.js';
 import { type DcRuntime, emptyStats, type ServerStats } from './dc-runtime.js';
 import { ServerFaults } from './faults.js';
@@ -72,6 +73,19 @@ export interface TestServerOptions {
    * number of concurrent key exchanges. See `ServerLimits` for the defaults.
    */
   limits?: ServerLimits;
+  /**
+   * Refuse what the spec forbids even where Telegram accepts it (default
+   * false): the no-dc `p_q_inner_data` variants, the legacy SHA1-padded RSA
+   * scheme, an odd seq_no on acknowledgments and other service messages.
+   * Every leniency is listed in ts/testing/server/README.md with its reason.
+   */
+  strict?: boolean;
+  /**
+   * The protocol trace: every decrypted message both ways and every
+   * decision. `true` prints readable lines on stderr, a path writes JSONL
+   * there, a function or `TraceSink` gets the records. See ts/testing/trace.
+   */
+  trace?: TraceOption;
 }
 
 /** Where one DC listens. */
@@ -109,6 +123,7 @@ export class TestServer {
   private readonly listeners: Listener[];
   private readonly connections: Map<number, Set<Connection>>;
   private readonly handshakes: HandshakeQueue;
+  private readonly tracer: Tracer | undefined;
   private stopped: Promise<void> | undefined;
 
   private constructor(init: {
@@ -123,6 +138,7 @@ export class TestServer {
     connections: Map<number, Set<Connection>>;
     limits: ResolvedLimits;
     handshakes: HandshakeQueue;
+    tracer: Tracer | undefined;
   }) {
     this.dcs = init.dcs;
     this.publicKeyPem = init.keyPair.publicKeyPem;
@@ -136,6 +152,7 @@ export class TestServer {
     this.connections = init.connections;
     this.limits = init.limits;
     this.handshakes = init.handshakes;
+    this.tracer = init.tracer;
   }
 
   /**
@@ -191,6 +208,7 @@ export class TestServer {
     const onError = options.onError ?? ((e: unknown) => console.error('wasmgram test server:', e));
     const limits = resolveLimits(options.limits);
     const handshakes = new HandshakeQueue(limits.maxConcurrentHandshakes, onError);
+    const tracer = tracerFor(options.trace, clock);
     const runtimes = new Map<number, DcRuntime>();
     for (const id of dcIds) {
       runtimes.set(id, {
@@ -207,6 +225,8 @@ export class TestServer {
         onError,
         limits,
         handshakes,
+        strict: options.strict ?? false,
+        tracer,
       });
     }
     backend.verifyTempKeyBinding ??= createTempKeyVerifier(runtimes);
@@ -241,9 +261,23 @@ export class TestServer {
       }
     } catch (e) {
       await Promise.all(listeners.map((l) => l.close()));
+      tracer?.close();
       throw e;
     }
-    return new TestServer({ dcs, keyPair, rsaPublicKey, backend, faults, stats, runtimes, listeners, connections, limits, handshakes });
+    return new TestServer({
+      dcs,
+      keyPair,
+      rsaPublicKey,
+      backend,
+      faults,
+      stats,
+      runtimes,
+      listeners,
+      connections,
+      limits,
+      handshakes,
+      tracer,
+    });
   }
 
   /** The endpoint of DC `id`. @throws RangeError when the server does not run it */
@@ -276,6 +310,7 @@ export class TestServer {
       await Promise.all(this.listeners.map((l) => l.close()));
       for (const set of this.connections.values()) for (const c of set) c.destroy();
       for (const rt of this.runtimes.values()) rt.keys.clear();
+      this.tracer?.close();
     })();
     return this.stopped;
   }
