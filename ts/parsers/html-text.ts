@@ -41,6 +41,28 @@ export function escapeHtml(text: string, quote = false): string {
 }
 
 /**
+ * `escapeHtml(text.slice(from, to))` for HTML text, without slicing first:
+ * one pass over the char codes, and the slice itself when nothing needs escaping.
+ */
+export function escapeHtmlRange(text: string, from: number, to: number): string {
+  let out = '';
+  let last = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // `>` is 0x3e, `<` 0x3c, `&` 0x26: one range test rejects almost every character.
+    if (c > 0x3e || c < 0x26) continue;
+    let rep: string;
+    if (c === 0x26) rep = '&amp;';
+    else if (c === 0x3c) rep = '&lt;';
+    else if (c === 0x3e) rep = '&gt;';
+    else continue;
+    out += i > last ? text.slice(last, i) + rep : rep;
+    last = i + 1;
+  }
+  return last === from ? text.slice(from, to) : out + text.slice(last, to);
+}
+
+/**
  * Reads the character reference at `input[at] === '&'`. Returns the decoded
  * text and where the reference ends, or undefined when none starts there.
  */

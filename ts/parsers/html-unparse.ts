@@ -12,8 +12,8 @@
  */
 import type { MessageEntity } from '../tl/generated/types.js';
 import { entitiesForUnparse } from './entities.js';
-import { escapeHtml } from './html-text.js';
-import { walkNested } from './nesting.js';
+import { escapeHtml, escapeHtmlRange } from './html-text.js';
+import { type NestingSink, walkNested } from './nesting.js';
 import { formatDateFlags, urlForEntity } from './tg-links.js';
 
 const WHITESPACE = /\s/;
@@ -93,17 +93,28 @@ function closeTag(e: MessageEntity): string {
 export function unparseHtml(text: string, entities?: readonly MessageEntity[]): string {
   const list = entitiesForUnparse(text, entities);
   if (list.length === 0) return escapeHtml(text);
-  let out = '';
-  walkNested(text.length, list, {
-    text: (from, to) => {
-      out += escapeHtml(text.slice(from, to));
-    },
-    open: (e) => {
-      out += openTag(e);
-    },
-    close: (e) => {
-      out += closeTag(e);
-    },
-  });
-  return out;
+  const w = new HtmlWriter(text);
+  walkNested(text.length, list, w);
+  return w.out;
+}
+
+/**
+ * The sink for walkNested: a class, not an object of closures — one
+ * allocation per call instead of four, and no per-call function objects.
+ */
+class HtmlWriter implements NestingSink {
+  out = '';
+  constructor(readonly source: string) {}
+
+  text(from: number, to: number): void {
+    this.out += escapeHtmlRange(this.source, from, to);
+  }
+
+  open(e: MessageEntity): void {
+    this.out += openTag(e);
+  }
+
+  close(e: MessageEntity): void {
+    this.out += closeTag(e);
+  }
 }
