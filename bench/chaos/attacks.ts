@@ -4,6 +4,7 @@
  * cleans up its connections when its time is up and returns a one-line note
  * on what it saw.
  */
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { MsgIdGenerator } from '../../ts/mtproto/index.js';
@@ -129,11 +130,9 @@ export const ATTACKS: readonly Attack[] = [
     description: '20 connections writing random bytes (4 KiB every 10 ms), reconnecting when closed',
     durationMs: 5000,
     async run(ctx) {
-      const junk = new Uint8Array(4096);
       const r = await swarm(ctx, 20, async (conn) => {
         while (!conn.closed && Date.now() < ctx.until) {
-          for (let i = 0; i < junk.length; i++) junk[i] = (Math.random() * 256) | 0;
-          conn.write(junk.slice());
+          conn.write(randomBytes(4096));
           await sleep(10);
         }
       });
@@ -171,27 +170,21 @@ export const ATTACKS: readonly Attack[] = [
   },
   {
     name: '32 partial 16 MiB frames',
-    description: '32 unauthenticated connections each announce a 16 MiB frame and send as much of it as they can',
+    description: '32 unauthenticated connections each announce a 16 MiB frame and send as much of it as they can, reconnecting when closed',
     durationMs: 5000,
     async run(ctx) {
       const chunk = new Uint8Array(64 * 1024);
       let sent = 0;
-      let closed = 0;
-      await Promise.all(
-        Array.from({ length: 32 }, async () => {
-          const conn = await RawConn.open(ctx.target);
-          conn.write(Uint8Array.of(0xee, 0xee, 0xee, 0xee, 0x00, 0x00, 0x00, 0x01));
-          for (let i = 0; i < 256 && !conn.closed && Date.now() < ctx.until; i++) {
-            const more = conn.sock.write(chunk);
-            sent += chunk.length;
-            if (!more) await new Promise<void>((r) => (conn.closed ? r() : conn.sock.once('drain', r).once('close', r)));
-          }
-          while (!conn.closed && Date.now() < ctx.until) await sleep(50);
-          if (conn.closed) closed++;
-          conn.close();
-        }),
-      );
-      return `${(sent / 2 ** 20).toFixed(1)} MiB written, ${closed}/32 closed by the server`;
+      const r = await swarm(ctx, 32, async (conn) => {
+        conn.write(Uint8Array.of(0xee, 0xee, 0xee, 0xee, 0x00, 0x00, 0x00, 0x01));
+        for (let i = 0; i < 256 && !conn.closed && Date.now() < ctx.until; i++) {
+          const more = conn.sock.write(chunk);
+          sent += chunk.length;
+          if (!more) await new Promise<void>((done) => (conn.closed ? done() : conn.sock.once('drain', done).once('close', done)));
+        }
+        while (!conn.closed && Date.now() < ctx.until) await sleep(50);
+      });
+      return `${(sent / 2 ** 20).toFixed(0)} MiB written on ${r.opened} connections, ${r.closedByServer} closed by the server`;
     },
   },
   {

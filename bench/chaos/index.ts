@@ -37,6 +37,8 @@ export interface ChaosRow {
   rssBeforeMiB: number;
   rssPeakMiB: number;
   rssAfterMiB: number;
+  /** Server CPU time during the attack / its wall time, % (100 = one core busy). */
+  serverCpuPct: number;
   survived: boolean;
 }
 
@@ -98,6 +100,12 @@ async function runAttack(attack: Attack, server: BenchServer, samples: Sample[],
   const end = Date.now();
   sampling = false;
   await sampler;
+  let serverCpuPct = Number.NaN;
+  try {
+    serverCpuPct = (100 * ((await server.cpu()).cpuMs - before.cpuMs)) / Math.max(1, Date.now() - start);
+  } catch {
+    survived = false;
+  }
   await sleep(2000);
   let after = Number.NaN;
   try {
@@ -119,6 +127,7 @@ async function runAttack(attack: Attack, server: BenchServer, samples: Sample[],
     rssBeforeMiB: before.rssMiB,
     rssPeakMiB: peak,
     rssAfterMiB: after,
+    serverCpuPct,
     survived,
   };
 }
@@ -126,7 +135,18 @@ async function runAttack(attack: Attack, server: BenchServer, samples: Sample[],
 function report(rows: readonly ChaosRow[], baseline: ChaosRow): string {
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
   const table = markdownTable(
-    ['attack', 'calls', 'failed', 'p50 ms', 'p99 ms', 'max ms', 'RSS before → peak → after (MiB)', 'survived', 'what the attacker saw'],
+    [
+      'attack',
+      'calls',
+      'failed',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'server CPU',
+      'RSS before → peak → after (MiB)',
+      'survived',
+      'what the attacker saw',
+    ],
     [baseline, ...rows].map((r) => [
       r.attack,
       String(r.calls),
@@ -134,11 +154,12 @@ function report(rows: readonly ChaosRow[], baseline: ChaosRow): string {
       f(r.p50Ms),
       f(r.p99Ms),
       f(r.maxMs),
+      `${r.serverCpuPct.toFixed(0)} %`,
       `${r.rssBeforeMiB} → ${r.rssPeakMiB} → ${f(r.rssAfterMiB)}`,
       r.survived ? 'yes' : '**no**',
       r.note,
     ]),
-    ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
   );
   const m = machineInfo();
   return [
@@ -146,7 +167,9 @@ function report(rows: readonly ChaosRow[], baseline: ChaosRow): string {
     '',
     'The attacks of issue 10 against the test server (own process, default `limits`) while a well-behaved',
     'client (own process) calls `help.getConfig` every 100 ms. Latency and failures are the good client’s,',
-    'measured during each attack; RSS is the server’s (peak sampled every 250 ms; "after" is 2 s after the attack).',
+    'measured during each attack; RSS is the server’s (peak sampled every 250 ms; "after" is 2 s after the attack);',
+    'server CPU is its CPU time over the attack’s wall time (100 % = one core). Three processes share the machine,',
+    'so latencies include CPU contention with the attacker.',
     'Targets: the server survives everything, RSS back within 50 MB of its start, p99 < 50 ms during garbage,',
     'slow drip, idle connections and partial frames, < 250 ms during 100 concurrent key exchanges.',
     '',
@@ -185,7 +208,7 @@ export const suite: Suite = {
         const row = await runAttack(attack, server, good.samples, scale);
         rows.push(row);
         console.log(
-          `${attack.name}: ${row.calls} calls, ${row.failed} failed, p50 ${row.p50Ms.toFixed(1)} / p99 ${row.p99Ms.toFixed(1)} / max ${row.maxMs.toFixed(1)} ms, RSS ${row.rssBeforeMiB} → ${row.rssPeakMiB} → ${row.rssAfterMiB} MiB, survived ${row.survived} — ${row.note}`,
+          `${attack.name}: ${row.calls} calls, ${row.failed} failed, p50 ${row.p50Ms.toFixed(1)} / p99 ${row.p99Ms.toFixed(1)} / max ${row.maxMs.toFixed(1)} ms, server CPU ${row.serverCpuPct.toFixed(0)} %, RSS ${row.rssBeforeMiB} → ${row.rssPeakMiB} → ${row.rssAfterMiB} MiB, survived ${row.survived} — ${row.note}`,
         );
         if (!row.survived) break;
       }
