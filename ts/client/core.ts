@@ -11,6 +11,7 @@ import type { DcPool } from '../network/dc-pool.js';
 import type { RetryPolicy } from '../network/retry-policy.js';
 import type { SessionStorage } from '../storage/types.js';
 import type { AnyRequest, auth, ResultOf, User } from '../tl/generated/types.js';
+import type { MessageActions } from './types/message.js';
 
 /** Options of one call made with `client.invoke`. */
 export interface ClientInvokeOptions {
@@ -26,8 +27,8 @@ export interface ClientInvokeOptions {
   retry?: RetryPolicy;
 }
 
-/** The client as the method functions see it. */
-export interface ClientCore {
+/** The client as the method functions see it (the message helpers included, so `Message` objects can act). */
+export interface ClientCore extends MessageActions {
   readonly apiId: number;
   readonly apiHash: string;
   readonly storage: SessionStorage;

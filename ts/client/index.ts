@@ -1,7 +1,10 @@
 /**
  * wasmgram/client — `TelegramClient` and its methods as free functions
  * (each also a method of the class): login by phone + code, sign-up, 2FA,
- * bot token and QR code, `getMe`, `logOut`, and the typed `invoke`.
+ * bot token and QR code, `getMe`, `logOut`, the typed `invoke`; messages
+ * (send, edit, delete, forward, pin, read, drafts, history and search
+ * iterators), dialogs, groups and channels, peer resolution, and the
+ * high-level `Message` / `User` / `Chat` / `Dialog` types.
  */
 export { TelegramClient, type TelegramClientEvents } from './telegram-client.js';
 export type { TelegramClientOptions, TestServerTarget, DeviceInfo } from './options.js';
@@ -17,4 +20,26 @@ export { start, type StartParams, type MaybeAsk } from './methods/auth/start.js'
 export { logOut } from './methods/auth/log-out.js';
 export { isAuthorized } from './methods/auth/is-authorized.js';
 export { getMe } from './methods/users/get-me.js';
+export { sendMessage, formatText, type SendMessageParams } from './methods/messages/send-message.js';
+export { editMessage, type EditMessageParams } from './methods/messages/edit-message.js';
+export { deleteMessages } from './methods/messages/delete-messages.js';
+export { forwardMessages, type ForwardMessagesParams } from './methods/messages/forward-messages.js';
+export { pinMessage, unpinMessage, type PinMessageParams } from './methods/messages/pin-message.js';
+export { readHistory } from './methods/messages/read-history.js';
+export { saveDraft } from './methods/messages/save-draft.js';
+export { getMessages } from './methods/messages/get-messages.js';
+export { iterHistory, type IterHistoryParams } from './methods/messages/iter-history.js';
+export { searchMessages, type SearchMessagesParams } from './methods/messages/search-messages.js';
+export { iterDialogs, type IterDialogsParams } from './methods/dialogs/iter-dialogs.js';
+export { createGroup } from './methods/chats/create-group.js';
+export { createChannel, type CreateChannelParams } from './methods/chats/create-channel.js';
+export { joinChat, leaveChat } from './methods/chats/join-chat.js';
+export { resolvePeer, resolveUser, resolveChannel } from './methods/peers/resolve-peer.js';
+export { Message, type MessageActions } from './types/message.js';
+export { User } from './types/user.js';
+export { Chat, type ChatKind } from './types/chat.js';
+export { Dialog } from './types/dialog.js';
+export { PeerIndex } from './types/peer-index.js';
+export type { PeerLike } from './types/peer-like.js';
+export { markedId, markedPeerId, unmarkId, type UnmarkedId } from './types/marked-id.js';
 export { consoleLogger, logEnabled, silentLogger, type Logger, type LogLevel } from '../logger.js';

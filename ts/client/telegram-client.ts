@@ -18,7 +18,7 @@ import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
 import { DcPool } from '../network/dc-pool.js';
 import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
 import type { DcAddress, SessionStorage, StoredAccount } from '../storage/types.js';
-import type { AnyRequest, Authorization, auth, ResultOf, User } from '../tl/generated/types.js';
+import type { AnyRequest, Authorization, auth, InputPeer, MessageEntity, ResultOf, User } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { ClientCore, ClientInvokeOptions } from './core.js';
 import { checkPassword, getPasswordHint } from './methods/auth/check-password.js';
@@ -30,7 +30,26 @@ import { type SignInParams, type SignUpParams, type SignUpRequired, signIn, sign
 import { signInBot } from './methods/auth/sign-in-bot.js';
 import { acceptLoginToken, type QrLoginParams, signInQr } from './methods/auth/sign-in-qr.js';
 import { type StartParams, start } from './methods/auth/start.js';
+import { type CreateChannelParams, createChannel } from './methods/chats/create-channel.js';
+import { createGroup } from './methods/chats/create-group.js';
+import { joinChat, leaveChat } from './methods/chats/join-chat.js';
+import { type IterDialogsParams, iterDialogs } from './methods/dialogs/iter-dialogs.js';
+import { deleteMessages } from './methods/messages/delete-messages.js';
+import { type EditMessageParams, editMessage } from './methods/messages/edit-message.js';
+import { type ForwardMessagesParams, forwardMessages } from './methods/messages/forward-messages.js';
+import { getMessages } from './methods/messages/get-messages.js';
+import { type IterHistoryParams, iterHistory } from './methods/messages/iter-history.js';
+import { type PinMessageParams, pinMessage, unpinMessage } from './methods/messages/pin-message.js';
+import { readHistory } from './methods/messages/read-history.js';
+import { saveDraft } from './methods/messages/save-draft.js';
+import { type SearchMessagesParams, searchMessages } from './methods/messages/search-messages.js';
+import { type SendMessageParams, sendMessage } from './methods/messages/send-message.js';
+import { resolvePeer } from './methods/peers/resolve-peer.js';
 import { getMe } from './methods/users/get-me.js';
+import type { Chat } from './types/chat.js';
+import type { Dialog } from './types/dialog.js';
+import type { Message } from './types/message.js';
+import type { PeerLike } from './types/peer-like.js';
 import type { TelegramClientOptions } from './options.js';
 import { collectPeers } from './peers.js';
 import { defaultCrypto, defaultSockets, fileStorage, memoryStorage } from './platform.js';
@@ -144,7 +163,11 @@ export class TelegramClient implements ClientCore {
       logger: this.logger,
     });
     await pool.start();
-    pool.on('update', (u) => this.events.fire(u));
+    pool.on('update', (u) => {
+      // Peers that come with updates go to the cache too (https://core.telegram.org/api/peers).
+      void this.cachePeers(u);
+      this.events.fire(u);
+    });
     if (await this.storageValue.getAccount()) pool.setSignedIn(true);
     this.poolValue = pool;
   }
@@ -303,5 +326,76 @@ export class TelegramClient implements ClientCore {
   /** See {@link isAuthorized}. */
   isAuthorized(): Promise<boolean> {
     return this.connect().then(() => isAuthorized(this));
+  }
+
+  // ------------------------------------------------ messages, chats, peers
+
+  /** See {@link sendMessage}. */
+  sendMessage(peer: PeerLike, text: string, params?: SendMessageParams): Promise<Message> {
+    return sendMessage(this, peer, text, params);
+  }
+  /** See {@link editMessage}. */
+  editMessage(peer: PeerLike, id: number, text: string, params?: EditMessageParams): Promise<Message> {
+    return editMessage(this, peer, id, text, params);
+  }
+  /** See {@link deleteMessages}. */
+  deleteMessages(peer: PeerLike, ids: number[], params?: { revoke?: boolean }): Promise<number> {
+    return deleteMessages(this, peer, ids, params);
+  }
+  /** See {@link forwardMessages}. */
+  forwardMessages(to: PeerLike, from: PeerLike, ids: number[], params?: ForwardMessagesParams): Promise<Message[]> {
+    return forwardMessages(this, to, from, ids, params);
+  }
+  /** See {@link pinMessage}. */
+  pinMessage(peer: PeerLike, id: number, params?: PinMessageParams): Promise<void> {
+    return pinMessage(this, peer, id, params);
+  }
+  /** See {@link unpinMessage}. */
+  unpinMessage(peer: PeerLike, id: number): Promise<void> {
+    return unpinMessage(this, peer, id);
+  }
+  /** See {@link readHistory}. */
+  readHistory(peer: PeerLike, params?: { maxId?: number }): Promise<void> {
+    return readHistory(this, peer, params);
+  }
+  /** See {@link saveDraft}. */
+  saveDraft(peer: PeerLike, text: string, params?: { replyTo?: number; entities?: MessageEntity[] }): Promise<void> {
+    return saveDraft(this, peer, text, params);
+  }
+  /** See {@link getMessages}. */
+  getMessages(peer: PeerLike, ids: number[]): Promise<(Message | undefined)[]> {
+    return getMessages(this, peer, ids);
+  }
+  /** See {@link iterHistory}. */
+  iterHistory(peer: PeerLike, params?: IterHistoryParams): AsyncGenerator<Message> {
+    return iterHistory(this, peer, params);
+  }
+  /** See {@link searchMessages}. */
+  searchMessages(peer: PeerLike, query: string, params?: SearchMessagesParams): AsyncGenerator<Message> {
+    return searchMessages(this, peer, query, params);
+  }
+  /** See {@link iterDialogs}. */
+  iterDialogs(params?: IterDialogsParams): AsyncGenerator<Dialog> {
+    return iterDialogs(this, params);
+  }
+  /** See {@link createGroup}. */
+  createGroup(title: string, users: PeerLike[]): Promise<Chat> {
+    return createGroup(this, title, users);
+  }
+  /** See {@link createChannel}. */
+  createChannel(title: string, params?: CreateChannelParams): Promise<Chat> {
+    return createChannel(this, title, params);
+  }
+  /** See {@link joinChat}. */
+  joinChat(peer: PeerLike): Promise<Chat> {
+    return joinChat(this, peer);
+  }
+  /** See {@link leaveChat}. */
+  leaveChat(peer: PeerLike): Promise<void> {
+    return leaveChat(this, peer);
+  }
+  /** See {@link resolvePeer}. */
+  resolvePeer(peer: PeerLike): Promise<InputPeer> {
+    return resolvePeer(this, peer);
   }
 }

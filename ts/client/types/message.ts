@@ -1,0 +1,140 @@
+/**
+ * `Message`: a message with typed getters over the raw `message` /
+ * `messageService` (https://core.telegram.org/constructor/message) and
+ * bound helpers — `reply`, `edit`, `delete`, `forward`, `pin`, `unpin`.
+ */
+import type { InputPeer, MessageAction, MessageEntity, Peer, Message as TlMessage } from '../../tl/generated/types.js';
+import type { Chat } from './chat.js';
+import { markedPeerId } from './marked-id.js';
+import type { PeerIndex } from './peer-index.js';
+import type { PeerLike } from './peer-like.js';
+import type { User } from './user.js';
+
+/** The client methods a `Message`'s helpers call (the `TelegramClient` has them all). */
+export interface MessageActions {
+  sendMessage(peer: PeerLike, text: string, params?: { replyTo?: number }): Promise<Message>;
+  editMessage(peer: PeerLike, id: number, text: string): Promise<Message>;
+  deleteMessages(peer: PeerLike, ids: number[], params?: { revoke?: boolean }): Promise<number>;
+  forwardMessages(to: PeerLike, from: PeerLike, ids: number[]): Promise<Message[]>;
+  pinMessage(peer: PeerLike, id: number, params?: { silent?: boolean }): Promise<void>;
+  unpinMessage(peer: PeerLike, id: number): Promise<void>;
+}
+
+/** A message. The TL object is `.raw`; `sender` and `chat` come from the answer it arrived in. */
+export class Message {
+  constructor(
+    private readonly client: MessageActions,
+    readonly raw: TlMessage.message | TlMessage.messageService,
+    private readonly peers: PeerIndex,
+  ) {
+    // The client reference is plumbing, not data: keep it out of inspect/JSON output.
+    Object.defineProperty(this, 'client', { enumerable: false });
+  }
+
+  get id(): number {
+    return this.raw.id;
+  }
+  /** The text ('' for service messages). */
+  get text(): string {
+    return this.raw._ === 'message' ? this.raw.message : '';
+  }
+  /** Formatting of `text` (UTF-16 offsets). */
+  get entities(): MessageEntity[] {
+    return (this.raw._ === 'message' && this.raw.entities) || [];
+  }
+  get date(): Date {
+    return new Date(this.raw.date * 1000);
+  }
+  get editDate(): Date | undefined {
+    return this.raw._ === 'message' && this.raw.edit_date !== undefined ? new Date(this.raw.edit_date * 1000) : undefined;
+  }
+  /** Sent by the signed-in account. */
+  get out(): boolean {
+    return this.raw.out === true;
+  }
+  get pinned(): boolean {
+    return this.raw._ === 'message' && this.raw.pinned === true;
+  }
+  get silent(): boolean {
+    return this.raw.silent === true;
+  }
+  /** A service message (chat created, user joined, ...): see `action`. */
+  get isService(): boolean {
+    return this.raw._ === 'messageService';
+  }
+  get action(): MessageAction | undefined {
+    return this.raw._ === 'messageService' ? this.raw.action : undefined;
+  }
+  /** Id of the message this one replies to. */
+  get replyToId(): number | undefined {
+    const r = this.raw.reply_to;
+    return r?._ === 'messageReplyHeader' ? r.reply_to_msg_id : undefined;
+  }
+  /** Where it was forwarded from, when it is a forward. */
+  get forwardFrom(): User | Chat | undefined {
+    const f = this.raw._ === 'message' ? this.raw.fwd_from?.from_id : undefined;
+    return f ? this.peers.peer(f) : undefined;
+  }
+  get isForward(): boolean {
+    return this.raw._ === 'message' && this.raw.fwd_from !== undefined;
+  }
+  /** The chat's TL peer (for private chats: the other user, or yourself in Saved Messages). */
+  get peer(): Peer {
+    return this.raw.peer_id;
+  }
+  /** Bot API-style id of the chat. */
+  get chatId(): bigint {
+    return markedPeerId(this.raw.peer_id);
+  }
+  /** The chat as a `User` (private chats) or `Chat`, when the answer carried it. */
+  get chat(): User | Chat | undefined {
+    return this.peers.peer(this.raw.peer_id);
+  }
+  /** Who sent it: a user, or the channel for channel posts; undefined when the answer did not carry it. */
+  get sender(): User | Chat | undefined {
+    const from = this.raw.from_id ?? (this.raw.post ? this.raw.peer_id : undefined);
+    return from ? this.peers.peer(from) : this.raw.peer_id._ === 'peerUser' && !this.out ? this.peers.peer(this.raw.peer_id) : undefined;
+  }
+  /** Sender's user id, when a user sent it. */
+  get senderId(): bigint | undefined {
+    const f = this.raw.from_id;
+    if (f?._ === 'peerUser') return f.user_id;
+    return !f && !this.out && this.raw.peer_id._ === 'peerUser' ? this.raw.peer_id.user_id : undefined;
+  }
+  /** The chat as an `InputPeer` built from the answer's peers (throws when it did not carry the chat). */
+  get inputChat(): InputPeer {
+    const c = this.chat;
+    if (!c) throw new RangeError('the chat of this message is not known');
+    return c.inputPeer;
+  }
+
+  /** Replies in the same chat. */
+  reply(text: string): Promise<Message> {
+    return this.client.sendMessage(this.chatRef(), text, { replyTo: this.id });
+  }
+  /** Edits the text (your own messages, or posts you may edit). */
+  edit(text: string): Promise<Message> {
+    return this.client.editMessage(this.chatRef(), this.id, text);
+  }
+  /** Deletes it, for everyone by default. */
+  delete(params: { revoke?: boolean } = { revoke: true }): Promise<number> {
+    return this.client.deleteMessages(this.chatRef(), [this.id], params);
+  }
+  /** Forwards it to `to`. */
+  async forward(to: PeerLike): Promise<Message> {
+    const [m] = await this.client.forwardMessages(to, this.chatRef(), [this.id]);
+    return m!;
+  }
+  /** Pins it. */
+  pin(params?: { silent?: boolean }): Promise<void> {
+    return this.client.pinMessage(this.chatRef(), this.id, params);
+  }
+  /** Unpins it. */
+  unpin(): Promise<void> {
+    return this.client.unpinMessage(this.chatRef(), this.id);
+  }
+
+  private chatRef(): PeerLike {
+    return this.chat ?? this.chatId;
+  }
+}
