@@ -167,6 +167,27 @@ test('finding 3: a server that sends one bad packet per connection (stored key) 
   await server.stop();
 });
 
+test('connect({ timeoutMs }) rejects with TimeoutError at its deadline; connect({ signal }) with the abort reason', async () => {
+  const server = await startHostileServer('silent');
+  const conn = client(server.port);
+  const started = Date.now();
+  const timedOut = await conn.connect({ timeoutMs: 100 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  assert.instance(timedOut, TimeoutError);
+  assert.ok(Date.now() - started < 100 + SLACK_MS);
+  const abort = new AbortController();
+  const pending = conn.connect({ signal: abort.signal }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  abort.abort(new TransportError('no longer needed'));
+  assert.instance(await pending, TransportError);
+  conn.close();
+  await server.stop();
+});
+
 test('close() rejects a caller still waiting for the connection to open', async () => {
   const server = await startHostileServer('silent');
   const conn = client(server.port);

@@ -236,13 +236,33 @@ export class Connection extends Emitter<ConnectionEvents> {
   /**
    * Opens the connection (socket, and the key exchange when there is no key).
    * Resolves when requests can flow; rejects with `TransportError` when the
-   * connection gives up (see `reconnect`) or is closed. `invoke` calls it on first use.
+   * connection gives up (see `reconnect`) or is closed, with `TimeoutError`
+   * after `options.timeoutMs`, or with the signal's reason when it aborts
+   * (the connection keeps trying for other callers). `invoke` calls it on first use.
    */
-  connect(): Promise<void> {
+  connect(options: InvokeOptions = {}): Promise<void> {
     if (this.stateValue === 'closed') return Promise.reject(new TransportError('connection is closed'));
     if (this.stateValue === 'ready' && this.session) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.readyWaiters.push({ resolve, reject });
+      const { signal, timeoutMs } = options;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = (error?: unknown) => {
+        const at = this.readyWaiters.indexOf(waiter);
+        if (at < 0) return;
+        this.readyWaiters.splice(at, 1);
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const waiter = { resolve: () => settle(), reject: (e: Error) => settle(e) };
+      const onAbort = () => settle(signal!.reason instanceof Error ? signal!.reason : new WasmgramError('connect aborted'));
+      this.readyWaiters.push(waiter);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => settle(new TimeoutError(`the connection did not open within ${timeoutMs} ms`, timeoutMs)), timeoutMs);
+      }
       this.ensureOpening();
     });
   }
@@ -307,7 +327,10 @@ export class Connection extends Emitter<ConnectionEvents> {
         start();
         this.ensureOpening();
       } else {
-        this.connect().then(start, (e: unknown) => finish(e));
+        // Waits for the connection; a call that fails first (deadline, abort) stops waiting.
+        const waiting = new AbortController();
+        cancel = () => waiting.abort();
+        this.connect({ signal: waiting.signal }).then(start, (e: unknown) => finish(e));
       }
     });
   }
@@ -357,8 +380,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     try {
       await run;
       this.policy.opened();
-      const waiters = this.readyWaiters.splice(0);
-      for (const w of waiters) w.resolve();
+      for (const w of [...this.readyWaiters]) w.resolve();
     } catch (e) {
       if ((this.stateValue as ConnectionState) === 'closed') return;
       const error = e instanceof Error ? e : new WasmgramError(String(e));
@@ -543,7 +565,7 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 
   private rejectEveryone(error: Error): void {
-    for (const w of this.readyWaiters.splice(0)) w.reject(error);
+    for (const w of [...this.readyWaiters]) w.reject(error);
     for (const call of [...this.calls]) call.fail(error);
   }
 
