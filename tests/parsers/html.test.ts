@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WasmgramError } from '../../ts/errors.js';
-import { escapeHtml, isFormatError, parseHtml, unparseHtml } from '../../ts/parsers/index.js';
+import { compareEntities, escapeHtml, isFormatError, parseHtml, unparseHtml } from '../../ts/parsers/index.js';
 import type { MessageEntity } from '../../ts/tl/generated/types.js';
 import { bold, code, date, emoji, italic, link, mention, pre, quote, spoiler, strike, underline } from './_cases.js';
 
@@ -231,6 +231,17 @@ test('unparseHtml: input mentions, entities without a markup, clamping', () => {
 test('unparseHtml: a link partly overlapping a code span (not allowed by Telegram) is split so the tags still nest', () => {
   const out = unparseHtml('abcdef', [link(0, 4, 'https://x.y'), code(2, 4)]);
   assert.is(out, '<a href="https://x.y">ab</a><code><a href="https://x.y">cd</a>ef</code>');
+});
+
+test("unparseHtml: many entities at once (past the walk's first scratch size), nested and split", () => {
+  const text = 'x'.repeat(200);
+  const links = Array.from({ length: 60 }, (_, k) => link(k, 200 - 2 * k, `https://e.x/${k}`));
+  const html = unparseHtml(text, links);
+  assert.is(html.split('<a ').length - 1, 60);
+  assert.equal(parseHtml(html), { text, entities: links });
+  // Bold runs crossing every link boundary are split to nest and merged back.
+  const mixed = [...links, ...Array.from({ length: 40 }, (_, k) => bold(5 * k + 1, 3))];
+  assert.equal(parseHtml(unparseHtml(text, mixed)).entities, [...mixed].sort(compareEntities));
 });
 
 test.run();

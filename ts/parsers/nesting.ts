@@ -21,23 +21,53 @@ export interface NestingSink {
   close(e: MessageEntity): void;
 }
 
-const end = (e: MessageEntity) => e.offset + e.length;
+/*
+ * Scratch buffers, grown on demand and reused across calls: the walk is synchronous
+ * and its sinks are this folder's writers, which never call back into it. Entity
+ * objects come in many shapes (a link has `url`, a pre `language`, ...), so reading
+ * `offset` and `length` off them is a megamorphic load; reading them once into typed
+ * arrays keeps the walk's inner loops on plain integers.
+ */
+let starts = new Int32Array(32);
+let ends = new Int32Array(32);
+let styles = new Uint8Array(32);
+/** Indices of the open entities, outermost first. */
+let stack = new Int32Array(32);
+/** Indices waiting to be reopened (split entities). */
+let moved = new Int32Array(32);
+
+function reserve(n: number): void {
+  if (starts.length >= n) return;
+  const size = Math.max(n, starts.length * 2);
+  starts = new Int32Array(size);
+  ends = new Int32Array(size);
+  styles = new Uint8Array(size);
+  stack = new Int32Array(size);
+  moved = new Int32Array(size);
+}
 
 /**
  * Walks `entities` (clamped, non-empty, in Telegram's order — see
  * `entitiesForUnparse`) over a text of length `length`, emitting nested events.
+ * Not reentrant: a sink must not call `walkNested`.
  */
 export function walkNested(length: number, entities: readonly MessageEntity[], sink: NestingSink): void {
-  const stack: MessageEntity[] = [];
-  const reopen: MessageEntity[] = [];
+  const n = entities.length;
+  reserve(n);
+  for (let j = 0; j < n; j++) {
+    const e = entities[j]!;
+    starts[j] = e.offset;
+    ends[j] = e.offset + e.length;
+    styles[j] = isStyleKind(e._) ? 1 : 0;
+  }
+  let sp = 0;
   let pos = 0;
   let i = 0;
-  const n = entities.length;
   for (;;) {
-    const nextOpen = i < n ? entities[i]!.offset : length;
+    const nextOpen = i < n ? starts[i]! : length;
     let nextClose = length;
-    for (let k = 0; k < stack.length; k++) {
-      const e = end(stack[k]!);
+    for (let k = 0; k < sp; k++) {
+      const e = ends[stack[k]!]!;
       if (e < nextClose) nextClose = e;
     }
     const p = Math.min(nextOpen, nextClose);
@@ -45,59 +75,64 @@ export function walkNested(length: number, entities: readonly MessageEntity[], s
       sink.text(pos, p);
       pos = p;
     }
-    if (i >= n && stack.length === 0) break;
+    if (i >= n && sp === 0) break;
     // Close every entity ending here: the deepest one takes everything above it down; the
     // ones above that do not end here are reopened afterwards (they are split).
     for (;;) {
       let k = 0;
-      while (k < stack.length && end(stack[k]!) > p) k++;
-      if (k === stack.length) break;
-      reopen.length = 0;
-      while (stack.length > k) {
-        const top = stack.pop()!;
-        sink.close(top);
-        if (end(top) > p) reopen.push(top);
+      while (k < sp && ends[stack[k]!]! > p) k++;
+      if (k === sp) break;
+      let r = 0;
+      while (sp > k) {
+        const top = stack[--sp]!;
+        sink.close(entities[top]!);
+        if (ends[top]! > p) moved[r++] = top;
       }
-      for (let r = reopen.length - 1; r >= 0; r--) {
-        sink.open(reopen[r]!);
-        stack.push(reopen[r]!);
+      while (r > 0) {
+        const top = moved[--r]!;
+        sink.open(entities[top]!);
+        stack[sp++] = top;
       }
     }
-    while (i < n && entities[i]!.offset === p) {
-      const e = entities[i++]!;
-      if (isStyleKind(e._) || stack.length === 0) {
-        sink.open(e);
-        stack.push(e);
+    while (i < n && starts[i] === p) {
+      const j = i++;
+      if (styles[j] === 1 || sp === 0) {
+        sink.open(entities[j]!);
+        stack[sp++] = j;
         continue;
       }
       // A non-style entity: entities open now that end before it must not contain it (it
       // would be split at their end); close them, open it, and reopen them inside.
-      const eEnd = end(e);
+      const eEnd = ends[j]!;
       let k = 0;
-      while (k < stack.length && end(stack[k]!) >= eEnd) k++;
-      if (k === stack.length) {
-        sink.open(e);
-        stack.push(e);
+      while (k < sp && ends[stack[k]!]! >= eEnd) k++;
+      if (k === sp) {
+        sink.open(entities[j]!);
+        stack[sp++] = j;
         continue;
       }
-      const moved = stack.splice(k);
-      for (let r = moved.length - 1; r >= 0; r--) sink.close(moved[r]!);
+      const m = sp - k;
+      for (let q = 0; q < m; q++) moved[q] = stack[k + q]!;
+      sp = k;
+      for (let q = m - 1; q >= 0; q--) sink.close(entities[moved[q]!]!);
       // Ones that outlast `e` go back outside it, the rest inside.
-      for (const m of moved) {
-        if (end(m) >= eEnd) {
-          sink.open(m);
-          stack.push(m);
+      for (let q = 0; q < m; q++) {
+        const o = moved[q]!;
+        if (ends[o]! >= eEnd) {
+          sink.open(entities[o]!);
+          stack[sp++] = o;
         }
       }
-      sink.open(e);
-      stack.push(e);
-      for (const m of moved) {
-        if (end(m) < eEnd) {
-          sink.open(m);
-          stack.push(m);
+      sink.open(entities[j]!);
+      stack[sp++] = j;
+      for (let q = 0; q < m; q++) {
+        const o = moved[q]!;
+        if (ends[o]! < eEnd) {
+          sink.open(entities[o]!);
+          stack[sp++] = o;
         }
       }
     }
-    if (p >= length && i >= n && stack.length === 0) break;
+    if (p >= length && i >= n && sp === 0) break;
   }
 }
