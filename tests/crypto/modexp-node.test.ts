@@ -42,6 +42,24 @@ test('secret route refuses what OpenSSL cannot take (a modulus below 512 bits, a
   assert.throws(() => route.secret(new Uint8Array([3]), new Uint8Array([5]), bigIntToBytes((1n << 255n) + 1n)));
 });
 
+test('secret pair route: [g^x, y^x] from one key import and one key agreement', () => {
+  const route = nodeModExpRoute()!;
+  for (const [g, y, x] of [
+    [3n, M - 2n, (1n << 1020n) + 3n],
+    [2n, 5n, 7n],
+  ] as const) {
+    const [a, b] = route.secretPair(bigIntToBytes(g, LEN), bigIntToBytes(y, LEN), bigIntToBytes(x), bigIntToBytes(M, LEN));
+    assert.is(a.length, LEN);
+    assert.is(b.length, LEN);
+    assert.is(bytesToBigInt(a), modPow(g, x, M));
+    assert.is(bytesToBigInt(b), modPow(y, x, M));
+  }
+  assert.throws(
+    () => route.secretPair(bigIntToBytes(3n, LEN), bigIntToBytes(1n, LEN), bigIntToBytes(5n), bigIntToBytes(M, LEN)),
+    'peer value 1',
+  );
+});
+
 test('public RSA route: textbook RSA with e = 65537 and e = 3, key objects cached', () => {
   const route = nodeModExpRoute()!;
   for (const e of [65537n, 3n]) {

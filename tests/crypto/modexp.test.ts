@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { createDiffieHellman, generateKeyPairSync, getDiffieHellman, constants as nodeConstants, publicEncrypt } from 'node:crypto';
 import { bigIntToBytes, bitLength, bytesToBigInt, modPow } from '../../ts/crypto/bigint.js';
 import { TELEGRAM_DH_PRIME } from '../../ts/crypto/dh.js';
-import { type ModExpEngine, modExp, prepareModExp } from '../../ts/crypto/modexp.js';
+import { type ModExpEngine, modExp, modExpPair, prepareModExp } from '../../ts/crypto/modexp.js';
 import { CryptoError } from '../../ts/errors.js';
 
 /** Reference written independently here: right-to-left binary exponentiation on BigInt. */
@@ -186,6 +186,26 @@ test('RSA 2048: modExp(m, e, n) equals node:crypto publicEncrypt (RSA_NO_PADDING
       assert.is(modExp(c, d, n, { engine }), m, `decrypt, ${engine}`);
     }
   }
+});
+
+test('modExpPair equals two modExp calls (DH g^b and g_a^b), also where the OpenSSL pair route cannot take base2', () => {
+  const rand = seeded(0x9a1);
+  const p = TELEGRAM_DH_PRIME;
+  for (const engine of ['auto', 'wasm', 'openssl', 'bigint'] as const) {
+    for (const base2 of [rand(2040), 1n, 0n, p - 1n, p + 5n]) {
+      const b = rand(2048);
+      assert.equal(
+        modExpPair(3n, base2, b, p, { engine }),
+        [modPow(3n, b, p), modPow(base2, b, p)],
+        `${engine}, base2 ${base2 < 10n ? base2 : '…'}`,
+      );
+    }
+  }
+  assert.equal(modExpPair(2n, 3n, 0n, p), [1n, 1n]);
+  assert.throws(
+    () => modExpPair(2n, 3n, 5n, p + 1n),
+    (err: unknown) => err instanceof CryptoError,
+  );
 });
 
 test('prepareModExp resolves and leaves results unchanged', async () => {

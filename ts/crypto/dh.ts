@@ -12,7 +12,7 @@ import { CryptoError, SecurityError } from '../errors.js';
 import { TWO_POW_1984, TWO_POW_2047, TWO_POW_2048, bigIntToBytes, bytesToBigInt, gcd, randomBigIntBits } from './bigint.js';
 import { hexToBytes } from './bytes.js';
 import { defaultRandom } from './random.js';
-import { modExp } from './modexp.js';
+import { modExp, modExpPair } from './modexp.js';
 import { hasSmallFactor, isProbablePrime } from './prime.js';
 import type { RandomSource } from './provider.js';
 
@@ -223,14 +223,13 @@ export function computeDhClient(params: DhServerParams, options: ComputeDhOption
   const attempts = options.maxAttempts ?? 8;
   for (let i = 0; i < attempts; i++) {
     const b = randomBigIntBits(random, 2048);
-    // b is secret: modExp runs in constant time (OpenSSL on Node, WASM elsewhere).
-    const gB = modExp(BigInt(params.g), b, p);
+    // b is secret: constant time (OpenSSL on Node, WASM elsewhere); one call for g^b and g_a^b.
+    const [gB, authKey] = modExpPair(BigInt(params.g), gA, b, p);
     try {
       checkDhValue(gB, p, 'g_b');
     } catch {
       continue; // astronomically rare with a real RNG: draw again
     }
-    const authKey = modExp(gA, b, p);
     return { b, gB: bigIntToBytes(gB, 256), authKey: bigIntToBytes(authKey, 256) };
   }
   throw new CryptoError(`computeDhClient: no usable b after ${attempts} draws (broken random source?)`);
