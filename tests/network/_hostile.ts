@@ -35,7 +35,7 @@ export interface HostileServer {
 }
 
 /** The 8 bytes of an intermediate frame carrying transport error `code`. */
-export function errorFrame(code: number): Uint8Array {
+function errorFrame(code: number): Uint8Array {
   const out = new Uint8Array(8);
   const view = new DataView(out.buffer);
   view.setUint32(0, 4, true);
