@@ -50,4 +50,12 @@ export * from './handshake-kdf.js';
 export * from './srp.js';
 export * from './bigint.js';
 export * from './bytes.js';
-export { configureModExp, modExp, prepareModExp, type ModExpDefaults, type ModExpEngine, type ModExpOptions } from './modexp.js';
+export {
+  configureModExp,
+  modExp,
+  modExpPair,
+  prepareModExp,
+  type ModExpDefaults,
+  type ModExpEngine,
+  type ModExpOptions,
+} from './modexp.js';
