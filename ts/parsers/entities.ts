@@ -131,10 +131,23 @@ export function finishEntities(entities: MessageEntity[]): MessageEntity[] {
  * The entities an unparser works on: only kinds with a markup, clamped to the
  * text, non-empty, in Telegram's order. The caller's array is not changed.
  */
-export function entitiesForUnparse(text: string, entities: readonly MessageEntity[] | undefined): MessageEntity[] {
-  const out: MessageEntity[] = [];
-  if (!entities) return out;
+export function entitiesForUnparse(text: string, entities: readonly MessageEntity[] | undefined): readonly MessageEntity[] {
+  if (!entities) return [];
   const n = text.length;
+  // Usually every entity already fits: then the caller's array serves as it is (read only).
+  let prev: MessageEntity | undefined;
+  let i = 0;
+  for (; i < entities.length; i++) {
+    const e = entities[i]!;
+    const start = e.offset;
+    const length = e.length;
+    if (RANK[e._] === undefined || (start | 0) !== start || (length | 0) !== length || start < 0 || length <= 0 || start + length > n)
+      break;
+    if (prev && compareEntities(prev, e) > 0) break;
+    prev = e;
+  }
+  if (i === entities.length) return entities;
+  const out: MessageEntity[] = [];
   for (const e of entities) {
     if (RANK[e._] === undefined) continue;
     let start = e.offset | 0;

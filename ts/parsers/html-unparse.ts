@@ -46,6 +46,11 @@ function openTag(e: MessageEntity): string {
       const f = formatDateFlags(e);
       return `<tg-time unix="${e.date}"${f ? ` format="${f}"` : ''}>`;
     }
+    case 'messageEntityTextUrl':
+      return `<a href="${escapeHtml(e.url, true)}">`;
+    case 'messageEntityMentionName':
+      // Digits only: nothing to escape.
+      return `<a href="tg://user?id=${e.user_id}">`;
     default: {
       const url = urlForEntity(e);
       return url === undefined ? '' : `<a href="${escapeHtml(url, true)}">`;
@@ -75,6 +80,12 @@ function closeTag(e: MessageEntity): string {
       return '</tg-emoji>';
     case 'messageEntityFormattedDate':
       return '</tg-time>';
+    case 'messageEntityTextUrl':
+    case 'messageEntityMentionName':
+      return '</a>';
+    case 'inputMessageEntityMentionName':
+      // What urlForEntity can spell (openTag wrote nothing for the rest); no need to build the URL again.
+      return e.user_id._ === 'inputUser' ? '</a>' : '';
     default:
       return urlForEntity(e) === undefined ? '' : '</a>';
   }

@@ -74,7 +74,7 @@ function isLineStart(text: string, pos: number): boolean {
 }
 
 /** Builds the markup events for the entities (see the module comment for what is kept). */
-function events(text: string, list: MessageEntity[]): MdEvent[] {
+function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
   const out: MdEvent[] = [];
   let seq = 0;
   const push = (pos: number, rank: Rank, str: string, kind: Kind, open: boolean) => {
