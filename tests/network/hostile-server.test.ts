@@ -11,7 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import { TimeoutError, TransportError, WasmgramError } from '../../ts/errors.js';
+import { TimeoutError, TlError, TransportError, WasmgramError } from '../../ts/errors.js';
 import { Connection, type ConnectionOptions } from '../../ts/network/index.js';
 import { createNodeTcpFactory } from '../../ts/transport/node.js';
 import { type Behaviour, noUnhandled, startHostileServer } from './_hostile.js';
@@ -184,6 +184,27 @@ test('connect({ timeoutMs }) rejects with TimeoutError at its deadline; connect(
   );
   abort.abort(new TransportError('no longer needed'));
   assert.instance(await pending, TransportError);
+  conn.close();
+  await server.stop();
+});
+
+test('a request that cannot be encoded rejects alone with TlError, also when it waited for the connection to open; nothing unhandled', async () => {
+  const server = await startHostileServer('silent');
+  const conn = client(server.port, { authKey: randomKey() });
+  const bad = { _: 'messages.sendMessage' } as unknown as Parameters<Connection['invoke']>[0];
+  const { value, unhandled } = await noUnhandled(async () => {
+    const first = await conn.invoke(bad, { timeoutMs: 2_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const second = await conn.invoke(bad, { timeoutMs: 2_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    return [first, second];
+  });
+  assert.ok(value.every((e) => e instanceof TlError));
+  assert.equal(unhandled, []);
   conn.close();
   await server.stop();
 });

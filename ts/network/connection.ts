@@ -207,7 +207,13 @@ export class Connection extends Emitter<ConnectionEvents> {
         if (!this.calls.has(call)) return;
         const session = this.session;
         if (!session || this.stateValue === 'closed') return finish(new TransportError('connection is closed'));
-        const handle = session.send(request);
+        let handle: ReturnType<typeof session.send<R>>;
+        try {
+          handle = session.send(request);
+        } catch (e) {
+          // A request that cannot be encoded (TlError) fails alone.
+          return finish(e);
+        }
         cancel = () => session.cancel(handle.id);
         this.schedulePump();
         handle.promise.then(
@@ -466,7 +472,17 @@ export class Connection extends Emitter<ConnectionEvents> {
 
   private onPacket(transport: Transport, packet: Uint8Array): void {
     if (transport !== this.transport || !this.session) return;
-    const events = this.session.receive(packet, this.now());
+    let events: SessionEvent[];
+    try {
+      events = this.session.receive(packet, this.now());
+    } catch (e) {
+      // The session reports bad input as events; anything thrown is treated the same way: drop the connection.
+      const error = e instanceof Error ? e : new WasmgramError(String(e));
+      this.lastError = error;
+      this.emit('error', error);
+      transport.close();
+      return;
+    }
     if (!events.some((e) => e.type === 'security_error')) {
       // It decrypted and passed the checks: the server knows the key and the connection works.
       this.keyLoss.decrypted();
