@@ -581,7 +581,16 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (!session || !transport || transport.state !== 'open') return;
     if (this.stateValue !== 'ready' && !(binding || (this.stateValue === 'handshake' && this.attached === transport))) return;
     const now = this.now();
-    for (const packet of session.flush(now)) transport.send(packet);
+    try {
+      for (const packet of session.flush(now)) transport.send(packet);
+    } catch (e) {
+      // pump runs from timers and microtasks: a failure here (a packet the framing refuses) must not escape.
+      const error = e instanceof Error ? e : new WasmgramError(String(e));
+      this.lastError = error;
+      this.emit('error', error);
+      transport.close();
+      return;
+    }
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const deadline = session.nextDeadline(now);
