@@ -98,13 +98,13 @@ test('RFC 3526 group 14: modExp(2, x) equals node:crypto DH public keys and shar
   }
 });
 
-test('randomized cross-check against BigInt modPow (seeded, 300 cases, moduli of 2..3000 bits, both exponent modes)', () => {
+test('randomized cross-check against BigInt modPow (seeded, 300 cases, moduli of 2..2100 bits, both exponent modes)', () => {
   const rand = seeded(15);
   for (let i = 0; i < 300; i++) {
-    const modBits = i < 40 ? 2 + i : 2 + Number(rand(12) % 3000n);
+    const modBits = i < 40 ? 2 + i : 2 + Number(rand(12) % 2100n);
     const mod = rand(modBits) | 1n | (1n << BigInt(modBits - 1));
     const base = rand(modBits + Number(rand(4)));
-    const exp = rand(1 + Number(rand(12) % (i % 3 === 0 ? 2100n : 300n)));
+    const exp = rand(1 + Number(rand(12) % (i % 8 === 0 ? 2100n : 200n)));
     const expected = modPow(base, exp, mod);
     const secret = i % 2 === 0;
     assert.is(modExp(base, exp, mod, { engine: 'wasm', secret }), expected, `wasm #${i} (${modBits} bits, secret ${secret})`);
