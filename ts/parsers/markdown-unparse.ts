@@ -66,7 +66,7 @@ function isCode(e: MessageEntity): boolean {
 }
 
 function escapeUrl(url: string): string {
-  return url.replace(/[\\)]/g, '\\$&');
+  return url.indexOf(')') < 0 && url.indexOf('\\') < 0 ? url : url.replace(/[\\)]/g, '\\$&');
 }
 
 function isLineStart(text: string, pos: number): boolean {
@@ -76,10 +76,6 @@ function isLineStart(text: string, pos: number): boolean {
 /** Builds the markup events for the entities (see the module comment for what is kept). */
 function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
   const out: MdEvent[] = [];
-  let seq = 0;
-  const push = (pos: number, rank: Rank, str: string, kind: Kind, open: boolean) => {
-    out.push({ pos, rank, seq: seq++, text: str, kind, open });
-  };
   // Blockquotes: whole lines, not nested or overlapping.
   let quoteEnd = -1;
   for (const e of list) {
@@ -88,8 +84,8 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
     if (end > e.offset + 1 && text.charCodeAt(end - 1) === 10) end--;
     if (e.offset < quoteEnd || !isLineStart(text, e.offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
     quoteEnd = end;
-    push(e.offset, Rank.QuoteOpen, e.collapsed ? '**> ' : '> ', Kind.Quote, true);
-    push(end, Rank.QuoteClose, e.collapsed ? '||' : '', Kind.Quote, false);
+    push(out, e.offset, Rank.QuoteOpen, e.collapsed ? '**> ' : '> ', Kind.Quote, true);
+    push(out, end, Rank.QuoteClose, e.collapsed ? '||' : '', Kind.Quote, false);
   }
   // Scoped entities: a nesting stack; code spans are remembered for clamping styles.
   const stack: MessageEntity[] = [];
@@ -104,12 +100,12 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
     if (isCode(e)) {
       codeSpans.push(e.offset, end);
       if (e._ === 'messageEntityCode') {
-        push(e.offset, Rank.ScopedOpen, '`', Kind.Code, true);
-        push(end, Rank.ScopedClose, '`', Kind.Code, false);
+        push(out, e.offset, Rank.ScopedOpen, '`', Kind.Code, true);
+        push(out, end, Rank.ScopedClose, '`', Kind.Code, false);
       } else {
         const lang = (e as MessageEntity.messageEntityPre).language.replace(/[`\n\r]/g, '').trim();
-        push(e.offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
-        push(end, Rank.ScopedClose, '\n```', Kind.Code, false);
+        push(out, e.offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
+        push(out, end, Rank.ScopedClose, '\n```', Kind.Code, false);
       }
       continue;
     }
@@ -119,11 +115,13 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
       continue;
     }
     const bang = e._ === 'messageEntityCustomEmoji' || e._ === 'messageEntityFormattedDate';
-    push(e.offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
-    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
+    push(out, e.offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
+    push(out, end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
   }
   // Styles: merged per kind (markers toggle), boundaries moved out of code.
-  const styles = mergeStyles(list.filter((e) => isStyleKind(e._)));
+  const own: MessageEntity[] = [];
+  for (const e of list) if (isStyleKind(e._)) own.push(e);
+  const styles = mergeStyles(own);
   for (const e of styles) {
     let start = e.offset;
     let end = start + e.length;
@@ -135,11 +133,21 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
     }
     if (end <= start) continue;
     const m = MARKER[e._]!;
-    push(start, Rank.StyleOpen, m, Kind.Style, true);
-    push(end, Rank.StyleClose, m, Kind.Style, false);
+    push(out, start, Rank.StyleOpen, m, Kind.Style, true);
+    push(out, end, Rank.StyleClose, m, Kind.Style, false);
   }
-  // Closes at one position: the inner (later opened) one first.
-  return out.sort((a, b) => a.pos - b.pos || a.rank - b.rank || (a.open ? a.seq - b.seq : b.seq - a.seq));
+  for (let i = 1; i < out.length; i++) if (compareEvents(out[i - 1]!, out[i]!) > 0) return out.sort(compareEvents);
+  return out;
+}
+
+/** Module-level helpers rather than closures made per call. */
+function push(out: MdEvent[], pos: number, rank: Rank, text: string, kind: Kind, open: boolean): void {
+  out.push({ pos, rank, seq: out.length, text, kind, open });
+}
+
+/** Output order; closes at one position: the inner (later opened) one first. */
+function compareEvents(a: MdEvent, b: MdEvent): number {
+  return a.pos - b.pos || a.rank - b.rank || (a.open ? a.seq - b.seq : b.seq - a.seq);
 }
 
 /**
