@@ -19,6 +19,11 @@ const entries = {
   storage: 'ts/storage/index.ts',
   'storage-libsql': 'ts/storage/libsql.ts',
   'storage-node': 'ts/storage/file-node.ts',
+  updates: 'ts/updates/index.ts',
+  dispatcher: 'ts/dispatcher/index.ts',
+  fsm: 'ts/fsm/index.ts',
+  'fsm-libsql': 'ts/fsm/libsql.ts',
+  parsers: 'ts/parsers/index.ts',
   testing: 'ts/testing/index.ts',
   cli: 'ts/testing/cli.ts',
 };
