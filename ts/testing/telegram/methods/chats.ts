@@ -32,7 +32,7 @@ function checkFreeUsername(call: MethodCall, username: string, self?: ChatRecord
 /** The basic group `id` the caller is in, or 400 CHAT_ID_INVALID. */
 function memberGroup(call: MethodCall, id: bigint): ChatRecord {
   const chat = call.backend.chats.group(id);
-  if (!chat || !chat.members.has(call.self().id)) throw badRequest('CHAT_ID_INVALID');
+  if (chat?.members.has(call.self().id) !== true) throw badRequest('CHAT_ID_INVALID');
   return chat;
 }
 

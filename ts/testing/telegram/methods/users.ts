@@ -14,7 +14,7 @@ import type { UserRecord } from '../user-store.js';
  * `inputUser` must carry the access hash the caller was given.
  * `inputUserFromMessage` (min users) is not resolved here.
  */
-export function resolveInputUser(call: MethodCall, input: InputUser): UserRecord | undefined {
+function resolveInputUser(call: MethodCall, input: InputUser): UserRecord | undefined {
   switch (input._) {
     case 'inputUserSelf':
       return call.self();
