@@ -73,8 +73,9 @@ export const messagesSendMethods: MethodTable = {
       }
       const m = posted.copy;
       const u = posted.update;
-      if (u._ === 'updateNewMessage') {
+      if (u._ === 'updateNewMessage' && !(peer.kind === 'user' && peer.id === me)) {
         // Private chats and basic groups: the short answer (https://core.telegram.org/constructor/updateShortSentMessage).
+        // Saved Messages get the full updates, as Telegram sends them (mtcute builds the message from them).
         return { _: 'updateShortSentMessage', out: true, id: m.id, pts: u.pts, pts_count: u.pts_count, date: m.date };
       }
       const list: Update[] = [{ _: 'updateMessageID', id: m.id, random_id: req.random_id }, posted.update];
