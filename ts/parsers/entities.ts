@@ -44,7 +44,14 @@ const STYLE_KINDS: ReadonlySet<string> = new Set([
 
 /** True for bold, italic, underline, strike and spoiler. */
 export function isStyleKind(kind: string): boolean {
-  return STYLE_KINDS.has(kind);
+  // Five comparisons beat a Set lookup: entity names are literals, so V8 compares them by identity first.
+  return (
+    kind === 'messageEntityBold' ||
+    kind === 'messageEntityItalic' ||
+    kind === 'messageEntityUnderline' ||
+    kind === 'messageEntityStrike' ||
+    kind === 'messageEntitySpoiler'
+  );
 }
 
 /**
@@ -91,13 +98,24 @@ export function sortEntities<T extends MessageEntity>(entities: T[]): T[] {
  * something merged; the input array (sorted) otherwise.
  */
 export function mergeStyles(sorted: MessageEntity[]): MessageEntity[] {
-  let styles = 0;
-  for (const e of sorted) if (STYLE_KINDS.has(e._)) styles++;
-  if (styles < 2) return sorted;
-  // Entities are sorted by offset, so one pass keeps the current run per kind.
+  // Entities are sorted by offset, so a run of one kind can only merge with the latest
+  // entity of that kind. First look whether anything merges at all (usually not).
+  let merges = false;
+  for (let i = 0; i < sorted.length && !merges; i++) {
+    const e = sorted[i]!;
+    if (!isStyleKind(e._)) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = sorted[j]!;
+      if (p._ === e._) {
+        merges = e.offset <= p.offset + p.length;
+        break;
+      }
+    }
+  }
+  if (!merges) return sorted;
+  // One pass keeps the current run per kind.
   const open = new Map<string, MessageEntity>();
   const merged: MessageEntity[] = [];
-  let changed = false;
   for (const e of sorted) {
     if (!STYLE_KINDS.has(e._)) {
       merged.push(e);
@@ -107,14 +125,13 @@ export function mergeStyles(sorted: MessageEntity[]): MessageEntity[] {
     if (run && e.offset <= run.offset + run.length) {
       const end = Math.max(run.offset + run.length, e.offset + e.length);
       run.length = end - run.offset;
-      changed = true;
       continue;
     }
     const copy = { ...e };
     open.set(e._, copy);
     merged.push(copy);
   }
-  return changed ? merged.sort(compareEntities) : sorted;
+  return merged.sort(compareEntities);
 }
 
 /**

@@ -65,6 +65,13 @@ function isCode(e: MessageEntity): boolean {
   return e._ === 'messageEntityCode' || e._ === 'messageEntityPre';
 }
 
+/** A pre block's language as its opening line can carry it: no backticks or line breaks. */
+function cleanLanguage(language: string): string {
+  if (language.length === 0) return language;
+  const clean = /[`\n\r]/.test(language) ? language.replace(/[`\n\r]/g, '') : language;
+  return clean.trim();
+}
+
 function escapeUrl(url: string): string {
   return url.indexOf(')') < 0 && url.indexOf('\\') < 0 ? url : url.replace(/[\\)]/g, '\\$&');
 }
@@ -103,7 +110,7 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
         push(out, e.offset, Rank.ScopedOpen, '`', Kind.Code, true);
         push(out, end, Rank.ScopedClose, '`', Kind.Code, false);
       } else {
-        const lang = (e as MessageEntity.messageEntityPre).language.replace(/[`\n\r]/g, '').trim();
+        const lang = cleanLanguage((e as MessageEntity.messageEntityPre).language);
         push(out, e.offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
         push(out, end, Rank.ScopedClose, '\n```', Kind.Code, false);
       }
@@ -201,56 +208,60 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
   return out;
 }
 
-/** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
-const MD_SPECIAL = /[\\`[\]*_\-~|!>\n]/;
+/**
+ * What a character needs in running text: `ALWAYS` escaped; `DOUBLE` escaped
+ * when the next output character is the same (a toggle marker); `BANG` before
+ * `[`; `GT` at a line start; `LF` continues a quote. Indexed by char code < 128.
+ */
+const ALWAYS = 1;
+const DOUBLE = 2;
+const BANG = 3;
+const GT = 4;
+const LF = 5;
+const TEXT_CLASS = new Uint8Array(128);
+for (const c of '\\`[]') TEXT_CLASS[c.charCodeAt(0)] = ALWAYS;
+for (const c of '*_-~|') TEXT_CLASS[c.charCodeAt(0)] = DOUBLE;
+TEXT_CLASS[33] = BANG;
+TEXT_CLASS[62] = GT;
+TEXT_CLASS[10] = LF;
 
+/** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
 function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
-  const slice = text.slice(from, to);
-  // Most text has no special character; a regex test is much faster than a char loop then.
-  if (!MD_SPECIAL.test(slice) && !(next === slice.charCodeAt(slice.length - 1))) return slice;
   let out = '';
   let seg = from;
-  let changed = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    let esc = false;
-    switch (c) {
-      case 92: // \
-      case 96: // `
-      case 91: // [
-      case 93: // ]
+    // One table read per character: most are letters, digits, spaces or non-ASCII.
+    const cls = c < 128 ? TEXT_CLASS[c]! : 0;
+    if (cls === 0) continue;
+    let esc: boolean;
+    switch (cls) {
+      case ALWAYS:
         esc = true;
         break;
-      case 42: // *
-      case 95: // _
-      case 45: // -
-      case 126: // ~
-      case 124: // |
+      case DOUBLE:
         esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === c;
         break;
-      case 33: // !
+      case BANG:
         esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === 91;
         break;
-      case 62: // >
+      case GT:
         esc = isLineStart(text, i);
         break;
-      case 10:
+      default: // LF
         if (inQuote) {
-          out += `${text.slice(seg, i)}\n> `;
+          out += seg < i ? `${text.slice(seg, i)}\n> ` : '\n> ';
           seg = i + 1;
-          changed = true;
         }
-        continue;
-      default:
         continue;
     }
     if (esc) {
-      out += `${text.slice(seg, i)}\\`;
+      out += seg < i ? `${text.slice(seg, i)}\\` : '\\';
       seg = i;
-      changed = true;
     }
   }
-  return changed ? out + text.slice(seg, to) : text.slice(from, to);
+  // Every change appends to `out`: empty means the range is unchanged.
+  return out.length === 0 ? text.slice(from, to) : out + text.slice(seg, to);
 }
 
 /** Escapes code or pre content [from, to). */
