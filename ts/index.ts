@@ -20,4 +20,4 @@ export type {
   HashInput,
   RandomSource,
 } from './crypto/index.js';
-export { wasmSimdSupported } from './wasm/index.js';
+export { provideWasmModules, wasmSimdSupported, type PrecompiledBuilds, type PrecompiledWasm, type WasmModuleName } from './wasm/index.js';

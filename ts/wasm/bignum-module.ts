@@ -5,9 +5,9 @@
  * `heapBase()`; from there this wrapper places the operands (big-endian) and
  * the result, one call at a time (synchronous, never re-entrant).
  */
-import { base64Decode } from './base64.js';
 import { wasmSimdSupported } from './crypto-module.js';
-import { plainBase64, simdBase64 } from './generated/bignum.js';
+import { embeddedBignumWasm } from './embedded.js';
+import { resolveWasm, resolveWasmSync } from './precompiled.js';
 
 /** Raw exports of assembly/bignum/index.ts (addresses are byte offsets). */
 export interface BignumExports {
@@ -90,12 +90,6 @@ export class BignumModule {
   }
 }
 
-const bytesCache: { simd?: Uint8Array; plain?: Uint8Array } = {};
-function moduleBytes(simd: boolean): Uint8Array {
-  const key = simd ? 'simd' : 'plain';
-  return (bytesCache[key] ??= base64Decode(simd ? simdBase64 : plainBase64));
-}
-
 const instances: { simd?: BignumModule; plain?: BignumModule } = {};
 
 /**
@@ -107,8 +101,9 @@ export async function loadBignumModule(simd?: boolean): Promise<BignumModule> {
   const key = useSimd ? 'simd' : 'plain';
   const cached = instances[key];
   if (cached) return cached;
-  const { instance } = await WebAssembly.instantiate(moduleBytes(useSimd) as BufferSource, {});
-  return (instances[key] ??= new BignumModule(instance, useSimd));
+  const wasm = await resolveWasm('bignum', useSimd, embeddedBignumWasm);
+  const instance = await WebAssembly.instantiate(wasm.module, {});
+  return (instances[key] ??= new BignumModule(instance, wasm.simd));
 }
 
 /**
@@ -121,6 +116,6 @@ export function loadBignumModuleSync(simd?: boolean): BignumModule {
   const key = useSimd ? 'simd' : 'plain';
   const cached = instances[key];
   if (cached) return cached;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(useSimd) as BufferSource), {});
-  return (instances[key] = new BignumModule(instance, useSimd));
+  const wasm = resolveWasmSync('bignum', useSimd, embeddedBignumWasm);
+  return (instances[key] = new BignumModule(new WebAssembly.Instance(wasm.module, {}), wasm.simd));
 }

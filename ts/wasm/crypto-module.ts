@@ -8,8 +8,8 @@
  * transient I/O region that grows on demand. Calls are synchronous and never
  * re-entrant, so one I/O region is enough.
  */
-import { simdBase64, plainBase64 } from './generated/crypto.js';
-import { base64Decode } from './base64.js';
+import { embeddedCryptoWasm } from './embedded.js';
+import { resolveWasm, resolveWasmSync } from './precompiled.js';
 
 /** Raw exports of assembly/crypto/index.ts (addresses are byte offsets). */
 export interface CryptoExports {
@@ -104,12 +104,6 @@ export function wasmSimdSupported(): boolean {
   return simdSupport;
 }
 
-const bytesCache: { simd?: Uint8Array; plain?: Uint8Array } = {};
-function moduleBytes(simd: boolean): Uint8Array {
-  const key = simd ? 'simd' : 'plain';
-  return (bytesCache[key] ??= base64Decode(simd ? simdBase64 : plainBase64));
-}
-
 /** One instance of the crypto module with its slot allocator and I/O region. */
 export class CryptoModule {
   /** The raw exports; prefer the typed helpers. */
@@ -188,8 +182,9 @@ export async function loadCryptoModule(simd?: boolean): Promise<CryptoModule> {
   const key = useSimd ? 'simd' : 'plain';
   const cached = instances[key];
   if (cached) return cached;
-  const { instance } = await WebAssembly.instantiate(moduleBytes(useSimd) as BufferSource, {});
-  return (instances[key] ??= new CryptoModule(instance, useSimd));
+  const wasm = await resolveWasm('crypto', useSimd, embeddedCryptoWasm);
+  const instance = await WebAssembly.instantiate(wasm.module, {});
+  return (instances[key] ??= new CryptoModule(instance, wasm.simd));
 }
 
 /**
@@ -201,6 +196,6 @@ export function loadCryptoModuleSync(simd?: boolean): CryptoModule {
   const key = useSimd ? 'simd' : 'plain';
   const cached = instances[key];
   if (cached) return cached;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(useSimd) as BufferSource), {});
-  return (instances[key] = new CryptoModule(instance, useSimd));
+  const wasm = resolveWasmSync('crypto', useSimd, embeddedCryptoWasm);
+  return (instances[key] = new CryptoModule(new WebAssembly.Instance(wasm.module, {}), wasm.simd));
 }

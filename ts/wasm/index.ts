@@ -11,3 +11,4 @@ export {
   type ModPowOperands,
 } from './bignum-module.js';
 export { base64Decode, base64Encode } from './base64.js';
+export { provideWasmModules, type PrecompiledBuilds, type PrecompiledWasm, type WasmModuleName } from './precompiled.js';

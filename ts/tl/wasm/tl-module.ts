@@ -11,9 +11,9 @@
  *
  * Calls are synchronous, so one work area per instance is enough.
  */
-import { base64Decode } from '../../wasm/base64.js';
 import { wasmSimdSupported } from '../../wasm/crypto-module.js';
-import { plainBase64, simdBase64 } from '../../wasm/generated/tl.js';
+import { embeddedTlWasm } from '../../wasm/embedded.js';
+import { resolveWasmSync } from '../../wasm/precompiled.js';
 import type { SchemaTable } from '../codec/schema-table.js';
 import { DEF_BARE_ONLY, DEF_FUNCTION } from '../codec/schema-table.js';
 
@@ -164,16 +164,17 @@ let unavailable = false;
 /**
  * The scanner instance (created synchronously on first use: the module is
  * ~2 KB, below every runtime's limit for synchronous compilation), or
- * undefined when this runtime has no WebAssembly.
+ * undefined when this runtime has no WebAssembly at all. A runtime that has
+ * WebAssembly but refuses to compile it gets `CryptoError` (ts/wasm/precompiled.ts),
+ * not a silent JavaScript fallback.
  */
 export function getTlModule(schema: SchemaTable): TlModule | undefined {
   if (instance || unavailable) return instance;
-  try {
-    const bytes = base64Decode(wasmSimdSupported() ? simdBase64 : plainBase64);
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource), {});
-    instance = new TlModule(inst, schema);
-  } catch {
+  if (typeof WebAssembly === 'undefined') {
     unavailable = true;
+    return undefined;
   }
+  const wasm = resolveWasmSync('tl', wasmSimdSupported(), embeddedTlWasm);
+  instance = new TlModule(new WebAssembly.Instance(wasm.module, {}), schema);
   return instance;
 }
