@@ -4,26 +4,10 @@
  * seq_no is twice the number of content-related messages sent before this
  * one in the session, plus one if this message is content-related itself.
  * A content-related message requires an explicit acknowledgment; containers,
- * acknowledgments and the other service messages about messages do not.
+ * acknowledgments and the other service messages about messages do not
+ * (the set is read from the schema: see schema-facts.ts).
  */
-
-/** Messages that are not content-related (no acknowledgment; even seq_no). */
-const NOT_CONTENT_RELATED: ReadonlySet<string> = new Set([
-  'msg_container',
-  'msgs_ack',
-  'msgs_state_req',
-  'msgs_state_info',
-  'msgs_all_info',
-  'msg_resend_req',
-  'msg_resend_ans_req',
-  'msg_detailed_info',
-  'msg_new_detailed_info',
-  'bad_msg_notification',
-  'bad_server_salt',
-  'http_wait',
-  'future_salts',
-  'pong',
-]);
+import { notContentRelated } from './schema-facts.js';
 
 /**
  * Whether a message whose body is the TL object `name` is content-related.
@@ -31,7 +15,7 @@ const NOT_CONTENT_RELATED: ReadonlySet<string> = new Set([
  * results are; the service messages about messages are not.
  */
 export function isContentRelated(name: string): boolean {
-  return !NOT_CONTENT_RELATED.has(name);
+  return !notContentRelated().has(name);
 }
 
 /** The seq_no counter of one side of a session. */
