@@ -13,6 +13,7 @@ import * as assert from 'uvu/assert';
 import { RpcError } from '../../ts/errors.js';
 import { ClientHandshake } from '../../ts/mtproto/index.js';
 import { DEFAULT_LIMITS, type TestServer } from '../../ts/testing/index.js';
+import { HandshakeQueue } from '../../ts/testing/server/handshake-queue.js';
 import { resolveLimits } from '../../ts/testing/server/limits.js';
 import { createIntermediateCodec } from '../../ts/transport/intermediate.js';
 import { getCrypto, SessionClient, until, withServer } from './server-harness.js';
@@ -201,6 +202,36 @@ test('limits: key exchanges beyond maxConcurrentHandshakes wait for a slot, and 
     },
     { limits: { maxConcurrentHandshakes: 2 } },
   );
+});
+
+test('handshake queue: owners beyond the slots wait in order; steps run later, never inside submit; a release admits the next', async () => {
+  const errors: unknown[] = [];
+  const q = new HandshakeQueue(1, (e) => errors.push(e));
+  const ran: string[] = [];
+  const a = {};
+  const b = {};
+  const c = {};
+  q.submit(a, () => ran.push('a1'));
+  q.submit(b, () => ran.push('b1'));
+  q.submit(c, () => ran.push('c1'));
+  q.submit(a, () => {
+    ran.push('a2');
+    throw new Error('a bug in a step');
+  });
+  assert.equal(ran, [], 'steps run from setImmediate, not inside submit');
+  assert.equal({ active: q.active, queued: q.queued }, { active: 1, queued: 2 });
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(ran, ['a1', 'a2'], 'only the admitted owner runs; a throwing step does not stop the queue');
+  assert.is(errors.length, 1);
+  q.release(a);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(ran, ['a1', 'a2', 'b1']);
+  q.release(c); // c leaves while waiting: its steps are dropped
+  q.release(b);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(ran, ['a1', 'a2', 'b1']);
+  assert.equal({ active: q.active, queued: q.queued }, { active: 0, queued: 0 });
 });
 
 test.run();

@@ -68,6 +68,8 @@ export class Connection implements SessionCarrier {
   /** Packets waiting in the key exchange queue, and their bytes. */
   private backlog = 0;
   private backlogBytes = 0;
+  /** A key exchange step was answered and the next one is awaited (the connection keeps its slot). */
+  private exchanging = false;
 
   constructor(
     readonly rt: DcRuntime,
@@ -261,6 +263,8 @@ export class Connection implements SessionCarrier {
         this.backlog--;
         this.backlogBytes -= payload.length;
         if (this.state === 'open') this.packetNow(payload, quickAck);
+        // Nothing left in the queue and no key exchange half done: the slot goes to the next connection.
+        if (this.backlog === 0 && !this.exchanging) this.rt.handshakes.release(this);
       });
       return;
     }
@@ -298,16 +302,19 @@ export class Connection implements SessionCarrier {
       strict: rt.strict,
     });
     let out;
+    this.exchanging = true;
     try {
       out = this.handshake.receive(payload);
     } catch (e) {
       if (!(e instanceof SecurityError || e instanceof TlError)) throw e;
+      this.exchanging = false;
       this.handshake = undefined;
       this.rt.handshakes.release(this);
       this.securityDrop(`key exchange refused (${e instanceof SecurityError ? e.check : 'tl'}): ${e.message}`);
       return;
     }
     if (out.done) {
+      this.exchanging = false;
       this.rt.handshakes.release(this);
       const variant = out.variant;
       // The no-dc variants (lenient mode only) name no DC: the key belongs to the DC it was made on.
