@@ -31,7 +31,7 @@ export type MtcuteCodec = 'intermediate' | 'padded' | 'obfuscated-intermediate' 
 let cryptoProvider: unknown;
 
 /** mtcute's crypto provider (its AES-IGE from @mtcute/wasm), made once. */
-export async function mtcuteCrypto(): Promise<unknown> {
+async function mtcuteCrypto(): Promise<unknown> {
   if (cryptoProvider) return cryptoProvider;
   const wasm = await import('@mtcute/wasm');
   const require = createRequire(import.meta.url);

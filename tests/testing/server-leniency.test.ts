@@ -10,6 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WebSocket } from 'ws';
 import { encodeContainer } from '../../ts/mtproto/index.js';
+import { parseTestServerArgs } from '../../ts/testing/cli.js';
 import { WEBSOCKET_PROTOCOL, type TestServer } from '../../ts/testing/index.js';
 import type { TraceRecord } from '../../ts/testing/trace/index.js';
 import { formatTraceLine } from '../../ts/testing/trace/index.js';
@@ -162,6 +163,23 @@ test('trace: refusals and leniencies are notes with their reason; a JSONL file h
   } finally {
     rmSync(path, { force: true });
   }
+});
+
+test('CLI: --trace (stderr), --trace FILE (JSONL) and --strict', () => {
+  assert.equal(parseTestServerArgs(['--trace']), { host: '127.0.0.1', dcs: [1, 2, 3, 4, 5], websocket: true, trace: true });
+  assert.equal(parseTestServerArgs(['--trace', '--strict']), {
+    host: '127.0.0.1',
+    dcs: [1, 2, 3, 4, 5],
+    websocket: true,
+    trace: true,
+    strict: true,
+  });
+  assert.equal(parseTestServerArgs(['--trace', 't.jsonl', '--dcs', '2']), {
+    host: '127.0.0.1',
+    dcs: [2],
+    websocket: true,
+    trace: 't.jsonl',
+  });
 });
 
 test.run();

@@ -8,17 +8,21 @@
  * ```
  * npx wasmgram test-server [--host 127.0.0.1] [--dcs 1,2,3] [--port 40000]
  *                          [--rsa-key server.pem] [--no-websocket]
+ *                          [--trace [FILE]] [--strict]
  * ```
  *
  * `--rsa-key FILE` reads the server's private key from FILE; when FILE does
  * not exist a new key is made and saved there (mode 600), so the public key
  * stays the same from one run to the next. `--port N` puts DC i on TCP
  * N + i and WebSocket N + 100 + i (default: ports the OS picks).
+ * `--trace` prints every message both ways and every decision on stderr;
+ * `--trace FILE` writes them to FILE as JSON lines (see docs/testing.md).
+ * `--strict` turns off the leniencies real clients need.
  */
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateServerKeyPair, TestServer, type TestServerOptions } from './server/index.js';
-import { WEBSOCKET_PATH } from './server/node-listeners.js';
+import { WEBSOCKET_PATH, WEBSOCKET_TEST_PATH } from './server/node-listeners.js';
 
 /** Parsed command line of `test-server`. */
 export interface TestServerArgs {
@@ -27,6 +31,10 @@ export interface TestServerArgs {
   basePort?: number;
   rsaKeyFile?: string;
   websocket: boolean;
+  /** `true`: readable trace on stderr; a path: JSONL there. */
+  trace?: true | string;
+  /** Refuse what Telegram tolerates (see TestServerOptions.strict). */
+  strict?: boolean;
 }
 
 /** Usage text. */
@@ -40,6 +48,8 @@ Options:
   --port N          DC i listens on TCP N+i and WebSocket N+100+i (default: any free port)
   --rsa-key FILE    the server's RSA private key (PEM); made and saved there if FILE does not exist
   --no-websocket    TCP only
+  --trace [FILE]    trace every message and decision: readable on stderr, or JSON lines in FILE
+  --strict          refuse what Telegram tolerates from real clients (legacy key exchange, odd seq_no on acks)
   -h, --help        this text
 
 Test accounts: phone 99966XYYYY lives on DC X, its login code is X five times.`;
@@ -85,6 +95,14 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
       case '--no-websocket':
         args.websocket = false;
         break;
+      case '--trace': {
+        const next = argv[i + 1];
+        args.trace = next === undefined || next.startsWith('-') ? true : value();
+        break;
+      }
+      case '--strict':
+        args.strict = true;
+        break;
       default:
         throw new Error(`unknown option ${flag}`);
     }
@@ -96,7 +114,7 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
 export function describeServer(server: TestServer): string {
   const lines = ['wasmgram test server', ''];
   for (const dc of server.dcs) {
-    const ws = dc.wsPort === undefined ? '' : `   ws://${dc.host}:${dc.wsPort}${WEBSOCKET_PATH}`;
+    const ws = dc.wsPort === undefined ? '' : `   ws://${dc.host}:${dc.wsPort}${WEBSOCKET_PATH} (or ${WEBSOCKET_TEST_PATH})`;
     lines.push(`DC ${dc.id}   tcp ${dc.host}:${dc.port}${ws}`);
   }
   lines.push('', `RSA public key, fingerprint 0x${server.fingerprint.toString(16).padStart(16, '0')}:`, server.publicKeyPem.trim(), '');
@@ -117,6 +135,8 @@ export async function runTestServer(args: TestServerArgs, options: RunOptions = 
   const out = options.out ?? ((text: string) => process.stdout.write(`${text}\n`));
   const serverOptions: TestServerOptions = { host: args.host, dcs: args.dcs, websocket: args.websocket };
   if (args.basePort !== undefined) serverOptions.basePort = args.basePort;
+  if (args.trace !== undefined) serverOptions.trace = args.trace;
+  if (args.strict) serverOptions.strict = true;
   if (args.rsaKeyFile !== undefined) {
     if (existsSync(args.rsaKeyFile)) {
       serverOptions.rsaKey = readFileSync(args.rsaKeyFile, 'utf8');

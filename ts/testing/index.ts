@@ -38,4 +38,16 @@ export {
   ScriptedWorld,
   type ScriptTarget,
 } from './scripted/index.js';
+export {
+  callbackSink,
+  formatTraceLine,
+  jsonlSink,
+  stderrTraceSink,
+  textSink,
+  traceFileSink,
+  type TraceEventKind,
+  type TraceOption,
+  type TraceRecord,
+  type TraceSink,
+} from './trace/index.js';
 export { type MtproxyStats, MtproxyTestServer, type MtproxyTestServerOptions, type MtproxyUpstream } from './mtproxy/index.js';

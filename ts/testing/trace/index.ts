@@ -3,9 +3,8 @@
  * message both ways and every decision the server made, one line each —
  * JSONL in a file, readable text on a terminal. See tracer.ts.
  */
-export { Tracer, type TraceMessage, type TraceWhere } from './tracer.js';
+export { Tracer, type TraceWhere } from './tracer.js';
 export { tracerFor, type TraceOption } from './trace-option.js';
 export type { TraceEventKind, TraceRecord, TraceSink } from './trace-record.js';
 export { callbackSink, formatTraceLine, jsonlSink, textSink } from './trace-sinks.js';
 export { stderrTraceSink, traceFileSink } from './node-trace-sinks.js';
-export { MAX_TRACE_BYTES, MAX_TRACE_STRING, SECRET_FIELDS, summarizeTl } from './tl-summary.js';

@@ -8,7 +8,7 @@
 import { bytesToHex } from '../../crypto/bytes.js';
 
 /** Field names whose values never reach a trace (whatever object holds them). */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'phone_code', // auth.signIn, auth.signUp, account.confirmPhone, ...
   'email_code',
   'code', // account.verifyEmail / emailVerificationCode, auth.recoverPassword, ...
@@ -35,9 +35,9 @@ const SECRET_BYTES_IN: ReadonlySet<string> = new Set([
 ]);
 
 /** Bytes longer than this show their length and first bytes only. */
-export const MAX_TRACE_BYTES = 32;
+const MAX_TRACE_BYTES = 32;
 /** Strings longer than this are cut. */
-export const MAX_TRACE_STRING = 256;
+const MAX_TRACE_STRING = 256;
 
 const REDACTED = '[redacted]';
 
