@@ -5,7 +5,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isContentRelated } from '../../ts/mtproto/session/seq-no.js';
-import { mtprotoFunctions, notContentRelated } from '../../ts/mtproto/session/schema-facts.js';
+import { mtprotoFunctions, notContentRelated, sessionFunctions } from '../../ts/mtproto/session/schema-facts.js';
+import { isServiceMessage } from '../../ts/testing/server/service-messages.js';
 
 const sorted = (s: Iterable<string>) => [...s].sort();
 
@@ -27,6 +28,41 @@ test('MTProto functions: exactly the functions of https://core.telegram.org/sche
       'destroy_auth_key',
     ]),
   );
+});
+
+test('session functions: the MTProto functions less the key exchange (https://core.telegram.org/mtproto/service_messages)', () => {
+  assert.equal(
+    sorted(sessionFunctions()),
+    sorted(['rpc_drop_answer', 'get_future_salts', 'ping', 'ping_delay_disconnect', 'destroy_session', 'destroy_auth_key']),
+  );
+});
+
+test('test server: the service messages a client sends are answered by the session layer, nothing else', () => {
+  const clientService = [
+    'msgs_ack',
+    'msgs_state_req',
+    'msgs_state_info',
+    'msgs_all_info',
+    'msg_resend_req',
+    'msg_resend_ans_req',
+    'msg_detailed_info',
+    'msg_new_detailed_info',
+    'http_wait',
+    ...sessionFunctions(),
+  ];
+  for (const name of clientService) assert.ok(isServiceMessage(name), name);
+  for (const name of [
+    'msg_container',
+    'bad_msg_notification',
+    'bad_server_salt',
+    'future_salts',
+    'pong',
+    'rpc_result',
+    'req_pq_multi',
+    'help.getConfig',
+  ]) {
+    assert.not.ok(isServiceMessage(name), name);
+  }
 });
 
 test('not content-related: containers, acknowledgments, the service messages about messages, http_wait, pong, future_salts', () => {

@@ -21,6 +21,7 @@
  */
 import { getSchema } from '../../tl/codec/load-schema.js';
 import { DEF_FUNCTION, DEF_MTPROTO } from '../../tl/codec/schema-table.js';
+import { indexOf, K_TYPE, kindOf } from '../../tl/codec/type-code.js';
 
 /** The MTProto-layer types whose constructors are not content-related (see the module comment). */
 export const NOT_CONTENT_RELATED_TYPES: readonly string[] = [
@@ -37,29 +38,76 @@ export const NOT_CONTENT_RELATED_TYPES: readonly string[] = [
   'Pong',
 ];
 
-let facts: { functions: ReadonlySet<string>; notContentRelated: ReadonlySet<string> } | undefined;
+/**
+ * The result types of the auth key exchange's functions
+ * (https://core.telegram.org/mtproto/auth_key): sent as plain messages before
+ * any session exists, never inside one.
+ */
+const KEY_EXCHANGE_TYPES: readonly string[] = ['ResPQ', 'Server_DH_Params', 'Set_client_DH_params_answer'];
 
-function load(): NonNullable<typeof facts> {
+/** One definition of the MTProto layer: its name, and its type (a constructor's) or result type (a function's). */
+interface MtprotoDef {
+  name: string;
+  fn: boolean;
+  type: string | undefined;
+}
+
+let defs: MtprotoDef[] | undefined;
+
+function mtprotoDefs(): MtprotoDef[] {
+  if (defs) return defs;
   const s = getSchema();
-  const types = new Set(NOT_CONTENT_RELATED_TYPES);
-  const functions = new Set<string>();
-  const notContentRelated = new Set<string>();
+  const out: MtprotoDef[] = [];
   for (let d = 0; d < s.defCount; d++) {
     const flags = s.flags[d]!;
     if ((flags & DEF_MTPROTO) === 0) continue;
-    const name = s.names[d]!;
-    if ((flags & DEF_FUNCTION) !== 0) functions.add(name);
-    else if (types.has(s.typeNames[s.typeOf[d]!]!)) notContentRelated.add(name);
+    const fn = (flags & DEF_FUNCTION) !== 0;
+    const code = s.resultOf[d]!;
+    const type = fn ? (kindOf(code) === K_TYPE ? s.typeNames[indexOf(code)] : undefined) : s.typeNames[s.typeOf[d]!];
+    out.push({ name: s.names[d]!, fn, type });
   }
-  return { functions, notContentRelated };
+  return (defs = out);
+}
+
+const cache = new Map<string, ReadonlySet<string>>();
+
+function names(key: string, pick: (d: MtprotoDef) => boolean): ReadonlySet<string> {
+  let set = cache.get(key);
+  if (!set)
+    cache.set(
+      key,
+      (set = new Set(
+        mtprotoDefs()
+          .filter(pick)
+          .map((d) => d.name),
+      )),
+    );
+  return set;
 }
 
 /** Names of the MTProto layer's functions (never wrapped in initConnection). Built on first use. */
 export function mtprotoFunctions(): ReadonlySet<string> {
-  return (facts ??= load()).functions;
+  return names('functions', (d) => d.fn);
+}
+
+/** The MTProto functions used inside a session (ping, get_future_salts, destroy_session, ...): all but the key exchange's. */
+export function sessionFunctions(): ReadonlySet<string> {
+  const exchange = new Set(KEY_EXCHANGE_TYPES);
+  return names('session-functions', (d) => d.fn && !exchange.has(d.type ?? ''));
 }
 
 /** Names of the constructors whose messages are not content-related. Built on first use. */
 export function notContentRelated(): ReadonlySet<string> {
-  return (facts ??= load()).notContentRelated;
+  const types = new Set(NOT_CONTENT_RELATED_TYPES);
+  return names('not-content-related', (d) => !d.fn && types.has(d.type ?? ''));
+}
+
+/** Names of the MTProto layer's constructors of the given types. */
+export function mtprotoConstructorsOf(types: readonly string[]): ReadonlySet<string> {
+  const wanted = new Set(types);
+  return new Set(
+    mtprotoDefs()
+      .filter((d) => !d.fn && wanted.has(d.type ?? ''))
+      .map((d) => d.name),
+  );
 }

@@ -9,30 +9,17 @@
 import { encode } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject, mt } from '../../tl/generated/types.js';
 import { encodeRpcResult } from '../../mtproto/index.js';
+import { mtprotoConstructorsOf, NOT_CONTENT_RELATED_TYPES, sessionFunctions } from '../../mtproto/session/schema-facts.js';
 import { type Batch, reply } from './batch.js';
 
-/** Constructors a client sends as service messages. */
-const SERVICE_OBJECTS: ReadonlySet<string> = new Set([
-  'msgs_ack',
-  'msgs_state_req',
-  'msgs_state_info',
-  'msgs_all_info',
-  'msg_resend_req',
-  'msg_resend_ans_req',
-  'msg_detailed_info',
-  'msg_new_detailed_info',
-  'http_wait',
-]);
-
-/** MTProto functions the session layer answers itself. */
-const SERVICE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'ping',
-  'ping_delay_disconnect',
-  'get_future_salts',
-  'destroy_session',
-  'destroy_auth_key',
-  'rpc_drop_answer',
-]);
+/**
+ * Constructors a client sends as service messages: those of the MTProto types
+ * that are not content-related, less the container (split before this) and
+ * the server's own notifications and answers. Read from the schema.
+ */
+const SERVICE_OBJECTS = mtprotoConstructorsOf(
+  NOT_CONTENT_RELATED_TYPES.filter((t) => !['MessageContainer', 'BadMsgNotification', 'FutureSalts', 'Pong'].includes(t)),
+);
 
 /** What a client may send that is answered here. */
 type ServiceMessage =
@@ -50,7 +37,7 @@ type ServiceMessage =
 
 /** True when `name` is handled here rather than by the in-memory Telegram. */
 export function isServiceMessage(name: string | undefined): boolean {
-  return name !== undefined && (SERVICE_OBJECTS.has(name) || SERVICE_FUNCTIONS.has(name));
+  return name !== undefined && (SERVICE_OBJECTS.has(name) || sessionFunctions().has(name));
 }
 
 /**
