@@ -20,7 +20,7 @@
  * style runs merged) for every entity set Markdown can express.
  */
 import type { MessageEntity } from '../tl/generated/types.js';
-import { entitiesForUnparse, isStyleKind, mergeStyles } from './entities.js';
+import { entitiesForUnparse, isStyleKind, mergeStyles, stableSort } from './entities.js';
 import { urlForEntity } from './tg-links.js';
 
 const MARKER: Readonly<Record<string, string>> = {
@@ -143,7 +143,7 @@ function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
     push(out, start, Rank.StyleOpen, m, Kind.Style, true);
     push(out, end, Rank.StyleClose, m, Kind.Style, false);
   }
-  for (let i = 1; i < out.length; i++) if (compareEvents(out[i - 1]!, out[i]!) > 0) return out.sort(compareEvents);
+  for (let i = 1; i < out.length; i++) if (compareEvents(out[i - 1]!, out[i]!) > 0) return stableSort(out, compareEvents);
   return out;
 }
 
