@@ -56,6 +56,68 @@ export class CryptoError extends WasmgramError {
   static override readonly kind: string = 'CryptoError';
 }
 
+/** The DH-style public values whose range is checked: `g_a`, `g_b` (the key exchange) and SRP's `A`, `B` (2FA). */
+export type DhValueName = 'g_a' | 'g_b' | 'srp_A' | 'srp_B';
+
+/**
+ * The rules a {@link SecurityError} can name, grouped by where they are checked
+ * (https://core.telegram.org/mtproto/security_guidelines).
+ */
+export type SecurityCheck =
+  // Encrypted messages (ts/mtproto/session): https://core.telegram.org/mtproto/description#defining-aes-key-and-initialization-vector
+  | 'auth_key_id'
+  | 'msg_key'
+  | 'length'
+  | 'message_length'
+  | 'padding'
+  | 'session_id'
+  | 'msg_id_parity'
+  | 'msg_id_time'
+  | 'msg_id_replay'
+  | 'container'
+  // Plain messages (ts/mtproto/plain-message.ts)
+  | 'plain_auth_key_id'
+  | 'plain_length'
+  // The auth key exchange (ts/mtproto/handshake, ts/crypto): https://core.telegram.org/mtproto/auth_key
+  | 'unexpected_answer'
+  | 'unexpected_request'
+  | 'nonce'
+  | 'server_nonce'
+  | 'pq'
+  | 'p_q'
+  | 'pq_factorization'
+  | 'p_q_inner_data'
+  | 'rsa_fingerprint'
+  | 'rsa_pad'
+  | 'rsa_pad_hash'
+  | 'server_dh_params_fail'
+  | 'answer_length'
+  | 'answer_padding'
+  | 'answer_hash'
+  | 'dc_id'
+  | 'expires_in'
+  | 'retry_id'
+  | 'dh_g'
+  | 'dh_g_subgroup'
+  | 'dh_prime_size'
+  | 'dh_prime_prime'
+  | 'dh_prime_safe'
+  | `${DhValueName}_range`
+  | `${DhValueName}_safe_range`
+  | 'new_nonce_hash'
+  | 'new_nonce_hash1'
+  | 'new_nonce_hash2'
+  | 'new_nonce_hash3'
+  | 'dh_gen_fail'
+  | 'dh_gen_retry_limit'
+  // Temporary key binding (ts/mtproto/bind-temp-auth-key.ts): https://core.telegram.org/method/auth.bindTempAuthKey
+  | 'bind_length'
+  | 'bind_msg_key'
+  | 'bind_auth_key_id'
+  | 'bind_inner'
+  // 2FA SRP (ts/crypto/srp.ts): https://core.telegram.org/api/srp
+  | 'srp_u';
+
 /**
  * A protocol check failed: a value from the peer (or a crafted input) broke a
  * rule the MTProto spec requires us to enforce. The offending data must be
@@ -65,8 +127,8 @@ export class SecurityError extends WasmgramError {
   override name = 'SecurityError';
   static override readonly kind: string = 'SecurityError';
   constructor(
-    /** Short machine-readable name of the failed rule, e.g. `msg_key`, `dh_prime`, `g_a_range`. */
-    readonly check: string,
+    /** Machine-readable name of the failed rule, e.g. `msg_key`, `dh_prime_safe`, `g_a_range`. */
+    readonly check: SecurityCheck,
     message: string,
   ) {
     super(message);

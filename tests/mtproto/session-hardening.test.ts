@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import { TlError } from '../../ts/errors.js';
+import { TlError, WasmgramError } from '../../ts/errors.js';
 import { encodeContainer, encodeRpcResult, ServerSession } from '../../ts/mtproto/index.js';
 import { encode, idOf, TlWriter } from '../../ts/tl/codec/index.js';
 import { checks, makeHarness, T0, testAuthKey, type Harness } from './_session.js';
@@ -134,6 +134,14 @@ test('decode budget: the defaults fit a gzip_packed 512 KiB upload.file', async 
 });
 
 // ---- redaction (finding 8)
+
+test('ServerSession.seal of no messages throws TlError (a WasmgramError), not a RangeError', () => {
+  const server = new ServerSession({ crypto, authKey: testAuthKey(), sessionId: 1n });
+  assert.throws(
+    () => server.seal([], T0),
+    (e: unknown) => e instanceof TlError && e instanceof WasmgramError,
+  );
+});
 
 test('MtprotoSession and ServerSession print as [redacted]: no key bytes in inspect, console.log or JSON', () => {
   const key = testAuthKey();

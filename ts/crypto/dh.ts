@@ -8,7 +8,7 @@
  * Every failed rule throws a {@link SecurityError} whose `check` names it.
  */
 
-import { CryptoError, SecurityError } from '../errors.js';
+import { CryptoError, type DhValueName, SecurityError } from '../errors.js';
 import { TWO_POW_1984, TWO_POW_2047, TWO_POW_2048, bigIntToBytes, bytesToBigInt, gcd, randomBigIntBits } from './bigint.js';
 import { hexToBytes } from './bytes.js';
 import { defaultRandom } from './random.js';
@@ -164,7 +164,7 @@ export function checkDhPrime(p: DhNumber, g: number, options: CheckDhPrimeOption
  * @param name  used in the error's `check`, e.g. `g_a` → `g_a_range`.
  * @throws SecurityError when either rule fails.
  */
-export function checkDhValue(x: DhNumber, p: DhNumber, name: string): void {
+export function checkDhValue(x: DhNumber, p: DhNumber, name: DhValueName): void {
   const value = toBigInt(x);
   const prime = toBigInt(p);
   if (!(value > 1n && value < prime - 1n)) {

@@ -5,7 +5,7 @@
  */
 
 import { bytesEqual } from '../../crypto/bytes.js';
-import { SecurityError, TlError } from '../../errors.js';
+import { type SecurityCheck, SecurityError, TlError } from '../../errors.js';
 import { decode, decodeRequest, encode, TlReader } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject, mt } from '../../tl/generated/types.js';
 import { MsgIdGenerator, type MsgIdKind } from '../msg-id.js';
@@ -85,7 +85,7 @@ export function readClientRequest<N extends MtFn>(packet: Uint8Array, expected: 
  * @throws SecurityError `${check}` when the bytes are not a valid object —
  *   indistinguishable from a wrong key, so reported as a failed check.
  */
-export function readObjectPrefix(data: Uint8Array, offset: number, check: string): { obj: AnyTlObject; length: number } {
+export function readObjectPrefix(data: Uint8Array, offset: number, check: SecurityCheck): { obj: AnyTlObject; length: number } {
   try {
     const r = new TlReader(data, offset);
     const obj = r.object();
@@ -101,7 +101,7 @@ export function readObjectPrefix(data: Uint8Array, offset: number, check: string
  * a nonce the peer echoes must equal the one already known.
  * @throws SecurityError `check`
  */
-export function expectNonce(received: Uint8Array, known: Uint8Array, check: string): void {
+export function expectNonce(received: Uint8Array, known: Uint8Array, check: SecurityCheck): void {
   if (!bytesEqual(received, known)) throw new SecurityError(check, `${check} does not match the value of this exchange`);
 }
 

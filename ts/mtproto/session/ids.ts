@@ -2,11 +2,12 @@
  * Constructor ids the session reads by hand (before, or instead of, a full
  * decode), taken from the generated schema so they cannot drift from it.
  */
+import { TlError } from '../../errors.js';
 import { idOf } from '../../tl/codec/index.js';
 
 function id(name: string): number {
   const v = idOf(name);
-  if (v === undefined) throw new Error(`schema has no ${name}`);
+  if (v === undefined) throw new TlError(`the generated schema has no ${name}`);
   return v >>> 0;
 }
 

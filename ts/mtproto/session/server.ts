@@ -13,6 +13,7 @@
  */
 
 import type { AuthKeyHandle, CryptoProvider } from '../../crypto/provider.js';
+import { TlError } from '../../errors.js';
 import { redact } from '../../redact.js';
 import { encode } from '../../tl/codec/index.js';
 import { MsgIdGenerator } from '../msg-id.js';
@@ -90,9 +91,11 @@ export class ServerSession {
    * Numbers `messages` and seals them into one packet: a single message as
    * is, several in a msg_container (whose msg_id is the greatest).
    * Returns the packet and each message's msg_id.
+   *
+   * @throws TlError when `messages` is empty.
    */
   seal(messages: readonly ServerOutgoing[], now: number): { packet: Uint8Array; msgIds: bigint[] } {
-    if (messages.length === 0) throw new RangeError('ServerSession.seal: no messages');
+    if (messages.length === 0) throw new TlError('ServerSession.seal: an empty list of messages cannot be serialized');
     const numbered = messages.map((m) => ({
       msgId: this.nextMsgId(now, m.response),
       seqNo: this.seq.next(m.contentRelated),
