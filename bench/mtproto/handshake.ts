@@ -5,7 +5,7 @@
  *    `connect()` (TCP connect + the whole exchange), `close()`; wall ms.
  * 2. `handshakeAnatomy`: where that time goes. The same exchange driven by
  *    hand over a `Transport` with the pure client steps
- *    (`step1`/`step2`/`step3`/`finish`, exactly what `Connection` runs
+ *    (`startKeyExchange`/`requestDhParams`/`setClientDhParams`/`finishKeyExchange`, exactly what `Connection` runs
  *    through `ClientHandshake`), each step timed with performance.now, and
  *    `factorizePQ` timed inside step 2 through a wrapping provider:
  *
@@ -21,7 +21,7 @@
  *    divided by the total wall time, so they add up to 100%.
  */
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
-import { finish, step1, step2, step3 } from '../../ts/mtproto/handshake/index.js';
+import { finishKeyExchange, requestDhParams, setClientDhParams, startKeyExchange } from '../../ts/mtproto/handshake/index.js';
 import { Transport } from '../../ts/transport/index.js';
 import { createNodeTcpFactory } from '../../ts/transport/node.js';
 import { median, percentile } from '../lib/stats.js';
@@ -141,23 +141,23 @@ async function oneExchange(server: ServerInfo, crypto: CryptoProvider): Promise<
       server_ += performance.now() - s;
       return answer;
     };
-    const s1 = step1({ crypto: timed, dcId: 2, rsaKeys: [server.rsaPublicKey] });
+    const s1 = startKeyExchange({ crypto: timed, dcId: 2, rsaKeys: [server.rsaPublicKey] });
     const resPq = await roundTrip(s1.request);
 
     let t = performance.now();
-    const s2 = step2(s1.state, resPq);
+    const s2 = requestDhParams(s1.state, resPq);
     const step2Ms = performance.now() - t;
     const dhParams = await roundTrip(s2.request);
 
     t = performance.now();
-    const s3 = step3(s2.state, dhParams);
+    const s3 = setClientDhParams(s2.state, dhParams);
     let dhMs = performance.now() - t;
     let answer = await roundTrip(s3.request);
     let state = s3.state;
     let retries = 0;
     for (;;) {
       t = performance.now();
-      const r = finish(state, answer);
+      const r = finishKeyExchange(state, answer);
       dhMs += performance.now() - t;
       if (r.kind === 'done') break;
       retries++;

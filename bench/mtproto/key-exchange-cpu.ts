@@ -9,7 +9,7 @@
  *    (@fuman/utils `modPowBinary`, what its key exchange calls) and GramJS
  *    (big-integer's `modPow`).
  * 2. `exchanges`: the whole exchange in one process without sockets: client
- *    steps (`step1`..`finish`) against the server steps, only the client
+ *    steps (`startKeyExchange`..`finishKeyExchange`) against the server steps, only the client
  *    steps timed. The
  *    engine is switched with `configureModExp` around the client's steps;
  *    `bigint` is the code path before the WASM/OpenSSL engines (the JS
@@ -25,7 +25,15 @@ import { TELEGRAM_DH_PRIME } from '../../ts/crypto/dh.js';
 import { configureModExp, type ModExpDefaults, modExp } from '../../ts/crypto/modexp.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaKeyFingerprint } from '../../ts/crypto/rsa.js';
-import { finish, serverStep1, serverStep2, serverStep3, step1, step2, step3 } from '../../ts/mtproto/handshake/index.js';
+import {
+  finishKeyExchange,
+  requestDhParams,
+  serverStep1,
+  serverStep2,
+  serverStep3,
+  setClientDhParams,
+  startKeyExchange,
+} from '../../ts/mtproto/handshake/index.js';
 import { generateServerKeyPair } from '../../ts/testing/server/node-rsa-key.js';
 import { median, percentile } from '../lib/stats.js';
 import { SeededRandom } from '../lib/rng.js';
@@ -180,13 +188,13 @@ function measureExchanges(crypto: CryptoProvider, plan: KeyExchangeCpuPlan): Exc
           configureModExp(before);
         }
       };
-      const c1 = timed(() => step1({ crypto, dcId: 2, rsaKeys: [rsaPublicKey] }));
+      const c1 = timed(() => startKeyExchange({ crypto, dcId: 2, rsaKeys: [rsaPublicKey] }));
       const s1 = serverStep1({ crypto, rsaKey, dcId: 2 }, c1.request);
-      const c2 = timed(() => step2(c1.state, s1.response));
+      const c2 = timed(() => requestDhParams(c1.state, s1.response));
       const s2 = serverStep2(s1.state, c2.request);
-      const c3 = timed(() => step3(c2.state, s2.response), true);
+      const c3 = timed(() => setClientDhParams(c2.state, s2.response), true);
       const s3 = serverStep3(s2.state, c3.request);
-      const done = timed(() => finish(c3.state, s3.response), true);
+      const done = timed(() => finishKeyExchange(c3.state, s3.response), true);
       if (done.kind !== 'done') throw new Error('key exchange did not finish in one attempt');
       if (round > 0) {
         totals[j]!.push(client);

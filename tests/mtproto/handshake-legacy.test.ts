@@ -4,7 +4,7 @@
  * legacy SHA1-padding RSA scheme — each in both modes: accepted by default,
  * refused with `strict: true` (https://core.telegram.org/mtproto/auth_key).
  * No client library among the dependencies sends the legacy scheme, so the
- * requests are built here from the client state of our own step2.
+ * requests are built here from the client state of our own requestDhParams.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,15 +12,15 @@ import { bytesToHex } from '../../ts/crypto/bytes.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaEncryptSha1Padded, rsaPadEncrypt } from '../../ts/crypto/rsa.js';
 import {
-  finish,
+  finishKeyExchange,
   type ServerHandshakeOptions,
   ServerHandshake,
   serverStep1,
   serverStep2,
   serverStep3,
-  step1,
-  step2,
-  step3,
+  startKeyExchange,
+  requestDhParams,
+  setClientDhParams,
 } from '../../ts/mtproto/handshake/index.js';
 import { decodePlainMessage, encodePlainMessage } from '../../ts/mtproto/plain-message.js';
 import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
@@ -41,10 +41,10 @@ type Scheme = 'rsa_pad' | 'sha1_padding';
 function exchange(variant: Variant, scheme: Scheme, serverOptions: Partial<ServerHandshakeOptions> = {}) {
   const seed = `${variant}-${scheme}`;
   const clock = () => 1_700_000_000_000;
-  const c1 = step1({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom(`c-${seed}`), clock });
+  const c1 = startKeyExchange({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom(`c-${seed}`), clock });
   const srv: ServerHandshakeOptions = { crypto, rsaKey: server.priv, random: seededRandom(`s-${seed}`), clock, ...serverOptions };
   const s1 = serverStep1(srv, c1.request);
-  const c2 = step2(c1.state, s1.response);
+  const c2 = requestDhParams(c1.state, s1.response);
   const ours = decodeRequest(decodePlainMessage(c2.request, { from: 'client' }).body) as mt.req_DH_params;
   const common = {
     pq: (decode(decodePlainMessage(s1.response).body) as mt.resPQ).pq,
@@ -71,10 +71,10 @@ function exchange(variant: Variant, scheme: Scheme, serverOptions: Partial<Serve
     encode({ ...ours, encrypted_data: encrypted }),
   );
   const s2 = serverStep2(s1.state, request);
-  const c3 = step3(c2.state, s2.response);
+  const c3 = setClientDhParams(c2.state, s2.response);
   const s3 = serverStep3(s2.state, c3.request);
   if (s3.kind !== 'done') throw new Error('server did not finish');
-  const fin = finish(c3.state, s3.response);
+  const fin = finishKeyExchange(c3.state, s3.response);
   if (fin.kind !== 'done') throw new Error('client did not finish');
   return { client: fin, server: s3, request, s1, srv };
 }
@@ -137,9 +137,9 @@ test('lenient server: a p_q_inner_data_dc for another DC is still refused (dc_id
 test('ServerHandshake reports the variant with the key', () => {
   const clock = () => 1_700_000_000_000;
   const hs = new ServerHandshake({ crypto, rsaKey: server.priv, random: seededRandom('drv-s'), clock });
-  const c1 = step1({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom('drv-c'), clock });
-  const c2 = step2(c1.state, hs.receive(c1.request).response);
-  const c3 = step3(c2.state, hs.receive(c2.request).response);
+  const c1 = startKeyExchange({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom('drv-c'), clock });
+  const c2 = requestDhParams(c1.state, hs.receive(c1.request).response);
+  const c3 = setClientDhParams(c2.state, hs.receive(c2.request).response);
   const out = hs.receive(c3.request);
   assert.ok(out.done);
   assert.equal(out.variant, { innerData: 'p_q_inner_data_dc', rsaScheme: 'rsa_pad' });

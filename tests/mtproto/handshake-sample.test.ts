@@ -10,7 +10,7 @@ import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { telegramRsaPublicKeys } from '../../ts/crypto/rsa-keys.js';
 import { rsaPadEncrypt } from '../../ts/crypto/rsa.js';
 import { encode } from '../../ts/tl/codec/index.js';
-import { finish, step1, step2, step3 } from '../../ts/mtproto/handshake/index.js';
+import { finishKeyExchange, requestDhParams, setClientDhParams, startKeyExchange } from '../../ts/mtproto/handshake/index.js';
 import * as S from './_sample.js';
 import { getProvider, replayRandom, sequence } from './_support.js';
 
@@ -38,7 +38,7 @@ function sampleOptions() {
 }
 
 test('samples-auth_key: step 1 req_pq_multi equals the page byte for byte', () => {
-  const { request } = step1(sampleOptions());
+  const { request } = startKeyExchange(sampleOptions());
   assert.is(hex(request), hex(S.REQ_PQ_MULTI));
 });
 
@@ -58,10 +58,10 @@ test('samples-auth_key: step 4 p_q_inner_data_dc equals the page (data and rando
 
 test('samples-auth_key: the whole exchange reproduces every request and the auth key', () => {
   const options = sampleOptions();
-  const s1 = step1(options);
+  const s1 = startKeyExchange(options);
   assert.is(hex(s1.request), hex(S.REQ_PQ_MULTI));
 
-  const s2 = step2(s1.state, S.RES_PQ);
+  const s2 = requestDhParams(s1.state, S.RES_PQ);
   // encrypted_data = RSA_PAD(page's data, production key) with the page's padding and our temp_key.
   const key = telegramRsaPublicKeys()[0]!;
   const expectedEncrypted = rsaPadEncrypt(SAMPLE.pqInnerData, key, crypto, replayRandom(S.RSA_PAD_RANDOM_PADDING, TEMP_KEY));
@@ -71,11 +71,11 @@ test('samples-auth_key: the whole exchange reproduces every request and the auth
   const off = S.REQ_DH_PARAMS_ENCRYPTED_OFFSET;
   assert.is(hex(concatBytes(s2.request.subarray(0, off), S.RSA_PAD_ENCRYPTED_DATA)), hex(pageDump));
 
-  const s3 = step3(s2.state, S.SERVER_DH_PARAMS_OK);
+  const s3 = setClientDhParams(s2.state, S.SERVER_DH_PARAMS_OK);
   assert.is(hex(s3.request), hex(S.SET_CLIENT_DH_PARAMS));
   assert.is(hex(s3.state.authKey), hex(SAMPLE.authKey));
 
-  const done = finish(s3.state, S.DH_GEN_OK);
+  const done = finishKeyExchange(s3.state, S.DH_GEN_OK);
   if (done.kind !== 'done') throw new Error('expected dh_gen_ok to finish the exchange');
   assert.is(hex(done.authKey), hex(SAMPLE.authKey));
   assert.is(hex(done.authKeyId), hex(crypto.sha1(SAMPLE.authKey).subarray(12, 20)));

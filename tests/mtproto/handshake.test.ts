@@ -16,14 +16,14 @@ import { encode } from '../../ts/tl/codec/index.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 import {
   ClientHandshake,
-  finish,
+  finishKeyExchange,
   serverStep1,
   serverStep2,
   serverStep3,
   ServerHandshake,
-  step1,
-  step2,
-  step3,
+  startKeyExchange,
+  requestDhParams,
+  setClientDhParams,
   type ClientStep2State,
   type ClientStep3State,
 } from '../../ts/mtproto/handshake/index.js';
@@ -63,19 +63,19 @@ function runExchange(opts: { expiresIn?: number; acceptAuthKey?: (id: Uint8Array
     clock,
     ...(opts.acceptAuthKey ? { acceptAuthKey: opts.acceptAuthKey } : {}),
   };
-  const c1 = step1(client);
+  const c1 = startKeyExchange(client);
   const s1 = serverStep1(srv, c1.request);
-  const c2 = step2(c1.state, s1.response);
+  const c2 = requestDhParams(c1.state, s1.response);
   const s2 = serverStep2(s1.state, c2.request);
-  const c3 = step3(c2.state, s2.response);
+  const c3 = setClientDhParams(c2.state, s2.response);
   let s3 = serverStep3(s2.state, c3.request);
-  let fin = finish(c3.state, s3.response);
+  let fin = finishKeyExchange(c3.state, s3.response);
   let retries = 0;
   while (fin.kind === 'retry') {
     if (s3.kind !== 'retry') throw new Error('client retried but the server did not');
     retries++;
     s3 = serverStep3(s3.state, fin.request);
-    fin = finish(fin.state, s3.response);
+    fin = finishKeyExchange(fin.state, s3.response);
   }
   if (s3.kind !== 'done') throw new Error('server did not finish');
   return { client: fin, server: s3, retries };
@@ -131,7 +131,7 @@ test('auth_key exchange: the ClientHandshake / ServerHandshake drivers', () => {
 });
 
 test('auth_key exchange: server answers req_pq_multi with a pq its client can factorize', () => {
-  const c1 = step1({ crypto, dcId: 2, random: seededRandom('pq') });
+  const c1 = startKeyExchange({ crypto, dcId: 2, random: seededRandom('pq') });
   const s1 = serverStep1({ crypto, rsaKey: server.priv, random: seededRandom('pq-s') }, c1.request);
   const [p, q] = crypto.factorizePQ(BigInt(`0x${hex(s1.state.pq)}`));
   assert.is(hex(bigIntToBytes(p)), hex(s1.state.p));
@@ -177,7 +177,7 @@ test('unencrypted message: a server msg_id must be odd, a client one divisible b
 // ------------------------------------------------------------ step 2 checks
 
 function sampleStep1(extra: Record<string, unknown> = {}) {
-  return step1({
+  return startKeyExchange({
     crypto,
     dcId: 2,
     random: replayRandom(
@@ -208,7 +208,7 @@ test('step 2: resPQ.nonce must equal the nonce sent (nonce)', () => {
   const nonce = SAMPLE.nonce.slice();
   nonce[0]! ^= 1;
   assert.is(
-    securityCheckOf(() => step2(sampleStep1(), resPQ({ nonce }))),
+    securityCheckOf(() => requestDhParams(sampleStep1(), resPQ({ nonce }))),
     'nonce',
   );
 });
@@ -216,21 +216,21 @@ test('step 2: resPQ.nonce must equal the nonce sent (nonce)', () => {
 test('step 2: an answer other than resPQ is refused (unexpected_answer)', () => {
   const other = serverMsg({ _: 'dh_gen_ok', nonce: SAMPLE.nonce, server_nonce: SAMPLE.serverNonce, new_nonce_hash1: new Uint8Array(16) });
   assert.is(
-    securityCheckOf(() => step2(sampleStep1(), other)),
+    securityCheckOf(() => requestDhParams(sampleStep1(), other)),
     'unexpected_answer',
   );
 });
 
 test('step 2: no known RSA fingerprint in resPQ (rsa_fingerprint)', () => {
   assert.is(
-    securityCheckOf(() => step2(sampleStep1(), resPQ({ server_public_key_fingerprints: [1n, 2n] }))),
+    securityCheckOf(() => requestDhParams(sampleStep1(), resPQ({ server_public_key_fingerprints: [1n, 2n] }))),
     'rsa_fingerprint',
   );
 });
 
 test('step 2: pq longer than 64 bits (pq)', () => {
   assert.is(
-    securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: new Uint8Array(9).fill(1) }))),
+    securityCheckOf(() => requestDhParams(sampleStep1(), resPQ({ pq: new Uint8Array(9).fill(1) }))),
     'pq',
   );
 });
@@ -239,16 +239,16 @@ test('step 2: pq that is not a product of two primes (pq_factorization)', () => 
   // 2^61 - 1 is prime.
   const prime = bigIntToBytes((1n << 61n) - 1n);
   assert.is(
-    securityCheckOf(() => step2(sampleStep1(), resPQ({ pq: prime }))),
+    securityCheckOf(() => requestDhParams(sampleStep1(), resPQ({ pq: prime }))),
     'pq_factorization',
   );
 });
 
 test('step 2: a temporary key request uses p_q_inner_data_temp_dc', () => {
   // Server side decodes what the client encrypted: use our own server key.
-  const c1 = step1({ crypto, dcId: 4, expiresIn: 3600, rsaKeys: [server.pub], random: seededRandom('temp-inner') });
+  const c1 = startKeyExchange({ crypto, dcId: 4, expiresIn: 3600, rsaKeys: [server.pub], random: seededRandom('temp-inner') });
   const s1 = serverStep1({ crypto, rsaKey: server.priv, dcId: 4, random: seededRandom('temp-inner-s') }, c1.request);
-  const c2 = step2(c1.state, s1.response);
+  const c2 = requestDhParams(c1.state, s1.response);
   const s2 = serverStep2(s1.state, c2.request);
   assert.is(s2.state.expiresIn, 3600);
   assert.is(s2.state.dcId, 4);
@@ -257,7 +257,7 @@ test('step 2: a temporary key request uses p_q_inner_data_temp_dc', () => {
 // ------------------------------------------------------------ step 3 checks
 
 function sampleStep2(): ClientStep2State {
-  return step2(sampleStep1(), S.RES_PQ).state;
+  return requestDhParams(sampleStep1(), S.RES_PQ).state;
 }
 
 /** server_DH_params_ok around `inner` (any object), encrypted with the sample's tmp key. */
@@ -287,18 +287,18 @@ const serverInner = (fields: Record<string, unknown> = {}) =>
   } as AnyTlObject);
 
 test('step 3: the crafted helper reproduces the sample answer (sanity)', () => {
-  const s3 = step3(sampleStep2(), dhParamsOk(serverInner()));
+  const s3 = setClientDhParams(sampleStep2(), dhParamsOk(serverInner()));
   assert.is(hex(s3.state.authKey), hex(SAMPLE.authKey));
 });
 
 test('step 3: server_DH_params_ok.nonce / server_nonce must match (nonce, server_nonce)', () => {
   const other = new Uint8Array(16).fill(9);
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { nonce: other }))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner(), { nonce: other }))),
     'nonce',
   );
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner(), { server_nonce: other }))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner(), { server_nonce: other }))),
     'server_nonce',
   );
 });
@@ -306,11 +306,11 @@ test('step 3: server_DH_params_ok.nonce / server_nonce must match (nonce, server
 test('step 3: server_DH_inner_data nonces must match too (nonce, server_nonce)', () => {
   const other = new Uint8Array(16).fill(9);
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ nonce: other })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ nonce: other })))),
     'nonce',
   );
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ server_nonce: other })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ server_nonce: other })))),
     'server_nonce',
   );
 });
@@ -323,7 +323,7 @@ test('step 3: encrypted_answer not a multiple of 16 bytes (answer_length)', () =
     encrypted_answer: new Uint8Array(600),
   });
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), msg)),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), msg)),
     'answer_length',
   );
 });
@@ -332,13 +332,13 @@ test('step 3: SHA1(answer) must head answer_with_hash (answer_hash)', () => {
   const tampered = S.SERVER_DH_PARAMS_OK.slice();
   tampered[tampered.length - 40]! ^= 1; // flips bits in the last blocks: the hash no longer matches
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), tampered)),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), tampered)),
     'answer_hash',
   );
   const garbage = S.SERVER_DH_PARAMS_OK.slice();
   garbage[80]! ^= 1; // corrupts the start: not even a TL object
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), garbage)),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), garbage)),
     'answer_hash',
   );
 });
@@ -350,21 +350,21 @@ test('step 3: more than 15 padding bytes after the answer (answer_padding)', () 
     return out;
   });
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), msg)),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), msg)),
     'answer_padding',
   );
 });
 
 test('step 3: g must be 2..7 (dh_g)', () => {
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g: 9 })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ g: 9 })))),
     'dh_g',
   );
 });
 
 test('step 3: dh_prime must be a 2048-bit number (dh_prime_size)', () => {
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ dh_prime: new Uint8Array(128).fill(0xff) })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ dh_prime: new Uint8Array(128).fill(0xff) })))),
     'dh_prime_size',
   );
 });
@@ -374,7 +374,7 @@ test('step 3: g must be a quadratic residue mod dh_prime (dh_g_subgroup)', () =>
   const p = BigInt(`0x${hex(TELEGRAM_DH_PRIME_BYTES)}`);
   const g = p % 5n === 1n || p % 5n === 4n ? 7 : 5;
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ g })))),
     'dh_g_subgroup',
   );
 });
@@ -383,20 +383,20 @@ test('step 3: dh_prime must be a safe prime (dh_prime_prime)', () => {
   // 2^2048 - 1 minus a bit: composite, > 2^2047, and ≡ 2 mod 3 for g = 3.
   let n = (1n << 2048n) - 3n;
   while (n % 3n !== 2n) n -= 2n;
-  const check = securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ dh_prime: bigIntToBytes(n, 256) }))));
+  const check = securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ dh_prime: bigIntToBytes(n, 256) }))));
   assert.ok(check === 'dh_prime_prime' || check === 'dh_prime_safe', check);
 });
 
 test('step 3: 1 < g_a < dh_prime − 1 (g_a_range)', () => {
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: new Uint8Array([1]) })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ g_a: new Uint8Array([1]) })))),
     'g_a_range',
   );
 });
 
 test('step 3: 2^1984 ≤ g_a ≤ dh_prime − 2^1984 (g_a_safe_range)', () => {
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), dhParamsOk(serverInner({ g_a: bigIntToBytes(1n << 1000n) })))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), dhParamsOk(serverInner({ g_a: bigIntToBytes(1n << 1000n) })))),
     'g_a_safe_range',
   );
 });
@@ -406,24 +406,24 @@ test('step 3: a verified server_DH_params_fail ends the exchange (server_dh_para
   const fail = (h: Uint8Array) =>
     serverMsg({ _: 'server_DH_params_fail', nonce: SAMPLE.nonce, server_nonce: SAMPLE.serverNonce, new_nonce_hash: h });
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), fail(hash))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), fail(hash))),
     'server_dh_params_fail',
   );
   assert.is(
-    securityCheckOf(() => step3(sampleStep2(), fail(new Uint8Array(16)))),
+    securityCheckOf(() => setClientDhParams(sampleStep2(), fail(new Uint8Array(16)))),
     'new_nonce_hash',
   );
 });
 
 test('step 3: the server time sets the time offset', () => {
-  const s3 = step3(sampleStep2(), S.SERVER_DH_PARAMS_OK);
+  const s3 = setClientDhParams(sampleStep2(), S.SERVER_DH_PARAMS_OK);
   assert.is(s3.state.timeOffset, 1);
 });
 
 // ------------------------------------------------------------ finish checks
 
 function sampleStep3(): ClientStep3State {
-  return step3(sampleStep2(), S.SERVER_DH_PARAMS_OK).state;
+  return setClientDhParams(sampleStep2(), S.SERVER_DH_PARAMS_OK).state;
 }
 const aux = () => authKeyHashes(SAMPLE.authKey, crypto).auxHash;
 const genAnswer = (name: 'dh_gen_ok' | 'dh_gen_retry' | 'dh_gen_fail', hash: Uint8Array, fields: Record<string, unknown> = {}) =>
@@ -438,11 +438,11 @@ const genAnswer = (name: 'dh_gen_ok' | 'dh_gen_retry' | 'dh_gen_fail', hash: Uin
 test('finish: dh_gen_ok nonces must match (nonce, server_nonce)', () => {
   const h1 = newNonceHash(SAMPLE.newNonce, 1, aux(), crypto);
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { nonce: new Uint8Array(16) }))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_ok', h1, { nonce: new Uint8Array(16) }))),
     'nonce',
   );
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h1, { server_nonce: new Uint8Array(16) }))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_ok', h1, { server_nonce: new Uint8Array(16) }))),
     'server_nonce',
   );
 });
@@ -450,7 +450,7 @@ test('finish: dh_gen_ok nonces must match (nonce, server_nonce)', () => {
 test('finish: dh_gen_ok must carry new_nonce_hash1 (new_nonce_hash1)', () => {
   const h2 = newNonceHash(SAMPLE.newNonce, 2, aux(), crypto); // the retry hash in an ok answer
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_ok', h2))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_ok', h2))),
     'new_nonce_hash1',
   );
 });
@@ -458,7 +458,7 @@ test('finish: dh_gen_ok must carry new_nonce_hash1 (new_nonce_hash1)', () => {
 test('finish: dh_gen_retry must carry new_nonce_hash2 (new_nonce_hash2)', () => {
   const h1 = newNonceHash(SAMPLE.newNonce, 1, aux(), crypto);
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_retry', h1))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_retry', h1))),
     'new_nonce_hash2',
   );
 });
@@ -466,19 +466,19 @@ test('finish: dh_gen_retry must carry new_nonce_hash2 (new_nonce_hash2)', () => 
 test('finish: a verified dh_gen_fail ends the exchange (dh_gen_fail), a forged one is refused (new_nonce_hash3)', () => {
   const h3 = newNonceHash(SAMPLE.newNonce, 3, aux(), crypto);
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', h3))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_fail', h3))),
     'dh_gen_fail',
   );
   assert.is(
-    securityCheckOf(() => finish(sampleStep3(), genAnswer('dh_gen_fail', new Uint8Array(16)))),
+    securityCheckOf(() => finishKeyExchange(sampleStep3(), genAnswer('dh_gen_fail', new Uint8Array(16)))),
     'new_nonce_hash3',
   );
 });
 
 test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id = auth_key_aux_hash', () => {
-  const state = step3(
-    step2(
-      step1({
+  const state = setClientDhParams(
+    requestDhParams(
+      startKeyExchange({
         crypto,
         dcId: 2,
         random: replayRandom(
@@ -499,7 +499,7 @@ test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id =
     S.SERVER_DH_PARAMS_OK,
   ).state;
   const h2 = newNonceHash(SAMPLE.newNonce, 2, aux(), crypto);
-  const r = finish(state, genAnswer('dh_gen_retry', h2));
+  const r = finishKeyExchange(state, genAnswer('dh_gen_retry', h2));
   if (r.kind !== 'retry') throw new Error('expected retry');
   assert.is(r.state.attempts, 2);
   assert.is.not(hex(r.state.authKey), hex(SAMPLE.authKey));
@@ -514,9 +514,9 @@ test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id =
 // ------------------------------------------------------------ server checks
 
 function serverAt2() {
-  const c1 = step1({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom('srv-neg') });
+  const c1 = startKeyExchange({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom('srv-neg') });
   const s1 = serverStep1({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-neg-s') }, c1.request);
-  const c2 = step2(c1.state, s1.response);
+  const c2 = requestDhParams(c1.state, s1.response);
   return { c1, s1, c2 };
 }
 const clientMsg = (obj: Record<string, unknown>) => encodePlainMessage(8n, encode(obj as unknown as AnyTlObject));
@@ -552,9 +552,9 @@ test('server: tampered RSA_PAD data (rsa_pad_hash) and a p_q_inner_data for anot
   tampered[tampered.length - 1]! ^= 1;
   const check = securityCheckOf(() => serverStep2(s1.state, tampered));
   assert.ok(check === 'rsa_pad_hash' || check === 'rsa_pad', check);
-  const c1b = step1({ crypto, dcId: 3, rsaKeys: [server.pub], random: seededRandom('srv-dc') });
+  const c1b = startKeyExchange({ crypto, dcId: 3, rsaKeys: [server.pub], random: seededRandom('srv-dc') });
   const s1b = serverStep1({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-dc-s') }, c1b.request);
-  const c2b = step2(c1b.state, s1b.response);
+  const c2b = requestDhParams(c1b.state, s1b.response);
   assert.is(
     securityCheckOf(() => serverStep2(s1b.state, c2b.request)),
     'dc_id',
@@ -564,7 +564,7 @@ test('server: tampered RSA_PAD data (rsa_pad_hash) and a p_q_inner_data for anot
 test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of range (g_b_range)', () => {
   const { s1, c2 } = serverAt2();
   const s2 = serverStep2(s1.state, c2.request);
-  const c3 = step3(c2.state, s2.response);
+  const c3 = setClientDhParams(c2.state, s2.response);
   const tampered = c3.request.slice();
   tampered[tampered.length - 1]! ^= 1;
   assert.is(

@@ -6,14 +6,14 @@
  * next request to send and the next state.
  *
  * ```ts
- * let { request, state } = step1({ crypto, dcId: 2 });
+ * let { request, state } = startKeyExchange({ crypto, dcId: 2 });
  * send(request);
- * ({ request, state } = step2(state, await receive()));
+ * ({ request, state } = requestDhParams(state, await receive()));
  * send(request);
- * let s3 = step3(state, await receive());
+ * let s3 = setClientDhParams(state, await receive());
  * send(s3.request);
- * let r = finish(s3.state, await receive());
- * while (r.kind === 'retry') { send(r.request); r = finish(r.state, await receive()); }
+ * let r = finishKeyExchange(s3.state, await receive());
+ * while (r.kind === 'retry') { send(r.request); r = finishKeyExchange(r.state, await receive()); }
  * const { authKey, serverSalt, timeOffset } = r;
  * ```
  *
@@ -90,14 +90,14 @@ interface Context {
   readonly msgIds: MsgIdGenerator;
 }
 
-/** State after {@link step1}: waiting for resPQ. */
+/** State after {@link startKeyExchange}: waiting for resPQ. */
 export interface ClientStep1State {
   readonly step: 1;
   readonly ctx: Context;
   readonly nonce: Uint8Array;
 }
 
-/** State after {@link step2}: waiting for server_DH_params_ok. Secret. */
+/** State after {@link requestDhParams}: waiting for server_DH_params_ok. Secret. */
 export interface ClientStep2State {
   readonly step: 2;
   readonly ctx: Context;
@@ -106,7 +106,7 @@ export interface ClientStep2State {
   readonly newNonce: Uint8Array;
 }
 
-/** State after {@link step3} (or a retry): waiting for dh_gen_ok / retry / fail. Secret. */
+/** State after {@link setClientDhParams} (or a retry): waiting for dh_gen_ok / retry / fail. Secret. */
 export interface ClientStep3State {
   readonly step: 3;
   readonly ctx: Context;
@@ -125,14 +125,14 @@ export interface ClientStep3State {
 }
 
 /** A step's output: the plain message to send and the state to keep. */
-export interface StepResult<S> {
+export interface KeyExchangeStep<S> {
   /** The whole unencrypted message (auth_key_id 0 ‖ msg_id ‖ length ‖ body) to hand to the transport. */
   request: Uint8Array;
   state: S;
 }
 
-/** The outcome of {@link finish}. */
-export type FinishResult = ({ kind: 'done' } & AuthKeyResult) | { kind: 'retry'; request: Uint8Array; state: ClientStep3State };
+/** The outcome of {@link finishKeyExchange}. */
+export type KeyExchangeOutcome = ({ kind: 'done' } & AuthKeyResult) | { kind: 'retry'; request: Uint8Array; state: ClientStep3State };
 
 /** Miller–Rabin bases that decide primality exactly for every n < 3.3·10^24 (so every 64-bit pq). */
 const MR_BASES = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n];
@@ -166,7 +166,7 @@ function isPrime64(n: bigint): boolean {
  * Step 1: `req_pq_multi` with a fresh random nonce
  * (https://core.telegram.org/mtproto/auth_key#1-client-sends-query-to-server).
  */
-export function step1(options: ClientHandshakeOptions): StepResult<ClientStep1State> {
+export function startKeyExchange(options: ClientHandshakeOptions): KeyExchangeStep<ClientStep1State> {
   const random = options.random ?? options.crypto.random;
   const { next, ids } = msgIdFunction(options, 'client');
   const ctx: Context = { options, random, nextMsgId: next, msgIds: ids };
@@ -183,7 +183,7 @@ export function step1(options: ClientHandshakeOptions): StepResult<ClientStep1St
  *
  * @throws SecurityError `nonce`, `pq` (not 1..8 bytes), `pq_factorization`, `rsa_fingerprint`, `unexpected_answer`, `plain_*`, `msg_id_parity`
  */
-export function step2(state: ClientStep1State, response: Uint8Array): StepResult<ClientStep2State> {
+export function requestDhParams(state: ClientStep1State, response: Uint8Array): KeyExchangeStep<ClientStep2State> {
   const { ctx, nonce } = state;
   const { crypto } = ctx.options;
   const resPQ = readServerAnswer(response, ['resPQ']);
@@ -244,7 +244,11 @@ export function step2(state: ClientStep1State, response: Uint8Array): StepResult
  * key, and `set_client_DH_params` encrypted with the temporary AES key/IV
  * (https://core.telegram.org/mtproto/auth_key#7-client-computes-random-2048-bit-number-b-using-a-sufficient-amount-of-entropy-and-sends-the-server-a-message).
  */
-function dhAttempt(base: Omit<ClientStep3State, 'authKey' | 'attempts'>, retryId: bigint, attempts: number): StepResult<ClientStep3State> {
+function dhAttempt(
+  base: Omit<ClientStep3State, 'authKey' | 'attempts'>,
+  retryId: bigint,
+  attempts: number,
+): KeyExchangeStep<ClientStep3State> {
   const { ctx } = base;
   const { crypto } = ctx.options;
   const dh = computeDhClient({ g: base.g, dhPrime: base.dhPrime, gA: base.gA }, { ...ctx.options.dhPrimeCheck, random: ctx.random });
@@ -279,7 +283,7 @@ function dhAttempt(base: Omit<ClientStep3State, 'authKey' | 'attempts'>, retryId
  *   of `computeDhClient`: `dh_g`, `dh_prime_size`, `dh_g_subgroup`, `dh_prime_prime`, `dh_prime_safe`,
  *   `g_a_range`, `g_a_safe_range`.
  */
-export function step3(state: ClientStep2State, response: Uint8Array): StepResult<ClientStep3State> {
+export function setClientDhParams(state: ClientStep2State, response: Uint8Array): KeyExchangeStep<ClientStep3State> {
   const { ctx, nonce, serverNonce, newNonce } = state;
   const { crypto } = ctx.options;
   const answer = readServerAnswer(response, ['server_DH_params_ok', 'server_DH_params_fail']);
@@ -328,7 +332,7 @@ export function step3(state: ClientStep2State, response: Uint8Array): StepResult
  *
  * @throws SecurityError `nonce`, `server_nonce`, `new_nonce_hash1|2|3`, `dh_gen_fail`, `dh_gen_retry_limit`
  */
-export function finish(state: ClientStep3State, response: Uint8Array): FinishResult {
+export function finishKeyExchange(state: ClientStep3State, response: Uint8Array): KeyExchangeOutcome {
   const { ctx, nonce, serverNonce, newNonce, authKey } = state;
   const { crypto } = ctx.options;
   const answer = readServerAnswer(response, ['dh_gen_ok', 'dh_gen_retry', 'dh_gen_fail']);

@@ -14,10 +14,10 @@ import {
   type ClientStep1State,
   type ClientStep2State,
   type ClientStep3State,
-  finish,
-  step1,
-  step2,
-  step3,
+  finishKeyExchange,
+  startKeyExchange,
+  requestDhParams,
+  setClientDhParams,
 } from './client.js';
 import type { AuthKeyResult } from './common.js';
 import {
@@ -57,7 +57,7 @@ export class ClientHandshake {
 
   /** The first message (req_pq_multi). Calling it again restarts the exchange. */
   start(): Uint8Array {
-    const { request, state } = step1(this.options);
+    const { request, state } = startKeyExchange(this.options);
     this.state = state;
     this.finished = false;
     return request;
@@ -70,17 +70,17 @@ export class ClientHandshake {
     try {
       switch (state.step) {
         case 1: {
-          const next = step2(state, response);
+          const next = requestDhParams(state, response);
           this.state = next.state;
           return { request: next.request };
         }
         case 2: {
-          const next = step3(state, response);
+          const next = setClientDhParams(state, response);
           this.state = next.state;
           return { request: next.request };
         }
         case 3: {
-          const r = finish(state, response);
+          const r = finishKeyExchange(state, response);
           if (r.kind === 'retry') {
             this.state = r.state;
             return { request: r.request };

@@ -3,16 +3,16 @@
  * sides, as pure steps plus small drivers. See client.ts and server.ts.
  */
 export {
-  finish,
-  step1,
-  step2,
-  step3,
+  finishKeyExchange,
+  startKeyExchange,
+  requestDhParams,
+  setClientDhParams,
   type ClientHandshakeOptions,
   type ClientStep1State,
   type ClientStep2State,
   type ClientStep3State,
-  type FinishResult,
-  type StepResult,
+  type KeyExchangeOutcome,
+  type KeyExchangeStep,
 } from './client.js';
 export {
   generatePqPrimes,
