@@ -36,6 +36,7 @@ export const REQ_PQ_MULTI = hex('0000000000000000', '64F70D00FCC0AB65', '1400000
 /** Step 2, received (message_length corrected to 80). */
 export const RES_PQ = plain(
   '01C46FBEFCC0AB65',
+  // biome-ignore lint/style/useTemplate: one piece per field of resPQ, as the spec's sample lists them
   '63241605' + N + SN + '081460E7D3FA727791000000' + '15C4B51C' + '03000000' + 'A5B7F709355FC30B' + '216BE86C022BB4C3' + '85FD64DE851D9DD0',
 );
 
