@@ -245,4 +245,17 @@ test('unparseMarkdown: entities out of range are clamped, empty ones dropped', (
   assert.is(unparseMarkdown('abc', [bold(-2, 3), italic(2, 10), underline(1, 0)]), '**a**b__c__');
 });
 
+test('unparseMarkdown: markup order past the packed sort keys (texts beyond 2^17 characters, more than 2^11 markers)', () => {
+  // Style events are made after link events, so both need sorting; both sizes take the comparator sort.
+  // A style ending with a link closes outside it.
+  const long = `${'a'.repeat(140_000)}bcd`;
+  assert.is(unparseMarkdown(long, [link(140_000, 3, 'https://x.y'), bold(140_001, 2)]), `${'a'.repeat(140_000)}[b**cd](https://x.y)**`);
+  const many = 'ab'.repeat(1100);
+  const ents: MessageEntity[] = [];
+  for (let k = 0; k < 1100; k++) ents.push(link(2 * k, 1, 'https://x.y'), bold(2 * k + 1, 1));
+  const md = unparseMarkdown(many, ents);
+  assert.is(md, '[a](https://x.y)**b**'.repeat(1100));
+  assert.equal(parseMarkdown(md), { text: many, entities: ents });
+});
+
 test.run();

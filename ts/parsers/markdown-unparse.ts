@@ -20,7 +20,7 @@
  * style runs merged) for every entity set Markdown can express.
  */
 import type { MessageEntity } from '../tl/generated/types.js';
-import { entitiesForUnparse, isStyleKind, mergeStyles, stableSort } from './entities.js';
+import { entitiesForUnparse, isStyleKind, mergeStyles } from './entities.js';
 import { urlForEntity } from './tg-links.js';
 
 const MARKER: Readonly<Record<string, string>> = {
@@ -52,17 +52,59 @@ enum Kind {
   Quote = 3,
 }
 
-interface MdEvent {
-  pos: number;
-  rank: Rank;
-  seq: number;
-  text: string;
-  kind: Kind;
-  open: boolean;
+/*
+ * Events live in parallel typed arrays, reused across calls (unparseMarkdown is
+ * synchronous and never calls back out), and are ordered through an index
+ * array: no object per event, and every comparison reads plain integers.
+ * Entity objects have many shapes, so each of their fields is read once.
+ */
+let evPos = new Int32Array(64);
+let evRank = new Uint8Array(64);
+let evKind = new Uint8Array(64);
+let evOpen = new Uint8Array(64);
+let evOrder = new Int32Array(64);
+const evText: string[] = [];
+let evCount = 0;
+/** The scoped-entity stack (end, is code) and the code spans (start, end pairs). */
+let stackEnd = new Int32Array(32);
+let stackCode = new Uint8Array(32);
+let codeSpans = new Int32Array(64);
+
+function reserve(entities: number): void {
+  const events = 2 * entities;
+  if (evPos.length < events) {
+    const size = Math.max(events, evPos.length * 2);
+    evPos = new Int32Array(size);
+    evRank = new Uint8Array(size);
+    evKind = new Uint8Array(size);
+    evOpen = new Uint8Array(size);
+    evOrder = new Int32Array(size);
+    codeSpans = new Int32Array(size);
+  }
+  if (stackEnd.length < entities) {
+    const size = Math.max(entities, stackEnd.length * 2);
+    stackEnd = new Int32Array(size);
+    stackCode = new Uint8Array(size);
+  }
 }
 
-function isCode(e: MessageEntity): boolean {
-  return e._ === 'messageEntityCode' || e._ === 'messageEntityPre';
+function push(pos: number, rank: Rank, text: string, kind: Kind, open: boolean): void {
+  const i = evCount++;
+  evPos[i] = pos;
+  evRank[i] = rank;
+  evKind[i] = kind;
+  evOpen[i] = open ? 1 : 0;
+  evText[i] = text;
+  evOrder[i] = i;
+}
+
+/** Output order of events `a` and `b` (push order breaks ties); closes at one position: the inner (later opened) one first. */
+function compareEvents(a: number, b: number): number {
+  return evPos[a]! - evPos[b]! || evRank[a]! - evRank[b]! || (evOpen[a] === 1 ? a - b : b - a);
+}
+
+function isCodeKind(kind: string): boolean {
+  return kind === 'messageEntityCode' || kind === 'messageEntityPre';
 }
 
 /** A pre block's language as its opening line can carry it: no backticks or line breaks. */
@@ -80,81 +122,113 @@ function isLineStart(text: string, pos: number): boolean {
   return pos === 0 || text.charCodeAt(pos - 1) === 10;
 }
 
-/** Builds the markup events for the entities (see the module comment for what is kept). */
-function events(text: string, list: readonly MessageEntity[]): MdEvent[] {
-  const out: MdEvent[] = [];
-  // Blockquotes: whole lines, not nested or overlapping.
+/** Builds the markup events for the entities (see the module comment for what is kept) in evOrder[0, evCount). */
+function events(text: string, list: readonly MessageEntity[]): void {
+  evCount = 0;
+  reserve(list.length);
+  // One pass: blockquotes (whole lines, not nested or overlapping), scoped entities
+  // (a nesting stack; code spans remembered for clamping styles), styles collected.
   let quoteEnd = -1;
-  for (const e of list) {
-    if (e._ !== 'messageEntityBlockquote') continue;
-    let end = e.offset + e.length;
-    if (end > e.offset + 1 && text.charCodeAt(end - 1) === 10) end--;
-    if (e.offset < quoteEnd || !isLineStart(text, e.offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
-    quoteEnd = end;
-    push(out, e.offset, Rank.QuoteOpen, e.collapsed ? '**> ' : '> ', Kind.Quote, true);
-    push(out, end, Rank.QuoteClose, e.collapsed ? '||' : '', Kind.Quote, false);
-  }
-  // Scoped entities: a nesting stack; code spans are remembered for clamping styles.
-  const stack: MessageEntity[] = [];
-  const codeSpans: number[] = [];
-  for (const e of list) {
-    if (isStyleKind(e._) || e._ === 'messageEntityBlockquote') continue;
-    const end = e.offset + e.length;
-    while (stack.length && stack[stack.length - 1]!.offset + stack[stack.length - 1]!.length <= e.offset) stack.pop();
-    const top = stack[stack.length - 1];
-    if (top && (top.offset + top.length < end || isCode(top) || !isCode(e))) continue;
-    stack.push(e);
-    if (isCode(e)) {
-      codeSpans.push(e.offset, end);
-      if (e._ === 'messageEntityCode') {
-        push(out, e.offset, Rank.ScopedOpen, '`', Kind.Code, true);
-        push(out, end, Rank.ScopedClose, '`', Kind.Code, false);
+  let sp = 0;
+  let spans = 0;
+  let own: MessageEntity[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    const kind = e._;
+    const offset = e.offset;
+    let end = offset + e.length;
+    if (kind === 'messageEntityBlockquote') {
+      if (end > offset + 1 && text.charCodeAt(end - 1) === 10) end--;
+      if (offset < quoteEnd || !isLineStart(text, offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
+      quoteEnd = end;
+      const collapsed = (e as MessageEntity.messageEntityBlockquote).collapsed;
+      push(offset, Rank.QuoteOpen, collapsed ? '**> ' : '> ', Kind.Quote, true);
+      push(end, Rank.QuoteClose, collapsed ? '||' : '', Kind.Quote, false);
+      continue;
+    }
+    if (isStyleKind(kind)) {
+      (own ??= []).push(e);
+      continue;
+    }
+    while (sp > 0 && stackEnd[sp - 1]! <= offset) sp--;
+    const code = isCodeKind(kind);
+    if (sp > 0 && (stackEnd[sp - 1]! < end || stackCode[sp - 1] === 1 || !code)) continue;
+    if (code) {
+      stackEnd[sp] = end;
+      stackCode[sp++] = 1;
+      codeSpans[spans++] = offset;
+      codeSpans[spans++] = end;
+      if (kind === 'messageEntityCode') {
+        push(offset, Rank.ScopedOpen, '`', Kind.Code, true);
+        push(end, Rank.ScopedClose, '`', Kind.Code, false);
       } else {
         const lang = cleanLanguage((e as MessageEntity.messageEntityPre).language);
-        push(out, e.offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
-        push(out, end, Rank.ScopedClose, '\n```', Kind.Code, false);
+        push(offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
+        push(end, Rank.ScopedClose, '\n```', Kind.Code, false);
       }
       continue;
     }
     const url = urlForEntity(e);
-    if (url === undefined) {
-      stack.pop();
-      continue;
-    }
-    const bang = e._ === 'messageEntityCustomEmoji' || e._ === 'messageEntityFormattedDate';
-    push(out, e.offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
-    push(out, end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
+    if (url === undefined) continue;
+    stackEnd[sp] = end;
+    stackCode[sp++] = 0;
+    const bang = kind === 'messageEntityCustomEmoji' || kind === 'messageEntityFormattedDate';
+    push(offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
+    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
   }
   // Styles: merged per kind (markers toggle), boundaries moved out of code.
-  const own: MessageEntity[] = [];
-  for (const e of list) if (isStyleKind(e._)) own.push(e);
-  const styles = mergeStyles(own);
-  for (const e of styles) {
-    let start = e.offset;
-    let end = start + e.length;
-    for (let k = 0; k < codeSpans.length; k += 2) {
-      const cs = codeSpans[k]!;
-      const ce = codeSpans[k + 1]!;
-      if (start > cs && start < ce) start = ce;
-      if (end > cs && end < ce) end = cs;
+  if (own) {
+    const styles = mergeStyles(own);
+    for (const e of styles) {
+      let start = e.offset;
+      let end = start + e.length;
+      for (let k = 0; k < spans; k += 2) {
+        const cs = codeSpans[k]!;
+        const ce = codeSpans[k + 1]!;
+        if (start > cs && start < ce) start = ce;
+        if (end > cs && end < ce) end = cs;
+      }
+      if (end <= start) continue;
+      const m = MARKER[e._]!;
+      push(start, Rank.StyleOpen, m, Kind.Style, true);
+      push(end, Rank.StyleClose, m, Kind.Style, false);
     }
-    if (end <= start) continue;
-    const m = MARKER[e._]!;
-    push(out, start, Rank.StyleOpen, m, Kind.Style, true);
-    push(out, end, Rank.StyleClose, m, Kind.Style, false);
   }
-  for (let i = 1; i < out.length; i++) if (compareEvents(out[i - 1]!, out[i]!) > 0) return stableSort(out, compareEvents);
-  return out;
+  sortEvents();
 }
 
-/** Module-level helpers rather than closures made per call. */
-function push(out: MdEvent[], pos: number, rank: Rank, text: string, kind: Kind, open: boolean): void {
-  out.push({ pos, rank, seq: out.length, text, kind, open });
-}
+/** Bits of a sort key below the (position, rank) part: room for 2^11 events. */
+const SEQ_SHIFT = 11;
+const SEQ_MASK = (1 << SEQ_SHIFT) - 1;
+let evKeys = new Int32Array(64);
 
-/** Output order; closes at one position: the inner (later opened) one first. */
-function compareEvents(a: MdEvent, b: MdEvent): number {
-  return a.pos - b.pos || a.rank - b.rank || (a.open ? a.seq - b.seq : b.seq - a.seq);
+/**
+ * Sorts evOrder[0, evCount) by compareEvents. Each event becomes one
+ * integer — (position · 8 + rank) · 2^11 + tie-break (push order for opens,
+ * reversed for closes) — and a typed array sorts integers natively, with no
+ * comparator calls. When that does not fit 31 bits (texts past 2^17
+ * characters or more than 2^11 events) the comparator sort does it.
+ */
+function sortEvents(): void {
+  const n = evCount;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = compareEvents(i - 1, i) < 0;
+  if (sorted) return;
+  let maxPos = 0;
+  for (let i = 0; i < n; i++) if (evPos[i]! > maxPos) maxPos = evPos[i]!;
+  if (n > SEQ_MASK || maxPos >= 1 << (31 - SEQ_SHIFT - 3)) {
+    evOrder.set(Array.from(evOrder.subarray(0, n)).sort(compareEvents));
+    return;
+  }
+  if (evKeys.length < n) evKeys = new Int32Array(Math.max(n, evKeys.length * 2));
+  for (let i = 0; i < n; i++) evKeys[i] = (((evPos[i]! << 3) | evRank[i]!) << SEQ_SHIFT) | (evOpen[i] === 1 ? i : SEQ_MASK - i);
+  const keys = evKeys.subarray(0, n).sort();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    const rank = (k >> SEQ_SHIFT) & 7;
+    const low = k & SEQ_MASK;
+    evOrder[i] = rank === Rank.QuoteOpen || rank === Rank.StyleOpen || rank === Rank.ScopedOpen ? low : SEQ_MASK - low;
+  }
 }
 
 /**
@@ -170,7 +244,9 @@ function compareEvents(a: MdEvent, b: MdEvent): number {
  */
 export function unparseMarkdown(text: string, entities?: readonly MessageEntity[]): string {
   const list = entitiesForUnparse(text, entities);
-  const evs = list.length ? events(text, list) : [];
+  if (list.length) events(text, list);
+  else evCount = 0;
+  const count = evCount;
   let out = '';
   let inCode = 0;
   let inLink = 0;
@@ -178,23 +254,31 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
   let pos = 0;
   let e = 0;
   const n = text.length;
-  while (e < evs.length) {
-    const p = evs[e]!.pos;
+  while (e < count) {
+    const p = evPos[evOrder[e]!]!;
     // The markup at `p`, built first: escaping the text before it looks at its first character.
     let tags = '';
+    let first = -1;
     let f = e;
     let code = inCode;
     let link = inLink;
     let quote: boolean = inQuote;
-    for (; f < evs.length && evs[f]!.pos === p; f++) {
-      const ev = evs[f]!;
-      if (ev.kind === Kind.Quote) quote = ev.open;
-      tags += quote && ev.text.indexOf('\n') >= 0 ? ev.text.replace(/\n/g, '\n> ') : ev.text;
-      if (ev.kind === Kind.Code) code += ev.open ? 1 : -1;
-      else if (ev.kind === Kind.Link) link += ev.open ? 1 : -1;
+    for (; f < count; f++) {
+      const ev = evOrder[f]!;
+      if (evPos[ev] !== p) break;
+      const kind = evKind[ev];
+      const open = evOpen[ev] === 1;
+      let piece = evText[ev]!;
+      evText[ev] = ''; // keep no caller data alive in the scratch
+      if (kind === Kind.Quote) quote = open;
+      if (quote && piece.indexOf('\n') >= 0) piece = piece.replace(/\n/g, '\n> ');
+      if (first < 0 && piece.length > 0) first = piece.charCodeAt(0);
+      tags += piece;
+      if (kind === Kind.Code) code += open ? 1 : -1;
+      else if (kind === Kind.Link) link += open ? 1 : -1;
     }
     if (p > pos) {
-      const next = tags.length ? tags.charCodeAt(0) : p < n ? text.charCodeAt(p) : -1;
+      const next = first >= 0 ? first : p < n ? text.charCodeAt(p) : -1;
       out += inCode ? escapeCode(text, pos, p, inLink > 0, inQuote) : escapeText(text, pos, p, next, inQuote);
       pos = p;
     }
