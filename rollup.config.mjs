@@ -1,59 +1,214 @@
-// Builds the npm package: ESM (.js) + CJS (.cjs) + bundled declarations (.d.ts)
-// for every public entry point. WASM is already embedded as base64 in
-// ts/wasm/generated/*.ts (build/build-wasm.mjs), so the output needs no
-// file-system or network access to load it in any runtime.
+// Builds the npm package (see package.json "exports" and "imports"):
+//
+//   dist/*.js, *.cjs          ESM + CJS entries, shared code in dist/chunks/
+//   dist/platform/*           the platform adapters, reached only through the
+//                             package's "imports" map (`#platform/...`), whose
+//                             conditions pick one per runtime: the Node adapters
+//                             (node:crypto engine, node:net, ws, node:fs) for
+//                             node/deno/bun, stubs without them for `browser`,
+//                             `workerd` and `worker` — so a plain
+//                             `esbuild --bundle --platform=browser` needs no flags
+//   dist/platform/wasm*.js    where the WASM comes from: base64 inside the
+//                             bundle by default; for `workerd`/`worker`, .wasm
+//                             imports (Workers turn them into compiled
+//                             WebAssembly.Modules and forbid compiling bytes)
+//   dist/wasm/*.wasm          the binaries (also for provideWasmModules())
+//   dist/*.d.ts, *.d.cts      declarations for the import and require conditions;
+//                             the shared declaration chunks sit in dist/types/,
+//                             a CommonJS scope, so both entry kinds import them
+//
+// One JavaScript build serves every runtime; nothing is duplicated per
+// condition. JavaScript is transpiled by esbuild (type checking is
+// `tsc --noEmit`'s job), declarations by rollup-plugin-dts. pako is bundled
+// (tree-shaken; its installed package is 1.7 MB). No source maps: the package
+// ships no sources.
 import fs from 'node:fs';
-import typescript from '@rollup/plugin-typescript';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 import { dts } from 'rollup-plugin-dts';
 
-// Public entry points: package subpath → source file.
-const entries = {
-  index: 'ts/index.ts',
-  crypto: 'ts/crypto/index.ts',
-  tl: 'ts/tl/index.ts',
-  mtproto: 'ts/mtproto/index.ts',
-  transport: 'ts/transport/index.ts',
-  'transport-node': 'ts/transport/node.ts',
-  network: 'ts/network/index.ts',
-  client: 'ts/client/index.ts',
-  storage: 'ts/storage/index.ts',
-  'storage-libsql': 'ts/storage/libsql.ts',
-  'storage-node': 'ts/storage/file-node.ts',
-  updates: 'ts/updates/index.ts',
-  dispatcher: 'ts/dispatcher/index.ts',
-  fsm: 'ts/fsm/index.ts',
-  'fsm-libsql': 'ts/fsm/libsql.ts',
-  parsers: 'ts/parsers/index.ts',
-  testing: 'ts/testing/index.ts',
-  cli: 'ts/testing/cli.ts',
+const root = path.dirname(fileURLToPath(import.meta.url));
+const abs = (p) => path.join(root, p);
+const rel = (file) => path.relative(root, file).split(path.sep).join('/');
+
+// Public entry points: output name → source file.
+const ENTRIES = {
+  index: { src: 'ts/index.ts' },
+  crypto: { src: 'ts/crypto/index.ts' },
+  tl: { src: 'ts/tl/index.ts' },
+  mtproto: { src: 'ts/mtproto/index.ts' },
+  transport: { src: 'ts/transport/index.ts' },
+  'transport-node': { src: 'ts/transport/node.ts' },
+  network: { src: 'ts/network/index.ts' },
+  client: { src: 'ts/client/index.ts' },
+  storage: { src: 'ts/storage/index.ts' },
+  'storage-libsql': { src: 'ts/storage/libsql.ts' },
+  'storage-node': { src: 'ts/storage/file-node.ts' },
+  testing: { src: 'ts/testing/index.ts' },
+  cli: { src: 'ts/testing/cli.ts', types: false },
 };
-const input = Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(file)));
+const present = Object.entries(ENTRIES).filter(([, e]) => fs.existsSync(abs(e.src)));
 
-// node:*, the runtime dependencies and the optional @libsql/client peer stay imports; everything else is bundled.
-const external = (id) => id.startsWith('node:') || /^(pako|ws|@libsql\/client)(\/|$)/.test(id);
+// node:*, ws and the optional @libsql/client peer stay imports; everything else (pako included) is bundled.
+const external = (id) => id.startsWith('node:') || /^(ws|@libsql\/client)(\/|$)/.test(id);
 
-const ts = () =>
-  typescript({
-    tsconfig: './tsconfig.json',
-    compilerOptions: { noEmit: false, declaration: false, allowImportingTsExtensions: false },
-    include: ['ts/**/*.ts'],
-    exclude: ['tests/**', 'bench/**', 'examples/**'],
-  });
+// --- Platform adapters: source file → `#platform/<name>`, with the web twin (no Node APIs) ---
+const errors = JSON.stringify(abs('ts/errors.ts'));
+const notHere = (cls, what) =>
+  `throw new ${cls}('${what} is not available under the "browser", "workerd" and "worker" conditions of wasmgram')`;
+const WASM = ['crypto', 'bignum', 'tl'];
+const PLATFORM = {
+  'crypto-node': {
+    src: 'ts/crypto/node-provider.ts',
+    // The Node engine is WASM plus node:crypto routes; without node:crypto it is the WASM provider.
+    web: `export { createWasmProvider as createNodeProvider } from ${JSON.stringify(abs('ts/crypto/wasm-provider.ts'))};`,
+  },
+  'tcp-node': {
+    src: 'ts/transport/tcp-node.ts',
+    web: `import { TransportError } from ${errors};\nexport function createNodeTcpFactory() { ${notHere('TransportError', 'TCP (Node net sockets)')} }`,
+  },
+  'websocket-node': {
+    src: 'ts/transport/websocket-node.ts',
+    web: `import { TransportError } from ${errors};\nexport function createNodeWebSocketFactory() { ${notHere('TransportError', 'the ws WebSocket client')} }`,
+  },
+  'file-node': {
+    src: 'ts/storage/file-node.ts',
+    web: `import { SessionError } from ${errors};\nexport class NodeFileSystem { constructor() { ${notHere('SessionError', 'file storage (Node fs)')} } }\nexport function nodeFileStorage() { ${notHere('SessionError', 'file storage (Node fs)')} }`,
+  },
+  wasm: {
+    src: 'ts/wasm/embedded.ts',
+    // Workers receive each .wasm import as a compiled WebAssembly.Module.
+    web: WASM.map(
+      (n) =>
+        `import ${n}Simd from 'wasmgram-wasm:${n}-simd';\nimport ${n}Plain from 'wasmgram-wasm:${n}-plain';\n` +
+        `export function embedded${n[0].toUpperCase()}${n.slice(1)}Wasm(simd) { return simd ? ${n}Simd : ${n}Plain; }`,
+    ).join('\n'),
+    webName: 'wasm-workerd',
+  },
+};
+const platformOf = Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [p.src, name]));
+const STUB = '\0platform-web:';
+
+// --- WASM assets: the binaries from ts/wasm/generated/*.ts as files ---
+function writeWasmAssets() {
+  fs.mkdirSync(abs('dist/wasm'), { recursive: true });
+  for (const name of WASM) {
+    const text = fs.readFileSync(abs(`ts/wasm/generated/${name}.ts`), 'utf8');
+    for (const build of ['simd', 'plain']) {
+      const m = text.match(new RegExp(`export const ${build}Base64 = '([A-Za-z0-9+/=]+)'`));
+      if (!m) throw new Error(`rollup.config: no ${build}Base64 in ts/wasm/generated/${name}.ts`);
+      fs.writeFileSync(abs(`dist/wasm/${name}-${build}.wasm`), Buffer.from(m[1], 'base64'));
+    }
+  }
+}
+
+/**
+ * Resolves `./x.js` to `./x.ts`; turns every import of a platform adapter
+ * (except the adapter's own entry) into `#platform/<name>`; bundles pako;
+ * transpiles TypeScript with esbuild.
+ */
+function sources() {
+  return {
+    name: 'wasmgram-sources',
+    resolveId(source, importer) {
+      if (source.startsWith('wasmgram-wasm:')) return { id: source, external: true };
+      if (source.startsWith(STUB)) return source;
+      if (source === 'pako') return abs('node_modules/pako/dist/pako.esm.mjs');
+      let file;
+      if (path.isAbsolute(source)) file = source;
+      else if (importer && source.startsWith('.')) {
+        const base = path.resolve(path.dirname(importer.startsWith(STUB) ? abs('ts/x') : importer), source);
+        file = base.endsWith('.js') && fs.existsSync(`${base.slice(0, -3)}.ts`) ? `${base.slice(0, -3)}.ts` : base;
+      } else return null;
+      const name = platformOf[rel(file)];
+      if (name && importer) return { id: `#platform/${name}`, external: true };
+      return file;
+    },
+    load(id) {
+      return id.startsWith(STUB) ? PLATFORM[id.slice(STUB.length)].web : null;
+    },
+    // Whitespace and syntax minified (names kept: stack traces stay readable), which keeps the
+    // installed package under 5 MB; a .wasm import is written relative to the chunk that makes it.
+    async renderChunk(code, chunk, options) {
+      const from = path.dirname(path.join(options.dir, chunk.fileName));
+      const fixed = code.replace(
+        /(['"])wasmgram-wasm:([a-z]+-[a-z]+)\1/g,
+        (_, q, n) =>
+          `'${path
+            .relative(from, abs(`dist/wasm/${n}.wasm`))
+            .split(path.sep)
+            .join('/')}'`,
+      );
+      const out = await transform(fixed, {
+        loader: 'js',
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'inline',
+        target: 'es2022',
+      });
+      const shebang = chunk.fileName.startsWith('cli.') && !out.code.startsWith('#!') ? '#!/usr/bin/env node\n' : '';
+      return { code: shebang + out.code, map: null };
+    },
+    async transform(code, id) {
+      const ts = id.endsWith('.ts');
+      if (!ts && !id.includes('/node_modules/pako/')) return null;
+      // esbuild keeps only legal comments, so pako's long API docs go too.
+      const out = await transform(code, { loader: ts ? 'ts' : 'js', format: 'esm', target: 'es2022', sourcefile: id });
+      return { code: out.code, map: null };
+    },
+  };
+}
+
+const jsInput = {
+  ...Object.fromEntries(present.map(([name, e]) => [name, abs(e.src)])),
+  ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${name}`, abs(p.src)])),
+  ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${p.webName ?? `${name}-web`}`, `${STUB}${name}`])),
+};
+
+/**
+ * After the declarations: every declaration file moves into dist/types/, a
+ * CommonJS scope, and each entry gets two one-line faces, `<name>.d.ts`
+ * (import condition) and `<name>.d.cts` (require condition), that re-export
+ * it — one copy of the declarations serves both.
+ */
+function declarationFaces() {
+  return {
+    name: 'wasmgram-declaration-faces',
+    writeBundle(options, bundle) {
+      const dir = options.dir;
+      fs.writeFileSync(path.join(dir, 'types', 'package.json'), '{ "type": "commonjs" }\n');
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.isEntry) continue;
+        const name = file.fileName.replace(/\.d\.ts$/, '');
+        const text = fs.readFileSync(path.join(dir, file.fileName), 'utf8').replace(/(['"])\.\/types\//g, '$1./');
+        fs.writeFileSync(path.join(dir, 'types', `${name}.d.ts`), text);
+        const face = `export * from './types/${name}.js';\n`;
+        fs.writeFileSync(path.join(dir, `${name}.d.ts`), face);
+        fs.writeFileSync(path.join(dir, `${name}.d.cts`), face);
+      }
+    },
+  };
+}
+
+const only = process.env.WASMGRAM_BUILD; // 'js' or 'types': one half (for quick iterations)
+if (!only) fs.rmSync(abs('dist'), { recursive: true, force: true });
+writeWasmAssets();
 
 export default [
-  {
-    input,
+  only !== 'types' && {
+    input: jsInput,
     external,
-    plugins: [ts()],
-    output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true },
-    ],
+    plugins: [sources()],
+    output: ['es', 'cjs'].map((format) => {
+      const ext = format === 'cjs' ? 'cjs' : 'js';
+      return { dir: 'dist', format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}`, sourcemap: false };
+    }),
   },
-  {
-    input,
-    external,
-    plugins: [dts({ tsconfig: './tsconfig.json' })],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+  only !== 'js' && {
+    input: Object.fromEntries(present.filter(([, e]) => e.types !== false).map(([name, e]) => [name, abs(e.src)])),
+    external: (id) => external(id) || id === 'pako',
+    plugins: [dts({ tsconfig: './tsconfig.json' }), declarationFaces()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'types/[name]-[hash].d.ts' },
   },
-];
+].filter(Boolean);

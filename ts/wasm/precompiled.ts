@@ -41,7 +41,7 @@ const provided: PrecompiledWasm = {};
  * @example
  * ```ts
  * import { provideWasmModules } from 'wasmgram';
- * import cryptoSimd from 'wasmgram/dist/wasm/crypto-simd.wasm';
+ * import cryptoSimd from 'wasmgram/wasm/crypto-simd.wasm';
  * provideWasmModules({ crypto: { simd: cryptoSimd } });
  * ```
  */
