@@ -4,9 +4,11 @@
  * bot token and QR code, `getMe`, `logOut`, the typed `invoke`; messages
  * (send, edit, delete, forward, pin, read, drafts, history and search
  * iterators), dialogs, groups and channels, peer resolution, and the
- * high-level `Message` / `User` / `Chat` / `Dialog` types.
+ * high-level `Message` / `User` / `Chat` / `Dialog` types; typed updates
+ * (`client.on('newMessage')`, `client.updates()`) from the updates runner
+ * (message box, catch-up, at-least-once commits).
  */
-export { TelegramClient, type TelegramClientEvents } from './telegram-client.js';
+export { TelegramClient, type TelegramClientEvents, type UpdatesIteratorParams } from './telegram-client.js';
 export type { TelegramClientOptions, TestServerTarget, DeviceInfo } from './options.js';
 export type { ClientCore, ClientInvokeOptions } from './core.js';
 export { collectPeers, toCachedPeer } from './peers.js';
@@ -39,6 +41,33 @@ export { Message, type MessageActions } from './types/message.js';
 export { User } from './types/user.js';
 export { Chat, type ChatKind } from './types/chat.js';
 export { Dialog } from './types/dialog.js';
+export {
+  BotStopped,
+  CallbackQuery,
+  InlineQuery,
+  InlineSend,
+  JoinRequest,
+  MessageDeleted,
+  MessageEdited,
+  NewMessage,
+  PollVote,
+  RawUpdate,
+  type TypedUpdate,
+  type TypedUpdateMap,
+  type UpdateChat,
+  type UpdateChatType,
+  UserStatus,
+  UserTyping,
+} from './types/updates.js';
+export {
+  isUpdates,
+  toTypedUpdate,
+  UpdateQueue,
+  UpdatesRunner,
+  type UpdateDelivery,
+  type UpdateSink,
+  type UpdatesOptions,
+} from './updates/index.js';
 export { PeerIndex } from './types/peer-index.js';
 export type { PeerLike } from './types/peer-like.js';
 export { markedId, markedPeerId, unmarkId, type UnmarkedId } from './types/marked-id.js';

@@ -11,6 +11,7 @@ import type { PoolConnectionOptions } from '../network/dc-pool.js';
 import type { RetryPolicy } from '../network/retry-policy.js';
 import type { DcAddress, SessionStorage } from '../storage/types.js';
 import type { SocketFactory } from '../transport/socket.js';
+import type { UpdatesOptions } from './updates/options.js';
 
 /**
  * Where a `TestServer` (wasmgram/testing) listens and the key it signs
@@ -69,4 +70,10 @@ export interface TelegramClientOptions {
   connection?: PoolConnectionOptions;
   /** Close transfer and other-DC connections idle this long, ms (default 60 000). */
   idleMs?: number;
+  /**
+   * The updates runner (catch-up, delivery guarantee, timeouts), or `false`
+   * for none. It starts once signed in and something listens (`on('newMessage')`,
+   * `updates()`, a bound `Dispatcher`, or `startUpdates()`).
+   */
+  updates?: UpdatesOptions | false;
 }

@@ -50,15 +50,31 @@ import type { Chat } from './types/chat.js';
 import type { Dialog } from './types/dialog.js';
 import type { Message } from './types/message.js';
 import type { PeerLike } from './types/peer-like.js';
+import type { TypedUpdate, TypedUpdateMap } from './types/updates.js';
 import type { TelegramClientOptions } from './options.js';
 import { collectPeers } from './peers.js';
 import { defaultCrypto, defaultSockets, fileStorage, memoryStorage } from './platform.js';
+import { isUpdates, type UpdateSink, UpdatesRunner } from './updates/runner.js';
+import { UpdateQueue } from './updates/update-queue.js';
 
-/** Events of a {@link TelegramClient}. */
-export type TelegramClientEvents = {
+type RawEvents = {
   /** Every unsolicited object from the server (updates), as plain TL objects. */
   update: (update: { readonly _: string }) => void;
 };
+
+/**
+ * Events of a {@link TelegramClient}: `update` (raw TL objects as pushed), and
+ * one per typed update kind (`newMessage`, `callbackQuery`, ...), whose
+ * listeners may be async: with at-least-once delivery the stored update
+ * state moves past an update only once its listeners settled.
+ */
+export type TelegramClientEvents = RawEvents & { [K in keyof TypedUpdateMap]: (update: TypedUpdateMap[K]) => unknown };
+
+/** Options of `client.updates()`. */
+export interface UpdatesIteratorParams {
+  /** Most updates waiting in the iterator's queue before delivery pauses (default 256). */
+  capacity?: number;
+}
 
 /** Package version sent in initConnection when the app gives none. */
 const LIBRARY_VERSION = '0.1.0';
@@ -76,7 +92,9 @@ export class TelegramClient implements ClientCore {
   private ownsStorage = false;
   private ready: Promise<void> | undefined;
   private closed = false;
-  private readonly events = new (class extends Emitter<TelegramClientEvents> {
+  private signedIn = false;
+  private readonly updatesRunner: UpdatesRunner;
+  private readonly events = new (class extends Emitter<RawEvents> {
     fire(u: { readonly _: string }) {
       this.emit('update', u);
     }
@@ -92,6 +110,7 @@ export class TelegramClient implements ClientCore {
     this.retry = options.retry ?? new AutoSleep();
     if (typeof options.storage === 'object') this.storageValue = options.storage;
     if (options.crypto) this.cryptoValue = options.crypto;
+    this.updatesRunner = new UpdatesRunner(this, options.updates || {});
     // The API hash is an app secret: keep it out of inspect/JSON output of the client.
     Object.defineProperty(this, 'apiHash', { enumerable: false });
   }
@@ -167,9 +186,21 @@ export class TelegramClient implements ClientCore {
       // Peers that come with updates go to the cache too (https://core.telegram.org/api/peers).
       void this.cachePeers(u);
       this.events.fire(u);
+      if (isUpdates(u)) this.updatesRunner.feed(u);
     });
-    if (await this.storageValue.getAccount()) pool.setSignedIn(true);
+    if (await this.storageValue.getAccount()) {
+      pool.setSignedIn(true);
+      this.signedIn = true;
+    }
     this.poolValue = pool;
+    this.maybeStartUpdates();
+  }
+
+  /** Starts the updates runner once signed in and something listens (or `startUpdates()` asked). */
+  private maybeStartUpdates(force = false): void {
+    if (this.options.updates === false || this.closed || !this.signedIn || !this.poolValue) return;
+    if (!force && this.updatesRunner.sinkCount === 0) return;
+    this.updatesRunner.start().catch((e) => this.logger.log('error', `updates: start failed: ${(e as Error).message}`));
   }
 
   /**
@@ -203,7 +234,25 @@ export class TelegramClient implements ClientCore {
       },
     );
     await this.cachePeers(result);
+    this.feedUpdates(request, result);
     return result;
+  }
+
+  /** RPC results that carry updates or pts go through the message box too (https://core.telegram.org/api/updates). */
+  private feedUpdates(request: AnyRequest, result: unknown): void {
+    const runner = this.updatesRunner;
+    if (!runner.running || typeof result !== 'object' || result === null) return;
+    if (isUpdates(result)) runner.feed(result);
+    else {
+      const r = result as { _: string; pts?: number; pts_count?: number };
+      if ((r._ === 'messages.affectedMessages' || r._ === 'messages.affectedHistory') && r.pts !== undefined) {
+        const ch = (request as { channel?: { _: string; channel_id?: bigint } }).channel;
+        runner.feedAffected(
+          { pts: r.pts, pts_count: r.pts_count ?? 0 },
+          request._.startsWith('channels.') && ch?._ === 'inputChannel' ? ch.channel_id : undefined,
+        );
+      }
+    }
   }
 
   private async cachePeers(result: unknown): Promise<void> {
@@ -227,6 +276,8 @@ export class TelegramClient implements ClientCore {
     await this.storage.setAccount(account);
     await this.storage.setHomeDc(this.pool.homeDc);
     this.pool.setSignedIn(true);
+    this.signedIn = true;
+    this.maybeStartUpdates();
     await this.cachePeers(authorization);
     await this.storage.flush();
     this.logger.log('info', `signed in as user ${user.id}${user.bot ? ' (bot)' : ''} on DC ${this.pool.homeDc}`);
@@ -246,16 +297,66 @@ export class TelegramClient implements ClientCore {
   }
 
   /**
-   * Listens for updates (plain TL objects as the server sends them; the
-   * typed updates layer builds on this).
+   * Listens for updates: `update` gets the raw TL objects as pushed; a typed
+   * kind (`newMessage`, `messageEdited`, `callbackQuery`, ...) gets the typed
+   * update after the message box put it in order (this starts the updates
+   * runner). Async listeners are awaited before the update state is
+   * committed (at-least-once). Returns the remover.
    *
    * @example
    * ```ts
-   * client.on('update', (u) => console.log(u._));
+   * client.on('newMessage', async (m) => {
+   *   if (!m.out && m.text === 'ping') await m.reply('pong');
+   * });
    * ```
    */
   on<E extends keyof TelegramClientEvents>(event: E, listener: TelegramClientEvents[E]): () => void {
-    return this.events.on(event, listener);
+    if (event === 'update') return this.events.on('update', listener as RawEvents['update']);
+    const fn = listener as (u: TypedUpdate) => unknown;
+    return this.addUpdateSink({ deliver: (u) => (u.kind === event ? fn(u) : undefined) });
+  }
+
+  /**
+   * Typed updates as an async iterator with a bounded queue: delivery pauses
+   * while the queue is full (backpressure), and an update counts as handled
+   * (for at-least-once commits) once the loop asks for the next one.
+   * `break` ends it; so does `close()`.
+   *
+   * @example
+   * ```ts
+   * for await (const u of client.updates()) {
+   *   if (u.kind === 'newMessage' && !u.out) await u.reply(u.text);
+   * }
+   * ```
+   */
+  updates(params: UpdatesIteratorParams = {}): AsyncIterableIterator<TypedUpdate> {
+    let remove = () => {};
+    const queue = new UpdateQueue(params.capacity, () => remove());
+    remove = this.addUpdateSink({ deliver: (u) => queue.push(u), room: () => queue.room(), end: () => queue.end() });
+    return queue;
+  }
+
+  /**
+   * Adds a receiver of typed updates (what `on`, `updates()` and a bound
+   * `Dispatcher` use) and starts the updates runner when signed in. Its
+   * `deliver` result (a promise for async work) is what at-least-once waits for.
+   */
+  addUpdateSink(sink: UpdateSink): () => void {
+    const remove = this.updatesRunner.addSink(sink);
+    this.maybeStartUpdates();
+    return remove;
+  }
+
+  /** Starts the updates runner without a listener (catch-up and state commits run; updates go to the listeners added later). */
+  async startUpdates(): Promise<void> {
+    await this.connect();
+    this.maybeStartUpdates(true);
+    if (this.signedIn && this.options.updates !== false) await this.updatesRunner.start();
+  }
+
+  /** Resolves when the updates runner has no request in flight, no batch being handled and its commits written. */
+  updatesIdle(): Promise<void> {
+    return this.updatesRunner.idle();
   }
 
   /**
@@ -266,6 +367,7 @@ export class TelegramClient implements ClientCore {
     if (this.closed) return;
     this.closed = true;
     await this.ready?.catch(() => {});
+    await this.updatesRunner.stop();
     await this.poolValue?.close();
     if (this.storageValue) {
       if (this.ownsStorage) await this.storageValue.close();

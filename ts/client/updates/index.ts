@@ -1,0 +1,10 @@
+/**
+ * ts/client/updates: the client's updates runner (message box + requests +
+ * deadline timer + at-least-once commits), the `client.updates()` queue and
+ * the raw → typed update conversion.
+ */
+export { toTypedUpdate } from './convert.js';
+export type { UpdateDelivery, UpdatesOptions } from './options.js';
+export { PEER_CACHE_LIMIT, PeerCache } from './peer-cache.js';
+export { isUpdates, type UpdateSink, UpdatesRunner } from './runner.js';
+export { UPDATE_QUEUE_CAPACITY, UpdateQueue } from './update-queue.js';
