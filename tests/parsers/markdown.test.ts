@@ -258,4 +258,18 @@ test('unparseMarkdown: markup order past the packed sort keys (texts beyond 2^17
   assert.equal(parseMarkdown(md), { text: many, entities: ents });
 });
 
+test('tg:// link parameters read as URLSearchParams reads them (first value, encoded names and values, a leading ?)', () => {
+  const queries = ['id=1&id=2', 'x&id=7', '&&id=8&', 'id=%39', '%69d=5', '?id=6', 'id=+3', 'ids=1&id=4', 'id', 'hash=ff&id=9'];
+  for (const q of queries) {
+    const id = new URLSearchParams(q).get('id');
+    const expected = id !== null && /^\d{1,20}$/.test(id) ? BigInt(id) : undefined;
+    const r = parseMarkdown(`[x](tg://user?${q})`, { onError: 'plain' });
+    const e = r.entities[0] as { user_id?: unknown } | undefined;
+    const got = e?.user_id;
+    if (expected === undefined) assert.is(r.entities.length, 0, q);
+    else if (typeof got === 'bigint') assert.is(got, expected, q);
+    else assert.is((got as { user_id: bigint }).user_id, expected, q);
+  }
+});
+
 test.run();

@@ -63,9 +63,40 @@ export function formatDateFlags(e: DateFlags): string {
   return `${e.day_of_week ? 'w' : ''}${e.long_date ? 'D' : e.short_date ? 'd' : ''}${e.long_time ? 'T' : e.short_time ? 't' : ''}`;
 }
 
-function query(url: string, prefix: string): URLSearchParams | undefined {
+/** The query parameters of a `tg://` link: `get(name)` gives the first value or null, as URLSearchParams does. */
+interface Query {
+  get(name: string): string | null;
+}
+
+/**
+ * A plain `k=v&k=v` query (no `%` or `+`, so nothing to decode; no leading `?`) read in place:
+ * building a URLSearchParams costs more than the rest of a link's parse.
+ */
+class PlainQuery implements Query {
+  constructor(readonly text: string) {}
+
+  get(name: string): string | null {
+    const text = this.text;
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('&', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const eq = text.indexOf('=', start);
+        const keyEnd = eq >= 0 && eq < end ? eq : end;
+        if (keyEnd - start === name.length && text.startsWith(name, start)) return keyEnd === end ? '' : text.slice(keyEnd + 1, end);
+      }
+      start = end + 1;
+    }
+    return null;
+  }
+}
+
+function query(url: string, prefix: string): Query | undefined {
   if (url.length <= prefix.length || url.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
-  return new URLSearchParams(url.slice(prefix.length));
+  const q = url.slice(prefix.length);
+  // URLSearchParams also drops a leading `?`; leave that and anything encoded to it.
+  return q.indexOf('%') < 0 && q.indexOf('+') < 0 && q.charCodeAt(0) !== 63 ? new PlainQuery(q) : new URLSearchParams(q);
 }
 
 /**
