@@ -25,15 +25,8 @@ import { TELEGRAM_DH_PRIME } from '../../ts/crypto/dh.js';
 import { configureModExp, type ModExpDefaults, modExp } from '../../ts/crypto/modexp.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaKeyFingerprint } from '../../ts/crypto/rsa.js';
-import {
-  finishKeyExchange,
-  requestDhParams,
-  serverStep1,
-  serverStep2,
-  serverStep3,
-  setClientDhParams,
-  startKeyExchange,
-} from '../../ts/mtproto/handshake/index.js';
+import { finishKeyExchange, requestDhParams, setClientDhParams, startKeyExchange } from '../../ts/mtproto/handshake/index.js';
+import { serverStep1, serverStep2, serverStep3 } from '../../ts/mtproto/server-side.js';
 import { generateServerKeyPair } from '../../ts/testing/server/node-rsa-key.js';
 import { median, percentile } from '../lib/stats.js';
 import { SeededRandom } from '../lib/rng.js';

@@ -10,7 +10,8 @@ import * as assert from 'uvu/assert';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
-import { ClientHandshake, ServerHandshake } from '../../ts/mtproto/handshake/index.js';
+import { ClientHandshake } from '../../ts/mtproto/handshake/index.js';
+import { ServerHandshake } from '../../ts/mtproto/server-side.js';
 import { getServerKey, seededRandom } from '../mtproto/_support.js';
 import { findLeak, leakIn, printed } from './_leaks.js';
 

@@ -7,15 +7,8 @@
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
-import {
-  MtprotoSession,
-  openClientPacket,
-  ServerSession,
-  type OpenedClientPacket,
-  type ServerOutgoing,
-  type SessionEvent,
-  type SessionOptions,
-} from '../../ts/mtproto/index.js';
+import { MtprotoSession, type SessionEvent, type SessionOptions } from '../../ts/mtproto/index.js';
+import { openClientPacket, ServerSession, type OpenedClientPacket, type ServerOutgoing } from '../../ts/mtproto/server-side.js';
 import { manualClock, seededRandom } from './_support.js';
 
 export const T0 = 1_700_000_000_000;

@@ -8,7 +8,7 @@ import type { CryptoProvider, RandomSource } from '../../ts/crypto/provider.js';
 import { rsaKeyFingerprint, type RsaPublicKey } from '../../ts/crypto/rsa.js';
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 import { SecurityError } from '../../ts/errors.js';
-import type { ServerRsaKey } from '../../ts/mtproto/handshake/index.js';
+import type { ServerRsaKey } from '../../ts/mtproto/server-side.js';
 
 export { replayRandom } from '../crypto/_support.js';
 

@@ -7,15 +7,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { decodeRequest, encode } from '../../ts/tl/codec/index.js';
-import {
-  ClientHandshake,
-  encodeRpcResult,
-  MtprotoSession,
-  openClientPacket,
-  ServerHandshake,
-  ServerSession,
-  type AuthKeyResult,
-} from '../../ts/mtproto/index.js';
+import { ClientHandshake, MtprotoSession, type AuthKeyResult } from '../../ts/mtproto/index.js';
+import { encodeRpcResult, openClientPacket, ServerHandshake, ServerSession } from '../../ts/mtproto/server-side.js';
 import { getProvider, getServerKey, seededRandom } from './_support.js';
 
 let crypto: CryptoProvider;

@@ -11,17 +11,8 @@ import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../ts/crypto/bytes.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaEncryptSha1Padded, rsaPadEncrypt } from '../../ts/crypto/rsa.js';
-import {
-  finishKeyExchange,
-  type ServerHandshakeOptions,
-  ServerHandshake,
-  serverStep1,
-  serverStep2,
-  serverStep3,
-  startKeyExchange,
-  requestDhParams,
-  setClientDhParams,
-} from '../../ts/mtproto/handshake/index.js';
+import { finishKeyExchange, startKeyExchange, requestDhParams, setClientDhParams } from '../../ts/mtproto/handshake/index.js';
+import { type ServerHandshakeOptions, ServerHandshake, serverStep1, serverStep2, serverStep3 } from '../../ts/mtproto/server-side.js';
 import { decodePlainMessage, encodePlainMessage } from '../../ts/mtproto/plain-message.js';
 import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { mt } from '../../ts/tl/generated/types.js';

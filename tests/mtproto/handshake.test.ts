@@ -17,16 +17,13 @@ import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 import {
   ClientHandshake,
   finishKeyExchange,
-  serverStep1,
-  serverStep2,
-  serverStep3,
-  ServerHandshake,
   startKeyExchange,
   requestDhParams,
   setClientDhParams,
   type ClientStep2State,
   type ClientStep3State,
 } from '../../ts/mtproto/handshake/index.js';
+import { serverStep1, serverStep2, serverStep3, ServerHandshake } from '../../ts/mtproto/server-side.js';
 import { encodePlainMessage, decodePlainMessage } from '../../ts/mtproto/plain-message.js';
 import * as S from './_sample.js';
 import { getProvider, getServerKey, isSecurity, replayRandom, securityCheckOf, seededRandom, sequence } from './_support.js';

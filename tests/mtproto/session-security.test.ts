@@ -9,14 +9,8 @@ import * as assert from 'uvu/assert';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { SecurityError } from '../../ts/errors.js';
 import { encode } from '../../ts/tl/codec/index.js';
-import {
-  encodeContainer,
-  encodeEnvelope,
-  encodeRpcResult,
-  MtprotoSession,
-  openClientPacket,
-  ServerSession,
-} from '../../ts/mtproto/index.js';
+import { encodeContainer, encodeEnvelope, MtprotoSession } from '../../ts/mtproto/index.js';
+import { encodeRpcResult, openClientPacket, ServerSession } from '../../ts/mtproto/server-side.js';
 import { checks, makeHarness, SALT, T0, testAuthKey, type Harness } from './_session.js';
 import { getProvider, seededRandom } from './_support.js';
 

@@ -9,7 +9,8 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { RpcError, TlError } from '../../ts/errors.js';
 import { encode } from '../../ts/tl/codec/index.js';
-import { encodeRpcError, encodeRpcResult, MtprotoError, openClientPacket, type SessionEvent } from '../../ts/mtproto/index.js';
+import { MtprotoError, type SessionEvent } from '../../ts/mtproto/index.js';
+import { encodeRpcError, encodeRpcResult, openClientPacket } from '../../ts/mtproto/server-side.js';
 import { bodyOf, makeHarness, nameOf, T0, types, type Harness } from './_session.js';
 import { getProvider } from './_support.js';
 

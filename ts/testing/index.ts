@@ -51,3 +51,18 @@ export {
   type TraceSink,
 } from './trace/index.js';
 export { type MtproxyStats, MtproxyTestServer, type MtproxyTestServerOptions, type MtproxyUpstream } from './mtproxy/index.js';
+// The server's half of the MTProto pieces (they left wasmgram/mtproto): for
+// tests that play the server by hand, and the RSA key type of TestServerOptions.
+export {
+  encodeRpcError,
+  encodeRpcResult,
+  openClientPacket,
+  ServerHandshake,
+  ServerSession,
+  type OpenedClientPacket,
+  type ServerHandshakeOptions,
+  type ServerHandshakeOutput,
+  type ServerOutgoing,
+  type ServerRsaKey,
+  type ServerSessionOptions,
+} from '../mtproto/server-side.js';

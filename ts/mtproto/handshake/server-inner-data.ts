@@ -27,7 +27,7 @@ import { readObjectPrefix } from './common.js';
 export type RsaScheme = 'rsa_pad' | 'sha1_padding';
 
 /** The p_q_inner_data variants of the MTProto schema. */
-export type PqInnerData = mt.p_q_inner_data | mt.p_q_inner_data_dc | mt.p_q_inner_data_temp | mt.p_q_inner_data_temp_dc;
+type PqInnerData = mt.p_q_inner_data | mt.p_q_inner_data_dc | mt.p_q_inner_data_temp | mt.p_q_inner_data_temp_dc;
 
 /** What the client sent in `req_DH_params`, decrypted. Secret (holds new_nonce). */
 export interface DecryptedInnerData {

@@ -149,7 +149,7 @@ function randomPrime(random: RandomSource, bits: number): bigint {
  * Two distinct primes p < q for resPQ, 30 and 31 bits, so pq < 2^62 fits the
  * 64-bit factorization every client implements.
  */
-export function generatePqPrimes(random: RandomSource): [bigint, bigint] {
+function generatePqPrimes(random: RandomSource): [bigint, bigint] {
   const p = randomPrime(random, 30);
   const q = randomPrime(random, 31);
   return [p, q];

@@ -1,7 +1,9 @@
 /**
- * Encrypted MTProto sessions: the client state machine (session.ts) and the
- * server helpers (server.ts), over shared pieces (envelope, containers,
- * seq_no, replay window, rpc_result, gzip, initConnection).
+ * Encrypted MTProto sessions: the client state machine (`MtprotoSession`,
+ * session.ts, over protocol.ts and the request bookkeeping) and the pieces
+ * both sides share (envelope, containers, seq_no, replay window, rpc_result,
+ * gzip, initConnection). The server's helpers (server.ts) are exported from
+ * ../server-side.ts for the test server, not from here.
  */
 export {
   MtprotoSession,
@@ -12,15 +14,6 @@ export {
   type SessionOptions,
 } from './session.js';
 export type { SessionEvent } from './events.js';
-export {
-  encodeRpcError,
-  encodeRpcResult,
-  openClientPacket,
-  ServerSession,
-  type OpenedClientPacket,
-  type ServerOutgoing,
-  type ServerSessionOptions,
-} from './server.js';
 export {
   ENVELOPE_HEADER_LENGTH,
   encodeEnvelope,

@@ -13,7 +13,7 @@ import { inflateLimited } from '../../tl/codec/gzip.js';
 import { ID, peekId } from './ids.js';
 
 /** Default ceiling on the size of an inflated result (32 MiB). */
-export const MAX_INFLATED_RESULT = 32 * 1024 * 1024;
+const MAX_INFLATED_RESULT = 32 * 1024 * 1024;
 
 /** An rpc_result split into its parts. */
 export interface RpcResultParts {

@@ -8,7 +8,8 @@
  * https://core.telegram.org/mtproto/mtproto-transports
  */
 import { SecurityError, TlError, TransportError } from '../../errors.js';
-import { type KeyExchangeVariant, longFromBytes, ServerHandshake } from '../../mtproto/index.js';
+import { longFromBytes } from '../../mtproto/index.js';
+import { type KeyExchangeVariant, ServerHandshake } from '../../mtproto/server-side.js';
 import { encode, nameOf } from '../../tl/codec/index.js';
 import type { Updates } from '../../tl/generated/types.js';
 import { createServerStream, type ServerStream, type ServerStreamInfo } from '../../transport/index.js';

@@ -5,7 +5,7 @@
  * test server.
  */
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
-import type { ServerRsaKey } from '../../mtproto/index.js';
+import type { ServerRsaKey } from '../../mtproto/server-side.js';
 import type { TelegramBackend } from '../telegram/index.js';
 import type { Tracer } from '../trace/index.js';
 import type { ServerFaults } from './faults.js';

@@ -5,7 +5,7 @@
  * (https://core.telegram.org/mtproto/auth_key). Node-only, like the server.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
-import type { ServerRsaKey } from '../../mtproto/index.js';
+import type { ServerRsaKey } from '../../mtproto/server-side.js';
 
 /** A key pair in the forms the server and its users need. Secret: never log `privateKeyPem` or `rsaKey.d`. */
 export interface ServerKeyPair {

@@ -6,7 +6,8 @@
  * without an answer. Large results go `gzip_packed`
  * (https://core.telegram.org/mtproto/service_messages#packed-object).
  */
-import { encodeRpcResult, maybeGzip } from '../../mtproto/index.js';
+import { maybeGzip } from '../../mtproto/index.js';
+import { encodeRpcResult } from '../../mtproto/server-side.js';
 import { encode, isTlFunction } from '../../tl/codec/index.js';
 import type { AnyRequest } from '../../tl/generated/types.js';
 import type { EncodedReply } from '../telegram/dc-handler.js';

@@ -8,7 +8,7 @@
  */
 import { encode } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject, mt } from '../../tl/generated/types.js';
-import { encodeRpcResult } from '../../mtproto/index.js';
+import { encodeRpcResult } from '../../mtproto/server-side.js';
 import { mtprotoConstructorsOf, NOT_CONTENT_RELATED_TYPES, sessionFunctions } from '../../mtproto/session/schema-facts.js';
 import { type Batch, reply } from './batch.js';
 

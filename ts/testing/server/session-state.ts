@@ -9,7 +9,8 @@
  */
 import type { AuthKeyHandle, CryptoProvider } from '../../crypto/provider.js';
 import { encode } from '../../tl/codec/index.js';
-import { encodeContainer, MAX_CONTAINER_BYTES, MAX_CONTAINER_MESSAGES, ReplayWindow, ServerSession } from '../../mtproto/index.js';
+import { encodeContainer, MAX_CONTAINER_BYTES, MAX_CONTAINER_MESSAGES, ReplayWindow } from '../../mtproto/index.js';
+import { ServerSession } from '../../mtproto/server-side.js';
 import { AnswerCache } from './answer-cache.js';
 
 /** One message the server is about to send. */

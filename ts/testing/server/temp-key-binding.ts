@@ -11,7 +11,7 @@
  * the session it was sent in. Any mismatch is 400 ENCRYPTED_MESSAGE_INVALID.
  */
 import { SecurityError } from '../../errors.js';
-import { openBindTempAuthKeyMessage } from '../../mtproto/index.js';
+import { openBindTempAuthKeyMessage } from '../../mtproto/server-side.js';
 import { badRequest, type TempKeyVerifier } from '../telegram/index.js';
 import type { DcRuntime } from './dc-runtime.js';
 

@@ -18,7 +18,7 @@
 import { createCryptoProvider } from '../../crypto/index.js';
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { rsaKeyFingerprint, type RsaPublicKey } from '../../crypto/rsa.js';
-import type { ServerRsaKey } from '../../mtproto/index.js';
+import type { ServerRsaKey } from '../../mtproto/server-side.js';
 import { TelegramBackend } from '../telegram/index.js';
 import { type TraceOption, type Tracer, tracerFor } from '../trace/index.js';
 import { Connection, type ConnectionSocket } from './connection.js';
