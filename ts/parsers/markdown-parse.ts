@@ -182,6 +182,23 @@ class MarkdownParser {
     this.out += input.slice(seg, to);
   }
 
+  /** Code or pre content [from, to) outside a blockquote: the input with escapes of ASCII punctuation undone. */
+  private codeText(from: number, to: number): string {
+    const input = this.input;
+    let bs = input.indexOf('\\', from);
+    if (bs < 0 || bs >= to) return input.slice(from, to);
+    let text = '';
+    let seg = from;
+    while (bs >= 0 && bs < to) {
+      if (bs + 1 < to && isPunct(input.charCodeAt(bs + 1))) {
+        text += input.slice(seg, bs);
+        seg = bs + 1;
+        bs = input.indexOf('\\', bs + 2);
+      } else bs = input.indexOf('\\', bs + 1);
+    }
+    return text + input.slice(seg, to);
+  }
+
   /** Parses running text in [from, to); `inLink` while inside a link's text. */
   parse(from: number, to: number, inLink: boolean): void {
     const input = this.input;
@@ -274,7 +291,8 @@ class MarkdownParser {
     }
     this.out += this.input.slice(seg, i);
     const offset = this.out.length;
-    this.copyCode(i + 1, close);
+    if (this.quote) this.copyCode(i + 1, close);
+    else this.out += this.codeText(i + 1, close);
     if (this.out.length > offset) this.entities.push({ _: 'messageEntityCode', offset, length: this.out.length - offset });
     return close + 1;
   }
@@ -301,9 +319,15 @@ class MarkdownParser {
       }
     }
     const offset = this.out.length;
-    this.copyCode(start, close);
     // One line break before the closing ``` belongs to the markup.
-    if (this.out.length > offset && this.out.charCodeAt(this.out.length - 1) === C.Lf) this.out = this.out.slice(0, -1);
+    if (this.quote) {
+      this.copyCode(start, close);
+      if (this.out.length > offset && this.out.charCodeAt(this.out.length - 1) === C.Lf) this.out = this.out.slice(0, -1);
+    } else {
+      // Trimmed before it joins the output: reading or slicing the end of `out` would flatten all of it.
+      const content = this.codeText(start, close);
+      this.out += content.charCodeAt(content.length - 1) === C.Lf ? content.slice(0, -1) : content;
+    }
     if (this.out.length > offset) this.entities.push({ _: 'messageEntityPre', offset, length: this.out.length - offset, language });
     return close + 3;
   }
