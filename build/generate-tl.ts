@@ -19,6 +19,7 @@ import { base64Encode } from '../ts/tl/codec/base64.js';
 import { DEF_BARE_ONLY, DEF_FUNCTION, DEF_MTPROTO, packSchema, type PackDef } from '../ts/tl/codec/schema-table.js';
 import * as K from '../ts/tl/codec/type-code.js';
 import { parseSchema, type TlDefinition, type TlType } from '../ts/tl/parser/index.js';
+import { importLayers } from './import-layers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'ts', 'tl', 'generated');
@@ -472,6 +473,8 @@ function main() {
     `tl: layer ${out.layer}, ${out.definitions} definitions (${out.functions} functions), ${out.types} types -> ` +
       `schema.ts ${out.schemaTs.length} bytes, types.ts ${out.typesTs.length} bytes in ${Math.round(performance.now() - t0)} ms`,
   );
+  // The older layers the test server serves (ts/testing/layers).
+  console.log(importLayers());
 }
 
 // Run only as a script, not when a test imports generateTl.

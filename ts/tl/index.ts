@@ -9,7 +9,8 @@
  * - Codec: `encode` / `decode` / `decodeResult` turn plain objects
  *   `{ _: 'name', ...fields }` into bytes and back; `TlReader` / `TlWriter`
  *   for hand-written framing. https://core.telegram.org/mtproto/serialize
- * - Schema: `parseSchema` reads `.tl` text (used by the build; exported for tools).
+ * - Schema: `parseSchema` reads `.tl` text (used by the build; exported for tools);
+ *   `createCodec(schemaFromText(text, mtprotoTl))` encodes and decodes another layer.
  *
  * Value mapping: `int`/`double` → number, `long` → bigint, `string` → string,
  * `bytes`/`int128`/`int256` → Uint8Array, `Bool` and `flags.N?true` → boolean,
@@ -20,6 +21,7 @@ export type * as tl from './generated/types.js';
 export type { AnyObject, AnyRequest, AnyTlObject, ResultOf } from './generated/types.js';
 export { LAYER } from './generated/schema.js';
 export {
+  createCodec,
   DecodeBudget,
   DEFAULT_DECODE_LIMITS,
   decode,
@@ -29,8 +31,13 @@ export {
   idOf,
   isTlFunction,
   nameOf,
+  schemaFromText,
   TlReader,
   TlWriter,
+  type LayerObject,
+  type SchemaTable,
+  type SchemaTextOptions,
+  type TlCodec,
   type DecodeLimit,
   type DecodeLimits,
   type ReadOptions,

@@ -225,13 +225,36 @@ export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
   }
 }
 
-/** Generated readers by definition index: undefined = not built yet, null = use the table walker. */
+/** Generated readers of the first schema used (the default one), by definition index: undefined = not built yet, null = use the table walker. */
 let readers: (ReadFn | null)[] | undefined;
+let readersSchema: SchemaTable | undefined;
+/** Generated readers of further schemas (other layers, see createCodec). */
+const otherReaders = new WeakMap<SchemaTable, (ReadFn | null)[]>();
 
-/** The generated reader of definition `d`, built on first use; null where generation is not possible. */
+/** The generated reader of definition `d` of schema `s`, built on first use; null where generation is not possible. */
 export function readerFor(s: SchemaTable, d: number): ReadFn | null {
-  const rs = (readers ??= new Array(s.defCount));
-  let f = rs[d];
-  if (f === undefined) f = rs[d] = compileReader(s, d) ?? null;
+  let rs = readers;
+  // One identity check on the hot path: the default schema is nearly always the one in use.
+  if (s !== readersSchema) {
+    if (readersSchema === undefined) {
+      readersSchema = s;
+      rs = readers = new Array(s.defCount);
+    } else {
+      rs = otherReaders.get(s);
+      if (rs === undefined) otherReaders.set(s, (rs = new Array(s.defCount)));
+    }
+  }
+  let f = rs![d];
+  if (f === undefined) f = rs![d] = compileReader(s, d) ?? null;
   return f;
+}
+
+/** Generated writers per schema, by definition index: undefined = not built yet, null = use the table walker. */
+const writerTables = new WeakMap<SchemaTable, (WriteFn | null)[]>();
+
+/** The (lazily filled) table of generated writers of schema `s`. */
+export function writersOf(s: SchemaTable): (WriteFn | null)[] {
+  let ws = writerTables.get(s);
+  if (ws === undefined) writerTables.set(s, (ws = new Array(s.defCount)));
+  return ws;
 }

@@ -17,6 +17,9 @@ import { TlWriter, type WriteOptions } from './writer.js';
 export { TlReader, type ReadOptions } from './reader.js';
 export { DecodeBudget, DEFAULT_DECODE_LIMITS, type DecodeLimit, type DecodeLimits } from './budget.js';
 export { TlWriter, type WriteOptions } from './writer.js';
+export { createCodec, type LayerObject, type TlCodec } from './create-codec.js';
+export { schemaFromText, type SchemaTextOptions } from './schema-from-text.js';
+export type { SchemaTable } from './schema-table.js';
 
 /**
  * Serializes a constructor or a function call, boxed (its id first).
@@ -48,7 +51,7 @@ let scratch: TlWriter | undefined;
  * engine the options ask for (see `ReadOptions.engine`).
  */
 function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = {}): unknown {
-  if ((options.engine ?? DEFAULT_ENGINE) === 'wasm' && options.compile !== false && canCompile()) {
+  if ((options.engine ?? DEFAULT_ENGINE) === 'wasm' && options.schema === undefined && options.compile !== false && canCompile()) {
     const s = getSchema();
     const mod = getTlModule(s);
     if (mod) {
@@ -101,7 +104,7 @@ export function decodeRequest(bytes: Uint8Array, options?: ReadOptions): AnyRequ
  * typed by the function's result type.
  */
 export function decodeResult<R extends AnyRequest>(request: R, bytes: Uint8Array, options?: ReadOptions): ResultOf<R> {
-  return decodeValue(bytes, resultCodeOf(getSchema(), request), options) as ResultOf<R>;
+  return decodeValue(bytes, resultCodeOf(options?.schema ?? getSchema(), request), options) as ResultOf<R>;
 }
 
 /** The constructor or function id of a TL name, or undefined when the schema has none. */

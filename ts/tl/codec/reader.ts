@@ -66,6 +66,12 @@ export interface ReadOptions {
    * `decode`, `decodeRequest` and `decodeResult`; a `TlReader` is always JS.
    */
   engine?: 'js' | 'wasm';
+  /**
+   * The schema to read with (default: the generated layer). Another layer's
+   * table comes from `schemaFromText`; `createCodec` binds one to every call.
+   * A schema other than the default is always read by the JS reader.
+   */
+  schema?: SchemaTable;
 }
 
 /** Smallest wire size of one value of each base kind, to bound vector counts. */
@@ -89,8 +95,8 @@ export class TlReader {
   private readonly views: boolean;
   /** What the packet may still cost, shared with nested readers of gzip_packed payloads. */
   private readonly budget: DecodeBudget;
-  /** Smallest encoded size of each bare definition, computed on demand. */
-  private static minBare: Int32Array | undefined;
+  /** Smallest encoded size of each bare definition, per schema, computed on demand. */
+  private static readonly minBare = new WeakMap<SchemaTable, Int32Array>();
 
   constructor(
     readonly data: Uint8Array,
@@ -100,7 +106,7 @@ export class TlReader {
     this.pos = start;
     this.end = data.length;
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    this.schema = getSchema();
+    this.schema = options.schema ?? getSchema();
     this.budget =
       options.budget ?? new DecodeBudget({ maxInflated: options.maxInflated, maxObjects: options.maxObjects, maxDepth: options.maxDepth });
     this.maxDepth = options.maxDepth ?? this.budget.maxDepth;
@@ -363,7 +369,13 @@ export class TlReader {
     if (depth >= this.maxDepth) throw this.budget.tooDeep(at);
     const packed = this.bytes();
     const plain = inflateLimited(packed, this.budget, at);
-    const inner = new TlReader(plain, 0, { maxDepth: this.maxDepth, views: false, compile: this.compile, budget: this.budget });
+    const inner = new TlReader(plain, 0, {
+      maxDepth: this.maxDepth,
+      views: false,
+      compile: this.compile,
+      budget: this.budget,
+      schema: this.schema,
+    });
     try {
       return inner.value(code, depth + 1);
     } catch (e) {
@@ -417,7 +429,8 @@ export class TlReader {
 
   private minBareSize(d: number): number {
     const s = this.schema;
-    const cache = (TlReader.minBare ??= new Int32Array(s.defCount).fill(-1));
+    let cache = TlReader.minBare.get(s);
+    if (cache === undefined) TlReader.minBare.set(s, (cache = new Int32Array(s.defCount).fill(-1)));
     let size = cache[d]!;
     if (size < 0) {
       size = 0;

@@ -102,12 +102,12 @@ export function packSchema(layer: number, defs: PackDef[], typeNames: string[]):
 }
 
 /**
- * Unpacks the generated table. Runs once, on first use of the codec, mostly
+ * Unpacks the generated table (base64, or the bytes `packSchema` made). Runs once, on first use of the codec, mostly
  * before the JIT has warmed up: one flat loop into preallocated typed arrays,
  * no closures; the name-keyed map and per-field names are built on first use.
  */
-export function unpackSchema(names: string, tableBase64: string): SchemaTable {
-  const b = base64Decode(tableBase64);
+export function unpackSchema(names: string, table: string | Uint8Array): SchemaTable {
+  const b = typeof table === 'string' ? base64Decode(table) : table;
   const header: number[] = [];
   let p = 0;
   for (let k = 0; k < 5; k++) {

@@ -1,6 +1,6 @@
 import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
-import { compileWriter, type WriteFn } from './compile.js';
+import { compileWriter, type WriteFn, writersOf } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
 import {
@@ -42,9 +42,11 @@ export interface WriteOptions {
   initialSize?: number;
   /** Use writers generated per constructor (default true where allowed); false walks the schema table. */
   compile?: boolean;
+  /** The schema to write with (default: the generated layer); see `createCodec` for another layer's. */
+  schema?: SchemaTable;
 }
 
-/** Generated writers by definition index: undefined = not built yet, null = use the table walker. */
+/** Generated writers of the default schema (kept in a module variable: no lookup per writer). */
 let compiled: (WriteFn | null)[] | undefined;
 
 /**
@@ -83,8 +85,9 @@ export class TlWriter {
     const opts = typeof options === 'number' ? { initialSize: options } : options;
     this.buf = new Uint8Array(opts.initialSize ?? 256);
     this.view = new DataView(this.buf.buffer);
-    this.schema = getSchema();
-    this.writers = opts.compile === false ? undefined : (compiled ??= new Array(this.schema.defCount));
+    const schema = opts.schema ?? getSchema();
+    this.schema = schema;
+    this.writers = opts.compile === false ? undefined : opts.schema === undefined ? (compiled ??= writersOf(schema)) : writersOf(schema);
   }
 
   /** The bytes written, as a view of the internal buffer (valid until the next write). */

@@ -1,0 +1,7 @@
+/**
+ * API layers for the test server: the registry of layers it serves and the
+ * conversion between them, generated from the schemas (convert.ts).
+ */
+export { LayerConverter } from './convert.js';
+export { LayerRegistry, type LayerRegistryOptions } from './registry.js';
+export { ServedLayer } from './served-layer.js';

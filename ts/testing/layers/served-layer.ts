@@ -1,0 +1,80 @@
+/**
+ * One older API layer as the test server speaks it: its codec, and the
+ * generated conversions to and from the server's own layer (convert.ts).
+ * Requests are read with the client's schema and converted up; answers and
+ * updates are built in the server's layer and converted down.
+ * https://core.telegram.org/api/invoking#layers
+ */
+import { TlError } from '../../errors.js';
+import { createCodec, type DecodeBudget, type SchemaTable, type TlCodec } from '../../tl/codec/index.js';
+import { getSchema } from '../../tl/codec/load-schema.js';
+import { resultCodeOf } from '../../tl/codec/reader.js';
+import { TlReader } from '../../tl/codec/reader.js';
+import type { AnyRequest, AnyTlObject } from '../../tl/generated/types.js';
+import { LayerConverter } from './convert.js';
+
+/** An API layer other than the server's, with the conversions both ways. */
+export class ServedLayer {
+  /** Encode/decode in this layer. */
+  readonly codec: TlCodec;
+  private readonly up: LayerConverter;
+  private readonly down: LayerConverter;
+  private readonly current: SchemaTable;
+
+  /**
+   * @param schema the layer's table (schemaFromText)
+   * @param onNote a conversion decision worth a trace line (said once per kind)
+   */
+  constructor(schema: SchemaTable, onNote?: (note: string) => void) {
+    this.codec = createCodec(schema);
+    this.current = getSchema();
+    this.up = new LayerConverter(schema, this.current, onNote);
+    this.down = new LayerConverter(this.current, schema, onNote);
+  }
+
+  /** The API layer number. */
+  get layer(): number {
+    return this.codec.layer;
+  }
+
+  /**
+   * Reads a client message (a function call or a service object) of this
+   * layer, within the packet's budget, as an object of the server's layer.
+   *
+   * @throws TlError for bytes that do not decode, or a function the server's layer lacks
+   */
+  read(body: Uint8Array, budget: DecodeBudget): AnyTlObject | AnyRequest {
+    const r = new TlReader(body, 0, { budget, schema: this.codec.schema });
+    const obj = r.object();
+    r.expectEnd();
+    const up = this.up.object(obj);
+    if (up === undefined) throw new TlError(`layer ${this.layer}: ${obj._} has no equivalent in the server's layer`);
+    return up as unknown as AnyTlObject | AnyRequest;
+  }
+
+  /**
+   * The answer to `request` (an object of the server's layer, as `read`
+   * gave it) in this layer: `bytes` (the server's encoding of the result)
+   * are read, converted and written again.
+   *
+   * @throws TlError when the result cannot be expressed in this layer
+   */
+  result(request: AnyRequest, bytes: Uint8Array): Uint8Array {
+    const value = new TlReader(bytes, 0, {}).value(resultCodeOf(this.current, request), 0);
+    const code = this.codec.resultCode(request);
+    const conv = this.down.value(code, value);
+    if (conv === undefined) throw new TlError(`layer ${this.layer}: the result of ${request._} cannot be written in this layer`);
+    return this.codec.encodeValue(code, conv);
+  }
+
+  /** An object of the server's layer (e.g. pushed `updates`) in this layer; undefined when this layer has no equivalent (dropped). */
+  object(obj: AnyTlObject): Uint8Array | undefined {
+    const conv = this.down.object(obj);
+    return conv === undefined ? undefined : this.codec.encode(conv);
+  }
+
+  /** An object of the server's layer converted to this layer's form (not encoded); undefined when dropped. */
+  convertDown(obj: AnyTlObject): { _: string; [field: string]: unknown } | undefined {
+    return this.down.object(obj);
+  }
+}
