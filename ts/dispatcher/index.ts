@@ -6,6 +6,7 @@
  * with parallelism across chats. Generic over the update type.
  */
 export { ChatQueue, type LaneKey } from './chat-queue.js';
+export { ClientDispatcher, type ClientDispatcherOptions, dispatcherFor } from './client-dispatcher.js';
 export { type CommandMatch, type CommandOptions, command, splitCommandArgs } from './command.js';
 export { Context, type ContextServices, type SceneControls } from './context.js';
 export { Conversation, type ConversationOptions, type ConversationTimers, type WaitOptions } from './conversation.js';
