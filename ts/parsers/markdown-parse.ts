@@ -220,6 +220,11 @@ class MarkdownParser {
           } else i++;
           continue;
         case C.Lf:
+          // A line start matters only inside a quote or before `>` / `**>`; otherwise the segment goes on.
+          if (this.quote === null && c1 !== C.Gt && c1 !== C.Star) {
+            i++;
+            continue;
+          }
           this.out += input.slice(seg, i + 1);
           seg = i = this.lineStart(i + 1, true);
           continue;

@@ -19,12 +19,15 @@ const DIGITS = /^\d{1,20}$/;
 const SIGNED_DIGITS = /^-?\d{1,20}$/;
 const HEX = /^-?[0-9a-fA-F]{1,16}$/;
 const U64 = 1n << 64n;
+const MIN_SIGNED = -(1n << 63n);
 
 /** Parses a decimal 64-bit id (signed or unsigned spelling) to a signed `long`; undefined when out of range. */
 export function parseLong(text: string, allowNegative: boolean): bigint | undefined {
   if (!(allowNegative ? SIGNED_DIGITS : DIGITS).test(text)) return undefined;
   const v = BigInt(text);
-  if (v >= U64 || v < -(U64 >> 1n)) return undefined;
+  // Up to 18 digits (and a sign) is within a signed 64-bit range: no range check or wrap needed.
+  if (text.length <= 18) return v;
+  if (v >= U64 || v < MIN_SIGNED) return undefined;
   return BigInt.asIntN(64, v);
 }
 
