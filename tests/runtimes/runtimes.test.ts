@@ -1,0 +1,106 @@
+/**
+ * The runtime suite (issue 14): the packed package, installed into a scratch
+ * project, runs the same checks — crypto vectors, TL fixed bytes and a round
+ * trip, the auth key exchange + help.getConfig against the test server on
+ * 127.0.0.1 — in Node ESM, Node CJS, Deno, Bun, Chromium (headless, page
+ * bundled by a plain `esbuild --platform=browser`) and workerd (bundled with
+ * the workerd/worker conditions, WASM as .wasm modules). TCP in Node, Deno
+ * and Bun; WebSocket in Chromium and workerd. A runtime that cannot be
+ * started is a failure, not a skip. Prints one line per runtime.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createCryptoProvider } from '../../ts/crypto/index.js';
+import { TestServer } from '../../ts/testing/index.js';
+import { checksCjs, checksEsm } from './_checks.js';
+import { bin, packAndInstall, root, run, runOk, type ScratchPackage } from './_package.js';
+import { pageMjs, runCjs, runMjs, workerMjs } from './_runners.js';
+import { runChromium, runWorkerd } from './_web.js';
+import { checkTypeScriptConsumers } from './_typescript.js';
+
+interface Ctx {
+  pkg: ScratchPackage;
+  server: TestServer;
+  opts: { host: string; port: number; wsPort: number; pem: string };
+}
+
+const test = suite<Ctx>('runtimes', {} as Ctx);
+const RUNTIME_TIMEOUT = 90_000;
+
+test.before(async (ctx) => {
+  ctx.pkg = await packAndInstall();
+  const dir = ctx.pkg.dir;
+  for (const [file, text] of Object.entries({
+    'checks.mjs': checksEsm,
+    'checks.cjs': checksCjs,
+    'run.mjs': runMjs,
+    'run.cjs': runCjs,
+    'page.mjs': pageMjs,
+    'worker.mjs': workerMjs,
+  })) {
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  ctx.server = await TestServer.start({ dcs: [2], crypto: await createCryptoProvider(), onError: (e) => console.error('server bug:', e) });
+  const dc = ctx.server.dcs[0]!;
+  ctx.opts = { host: '127.0.0.1', port: dc.port, wsPort: dc.wsPort!, pem: ctx.server.publicKeyPem };
+});
+
+test.after(async (ctx) => {
+  await ctx.server?.stop();
+  if (ctx.pkg) fs.rmSync(path.dirname(ctx.pkg.dir), { recursive: true, force: true });
+});
+
+function report(runtime: string, out: Record<string, string>, ms: number): void {
+  assert.is(out.tl, 'ok');
+  assert.is(out.getConfig, 'this_dc=2');
+  console.log(`runtime ${runtime}: ok — crypto ${out.engine}, TL, key exchange + help.getConfig (${out.getConfig}) in ${ms} ms`);
+}
+
+function parseResult(stdout: string): Record<string, string> {
+  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`no RESULT line in:\n${stdout}`);
+  return JSON.parse(line.slice(7));
+}
+
+test('package: publint and @arethetypeswrong/cli (node16) pass on the tarball; installed with dependencies ≤ 5 MB', async (ctx) => {
+  await runOk(bin('publint'), ['run', ctx.pkg.tarball, '--strict'], { cwd: root, timeoutMs: 60_000 });
+  await runOk(bin('attw'), [ctx.pkg.tarball, '--profile', 'node16', '--format', 'ascii'], { cwd: root, timeoutMs: 120_000 });
+  const mb = ctx.pkg.installedBytes / 1e6;
+  console.log(`package: publint ok, attw ok, installed ${mb.toFixed(2)} MB with dependencies`);
+  assert.ok(mb <= 5, `installed size ${mb} MB`);
+});
+
+const nodeLike: [string, () => [string, string[]]][] = [
+  ['Node ESM', () => [process.execPath, ['run.mjs']]],
+  ['Node CJS', () => [process.execPath, ['run.cjs']]],
+  ['Deno', () => [bin('deno'), ['run', '-A', 'run.mjs']]],
+  ['Bun', () => [bin('bun'), ['run.mjs']]],
+];
+for (const [name, cmd] of nodeLike) {
+  test(`${name}: the packed package passes the checks over TCP`, async (ctx) => {
+    const [exe, args] = cmd();
+    const env = { WG_OPTS: JSON.stringify({ ...ctx.opts, runtime: name }), DENO_NO_UPDATE_CHECK: '1' };
+    const r = await run(exe, args, { cwd: ctx.pkg.dir, env, timeoutMs: RUNTIME_TIMEOUT });
+    assert.is(r.code, 0, `${name} exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+    report(name, parseResult(r.stdout), r.ms);
+  });
+}
+
+test('Chromium (headless): a plain esbuild --platform=browser bundle passes the checks over WebSocket', async (ctx) => {
+  const r = await runChromium(ctx.pkg.dir, { ...ctx.opts, runtime: 'chromium', websocket: true }, RUNTIME_TIMEOUT);
+  report('Chromium', r.out, r.ms);
+});
+
+test('workerd: a bundle with the workerd/worker conditions passes the checks over WebSocket', async (ctx) => {
+  const r = await runWorkerd(ctx.pkg.dir, { ...ctx.opts, runtime: 'workerd', websocket: true }, RUNTIME_TIMEOUT);
+  report('workerd', r.out, r.ms);
+});
+
+test('TypeScript consumers (bundler, node16 ESM, node16 CJS) type-check with declaration: true', async (ctx) => {
+  const lines = await checkTypeScriptConsumers(ctx.pkg.dir);
+  console.log(`typescript: ${lines.join(', ')}`);
+});
+
+test.run();
