@@ -224,11 +224,11 @@ test('upload.getFile: other location kinds are METHOD_NOT_IMPLEMENTED, not a mad
   const ctx = await connect(alice.id);
   const req: upload.getFile = {
     _: 'upload.getFile',
-    location: { _: 'inputPhotoFileLocation', id: 1n, access_hash: 0n, file_reference: new Uint8Array(0), thumb_size: 'x' },
+    location: { _: 'inputPeerPhotoFileLocation', peer: { _: 'inputPeerSelf' }, photo_id: 1n },
     offset: 0n,
     limit: 4 * KIB,
   };
-  await rejects(backend.handle(ctx, req), 400, 'METHOD_NOT_IMPLEMENTED_upload.getFile.inputPhotoFileLocation');
+  await rejects(backend.handle(ctx, req), 400, 'METHOD_NOT_IMPLEMENTED_upload.getFile.inputPeerPhotoFileLocation');
 });
 
 // --- over the wire ------------------------------------------------------------------

@@ -29,6 +29,7 @@ export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
   if (m.replyToId !== undefined) msg.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: m.replyToId };
   if (m.fwd) msg.fwd_from = toFwdHeader(m);
   if (m.editDate !== undefined) msg.edit_date = m.editDate;
+  if (m.media) msg.media = m.media.toMessageMedia();
   if (m.post) {
     // views and forwards share flag bit 10: both or neither.
     msg.views = 1;

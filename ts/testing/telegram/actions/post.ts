@@ -28,6 +28,8 @@ export interface PostInput {
   readonly noWebpage?: boolean;
   readonly fwd?: ForwardInfo | undefined;
   readonly action?: MessageAction | undefined;
+  /** A photo or document (methods/media-store.ts). */
+  readonly media?: StoredMessage['media'];
   /** The session that asked: it gets the result instead of a push. */
   readonly except?: UpdateSubscriber | undefined;
   /** Members who get no copy (e.g. nobody: reserved for service messages about a member who is gone). */
@@ -109,6 +111,7 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
           replyToId,
           fwd: input.fwd,
           action: input.action,
+          media: input.media,
           editDate: undefined,
           pinned: false,
           silent: input.silent ?? false,
@@ -154,7 +157,8 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
       pts_count: ptsCount,
     }));
     if (owner === actor) own = u;
-    const updates = !copy.action && hadDialog ? shortForm(copy, owner, u.pts, u.pts_count) : container(b, owner, [u], messageRefs(copy));
+    const updates =
+      !copy.action && !copy.media && hadDialog ? shortForm(copy, owner, u.pts, u.pts_count) : container(b, owner, [u], messageRefs(copy));
     push(b, owner, updates, owner === actor ? input.except : undefined);
   }
   const ownCopy = copies.find((c) => c.box.id === actor) ?? copies[0]!;

@@ -11,6 +11,7 @@ import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
 import { helpMethods } from './help.js';
 import { messagesHistoryMethods } from './messages-history.js';
+import { messagesMediaMethods } from './messages-media.js';
 import { messagesModifyMethods } from './messages-modify.js';
 import { messagesSendMethods } from './messages-send.js';
 import { updatesMethods } from './updates.js';
@@ -30,6 +31,7 @@ export const METHODS: MethodTable = {
   ...updatesMethods,
   ...uploadMethods,
   ...messagesSendMethods,
+  ...messagesMediaMethods,
   ...messagesModifyMethods,
   ...messagesHistoryMethods,
   ...dialogsMethods,

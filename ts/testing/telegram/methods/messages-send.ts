@@ -104,6 +104,7 @@ export const messagesSendMethods: MethodTable = {
           to,
           text: src.text,
           entities: src.entities,
+          media: src.media,
           silent: req.silent === true,
           fwd: req.drop_author ? undefined : (src.fwd ?? { from: fwdFrom, date: src.date, ...(src.post && { channelPost: src.id }) }),
           except: caller(call),

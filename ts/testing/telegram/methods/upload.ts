@@ -1,17 +1,25 @@
 /**
- * `upload.saveFilePart` and `upload.getFile` (https://core.telegram.org/api/files):
- * parts are kept in memory per account (bounds in file-parts.ts), and read
- * back with Telegram's offset/limit rules.
+ * `upload.saveFilePart`, `upload.saveBigFilePart` and `upload.getFile`
+ * (https://core.telegram.org/api/files): parts are kept in memory per
+ * account (bounds in file-parts.ts) until `messages.sendMedia` /
+ * `messages.uploadMedia` turn them into a photo or document (media-store.ts),
+ * which `upload.getFile` reads with Telegram's offset/limit rules: the
+ * location's access hash and file reference are checked
+ * (FILE_REFERENCE_EXPIRED after {@link MediaStore.expireReferences}), and a
+ * file asked for on another DC than the one storing it answers
+ * `303 FILE_MIGRATE_X`.
  *
- * The emulator has no media messages yet, so nothing hands out a real file
- * location. Until it does, a test-server convention: an account reads its
- * own upload back through `inputDocumentFileLocation` whose `id` is the
- * upload's `file_id` (`thumb_size` empty; access_hash and file_reference are
- * not checked). Other location kinds answer METHOD_NOT_IMPLEMENTED.
+ * A test-server convention stays for raw protocol tests and benchmarks: an
+ * account reads its own unfinished upload back through
+ * `inputDocumentFileLocation` whose `id` is the upload's `file_id`
+ * (`thumb_size` empty; access_hash and file_reference not checked). Other
+ * location kinds answer METHOD_NOT_IMPLEMENTED.
  */
-import type { MethodTable } from '../method-call.js';
-import { badRequest, notImplemented } from '../rpc-errors.js';
-import { filePartStore, MAX_FILE_SIZE, MAX_PART_COUNT, MAX_PART_SIZE } from './file-parts.js';
+import type { InputFileLocation } from '../../../tl/generated/types.js';
+import type { MethodCall, MethodTable } from '../method-call.js';
+import { badRequest, migrate, notImplemented } from '../rpc-errors.js';
+import { filePartStore, MAX_BIG_FILE_SIZE, MAX_FILE_SIZE, MAX_PART_COUNT, MAX_PART_SIZE } from './file-parts.js';
+import { type FileContent, type MediaStore, mediaStore } from './media-store.js';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -51,21 +59,71 @@ function readRange(parts: readonly Uint8Array[], offset: number, limit: number):
   return out;
 }
 
-/** `upload.saveFilePart`, `upload.getFile`. */
+/** Checks a part's number and size (both save methods). */
+function checkPart(part: number, bytes: Uint8Array): void {
+  if (!Number.isInteger(part) || part < 0 || part >= MAX_PART_COUNT) throw badRequest('FILE_PART_INVALID');
+  if (bytes.length === 0) throw badRequest('FILE_PART_EMPTY');
+  if (bytes.length > MAX_PART_SIZE) throw badRequest('FILE_PART_TOO_BIG');
+}
+
+/**
+ * The content a media location names, after the access hash, file
+ * reference and DC checks; undefined when the location is not a stored photo/document.
+ */
+function mediaContent(call: MethodCall, store: MediaStore, loc: InputFileLocation): FileContent | undefined {
+  if (loc._ !== 'inputDocumentFileLocation' && loc._ !== 'inputPhotoFileLocation') return undefined;
+  const m = store.get(loc.id);
+  if (!m) return undefined;
+  if ((m.file.kind === 'photo') !== (loc._ === 'inputPhotoFileLocation') || m.accessHash !== loc.access_hash) {
+    throw badRequest('LOCATION_INVALID');
+  }
+  const ref = m.referenceState(loc.file_reference);
+  if (ref === 'expired') throw badRequest('FILE_REFERENCE_EXPIRED');
+  if (ref === 'invalid') throw badRequest('FILE_REFERENCE_INVALID');
+  const content = m.contentFor(loc.thumb_size);
+  if (!content) throw badRequest('LOCATION_INVALID');
+  // https://core.telegram.org/api/datacenter#file-migration: files live on one DC.
+  if (call.dcId !== m.file.dcId) throw migrate('FILE', m.file.dcId);
+  return content;
+}
+
+/** `upload.saveFilePart`, `upload.saveBigFilePart`, `upload.getFile`. */
 export const uploadMethods: MethodTable = {
   'upload.saveFilePart': {
     auth: true,
     run(call, req) {
-      if (req.file_part < 0 || req.file_part >= MAX_PART_COUNT) throw badRequest('FILE_PART_INVALID');
-      if (req.bytes.length === 0) throw badRequest('FILE_PART_EMPTY');
-      if (req.bytes.length > MAX_PART_SIZE) throw badRequest('FILE_PART_TOO_BIG');
+      checkPart(req.file_part, req.bytes);
       const store = filePartStore(call.backend);
       const userId = call.self().id;
       const existing = store.get(userId, req.file_id);
+      if (existing?.big) throw badRequest('FILE_PARTS_INVALID'); // one file, one method
       if ((existing?.sizeWith(req.file_part, req.bytes.length) ?? req.bytes.length) > MAX_FILE_SIZE) {
         throw badRequest('FILE_PARTS_INVALID');
       }
-      store.open(userId, req.file_id).put(req.file_part, req.bytes);
+      store.put(userId, req.file_id, req.file_part, req.bytes);
+      return true;
+    },
+  },
+  'upload.saveBigFilePart': {
+    auth: true,
+    run(call, req) {
+      checkPart(req.file_part, req.bytes);
+      // file_total_parts is −1 while a streamed upload does not know its size yet; the last part names it.
+      const total = req.file_total_parts;
+      if (!Number.isInteger(total) || total === 0 || total < -1 || total > MAX_PART_COUNT || (total !== -1 && req.file_part >= total)) {
+        throw badRequest('FILE_PARTS_INVALID');
+      }
+      const store = filePartStore(call.backend);
+      const userId = call.self().id;
+      const existing = store.get(userId, req.file_id);
+      if (existing && (!existing.big || (total !== -1 && existing.totalParts !== undefined && existing.totalParts !== total))) {
+        throw badRequest('FILE_PARTS_INVALID');
+      }
+      if ((existing?.sizeWith(req.file_part, req.bytes.length) ?? req.bytes.length) > MAX_BIG_FILE_SIZE)
+        throw badRequest('FILE_PARTS_INVALID');
+      const file = store.put(userId, req.file_id, req.file_part, req.bytes);
+      file.big = true;
+      if (total !== -1) file.totalParts = total;
       return true;
     },
   },
@@ -73,15 +131,22 @@ export const uploadMethods: MethodTable = {
     auth: true,
     run(call, req) {
       const loc = req.location;
-      if (loc._ !== 'inputDocumentFileLocation') throw notImplemented(`upload.getFile.${loc._}`, 'upload.getFile');
+      if (loc._ !== 'inputDocumentFileLocation' && loc._ !== 'inputPhotoFileLocation') {
+        throw notImplemented(`upload.getFile.${loc._}`, 'upload.getFile');
+      }
       checkRange(req.offset, req.limit, req.precise ?? false);
-      const file = filePartStore(call.backend).get(call.self().id, loc.id);
-      if (!file || loc.thumb_size !== '') throw badRequest('LOCATION_INVALID');
-      const { parts, missing } = file.contiguous();
-      if (missing !== undefined) throw badRequest(`FILE_PART_${missing}_MISSING`);
-      // offset < 2^63 passed checkRange; past the 10 MiB bound it is simply past the end.
-      const offset = req.offset > BigInt(MAX_FILE_SIZE) ? MAX_FILE_SIZE : Number(req.offset);
-      return { _: 'upload.file', type: { _: 'storage.filePartial' }, mtime: call.now, bytes: readRange(parts, offset, req.limit) };
+      let content = mediaContent(call, mediaStore(call.backend), loc);
+      if (!content) {
+        // The raw-protocol convention: the caller's own unfinished upload by file_id.
+        const file = loc._ === 'inputDocumentFileLocation' ? filePartStore(call.backend).get(call.self().id, loc.id) : undefined;
+        if (!file || loc.thumb_size !== '') throw badRequest('LOCATION_INVALID');
+        const { parts, missing } = file.contiguous();
+        if (missing !== undefined) throw badRequest(`FILE_PART_${missing}_MISSING`);
+        content = { parts, size: file.size };
+      }
+      // offset < 2^63 passed checkRange; past the largest file it is simply past the end.
+      const offset = req.offset > BigInt(MAX_BIG_FILE_SIZE) ? MAX_BIG_FILE_SIZE : Number(req.offset);
+      return { _: 'upload.file', type: { _: 'storage.filePartial' }, mtime: call.now, bytes: readRange(content.parts, offset, req.limit) };
     },
   },
 };

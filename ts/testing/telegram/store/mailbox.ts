@@ -7,7 +7,7 @@
  * copy per box, each with that box's id); copies of one message share a
  * `MessageLink` so an edit, a pin or a revoke reaches every copy.
  */
-import type { MessageAction, MessageEntity } from '../../../tl/generated/types.js';
+import type { MessageAction, MessageEntity, MessageMedia } from '../../../tl/generated/types.js';
 import { type PeerRef, peerKey } from './peer-ref.js';
 
 /** The copies of one message (one per box it was delivered to). */
@@ -43,6 +43,8 @@ export interface StoredMessage {
   readonly fwd: ForwardInfo | undefined;
   /** A service message (chat created, user added, ...). */
   readonly action: MessageAction | undefined;
+  /** A photo or document (rendered on each read, so it carries the file's current file reference). */
+  readonly media?: { toMessageMedia(): MessageMedia } | undefined;
   editDate: number | undefined;
   pinned: boolean;
   readonly silent: boolean;

@@ -1,0 +1,152 @@
+/**
+ * `messages.sendMedia` and `messages.uploadMedia`
+ * (https://core.telegram.org/method/messages.sendMedia,
+ * https://core.telegram.org/method/messages.uploadMedia): an uploaded photo
+ * or document (inputMediaUploadedPhoto / inputMediaUploadedDocument) becomes
+ * a stored file on the DC that got the request (media-store.ts), an
+ * existing one (inputMediaPhoto / inputMediaDocument) is sent again after its
+ * access hash and file reference are checked. Other media kinds (polls,
+ * dice, geo, ...) answer METHOD_NOT_IMPLEMENTED here.
+ */
+import type { DocumentAttribute, InputMedia, InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
+import { container } from '../actions/deliver.js';
+import { postMessage } from '../actions/post.js';
+import type { MethodCall, MethodTable } from '../method-call.js';
+import { badRequest, notImplemented } from '../rpc-errors.js';
+import type { PeerRef } from '../store/peer-ref.js';
+import { imageInfo, joinContent, takeInputFile } from './input-file.js';
+import { type MediaFile, mediaStore } from './media-store.js';
+import { caller } from './messages-send.js';
+import { checkReadable, checkWritable, resolvePeer } from './peers.js';
+
+/** `caption_length_max` of help.getConfig. */
+const CAPTION_LENGTH_MAX = 1024;
+/** Largest photo Telegram takes as a photo (https://core.telegram.org/api/files#uploading-files). */
+const PHOTO_SIZE_MAX = 10 * 1024 * 1024;
+/** Largest thumbnail: 200 KiB (https://core.telegram.org/constructor/inputMediaUploadedDocument). */
+const THUMB_SIZE_MAX = 200 * 1024;
+
+/** A stored file with `id` whose access hash and reference check out (for re-sending existing media). */
+function existing(
+  call: MethodCall,
+  kind: 'photo' | 'document',
+  id: { id: bigint; access_hash: bigint; file_reference: Uint8Array },
+): MediaFile {
+  const m = mediaStore(call.backend).get(id.id);
+  if (!m || m.file.kind !== kind || m.accessHash !== id.access_hash)
+    throw badRequest(kind === 'photo' ? 'PHOTO_INVALID' : 'DOCUMENT_INVALID');
+  const ref = m.referenceState(id.file_reference);
+  if (ref === 'expired') throw badRequest('FILE_REFERENCE_EXPIRED');
+  if (ref === 'invalid') throw badRequest('FILE_REFERENCE_INVALID');
+  return m;
+}
+
+/** The file an `InputMedia` names or uploads. */
+function mediaFile(call: MethodCall, media: InputMedia): MediaFile {
+  const store = mediaStore(call.backend);
+  switch (media._) {
+    case 'inputMediaUploadedPhoto': {
+      const content = takeInputFile(call, media.file);
+      if (content.size > PHOTO_SIZE_MAX) throw badRequest('PHOTO_INVALID');
+      // Telegram decodes the image; the emulator reads the header (PNG or JPEG).
+      const info = imageInfo(content.parts[0]!.subarray(0, 64 * 1024));
+      if (!info) throw badRequest('IMAGE_PROCESS_FAILED');
+      return store.add({
+        kind: 'photo',
+        content,
+        dcId: call.dcId,
+        date: call.now,
+        mimeType: info.mimeType,
+        attributes: [],
+        width: info.width,
+        height: info.height,
+      });
+    }
+    case 'inputMediaUploadedDocument': {
+      const name = media.file._ === 'inputFile' || media.file._ === 'inputFileBig' ? media.file.name : '';
+      const content = takeInputFile(call, media.file);
+      let thumb: { content: typeof content; width: number; height: number } | undefined;
+      if (media.thumb) {
+        const t = takeInputFile(call, media.thumb);
+        const info = t.size <= THUMB_SIZE_MAX ? imageInfo(joinContent(t)) : undefined;
+        if (!info) throw badRequest('IMAGE_PROCESS_FAILED');
+        thumb = { content: t, width: info.width, height: info.height };
+      }
+      const attributes: DocumentAttribute[] = [...media.attributes];
+      if (name !== '' && !attributes.some((a) => a._ === 'documentAttributeFilename')) {
+        attributes.push({ _: 'documentAttributeFilename', file_name: name });
+      }
+      const mime = media.mime_type.trim() === '' ? 'application/octet-stream' : media.mime_type;
+      return store.add({
+        kind: 'document',
+        content,
+        dcId: call.dcId,
+        date: call.now,
+        mimeType: mime,
+        attributes,
+        width: 0,
+        height: 0,
+        thumb,
+      });
+    }
+    case 'inputMediaPhoto':
+      if (media.id._ !== 'inputPhoto') throw badRequest('MEDIA_EMPTY');
+      return existing(call, 'photo', media.id);
+    case 'inputMediaDocument':
+      if (media.id._ !== 'inputDocument') throw badRequest('MEDIA_EMPTY');
+      return existing(call, 'document', media.id);
+    default:
+      throw notImplemented(`messages.sendMedia.${media._}`, 'messages.sendMedia');
+  }
+}
+
+function checkCaption(text: string, entities: readonly MessageEntity[] | undefined): void {
+  if (text.length > CAPTION_LENGTH_MAX) throw badRequest('MEDIA_CAPTION_TOO_LONG');
+  for (const e of entities ?? []) {
+    if (e.offset < 0 || e.length <= 0 || e.offset + e.length > text.length) throw badRequest('ENTITY_BOUNDS_INVALID');
+  }
+}
+
+function replyId(call: MethodCall, peer: PeerRef, r: InputReplyTo | undefined): number | undefined {
+  if (!r) return undefined;
+  if (r._ !== 'inputReplyToMessage' || r.reply_to_peer_id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
+  const m = call.backend.messages.boxFor(call.self().id, peer).get(r.reply_to_msg_id);
+  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
+  return m.id;
+}
+
+/** `messages.sendMedia`, `messages.uploadMedia`. */
+export const messagesMediaMethods: MethodTable = {
+  'messages.sendMedia': {
+    auth: true,
+    run(call, req) {
+      const me = call.self().id;
+      const peer = resolvePeer(call, req.peer);
+      checkWritable(call, peer);
+      checkCaption(req.message, req.entities);
+      if (req.schedule_date !== undefined) throw badRequest('SCHEDULE_DATE_INVALID'); // scheduled messages: not stored yet
+      const replyToId = replyId(call, peer, req.reply_to);
+      const file = mediaFile(call, req.media);
+      const posted = postMessage(call.backend, {
+        actor: me,
+        to: peer,
+        text: req.message,
+        entities: req.entities,
+        replyToId,
+        silent: req.silent === true,
+        media: file,
+        except: caller(call),
+      });
+      // Media messages are answered with full updates: the short form has no media field.
+      const list: Update[] = [{ _: 'updateMessageID', id: posted.copy.id, random_id: req.random_id }, posted.update];
+      return container(call.backend, me, list, posted.refs);
+    },
+  },
+  'messages.uploadMedia': {
+    auth: true,
+    run(call, req) {
+      checkReadable(call, resolvePeer(call, req.peer));
+      return mediaFile(call, req.media).toMessageMedia();
+    },
+  },
+};
