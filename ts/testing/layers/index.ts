@@ -3,5 +3,5 @@
  * conversion between them, generated from the schemas (convert.ts).
  */
 export { LayerConverter } from './convert.js';
-export { LayerRegistry, type LayerRegistryOptions } from './registry.js';
+export { askedLayer, LayerRegistry, type LayerRegistryOptions } from './registry.js';
 export { ServedLayer } from './served-layer.js';

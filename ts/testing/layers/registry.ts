@@ -74,3 +74,16 @@ function layerOf(text: string): number {
   if (layer === undefined) throw new TlError('an extra layer schema needs a `// LAYER N` line (or pass { layer, text })');
   return layer;
 }
+
+/** invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X; (https://core.telegram.org/api/invoking#layers) */
+const INVOKE_WITH_LAYER = 0xda9b0d0d;
+
+/**
+ * The layer a message body asks for when it is an `invokeWithLayer` call
+ * (read from its first 8 bytes, before any decoding); undefined otherwise.
+ */
+export function askedLayer(body: Uint8Array): number | undefined {
+  if (body.length < 8) return undefined;
+  const v = new DataView(body.buffer, body.byteOffset, 8);
+  return v.getUint32(0, true) === INVOKE_WITH_LAYER ? v.getInt32(4, true) : undefined;
+}

@@ -248,7 +248,10 @@ export class Connection implements SessionCarrier {
   private pushUpdates(keyId: bigint, updates: Updates): void {
     const use = this.uses.get(keyId);
     if (!use?.session || !this.open) return;
-    this.sendEncrypted(use.key, use.session, [{ body: encode(updates), contentRelated: true, response: false, update: true }]);
+    // An older layer's client gets them in its layer; updates it has no form for are left out (ts/testing/layers).
+    const body = use.key.servedLayer ? use.key.servedLayer.object(updates) : encode(updates);
+    if (body === undefined) return;
+    this.sendEncrypted(use.key, use.session, [{ body, contentRelated: true, response: false, update: true }]);
   }
 
   private packet(payload: Uint8Array, quickAck: boolean): void {

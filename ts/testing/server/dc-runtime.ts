@@ -6,6 +6,7 @@
  */
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import type { ServerRsaKey } from '../../mtproto/server-side.js';
+import type { LayerRegistry } from '../layers/index.js';
 import type { TelegramBackend } from '../telegram/index.js';
 import type { Tracer } from '../trace/index.js';
 import type { ServerFaults } from './faults.js';
@@ -77,6 +78,8 @@ export interface DcRuntime {
   readonly strict: boolean;
   /** The protocol trace, when asked for. */
   readonly tracer: Tracer | undefined;
+  /** The API layers served (the client's layer from invokeWithLayer, ts/testing/layers). */
+  readonly layers: LayerRegistry;
 }
 
 /** Unix seconds by the runtime's clock. */

@@ -47,6 +47,7 @@ import { decodeBody, isGzipPacked, type MessageBody, packetBudget, peekName } fr
 import { quickAckToken } from './quick-ack.js';
 import { runRpc } from './rpc-call.js';
 import { handleServiceMessage, isServiceMessage } from './service-messages.js';
+import { askedLayer, type ServedLayer } from '../layers/index.js';
 import type { TraceEventKind, TraceWhere } from '../trace/index.js';
 import type { Outgoing } from './session-state.js';
 
@@ -202,8 +203,9 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
     badMsg(batch, m.msgId, m.seqNo, 20);
     return;
   }
+  const layer = servedLayer(batch, m);
   // Decoded once: now for gzip_packed (its name is inside), after the seq_no check otherwise.
-  let body: MessageBody | undefined = isGzipPacked(m.body) ? decodeBody(m.body, budget) : undefined;
+  let body: MessageBody | undefined = isGzipPacked(m.body) ? decodeBody(m.body, budget, layer) : undefined;
   const name = body ? body.name : peekName(m.body);
   // Unknown bodies are queries as far as seq_no goes (the backend answers them with an error).
   const contentRelated = name === undefined || isContentRelated(name);
@@ -221,9 +223,45 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   attach(batch);
   session.received.add(m.msgId, { contentRelated });
   if (contentRelated) session.pendingAcks.push(m.msgId);
-  body ??= decodeBody(m.body, budget);
+  body ??= decodeBody(m.body, budget, layer);
   if (isServiceMessage(name)) handleServiceMessage(batch, body.obj, m.msgId);
   else batch.pending.push(runRpc(batch, m.msgId, body));
+}
+
+/**
+ * The layer message `m` is read in: an `invokeWithLayer` sets it for its key
+ * (as Telegram keeps the layer per auth key); the key's layer otherwise.
+ * Undefined for the server's own layer. https://core.telegram.org/api/invoking#layers
+ */
+function servedLayer(batch: Batch, m: InnerMessage): ServedLayer | undefined {
+  const { key } = batch;
+  const asked = askedLayer(m.body);
+  if (asked !== undefined && asked !== key.askedLayer) {
+    key.askedLayer = asked;
+    try {
+      key.servedLayer = batch.conn.rt.layers.forClient(asked);
+    } catch (e) {
+      // A user's schema that does not build: answered in the server's layer, and said in the trace.
+      key.servedLayer = undefined;
+      traceNote(
+        batch,
+        'layer',
+        `layer ${asked}: its schema does not build (${(e as Error).message}); answered in layer ${batch.conn.rt.layers.current}`,
+        m,
+      );
+      return undefined;
+    }
+    const served = key.servedLayer;
+    traceNote(
+      batch,
+      'layer',
+      served
+        ? `client layer ${asked}: requests read and answers written in layer ${served.layer} (converted from/to ${batch.conn.rt.layers.current})`
+        : `client layer ${asked}: served in layer ${batch.conn.rt.layers.current}`,
+      m,
+    );
+  }
+  return key.servedLayer;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { AuthKeyHandle, CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { longFromBytes, type AuthKeyResult } from '../../mtproto/index.js';
+import type { ServedLayer } from '../layers/index.js';
 import { randomLong } from '../telegram/clock.js';
 import { SaltSchedule } from './salts.js';
 import { SessionState } from './session-state.js';
@@ -28,6 +29,13 @@ export class StoredKey {
   readonly rpcInFlight = new Map<bigint, bigint>();
   /** Set when the key is forgotten (destroy_auth_key, expiry, server stop): nothing is sealed with it any more. */
   destroyed = false;
+  /** The layer the key's last `invokeWithLayer` asked for (undefined before one). */
+  askedLayer: number | undefined;
+  /**
+   * The older layer its messages are read and answered in (ts/testing/layers);
+   * undefined for the server's own layer, as Telegram keeps the layer per key.
+   */
+  servedLayer: ServedLayer | undefined;
 
   constructor(
     /** auth_key_id as a signed long. */

@@ -8,6 +8,7 @@
 import { TlError } from '../../errors.js';
 import { DecodeBudget, decode, type DecodeLimits, nameOf } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject } from '../../tl/generated/types.js';
+import type { ServedLayer } from '../layers/index.js';
 
 /**
  * What one client packet may cost to decode, all its messages together.
@@ -59,10 +60,15 @@ export function isGzipPacked(body: Uint8Array): boolean {
   return body.length >= 4 && new DataView(body.buffer, body.byteOffset, 4).getUint32(0, true) === GZIP_PACKED;
 }
 
-/** Decodes `body` (a constructor or a function call) within `budget`. Never throws for bad bytes. */
-export function decodeBody(body: Uint8Array, budget: DecodeBudget): MessageBody {
+/**
+ * Decodes `body` (a constructor or a function call) within `budget`. Never throws for bad bytes.
+ * With `layer`, the body is read in that older layer and converted to the server's (ts/testing/layers).
+ */
+export function decodeBody(body: Uint8Array, budget: DecodeBudget, layer?: ServedLayer): MessageBody {
   try {
-    const obj = decode(body, { budget }) as AnyTlObject | AnyRequest;
+    let obj: AnyTlObject | AnyRequest;
+    if (layer) obj = layer.read(body, budget);
+    else obj = decode(body, { budget }) as AnyTlObject | AnyRequest;
     return { name: obj._, obj };
   } catch (e) {
     if (!(e instanceof TlError)) throw e;

@@ -30,6 +30,7 @@ import { type ResolvedLimits, resolveLimits, type ServerLimits } from './limits.
 import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
 import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
 import { createTempKeyVerifier } from './temp-key-binding.js';
+import { LayerRegistry } from '../layers/index.js';
 
 /** Options of `TestServer.start`. Every field is optional. */
 export interface TestServerOptions {
@@ -86,6 +87,13 @@ export interface TestServerOptions {
    * there, a function or `TraceSink` gets the records. See ts/testing/trace.
    */
   trace?: TraceOption;
+  /**
+   * `.tl` texts of further API layers to serve (each with a `// LAYER N`
+   * line), besides the server's own and layer 198 (from the telegram
+   * package): a client that asks for one in `invokeWithLayer` is read and
+   * answered in it, converted from and to the server's layer. See ts/testing/layers.
+   */
+  extraLayers?: readonly string[];
 }
 
 /** Where one DC listens. */
@@ -209,6 +217,7 @@ export class TestServer {
     const limits = resolveLimits(options.limits);
     const handshakes = new HandshakeQueue(limits.maxConcurrentHandshakes, onError);
     const tracer = tracerFor(options.trace, clock);
+    const layers = new LayerRegistry({ extraLayers: options.extraLayers });
     const runtimes = new Map<number, DcRuntime>();
     for (const id of dcIds) {
       runtimes.set(id, {
@@ -227,6 +236,7 @@ export class TestServer {
         handshakes,
         strict: options.strict ?? false,
         tracer,
+        layers,
       });
     }
     backend.verifyTempKeyBinding ??= createTempKeyVerifier(runtimes);
