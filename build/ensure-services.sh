@@ -7,6 +7,7 @@
 #   microsocks, dante-server  SOCKS5 proxies (tests/transport/proxy*.test.ts)
 #   tinyproxy                 HTTP CONNECT proxy
 #   redis-server              FSM state storage (tests/fsm/redis*.test.ts)
+#   chromium                  headless browser of the runtime suite (tests/runtimes)
 set -uo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/bin/$1" ]; }
@@ -15,6 +16,7 @@ have microsocks || need+=(microsocks)
 have danted || need+=(dante-server)
 have tinyproxy || need+=(tinyproxy)
 have redis-server || need+=(redis-server)
+have chromium || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 sudo=""

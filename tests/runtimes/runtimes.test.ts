@@ -6,7 +6,8 @@
  * bundled by a plain `esbuild --platform=browser`) and workerd (bundled with
  * the workerd/worker conditions, WASM as .wasm modules). TCP in Node, Deno
  * and Bun; WebSocket in Chromium and workerd. A runtime that cannot be
- * started is a failure, not a skip. Prints one line per runtime.
+ * started is a failure, not a skip. Prints one line per runtime, and the
+ * size-budget table (build/size-budget.mjs).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -96,6 +97,20 @@ test('Chromium (headless): a plain esbuild --platform=browser bundle passes the 
 test('workerd: a bundle with the workerd/worker conditions passes the checks over WebSocket', async (ctx) => {
   const r = await runWorkerd(ctx.pkg.dir, { ...ctx.opts, runtime: 'workerd', websocket: true }, RUNTIME_TIMEOUT);
   report('workerd', r.out, r.ms);
+});
+
+test('size budgets: the browser and Worker bundles of key exchange + getConfig (gzip, WASM included) are smaller than mtcute core', async (ctx) => {
+  interface Row {
+    name: string;
+    total: number;
+  }
+  const script = path.join(root, 'build', 'size-budget.mjs');
+  const budget = (await import(script)) as { measureBudgets(dir: string): Promise<Row[]>; formatBudgets(rows: Row[]): string };
+  const rows = await budget.measureBudgets(ctx.pkg.dir);
+  console.log(`size budgets:\n${budget.formatBudgets(rows)}`);
+  const mtcute = rows.find((r) => r.name.startsWith('mtcute'))!;
+  for (const r of rows.filter((x) => x.name.startsWith('wasmgram')))
+    assert.ok(r.total < mtcute.total, `${r.name}: ${r.total} >= mtcute ${mtcute.total}`);
 });
 
 test('TypeScript consumers (bundler, node16 ESM, node16 CJS) type-check with declaration: true', async (ctx) => {
