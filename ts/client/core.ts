@@ -19,6 +19,8 @@ export interface ClientInvokeOptions {
   dcId?: number;
   /** Use the DC's media connection (file transfers). */
   media?: boolean;
+  /** Which of the DC's transfer connections (0, the default, is the main one; parallel file parts use 1..n). */
+  slot?: number;
   /** Reject with `TimeoutError` after this many ms (each attempt). */
   timeoutMs?: number;
   /** Abort the call (also stops a retry wait). */

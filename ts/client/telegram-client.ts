@@ -223,6 +223,7 @@ export class TelegramClient implements ClientCore {
         pool.invoke(request, {
           ...(options.dcId !== undefined && { dcId: options.dcId }),
           ...(options.media && { media: true }),
+          ...(options.slot !== undefined && { slot: options.slot }),
           ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
           ...(options.signal && { signal: options.signal }),
         }),
