@@ -8,6 +8,7 @@
  */
 
 import { CryptoError } from '../errors.js';
+import { decodeBase64Strict } from '../wasm/base64.js';
 
 /** DER tag numbers used here. */
 export const DER_TAG = {
@@ -86,37 +87,15 @@ export interface PemBlock {
   der: Uint8Array;
 }
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_LOOKUP = (() => {
-  const table = new Int16Array(128).fill(-1);
-  for (let i = 0; i < BASE64_ALPHABET.length; i++) table[BASE64_ALPHABET.charCodeAt(i)] = i;
-  return table;
-})();
-
 /**
  * Strict standard-alphabet base64 decoding (no `atob` so behaviour is the
  * same on every runtime). Whitespace is ignored; `=` padding is optional.
  * @throws CryptoError on any other character or an impossible length.
  */
 export function decodeBase64(text: string): Uint8Array {
-  const clean = text.replace(/\s+/g, '').replace(/=+$/, '');
-  if (clean.length % 4 === 1) throw new CryptoError('base64: invalid length');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean.charCodeAt(i);
-    const v = c < 128 ? BASE64_LOOKUP[c]! : -1;
-    if (v < 0) throw new CryptoError('base64: invalid character');
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
+  const r = decodeBase64Strict(text.replace(/\s+/g, ''), 'standard');
+  if (typeof r === 'number') throw new CryptoError(r < 0 ? 'base64: invalid length' : 'base64: invalid character');
+  return r;
 }
 
 /**

@@ -22,6 +22,7 @@
 
 import { concatBytes } from './bytes.js';
 import { DER_TAG, derUnsignedInteger, expectDer } from './der.js';
+import { base64UrlEncode } from '../wasm/base64.js';
 
 /** The slice of node:crypto used here (structural, so no `node:` type import). */
 interface NodeCryptoSubset {
@@ -103,9 +104,7 @@ function leftPad(bytes: Uint8Array, length: number): Uint8Array {
 function base64Url(bytes: Uint8Array): string {
   let i = 0;
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
-  let bin = '';
-  for (let j = i; j < bytes.length; j++) bin += String.fromCharCode(bytes[j]!);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64UrlEncode(bytes.subarray(i));
 }
 
 function createRoute(nodeCrypto: NodeCryptoSubset): NodeModExpRoute {

@@ -6,6 +6,7 @@
  */
 import { SessionError } from '../errors.js';
 import { SessionFileError } from './session-file-error.js';
+import { base64UrlEncode, decodeBase64Strict } from '../wasm/base64.js';
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
@@ -202,40 +203,12 @@ export class ByteReader {
  * mangled paste is reported instead of decoding to different bytes.
  */
 export function decodeBase64Loose(text: string, what: string): Uint8Array {
-  const s = text.trim().replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/_-]*$/.test(s) || s.length % 4 === 1)
-    throw new SessionFileError('corrupt', `${what} is not valid base64 (damaged or truncated)`);
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const v = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 71 : c >= 48 && c <= 57 ? c + 4 : c === 43 || c === 45 ? 62 : 63;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
+  const r = decodeBase64Strict(text.trim(), 'either');
+  if (typeof r === 'number') throw new SessionFileError('corrupt', `${what} is not valid base64 (damaged or truncated)`);
+  return r;
 }
-
-const URL_ABC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** base64url without padding (RFC 4648 §5). */
 export function encodeBase64Url(b: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += URL_ABC[n >> 18]! + URL_ABC[(n >> 12) & 63]! + URL_ABC[(n >> 6) & 63]! + URL_ABC[n & 63]!;
-  }
-  if (i < b.length) {
-    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
-    out += URL_ABC[n >> 18]! + URL_ABC[(n >> 12) & 63]!;
-    if (i + 1 < b.length) out += URL_ABC[(n >> 6) & 63]!;
-  }
-  return out;
+  return base64UrlEncode(b);
 }

@@ -5,7 +5,7 @@
  * base64url. https://core.telegram.org/mtproxy · https://github.com/TelegramMessenger/MTProxy
  */
 import { redact } from '../../redact.js';
-import { base64DecodeJs, base64Encode } from '../../wasm/base64.js';
+import { base64UrlEncode, decodeBase64Strict } from '../../wasm/base64.js';
 import { ProxyError } from './proxy-error.js';
 
 /** How a client talks to the proxy: see the module comment. */
@@ -43,11 +43,8 @@ export function parseMtproxySecret(text: string): MtproxySecret {
     bytes = new Uint8Array(s.length / 2);
     for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
   } else if (/^[A-Za-z0-9_\-+/]+=*$/.test(s)) {
-    try {
-      bytes = base64DecodeJs(s.replace(/-/g, '+').replace(/_/g, '/'));
-    } catch {
-      bytes = undefined;
-    }
+    const r = decodeBase64Strict(s, 'either');
+    bytes = typeof r === 'number' ? undefined : r;
   }
   if (!bytes) throw new ProxyError('mtproxy', 'malformed', 'the secret is neither hex nor base64url');
   return mtproxySecretFromBytes(bytes);
@@ -106,7 +103,7 @@ export function mtproxySecretBytes(secret: MtproxySecret): Uint8Array {
 export function formatMtproxySecret(secret: MtproxySecret, encoding: 'hex' | 'base64url' = 'hex'): string {
   const bytes = mtproxySecretBytes(secret);
   if (encoding === 'hex') return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return base64Encode(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64UrlEncode(bytes);
 }
 
 function makeSecret(mode: MtproxyMode, key: Uint8Array, domain?: string): MtproxySecret {
