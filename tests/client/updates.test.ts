@@ -2,7 +2,7 @@
  * e2e: the client's updates runner against the test server — typed
  * `newMessage` events and the `updates()` iterator, replies from a handler,
  * catch-up after being offline (private chat, group and channel), starting
- * from now with `catchUp: false`, a gap (updates dropped for the client)
+ * from now with `catchUp: false`, a permanent channel error on catch-up, a gap (updates dropped for the client)
  * filled by the difference, and the at-least-once / at-most-once commits.
  */
 import { test } from 'uvu';
@@ -138,6 +138,26 @@ test('catch-up: a client offline for a while gets everything sent meanwhile (pri
   assert.not.ok(t.includes('c0') || t.includes('g0'), 'nothing seen before is delivered again');
   const c1 = got.find((u) => u.kind === 'newMessage' && u.text === 'c1') as NewMessage;
   assert.is(c1.chat.type, 'channel');
+  await second.close();
+});
+
+test('permanent channel error on catch-up (CHANNEL_PRIVATE): the channel is dropped from the stored state, no retry loop', async () => {
+  const storage = new MemoryStorage();
+  const first = await signIn(storage);
+  const early: TypedUpdate[] = [];
+  first.on('newMessage', (m) => void early.push(m));
+  await within(first.updatesIdle(), 4000, 'first state');
+  await bob.sendMessage(channel, 'tracked');
+  await until(() => texts(early).includes('tracked'));
+  await within(first.updatesIdle(), 4000, 'idle');
+  await first.close();
+  assert.ok((await storage.snapshot()).channelPts.has(channel.id));
+  server.backend.faults.failNext('updates.getChannelDifference', 400, 'CHANNEL_PRIVATE');
+  const second = await signIn(storage);
+  second.on('newMessage', () => {});
+  await within(second.updatesIdle(), 4000, 'idle');
+  assert.is(server.backend.faults.pending, 0, 'the fault was hit');
+  assert.not.ok((await storage.snapshot()).channelPts.has(channel.id), 'the channel pts is forgotten');
   await second.close();
 });
 

@@ -5,6 +5,5 @@
  */
 export { toTypedUpdate } from './convert.js';
 export type { UpdateDelivery, UpdatesOptions } from './options.js';
-export { PEER_CACHE_LIMIT, PeerCache } from './peer-cache.js';
 export { isUpdates, type UpdateSink, UpdatesRunner } from './runner.js';
-export { UPDATE_QUEUE_CAPACITY, UpdateQueue } from './update-queue.js';
+export { UpdateQueue } from './update-queue.js';

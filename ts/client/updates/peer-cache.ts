@@ -12,7 +12,7 @@ import { PeerIndex } from '../types/peer-index.js';
 import { User } from '../types/user.js';
 
 /** Default most peers kept in memory. */
-export const PEER_CACHE_LIMIT = 20_000;
+const PEER_CACHE_LIMIT = 20_000;
 
 /** Seen users and chats; implements the box's {@link PeerLookup}. */
 export class PeerCache implements PeerLookup {

@@ -13,7 +13,7 @@ interface Item {
 }
 
 /** Default most updates waiting in one `client.updates()` iterator. */
-export const UPDATE_QUEUE_CAPACITY = 256;
+const UPDATE_QUEUE_CAPACITY = 256;
 
 /** One iterator's queue; `push` from the runner, iterate from the app. */
 export class UpdateQueue implements AsyncIterableIterator<TypedUpdate> {
