@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
-import { machineInfo } from '../lib/machine.js';
+import { loadAverage, machineInfo } from '../lib/machine.js';
 import { markdownTable } from '../lib/format.js';
 import { percentile } from '../lib/stats.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
@@ -132,7 +132,7 @@ async function runAttack(attack: Attack, server: BenchServer, samples: Sample[],
   };
 }
 
-function report(rows: readonly ChaosRow[], baseline: ChaosRow): string {
+function report(rows: readonly ChaosRow[], baseline: ChaosRow, load: number): string {
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
   const table = markdownTable(
     [
@@ -177,7 +177,7 @@ function report(rows: readonly ChaosRow[], baseline: ChaosRow): string {
     '',
     ...[baseline, ...rows].map((r) => `- **${r.attack}**: ${r.description}`),
     '',
-    `Machine: ${m.cpu} × ${m.cores}, Node ${process.version}. Run: \`npm run bench -- chaos\`.`,
+    `Machine: ${m.cpu} × ${m.cores}, Node ${process.version}, 1-minute load average at the end ${load.toFixed(1)}. Run: \`npm run bench -- chaos\`.`,
     '',
   ].join('\n');
 }
@@ -212,13 +212,14 @@ export const suite: Suite = {
         );
         if (!row.survived) break;
       }
-      const md = report(rows, baseline);
+      const load = loadAverage();
+      const md = report(rows, baseline, load);
       console.log(`\n${md}`);
       if (options.write) {
         writeFileSync(path.join(options.resultsDir, 'chaos.md'), md);
         writeFileSync(
           path.join(options.resultsDir, 'chaos.json'),
-          `${JSON.stringify({ date: new Date().toISOString(), node: process.version, baseline, attacks: rows }, null, 2)}\n`,
+          `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadAverage: load, baseline, attacks: rows }, null, 2)}\n`,
         );
         console.log(`wrote ${path.join(options.resultsDir, 'chaos.{md,json}')}`);
       }
