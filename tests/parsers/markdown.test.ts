@@ -272,4 +272,19 @@ test('tg:// link parameters read as URLSearchParams reads them (first value, enc
   }
 });
 
+test('unparseMarkdown: many code spans, with and without characters to escape', () => {
+  const parts = ['ab', 'c\\d', 'e`f', 'gh'];
+  let text = '';
+  let md = '';
+  const ents: MessageEntity[] = [];
+  for (let k = 0; k < 400; k++) {
+    const p = parts[k % 4]!;
+    ents.push(code(text.length, p.length));
+    text += `${p} `;
+    md += `\`${p.replace(/[\\`]/g, '\\$&')}\` `;
+  }
+  assert.is(unparseMarkdown(text, ents), md);
+  assert.equal(parseMarkdown(md), { text, entities: ents });
+});
+
 test.run();
