@@ -17,6 +17,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { base64Decode } from '../../ts/wasm/base64.js';
+import { UvarintReader } from '../../ts/tl/codec/varint.js';
 import * as cryptoWasm from '../../ts/wasm/generated/crypto.js';
 import * as tlWasm from '../../ts/wasm/generated/tl.js';
 
@@ -126,14 +127,9 @@ function describeFrame(f: CallFrame, wasm: ReadonlyMap<string, WasmInfo>): { nam
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
 function leb(bytes: Uint8Array, at: number): [number, number] {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++]!;
-    value += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [value, at];
-    shift += 7;
-  }
+  const r = new UvarintReader(bytes, at);
+  const value = r.next();
+  return [value, r.pos];
 }
 
 /**

@@ -1,4 +1,6 @@
+import { TlError } from '../../errors.js';
 import { base64Decode } from './base64.js';
+import { UvarintReader, writeUvarint } from './varint.js';
 
 /**
  * The runtime form of the schemas: every constructor and function of the API
@@ -63,23 +65,15 @@ export interface PackDef {
 
 /** Packs definitions into the `{ names, table }` strings written to the generated module. */
 export function packSchema(layer: number, defs: PackDef[], typeNames: string[]): { names: string; table: Uint8Array } {
-  const varint = (out: number[], v: number) => {
-    if (v < 0 || !Number.isInteger(v)) throw new Error(`cannot pack ${v}`);
-    while (v >= 0x80) {
-      out.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    out.push(v);
-  };
   const fieldNames: string[] = [];
   const fieldIndex = new Map<string, number>();
   const body: number[] = [];
   for (const d of defs) {
     body.push(d.id & 0xff, (d.id >>> 8) & 0xff, (d.id >>> 16) & 0xff, d.id >>> 24);
-    varint(body, d.flags);
-    varint(body, d.flags & DEF_FUNCTION ? 0 : d.typeIndex + 1);
-    if (d.flags & DEF_FUNCTION) varint(body, d.resultCode);
-    varint(body, d.fields.length);
+    writeUvarint(body, d.flags);
+    writeUvarint(body, d.flags & DEF_FUNCTION ? 0 : d.typeIndex + 1);
+    if (d.flags & DEF_FUNCTION) writeUvarint(body, d.resultCode);
+    writeUvarint(body, d.fields.length);
     for (const f of d.fields) {
       let idx = fieldIndex.get(f.name);
       if (idx === undefined) {
@@ -87,14 +81,14 @@ export function packSchema(layer: number, defs: PackDef[], typeNames: string[]):
         fieldNames.push(f.name);
         fieldIndex.set(f.name, idx);
       }
-      varint(body, idx);
-      varint(body, f.code);
-      varint(body, f.cond + 1);
+      writeUvarint(body, idx);
+      writeUvarint(body, f.code);
+      writeUvarint(body, f.cond + 1);
     }
   }
   const header: number[] = [];
   const fieldCount = defs.reduce((n, d) => n + d.fields.length, 0);
-  for (const v of [layer, defs.length, typeNames.length, fieldNames.length, fieldCount]) varint(header, v);
+  for (const v of [layer, defs.length, typeNames.length, fieldNames.length, fieldCount]) writeUvarint(header, v);
   const table = new Uint8Array(header.length + body.length);
   table.set(header);
   table.set(body, header.length);
@@ -108,19 +102,9 @@ export function packSchema(layer: number, defs: PackDef[], typeNames: string[]):
  */
 export function unpackSchema(names: string, table: string | Uint8Array): SchemaTable {
   const b = typeof table === 'string' ? base64Decode(table) : table;
+  const r = new UvarintReader(b);
   const header: number[] = [];
-  let p = 0;
-  for (let k = 0; k < 5; k++) {
-    let v = 0;
-    let shift = 0;
-    let x: number;
-    do {
-      x = b[p++]!;
-      v |= (x & 0x7f) << shift;
-      shift += 7;
-    } while (x & 0x80);
-    header.push(v);
-  }
+  for (let k = 0; k < 5; k++) header.push(r.next());
   const [layer, defCount, typeCount, fieldNameCount, fieldCount] = header as [number, number, number, number, number];
   const all = names.split(' ');
   const ids = new Uint32Array(defCount);
@@ -132,74 +116,29 @@ export function unpackSchema(names: string, table: string | Uint8Array): SchemaT
   const fieldConds = new Int32Array(fieldCount);
   const fieldNameIdx = new Uint16Array(fieldCount);
   const byId = new Map<number, number>();
-  // Every varint below is < 2^28 (indexes, type codes, flags), so 32-bit shifts are exact.
   let f = 0;
   for (let d = 0; d < defCount; d++) {
+    const p = r.pos;
     const id = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-    p += 4;
     ids[d] = id;
-    const fl = b[p++]!; // flags < 128: one byte
+    const fl = b[p + 4]!; // flags < 128: one byte
+    r.pos = p + 5;
     flags[d] = fl;
-    let v = 0;
-    let shift = 0;
-    let x: number;
-    do {
-      x = b[p++]!;
-      v |= (x & 0x7f) << shift;
-      shift += 7;
-    } while (x & 0x80);
-    typeOf[d] = v - 1;
-    if (fl & DEF_FUNCTION) {
-      v = 0;
-      shift = 0;
-      do {
-        x = b[p++]!;
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x & 0x80);
-      resultOf[d] = v;
-    }
-    v = 0;
-    shift = 0;
-    do {
-      x = b[p++]!;
-      v |= (x & 0x7f) << shift;
-      shift += 7;
-    } while (x & 0x80);
-    const n = v;
+    typeOf[d] = r.next() - 1;
+    if (fl & DEF_FUNCTION) resultOf[d] = r.next();
+    const n = r.next();
     fieldStart[d] = f;
     for (let i = 0; i < n; i++, f++) {
-      v = 0;
-      shift = 0;
-      do {
-        x = b[p++]!;
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x & 0x80);
-      fieldNameIdx[f] = v;
-      v = 0;
-      shift = 0;
-      do {
-        x = b[p++]!;
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x & 0x80);
-      fieldCodes[f] = v;
-      v = 0;
-      shift = 0;
-      do {
-        x = b[p++]!;
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x & 0x80);
-      fieldConds[f] = v - 1;
+      fieldNameIdx[f] = r.next();
+      fieldCodes[f] = r.next();
+      fieldConds[f] = r.next() - 1;
     }
     if (!(fl & DEF_BARE_ONLY)) byId.set(id, d);
   }
   fieldStart[defCount] = f;
   const defNames = all.slice(0, defCount);
   const nameBase = defCount + typeCount;
-  if (all.length !== nameBase + fieldNameCount || p !== b.length) throw new Error('schema table and names do not match');
+  if (all.length !== nameBase + fieldNameCount || r.pos !== b.length) throw new TlError('schema table and names do not match');
   let byName: Map<string, number> | undefined;
   let fieldNames: string[] | undefined;
   return {
