@@ -1,0 +1,151 @@
+/**
+ * GramJS (the `telegram` package, layer 198) logs in to the test server
+ * through its own high-level API and its own auth key: key exchange (legacy
+ * `p_q_inner_data`) → `invokeWithLayer(198, initConnection(help.getConfig))`
+ * → `start()` (auth.sendCode → auth.signIn) → getMe → a message to Saved
+ * Messages → read back. The server reads its requests with the layer-198
+ * schema and answers in layer 198 (ts/testing/layers). Over TCP (its
+ * default full framing, and obfuscated) and over WebSocket (`/apiws_test`,
+ * what GramJS opens in test mode).
+ *
+ * Pointing GramJS at the server, as a user would (docs/testing.md):
+ * - the RSA key: `telegram/crypto/RSA`'s `_serverKeys`, keyed by the signed
+ *   decimal fingerprint, gets the server's `{ n, e }`;
+ * - the address: `session.setDC(2, host, port)`; its Node client dials the
+ *   default port whatever the session says, so the connection class is a
+ *   subclass that fills in the server's host and port;
+ * - WebSocket: `networkSocket: PromisedWebSockets` with `testServers: true`.
+ */
+import { createRequire } from 'node:module';
+import { type Api, TelegramClient } from 'telegram';
+import { PromisedWebSockets } from 'telegram/extensions/PromisedWebSockets.js';
+import { Logger } from 'telegram/extensions/Logger.js';
+import { ConnectionTCPFull, ConnectionTCPObfuscated } from 'telegram/network/index.js';
+import { StringSession } from 'telegram/sessions/index.js';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { TestServer, TestServerOptions } from '../../ts/testing/index.js';
+import type { TraceRecord } from '../../ts/testing/trace/index.js';
+import { startServer, within } from './server-harness.js';
+
+const require = createRequire(import.meta.url);
+const FLOW_MS = 20_000;
+
+type Transport = 'tcp-full' | 'tcp-obfuscated' | 'websocket';
+
+/** Adds the server's public key to GramJS's table of trusted keys (by signed fingerprint). */
+function trustServerKey(server: TestServer): void {
+  const rsa = require('telegram/crypto/RSA') as { _serverKeys: Map<string, { n: unknown; e: number }> };
+  const bigInt = createRequire(require.resolve('telegram'))('big-integer') as (v: string) => unknown;
+  const { n, e } = server.rsaPublicKey;
+  rsa._serverKeys.set(BigInt.asIntN(64, server.fingerprint).toString(), { n: bigInt(n.toString()), e: Number(e) });
+}
+
+/** A GramJS client for DC 2 of `server` over `transport`, with a fresh StringSession (it makes its own auth key). */
+function gramClient(server: TestServer, transport: Transport): TelegramClient {
+  const dc = server.dcs.find((d) => d.id === 2)!;
+  const port = transport === 'websocket' ? dc.wsPort! : dc.port;
+  const Base = (transport === 'tcp-full' ? ConnectionTCPFull : ConnectionTCPObfuscated) as typeof ConnectionTCPFull;
+  // GramJS dials port 80 (443 with useWSS) whatever the session says: this fills in the server's.
+  class ToServer extends Base {
+    constructor(options: ConstructorParameters<typeof Base>[0]) {
+      super({ ...options, ip: dc.host, port });
+    }
+  }
+  const session = new StringSession('');
+  session.setDC(2, dc.host, port);
+  return new TelegramClient(session, 12345, '0123456789abcdef0123456789abcdef', {
+    connection: ToServer,
+    networkSocket: transport === 'websocket' ? PromisedWebSockets : undefined,
+    testServers: true,
+    connectionRetries: 1,
+    autoReconnect: false,
+    baseLogger: new Logger('error' as never),
+  });
+}
+
+/**
+ * Runs `fn` with a server on ports below 32768: GramJS's StringSession
+ * stores the port as an int16 and its client saves the session after the
+ * key exchange. A taken port range is retried with another.
+ */
+async function withLowPorts<T>(fn: (server: TestServer) => Promise<T>, options: TestServerOptions): Promise<T> {
+  let server: TestServer | undefined;
+  for (let attempt = 0; !server; attempt++) {
+    const basePort = 20_000 + 200 * Math.floor(Math.random() * 60);
+    try {
+      server = await startServer({ ...options, basePort });
+    } catch (e) {
+      if (attempt >= 5 || (e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    }
+  }
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function loginAndChat(transport: Transport): Promise<TraceRecord[]> {
+  const phone = '9996621234';
+  const records: TraceRecord[] = [];
+  await withLowPorts(
+    async (server) => {
+      server.backend.addUser({ phone, firstName: 'Gram', lastName: 'JS' });
+      trustServerKey(server);
+      const client = gramClient(server, transport);
+      try {
+        await within(
+          client.start({
+            phoneNumber: phone,
+            phoneCode: async () => '22222',
+            onError: (e) => {
+              throw e;
+            },
+          }),
+          `GramJS start over ${transport}`,
+          FLOW_MS,
+        );
+        const me = (await within(client.getMe(), 'getMe', FLOW_MS)) as Api.User;
+        assert.is(me.firstName, 'Gram');
+        assert.is(me.lastName, 'JS');
+        assert.is(me.self, true);
+        assert.is(me.phone, phone);
+        const text = `hello from GramJS over ${transport}`;
+        const sent = await within(client.sendMessage('me', { message: text }), 'sendMessage', FLOW_MS);
+        assert.is(sent.message, text);
+        const history = await within(client.getMessages('me', { limit: 10 }), 'getMessages', FLOW_MS);
+        assert.ok(
+          history.some((m) => m.id === sent.id && m.message === text),
+          'the message is in Saved Messages',
+        );
+        assert.is(server.stats.serviceSent.bad_msg_notification ?? 0, 0, 'no message refused');
+        // Its StringSession holds its own auth key and the server's address.
+        const saved = client.session.save() as unknown as string;
+        assert.ok(typeof saved === 'string' && saved.length > 300, 'StringSession saves');
+      } finally {
+        await within(client.destroy(), 'GramJS destroy', FLOW_MS);
+      }
+    },
+    { trace: (r) => records.push(r) },
+  );
+  return records;
+}
+
+for (const transport of ['tcp-full', 'tcp-obfuscated', 'websocket'] as const) {
+  test(`GramJS (layer 198) over ${transport}: own key exchange → start() → getMe → Saved Messages → history`, async () => {
+    const records = await loginAndChat(transport);
+    const layerNotes = records.filter((r) => r.event === 'layer');
+    assert.ok(
+      layerNotes.some((r) => r.detail?.includes('client layer 198')),
+      'the trace says the client is served in layer 198',
+    );
+    assert.ok(
+      records.some((r) => r.event === 'key_exchange' && !/fail/i.test(r.detail ?? '')),
+      'its own key exchange',
+    );
+    assert.not.ok(JSON.stringify(records).includes('"22222"'), 'the login code is not in the trace');
+  });
+}
+
+test.run();
