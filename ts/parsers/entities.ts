@@ -59,28 +59,48 @@ export function isStyleKind(kind: string): boolean {
  * are outer. Kinds without a markup (url, mention, hashtag, ... which the
  * server detects itself) are absent: unparsing leaves their text plain.
  */
-const RANK: Readonly<Record<string, number>> = {
-  messageEntityBlockquote: 0,
-  messageEntityTextUrl: 1,
-  messageEntityMentionName: 2,
-  inputMessageEntityMentionName: 2,
-  messageEntityFormattedDate: 3,
-  messageEntityBold: 4,
-  messageEntityItalic: 5,
-  messageEntityUnderline: 6,
-  messageEntityStrike: 7,
-  messageEntitySpoiler: 8,
-  messageEntityPre: 9,
-  messageEntityCode: 10,
-  messageEntityCustomEmoji: 11,
-};
+function rank(kind: string): number {
+  // A switch over literals compares by identity; a keyed object lookup hashes the name each time.
+  switch (kind) {
+    case 'messageEntityBlockquote':
+      return 0;
+    case 'messageEntityTextUrl':
+      return 1;
+    case 'messageEntityMentionName':
+    case 'inputMessageEntityMentionName':
+      return 2;
+    case 'messageEntityFormattedDate':
+      return 3;
+    case 'messageEntityBold':
+      return 4;
+    case 'messageEntityItalic':
+      return 5;
+    case 'messageEntityUnderline':
+      return 6;
+    case 'messageEntityStrike':
+      return 7;
+    case 'messageEntitySpoiler':
+      return 8;
+    case 'messageEntityPre':
+      return 9;
+    case 'messageEntityCode':
+      return 10;
+    case 'messageEntityCustomEmoji':
+      return 11;
+    default:
+      return NO_MARKUP;
+  }
+}
+
+/** The rank of kinds without a markup. */
+const NO_MARKUP = 99;
 
 /**
  * Telegram's order: by offset, then the longer (outer) entity first; equal
  * ranges by a fixed kind rank (blockquote, link, ..., styles, pre, code, custom emoji).
  */
 export function compareEntities(a: MessageEntity, b: MessageEntity): number {
-  return a.offset - b.offset || b.length - a.length || (RANK[a._] ?? 99) - (RANK[b._] ?? 99);
+  return a.offset - b.offset || b.length - a.length || rank(a._) - rank(b._);
 }
 
 /** Sorts entities in place into Telegram's order and returns them. */
@@ -178,7 +198,7 @@ export function entitiesForUnparse(text: string, entities: readonly MessageEntit
     const e = entities[i]!;
     const start = e.offset;
     const length = e.length;
-    if (RANK[e._] === undefined || (start | 0) !== start || (length | 0) !== length || start < 0 || length <= 0 || start + length > n)
+    if (rank(e._) === NO_MARKUP || (start | 0) !== start || (length | 0) !== length || start < 0 || length <= 0 || start + length > n)
       break;
     if (prev && compareEntities(prev, e) > 0) break;
     prev = e;
@@ -186,7 +206,7 @@ export function entitiesForUnparse(text: string, entities: readonly MessageEntit
   if (i === entities.length) return entities;
   const out: MessageEntity[] = [];
   for (const e of entities) {
-    if (RANK[e._] === undefined) continue;
+    if (rank(e._) === NO_MARKUP) continue;
     let start = e.offset | 0;
     let end = start + (e.length | 0);
     if (start < 0) start = 0;
