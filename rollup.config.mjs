@@ -46,7 +46,7 @@ const ENTRIES = {
   'storage-libsql': { src: 'ts/storage/libsql.ts' },
   'storage-node': { src: 'ts/storage/file-node.ts' },
   testing: { src: 'ts/testing/index.ts' },
-  cli: { src: 'ts/testing/cli.ts', types: false },
+  cli: { src: 'ts/cli/index.ts', types: false },
 };
 const present = Object.entries(ENTRIES).filter(([, e]) => fs.existsSync(abs(e.src)));
 
