@@ -6,9 +6,7 @@
  * `answerWithHash` is the decrypted `encrypted_answer`: SHA1(answer) ‖ answer
  * (564 bytes of server_DH_inner_data) ‖ 8 padding bytes.
  */
-import { hexToBytes } from '../../ts/crypto/bytes.js';
-
-const hex = (...lines: string[]) => hexToBytes(lines.join(''));
+import { unhex as hex } from '../_hex.js';
 
 export const SAMPLE = {
   nonce: hex('15A084B3B9CA2A17F03925F44B78FE68'),

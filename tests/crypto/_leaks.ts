@@ -5,8 +5,7 @@
  * (`util.inspect` of a `Uint8Array`, `JSON.stringify` of one as `{"0":12,...}`).
  */
 import { inspect } from 'node:util';
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+import { hex } from '../_hex.js';
 
 /** The representations of `secret` looked for: windows of 12 bytes from a few offsets. */
 function needles(secret: Uint8Array): string[] {

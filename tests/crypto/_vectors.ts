@@ -14,6 +14,7 @@ import { createNodeProvider } from '../../ts/crypto/node-provider.js';
 import { CryptoModule, loadCryptoModule } from '../../ts/wasm/crypto-module.js';
 import { base64Decode as decodeBase64 } from '../../ts/wasm/base64.js';
 import { plainBase64, simdBase64 } from '../../ts/wasm/generated/crypto.js';
+import { hex, unhex } from '../_hex.js';
 
 // ---- engines ----
 
@@ -81,16 +82,7 @@ export function freshModule(build: BuildName): CryptoModule {
 
 // ---- bytes ----
 
-export function hex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-}
-
-/** Parses hex; whitespace is ignored so vectors can be pasted as printed. */
-export function unhex(s: string): Uint8Array {
-  const clean = s.replace(/\s+/g, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) throw new Error(`bad hex in test vector: ${s}`);
-  return new Uint8Array(Buffer.from(clean, 'hex'));
-}
+export { hex, unhex };
 
 export const ascii = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 

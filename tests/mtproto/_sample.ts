@@ -13,11 +13,8 @@
  *   req_DH_params cannot be reproduced; the test recomputes it from the
  *   page's data and random_padding_bytes with a temp_key of its own.
  */
-import { hexToBytes } from '../../ts/crypto/bytes.js';
+import { hex as h, unhex as hex } from '../_hex.js';
 import { SAMPLE } from '../crypto/_auth-key-sample.js';
-
-const hex = (...parts: string[]) => hexToBytes(parts.join(''));
-const h = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 const N = h(SAMPLE.nonce);
 const SN = h(SAMPLE.serverNonce);

@@ -4,11 +4,11 @@ import { encode, idOf } from '../../ts/tl/codec/index.js';
 import { getSchema } from '../../ts/tl/codec/load-schema.js';
 import { K_OBJECT, K_QUERY } from '../../ts/tl/codec/type-code.js';
 import { getTlModule, TAPE_GZIP, TAPE_VECTOR } from '../../ts/tl/wasm/tl-module.js';
+import { unhex as hex } from '../_hex.js';
 
 const s = getSchema();
 const mod = getTlModule(s)!;
 const def = (name: string) => s.byName.get(name)!;
-const hex = (h: string) => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
 const le32 = (n: number) => {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(n >>> 0);

@@ -9,17 +9,9 @@ import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { TransportError } from '../../ts/errors.js';
 import type { Frame } from '../../ts/transport/frame.js';
+import { hex, unhex } from '../_hex.js';
 
-export function hex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-}
-
-/** Parses hex; whitespace is ignored so vectors can be pasted as printed. */
-export function unhex(s: string): Uint8Array {
-  const clean = s.replace(/\s+/g, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) throw new Error(`bad hex in test vector: ${s}`);
-  return new Uint8Array(Buffer.from(clean, 'hex'));
-}
+export { hex, unhex };
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
