@@ -134,7 +134,7 @@ function sources() {
       const from = path.dirname(path.join(options.dir, chunk.fileName));
       const fixed = code.replace(
         /(['"])wasmgram-wasm:([a-z]+-[a-z]+)\1/g,
-        (_, q, n) =>
+        (_, _q, n) =>
           `'${path
             .relative(from, abs(`dist/wasm/${n}.wasm`))
             .split(path.sep)
@@ -156,6 +156,28 @@ function sources() {
       // esbuild keeps only legal comments, so pako's long API docs go too.
       const out = await transform(code, { loader: ts ? 'ts' : 'js', format: 'esm', target: 'es2022', sourcefile: id });
       return { code: out.code, map: null };
+    },
+  };
+}
+
+/**
+ * Drops `names` from one output, with the chunks only they reach: the test
+ * server and its CLI ship as ESM only (Node ≥ 20.19, Deno and Bun load them
+ * from CommonJS too), which keeps the package under 5 MB as the server grows.
+ */
+function esmOnly(names) {
+  return {
+    name: 'wasmgram-esm-only',
+    generateBundle(_, bundle) {
+      const keep = new Set();
+      const visit = (fileName) => {
+        if (keep.has(fileName) || !bundle[fileName]) return;
+        keep.add(fileName);
+        for (const next of [...bundle[fileName].imports, ...bundle[fileName].dynamicImports]) visit(next);
+      };
+      for (const [fileName, file] of Object.entries(bundle))
+        if (file.type === 'chunk' && file.isEntry && !names.includes(file.name)) visit(fileName);
+      for (const fileName of Object.keys(bundle)) if (!keep.has(fileName)) delete bundle[fileName];
     },
   };
 }
@@ -185,7 +207,14 @@ function declarationFaces() {
         fs.writeFileSync(path.join(dir, 'types', `${name}.d.ts`), text);
         const face = `export * from './types/${name}.js';\n`;
         fs.writeFileSync(path.join(dir, `${name}.d.ts`), face);
-        fs.writeFileSync(path.join(dir, `${name}.d.cts`), face);
+        if (name !== 'testing') fs.writeFileSync(path.join(dir, `${name}.d.cts`), face);
+      }
+      // The TL types' "one of: a, b, c" doc lines repeat the union declared right below them.
+      for (const file of fs.readdirSync(path.join(dir, 'types'))) {
+        const p = path.join(dir, 'types', file);
+        const text = fs.readFileSync(p, 'utf8');
+        const lean = text.replace(/\n\s*\*\s*\n(\s*\* TL type `[^`]+`): one of [^\n]*/g, '\n$1.');
+        if (lean !== text) fs.writeFileSync(p, lean);
       }
     },
   };
@@ -202,7 +231,15 @@ export default [
     plugins: [sources()],
     output: ['es', 'cjs'].map((format) => {
       const ext = format === 'cjs' ? 'cjs' : 'js';
-      return { dir: 'dist', format, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}`, sourcemap: false };
+      const plugins = format === 'cjs' ? [esmOnly(['testing', 'cli'])] : [];
+      return {
+        dir: 'dist',
+        format,
+        entryFileNames: `[name].${ext}`,
+        chunkFileNames: `chunks/[name]-[hash].${ext}`,
+        sourcemap: false,
+        plugins,
+      };
     }),
   },
   only !== 'js' && {
