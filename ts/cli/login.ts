@@ -72,7 +72,7 @@ function positiveInt(text: string, what: string): number {
 }
 
 /** `HOST:PORT` or `ID=HOST:PORT`, comma-separated; IPv6 hosts in brackets. */
-export function parseTestServerAddresses(text: string, defaultDc: number): TestServerTarget['dcs'] {
+function parseTestServerAddresses(text: string, defaultDc: number): TestServerTarget['dcs'] {
   return text.split(',').map((entry) => {
     const m = /^(?:(\d)=)?(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry.trim());
     if (!m) throw new UsageError(`--test-server takes HOST:PORT or ID=HOST:PORT, got ${entry}`);

@@ -67,7 +67,7 @@ export async function openLibsql(url: string, options: LocationOptions): Promise
 }
 
 /** Opens the storage behind a `file` or `libsql` location. */
-export async function openStorage(loc: SessionLocation, options: LocationOptions): Promise<SessionStorage> {
+async function openStorage(loc: SessionLocation, options: LocationOptions): Promise<SessionStorage> {
   if (loc.kind === 'libsql') return openLibsql(loc.url, options);
   if (loc.kind === 'file') {
     const storage = nodeFileStorage(loc.path, { debounceMs: 0 });

@@ -110,7 +110,7 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
 }
 
 /** The server's description as printed at start (no secrets: public key only). */
-export function describeServer(server: TestServer): string {
+function describeServer(server: TestServer): string {
   const lines = ['wasmgram test server', ''];
   for (const dc of server.dcs) {
     const ws = dc.wsPort === undefined ? '' : `   ws://${dc.host}:${dc.wsPort}${WEBSOCKET_PATH} (or ${WEBSOCKET_TEST_PATH})`;
@@ -122,7 +122,7 @@ export function describeServer(server: TestServer): string {
 }
 
 /** Options of `runTestServer`. */
-export interface RunOptions {
+interface RunOptions {
   /** Where lines go (default stdout). */
   out?: (text: string) => void;
   /** Stops the server when aborted (default: SIGINT / SIGTERM). */
@@ -130,7 +130,7 @@ export interface RunOptions {
 }
 
 /** Starts the server for `args`, prints its description, and resolves once `signal` aborts and the server stopped. */
-export async function runTestServer(args: TestServerArgs, options: RunOptions = {}): Promise<void> {
+async function runTestServer(args: TestServerArgs, options: RunOptions = {}): Promise<void> {
   const out = options.out ?? ((text: string) => process.stdout.write(`${text}\n`));
   const serverOptions: TestServerOptions = { host: args.host, dcs: args.dcs, websocket: args.websocket };
   if (args.basePort !== undefined) serverOptions.basePort = args.basePort;

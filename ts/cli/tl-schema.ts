@@ -48,7 +48,7 @@ const PRIMITIVES: Record<number, string> = {
 };
 
 /** A type code as TL text (`Vector<long>`, `InputPeer`, `%Message`). */
-export function typeText(s: SchemaTable, code: number): string {
+function typeText(s: SchemaTable, code: number): string {
   const kind = kindOf(code);
   const base =
     kind === K_TYPE ? s.typeNames[indexOf(code)]! : kind === K_BARE ? `%${s.names[indexOf(code)]}` : (PRIMITIVES[kind] ?? `?${kind}`);
@@ -57,7 +57,7 @@ export function typeText(s: SchemaTable, code: number): string {
 }
 
 /** One field of a definition. */
-export interface FieldInfo {
+interface FieldInfo {
   name: string;
   /** TL text of the type, with its condition (`flags.2?string`). */
   type: string;

@@ -67,7 +67,7 @@ async function readInput(source: string, io: CliIo): Promise<Uint8Array> {
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 /** JSON with longs and bytes readable (see TL_USAGE). */
-export function toJson(value: unknown, decimal = false): string {
+function toJson(value: unknown, decimal = false): string {
   return JSON.stringify(
     value,
     (_key, v: unknown) => {
@@ -86,7 +86,7 @@ export function toJson(value: unknown, decimal = false): string {
  *
  * @throws TlError where the bytes do not match the schema
  */
-export function decodeTl(bytes: Uint8Array, type?: string): unknown {
+function decodeTl(bytes: Uint8Array, type?: string): unknown {
   if (type !== undefined) {
     const r = new TlReader(bytes, 0);
     const v = r.value(typeCodeOf(type), 0);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { LAYER } from '../tl/index.js';
 
 /** The version of the wasmgram package this file belongs to, or `unknown`. */
-export function packageVersion(): string {
+function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     const file = join(dir, 'package.json');

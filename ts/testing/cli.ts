@@ -1,6 +1,6 @@
 /**
- * The `wasmgram` command line moved to ts/cli; the test-server command's
- * helpers stay reachable here for the tests that import them.
+ * The `wasmgram` command line moved to ts/cli; what the test-server tests
+ * import stays reachable here.
  */
 export { main } from '../cli/index.js';
-export { describeServer, parseTestServerArgs, runTestServer, type RunOptions, type TestServerArgs, USAGE } from '../cli/test-server.js';
+export { parseTestServerArgs } from '../cli/test-server.js';
