@@ -38,6 +38,26 @@ export { createChannel, type CreateChannelParams } from './methods/chats/create-
 export { joinChat, leaveChat } from './methods/chats/join-chat.js';
 export { resolvePeer, resolveUser, resolveChannel } from './methods/peers/resolve-peer.js';
 export { Message, type MessageActions } from './types/message.js';
+export { Photo, type FileLocation } from './types/photo.js';
+export { Document } from './types/document.js';
+export { type Media, wrapMedia } from './types/media.js';
+export {
+  uploadFile,
+  type UploadFileParams,
+  type UploadedFile,
+  BIG_FILE_MIN_SIZE,
+  MAX_UPLOAD_PART_SIZE,
+} from './methods/files/upload-file.js';
+export type { UploadSource } from './methods/files/file-source.js';
+export {
+  downloadToBuffer,
+  downloadToFile,
+  type DownloadParams,
+  type DownloadTarget,
+  DOWNLOAD_PART_SIZE,
+} from './methods/files/download-file.js';
+export { iterDownload, downloadAsStream, type IterDownloadParams } from './methods/files/download-stream.js';
+export { sendMedia, documentAttributes, type SendMediaParams, type MediaAttributes } from './methods/files/send-media.js';
 export { User } from './types/user.js';
 export { Chat, type ChatKind } from './types/chat.js';
 export { Dialog } from './types/dialog.js';

@@ -34,6 +34,11 @@ import { type CreateChannelParams, createChannel } from './methods/chats/create-
 import { createGroup } from './methods/chats/create-group.js';
 import { joinChat, leaveChat } from './methods/chats/join-chat.js';
 import { type IterDialogsParams, iterDialogs } from './methods/dialogs/iter-dialogs.js';
+import { type DownloadParams, type DownloadTarget, downloadToBuffer, downloadToFile } from './methods/files/download-file.js';
+import { downloadAsStream, type IterDownloadParams, iterDownload } from './methods/files/download-stream.js';
+import type { UploadSource } from './methods/files/file-source.js';
+import { type SendMediaParams, sendMedia } from './methods/files/send-media.js';
+import { type UploadedFile, type UploadFileParams, uploadFile } from './methods/files/upload-file.js';
 import { deleteMessages } from './methods/messages/delete-messages.js';
 import { type EditMessageParams, editMessage } from './methods/messages/edit-message.js';
 import { type ForwardMessagesParams, forwardMessages } from './methods/messages/forward-messages.js';
@@ -465,6 +470,33 @@ export class TelegramClient implements ClientCore {
   saveDraft(peer: PeerLike, text: string, params?: { replyTo?: number; entities?: MessageEntity[] }): Promise<void> {
     return saveDraft(this, peer, text, params);
   }
+  // ------------------------------------------------ files
+
+  /** See {@link uploadFile}. */
+  uploadFile(source: UploadSource, params?: UploadFileParams): Promise<UploadedFile> {
+    return uploadFile(this, source, params);
+  }
+  /** See {@link sendMedia}. */
+  sendMedia(peer: PeerLike, params: SendMediaParams): Promise<Message> {
+    return sendMedia(this, peer, params);
+  }
+  /** See {@link downloadToBuffer}. */
+  downloadToBuffer(target: DownloadTarget, params?: DownloadParams): Promise<Uint8Array> {
+    return downloadToBuffer(this, target, params);
+  }
+  /** See {@link downloadToFile} (Node, Deno, Bun). */
+  downloadToFile(target: DownloadTarget, path: string, params?: DownloadParams): Promise<number> {
+    return downloadToFile(this, target, path, params);
+  }
+  /** See {@link iterDownload}. */
+  iterDownload(target: DownloadTarget, params?: IterDownloadParams): AsyncGenerator<Uint8Array> {
+    return iterDownload(this, target, params);
+  }
+  /** See {@link downloadAsStream}. */
+  downloadAsStream(target: DownloadTarget, params?: IterDownloadParams): ReadableStream<Uint8Array> {
+    return downloadAsStream(this, target, params);
+  }
+
   /** See {@link getMessages}. */
   getMessages(peer: PeerLike, ids: number[]): Promise<(Message | undefined)[]> {
     return getMessages(this, peer, ids);

@@ -4,7 +4,9 @@
  * bound helpers — `reply`, `edit`, `delete`, `forward`, `pin`, `unpin`.
  */
 import type { InputPeer, MessageAction, MessageEntity, Peer, Message as TlMessage } from '../../tl/generated/types.js';
+import type { DownloadParams } from '../methods/files/download-file.js';
 import type { Chat } from './chat.js';
+import { type Media, setMediaOrigin, wrapMedia } from './media.js';
 import { markedPeerId } from './marked-id.js';
 import type { PeerIndex } from './peer-index.js';
 import type { PeerLike } from './peer-like.js';
@@ -18,6 +20,8 @@ export interface MessageActions {
   forwardMessages(to: PeerLike, from: PeerLike, ids: number[]): Promise<Message[]>;
   pinMessage(peer: PeerLike, id: number, params?: { silent?: boolean }): Promise<void>;
   unpinMessage(peer: PeerLike, id: number): Promise<void>;
+  getMessages(peer: PeerLike, ids: number[]): Promise<(Message | undefined)[]>;
+  downloadToBuffer(target: Message | Media, params?: DownloadParams): Promise<Uint8Array>;
 }
 
 /** A message. The TL object is `.raw`; `sender` and `chat` come from the answer it arrived in. */
@@ -106,6 +110,30 @@ export class Message {
     const c = this.chat;
     if (!c) throw new RangeError('the chat of this message is not known');
     return c.inputPeer;
+  }
+
+  /**
+   * The photo or document it carries (undefined for text and other media
+   * kinds). Downloading it refreshes an expired file reference by fetching
+   * this message again.
+   */
+  get media(): Media | undefined {
+    const media = wrapMedia(this.raw._ === 'message' ? this.raw.media : undefined);
+    if (media) setMediaOrigin(media, { refetch: async () => (await this.client.getMessages(this.chatRef(), [this.id]))[0]?.media });
+    return media;
+  }
+
+  /**
+   * Downloads its photo or document into memory (see `downloadToBuffer` for
+   * ranges, progress and abort).
+   *
+   * @example
+   * ```ts
+   * const bytes = await message.download({ onProgress: (got, total) => console.log(got, total) });
+   * ```
+   */
+  download(params?: DownloadParams): Promise<Uint8Array> {
+    return this.client.downloadToBuffer(this, params);
   }
 
   /** Replies in the same chat. */

@@ -10,8 +10,18 @@ import { encode } from '../../tl/codec/index.js';
 /** Queries at least this long are tried (bytes). */
 export const DEFAULT_GZIP_THRESHOLD = 512;
 
-/** Methods whose payload is already compressed media: never worth packing. */
-const NEVER_PACK: ReadonlySet<string> = new Set(['upload.saveFilePart', 'upload.saveBigFilePart']);
+/**
+ * Methods whose payload is already compressed media — uploads, and the
+ * results of downloads (the server side passes the method of the result):
+ * never worth packing.
+ */
+const NEVER_PACK: ReadonlySet<string> = new Set([
+  'upload.saveFilePart',
+  'upload.saveBigFilePart',
+  'upload.getFile',
+  'upload.getCdnFile',
+  'upload.getWebFile',
+]);
 
 /**
  * `body` as a gzip_packed object when that saves at least 16 bytes,

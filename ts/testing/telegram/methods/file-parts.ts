@@ -23,7 +23,7 @@ export const MAX_BIG_FILE_SIZE = MAX_PART_COUNT * MAX_PART_SIZE;
 /** Files kept per account; storing one more forgets the least recently written. */
 export const MAX_FILES_PER_USER = 8;
 /** Bytes of unfinished uploads kept per account; past it the least recently written files are forgotten. */
-export const MAX_BYTES_PER_USER = 320 * 1024 * 1024;
+const MAX_BYTES_PER_USER = 320 * 1024 * 1024;
 
 /** The stored parts of one file. */
 export class StoredFile {

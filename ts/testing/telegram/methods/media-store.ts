@@ -16,13 +16,13 @@ import type { Document, DocumentAttribute, MessageMedia, Photo, PhotoSize } from
 import type { TelegramBackend } from '../backend.js';
 
 /** Most content bytes one backend keeps for photos and documents. */
-export const MAX_MEDIA_BYTES = 1024 * 1024 * 1024;
+const MAX_MEDIA_BYTES = 1024 * 1024 * 1024;
 /** How many expired references of a file are still recognized as expired (older ones are invalid). */
 const KEPT_EXPIRED = 8;
 /** The photo size type the emulator stores (https://core.telegram.org/api/files#image-thumbnail-types: 'x' is 800×800 box; here the original). */
-export const PHOTO_SIZE_TYPE = 'x';
+const PHOTO_SIZE_TYPE = 'x';
 /** The size type of a document's thumbnail. */
-export const DOCUMENT_THUMB_TYPE = 'm';
+const DOCUMENT_THUMB_TYPE = 'm';
 
 /** The bytes of a stored file as parts (each part as uploaded; ranges read across them). */
 export interface FileContent {
