@@ -3,7 +3,7 @@
  * `newMessage` events and the `updates()` iterator, replies from a handler,
  * catch-up after being offline (private chat, group and channel), starting
  * from now with `catchUp: false`, a permanent channel error on catch-up, a gap (updates dropped for the client)
- * filled by the difference, and the at-least-once / at-most-once commits.
+ * filled by the difference, `updatesTooLong`, and the at-least-once / at-most-once commits.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -202,6 +202,33 @@ test('gap: updates dropped for the client are fetched by the difference', async 
   } finally {
     hub.publish = publish;
   }
+  await client.close();
+});
+
+test('updatesTooLong pushed by the server: the difference brings what was missed', async () => {
+  const client = await signIn(new MemoryStorage());
+  const got: TypedUpdate[] = [];
+  client.on('newMessage', (m) => void got.push(m));
+  await within(client.updatesIdle(), 4000, 'first state');
+  const hub = server.backend.updates;
+  const publish = hub.publish.bind(hub);
+  // Swallow the message push and send updatesTooLong in its place.
+  let swap = 1;
+  hub.publish = (userId: bigint, u: Updates, except?: Parameters<typeof publish>[2]) => {
+    if (userId === carol.id && swap > 0) {
+      swap--;
+      return publish(userId, { _: 'updatesTooLong' }, except);
+    }
+    return publish(userId, u, except);
+  };
+  try {
+    await bob.sendMessage(carol, 'too long');
+    await until(() => texts(got).includes('too long'), 4000, 'difference after updatesTooLong');
+  } finally {
+    hub.publish = publish;
+  }
+  await within(client.updatesIdle(), 4000, 'idle');
+  assert.equal(texts(got), ['too long']);
   await client.close();
 });
 

@@ -1,6 +1,7 @@
 /**
  * e2e: a bot built with the client-bound dispatcher and FSM runs against
- * the test server while scripted users talk to it (in parallel); a bot
+ * the test server while scripted users talk to it (in parallel); edits and
+ * deletions reach their handlers; a bot
  * killed mid-handler and restarted over the same storage gets the
  * unfinished update again and not the finished ones (at-least-once).
  */
@@ -74,6 +75,28 @@ test('a dispatcher + FSM bot: two users walk through a dialog at the same time',
     ann.history(botUser).some((m) => m.text.startsWith('echo: echo')),
     'no echo of the bot itself',
   );
+  await client.close();
+});
+
+test('edits and deletions reach onMessageEdited / onMessageDeleted', async () => {
+  const { token, user: botUser } = world.bot({ username: 'watch_bot' });
+  const client = await startBot(token, new MemoryStorage());
+  const dp = dispatcherFor(client);
+  const edits: string[] = [];
+  const deleted: number[][] = [];
+  dp.onMessageEdited((m) => void edits.push(`${m.id}:${m.text}`));
+  dp.onMessageDeleted((d) => void deleted.push([...d.ids]));
+  await within(client.updatesIdle(), 4000, 'bot updates start');
+  const eve = world.user({ firstName: 'Eve' });
+  const sent = await eve.sendMessage(botUser, 'typo');
+  await eve.invoke({ _: 'messages.editMessage', peer: eve.inputPeer(botUser), id: sent.id, message: 'fixed' });
+  await eve.invoke({ _: 'messages.deleteMessages', id: [sent.id], revoke: true });
+  const end = Date.now() + 4000;
+  while ((edits.length === 0 || deleted.length === 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  assert.is(edits.length, 1);
+  assert.match(edits[0]!, /:fixed$/);
+  assert.equal(deleted.length, 1);
+  assert.is(deleted[0]!.length, 1);
   await client.close();
 });
 
