@@ -14,6 +14,7 @@
  * never reach it.
  */
 import { realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CliIo, type CliOptions, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './io.js';
 import { processIo } from './process-io.js';
@@ -137,18 +138,30 @@ function oneLine(e: Error): string {
   return `${kind}${message}`;
 }
 
-/** True when this file is the program being run (not imported). */
+/**
+ * True when this file is the program being run (not imported): this file
+ * under tsx, or the package's bin `dist/cli.js`, a facade whose code the
+ * bundler puts in `dist/chunks/` next to the commands it loads on demand.
+ */
 function isEntry(): boolean {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+    const run = realpathSync(script);
+    const here = fileURLToPath(import.meta.url);
+    if (run === realpathSync(here)) return true;
+    return basename(dirname(here)) === 'chunks' && run === join(dirname(dirname(realpathSync(here))), 'cli.js');
   } catch {
     return false;
   }
 }
 
 if (isEntry()) {
+  // `wasmgram tl show X | head`: a reader that went away is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    throw e;
+  });
   void main().then((code) => {
     process.exitCode = code;
   });
