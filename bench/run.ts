@@ -24,6 +24,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   dispatcher: async () => (await import('./dispatcher/index.js')).suite,
   parsers: async () => (await import('./parsers/index.js')).suite,
   chaos: async () => (await import('./chaos/index.js')).suite,
+  transfers: async () => (await import('./transfers/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {
