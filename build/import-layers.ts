@@ -48,15 +48,12 @@ export function importLayers(): string {
       `/** The API schema of layer ${g.layer}, from the telegram@${g.version} package (GramJS), tl/apiTl.js. */`,
       `export const API_198_LAYER: number | undefined = ${g.layer};`,
       `export const API_198_TL: string | undefined = ${JSON.stringify(g.text)};`,
-      `/** Where API_198_TL came from. */`,
-      `export const API_198_SOURCE = ${JSON.stringify(`telegram@${g.version}`)};`,
     );
   } else {
     lines.push(
       '/** The telegram package is not installed: no layer 198. */',
       'export const API_198_LAYER: number | undefined = undefined;',
       'export const API_198_TL: string | undefined = undefined;',
-      "export const API_198_SOURCE = '';",
     );
   }
   fs.mkdirSync(outDir, { recursive: true });

@@ -39,7 +39,7 @@ async function load(name: string, server: ServerInfo): Promise<Impl> {
     case 'mtcute':
       return (await import('./mtcute.js')).loadMtcute(server);
     case 'gramjs':
-      return (await import('./gramjs.js')).loadGramJs(server, crypto);
+      return (await import('./gramjs.js')).loadGramJs(server);
     default:
       throw new Error(`unknown client library ${name}`);
   }

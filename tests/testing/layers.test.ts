@@ -10,6 +10,7 @@ import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions/BinaryReader.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseTestServerArgs } from '../../ts/testing/cli.js';
 import { LayerRegistry } from '../../ts/testing/layers/index.js';
 import { ScriptedWorld } from '../../ts/testing/scripted/index.js';
 import { manualClock, seededRandom, TelegramBackend } from '../../ts/testing/telegram/index.js';
@@ -227,6 +228,22 @@ test('constructors layer 198 lacks: nearest equivalent, an update it cannot expr
   assert.ok(conv === undefined || conv._ === 'updateShort');
 });
 
+test('without onNote, decisions wait in takeNotes (the server puts them in the trace), each said once', () => {
+  const l = new LayerRegistry().forClient(198)!;
+  const upd = {
+    _: 'updates',
+    updates: [{ _: 'updateSentPhoneCode', sent_code: { _: 'auth.sentCodeTypeApp', length: 5 } }],
+    users: [],
+    chats: [],
+    date: T0,
+    seq: 0,
+  };
+  l.object(upd as never);
+  assert.equal(l.takeNotes(), ['layer 198: updateSentPhoneCode dropped (an Update this layer does not know)']);
+  l.object(upd as never);
+  assert.equal(l.takeNotes(), []);
+});
+
 test('a function layer 198 has and 227 lacks is refused; extra layers from .tl text', () => {
   const reg = new LayerRegistry({
     extraLayers: [
@@ -248,6 +265,11 @@ test('a function layer 198 has and 227 lacks is refused; extra layers from .tl t
     () => new LayerRegistry({ extraLayers: ['nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc;'] }),
     /LAYER/,
   );
+});
+
+test('wasmgram test-server --layer-schema FILE.tl (repeatable) becomes extraLayers', () => {
+  const args = parseTestServerArgs(['--layer-schema', 'a.tl', '--layer-schema', 'b.tl']) as { layerSchemas?: string[] };
+  assert.equal(args.layerSchemas, ['a.tl', 'b.tl']);
 });
 
 test.run();

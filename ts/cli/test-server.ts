@@ -7,7 +7,7 @@
  * ```
  * npx wasmgram test-server [--host 127.0.0.1] [--dcs 1,2,3] [--port 40000]
  *                          [--rsa-key server.pem] [--no-websocket]
- *                          [--trace [FILE]] [--strict]
+ *                          [--trace [FILE]] [--strict] [--layer-schema FILE.tl]...
  * ```
  *
  * `--rsa-key FILE` reads the server's private key from FILE; when FILE does
@@ -17,6 +17,8 @@
  * `--trace` prints every message both ways and every decision on stderr;
  * `--trace FILE` writes them to FILE as JSON lines (see docs/testing.md).
  * `--strict` turns off the leniencies real clients need.
+ * `--layer-schema FILE.tl` (repeatable) serves one more API layer, from its
+ * `.tl` text with a `// LAYER N` line (docs/testing.md, "Older layers").
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateServerKeyPair, TestServer, type TestServerOptions } from '../testing/server/index.js';
@@ -34,6 +36,8 @@ export interface TestServerArgs {
   trace?: true | string;
   /** Refuse what Telegram tolerates (see TestServerOptions.strict). */
   strict?: boolean;
+  /** `.tl` files of further API layers to serve (TestServerOptions.extraLayers). */
+  layerSchemas?: string[];
 }
 
 /** Usage text. */
@@ -49,6 +53,7 @@ Options:
   --no-websocket    TCP only
   --trace [FILE]    trace every message and decision: readable on stderr, or JSON lines in FILE
   --strict          refuse what Telegram tolerates from real clients (legacy key exchange, odd seq_no on acks)
+  --layer-schema F  serve one more API layer from its .tl file (with a '// LAYER N' line); repeatable
   -h, --help        this text
 
 Test accounts: phone 99966XYYYY lives on DC X, its login code is X five times.`;
@@ -102,6 +107,9 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
       case '--strict':
         args.strict = true;
         break;
+      case '--layer-schema':
+        (args.layerSchemas ??= []).push(value());
+        break;
       default:
         throw new UsageError(`unknown option ${flag}`);
     }
@@ -136,6 +144,7 @@ async function runTestServer(args: TestServerArgs, options: RunOptions = {}): Pr
   if (args.basePort !== undefined) serverOptions.basePort = args.basePort;
   if (args.trace !== undefined) serverOptions.trace = args.trace;
   if (args.strict) serverOptions.strict = true;
+  if (args.layerSchemas) serverOptions.extraLayers = args.layerSchemas.map((f) => readFileSync(f, 'utf8'));
   if (args.rsaKeyFile !== undefined) {
     if (existsSync(args.rsaKeyFile)) {
       serverOptions.rsaKey = readFileSync(args.rsaKeyFile, 'utf8');

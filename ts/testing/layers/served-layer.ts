@@ -13,6 +13,8 @@ import { TlReader } from '../../tl/codec/reader.js';
 import type { AnyRequest, AnyTlObject } from '../../tl/generated/types.js';
 import { LayerConverter } from './convert.js';
 
+const EMPTY: string[] = [];
+
 /** An API layer other than the server's, with the conversions both ways. */
 export class ServedLayer {
   /** Encode/decode in this layer. */
@@ -20,16 +22,31 @@ export class ServedLayer {
   private readonly up: LayerConverter;
   private readonly down: LayerConverter;
   private readonly current: SchemaTable;
+  /** Conversion decisions not yet taken by `takeNotes` (when no `onNote` was given). */
+  private notes: string[] = [];
 
   /**
    * @param schema the layer's table (schemaFromText)
-   * @param onNote a conversion decision worth a trace line (said once per kind)
+   * @param onNote a conversion decision worth a trace line (said once per kind);
+   *   without it decisions wait in `takeNotes`
    */
   constructor(schema: SchemaTable, onNote?: (note: string) => void) {
     this.codec = createCodec(schema);
     this.current = getSchema();
-    this.up = new LayerConverter(schema, this.current, onNote);
-    this.down = new LayerConverter(this.current, schema, onNote);
+    const note = onNote ?? ((n: string) => void this.notes.push(n));
+    this.up = new LayerConverter(schema, this.current, note);
+    this.down = new LayerConverter(this.current, schema, note);
+  }
+
+  /**
+   * The conversion decisions made since the last call (a constructor written
+   * as another, one dropped), each said once per server: for the trace.
+   */
+  takeNotes(): string[] {
+    if (this.notes.length === 0) return EMPTY;
+    const out = this.notes;
+    this.notes = [];
+    return out;
   }
 
   /** The API layer number. */

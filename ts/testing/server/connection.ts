@@ -249,7 +249,12 @@ export class Connection implements SessionCarrier {
     const use = this.uses.get(keyId);
     if (!use?.session || !this.open) return;
     // An older layer's client gets them in its layer; updates it has no form for are left out (ts/testing/layers).
-    const body = use.key.servedLayer ? use.key.servedLayer.object(updates) : encode(updates);
+    const layer = use.key.servedLayer;
+    const body = layer ? layer.object(updates) : encode(updates);
+    if (layer) {
+      const where = { dc: this.rt.dcId, conn: this, authKeyId: use.key.id, sessionId: use.session.sessionId };
+      for (const note of layer.takeNotes()) this.rt.tracer?.note(where, 'layer', note, { layer: use.key.askedLayer });
+    }
     if (body === undefined) return;
     this.sendEncrypted(use.key, use.session, [{ body, contentRelated: true, response: false, update: true }]);
   }

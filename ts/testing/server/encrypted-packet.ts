@@ -224,6 +224,7 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   session.received.add(m.msgId, { contentRelated });
   if (contentRelated) session.pendingAcks.push(m.msgId);
   body ??= decodeBody(m.body, budget, layer);
+  if (layer) for (const note of layer.takeNotes()) traceNote(batch, 'layer', note, m);
   if (isServiceMessage(name)) handleServiceMessage(batch, body.obj, m.msgId);
   else batch.pending.push(runRpc(batch, m.msgId, body));
 }

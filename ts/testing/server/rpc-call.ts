@@ -68,7 +68,11 @@ export async function runRpc(batch: Batch, msgId: bigint, body: MessageBody): Pr
     key.rpcInFlight.delete(msgId);
   }
   // An older layer's client gets the answer in its layer (ts/testing/layers).
-  if (key.servedLayer && !reply.error && reply.request) reply = inLayer(key.servedLayer, reply.request, reply.bytes);
+  if (key.servedLayer && !reply.error && reply.request) {
+    reply = inLayer(key.servedLayer, reply.request, reply.bytes);
+    const where = { dc: rt.dcId, conn, authKeyId: key.id, sessionId: session.sessionId };
+    for (const note of key.servedLayer.takeNotes()) rt.tracer?.note(where, 'layer', note, { msgId, layer: key.askedLayer });
+  }
   const method = innerMethod(reply.request);
   rt.stats.rpcCalls[method] = (rt.stats.rpcCalls[method] ?? 0) + 1;
   let result = reply.bytes;
