@@ -278,6 +278,11 @@ test('FILE_REFERENCE_EXPIRED: the message is fetched again and the download retr
   mediaStore(server.backend).expireReferences();
   const doc = again!.media as Document;
   assert.is(await rpcError(alice.downloadToBuffer(doc.location())), 'FILE_REFERENCE_EXPIRED');
+  // A failure while other workers wait for the consumer settles the stream too.
+  const iterate = async () => {
+    for await (const _ of alice.iterDownload(doc.location(), { window: 1 })) assert.unreachable('no chunk expected');
+  };
+  assert.is(await rpcError(within(iterate(), 5000, 'failed stream')), 'FILE_REFERENCE_EXPIRED');
   // A photo's too, through message.media.
   const p = await alice.sendMedia('me', { photo: png(10, 10) });
   mediaStore(server.backend).expireReferences();

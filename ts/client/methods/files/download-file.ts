@@ -102,6 +102,8 @@ export interface PartSink {
   part(index: number, position: number, bytes: Uint8Array): void | Promise<void>;
   /** Waits until part `index` may be fetched (bounded buffering for in-order consumers). */
   room?(index: number, stopped: () => boolean): Promise<void>;
+  /** A worker failed: wake every `room` waiter so the download can settle. */
+  halt?(): void;
 }
 
 /**
@@ -174,7 +176,13 @@ export async function runDownload(client: ClientCore, target: DownloadTarget, pa
         if (k >= lastPart || k >= eof) return;
         await sink.room?.(k - firstPart, stopped);
         if (stopped()) return;
-        const bytes = await fetchPart(k, slot);
+        let bytes: Uint8Array;
+        try {
+          bytes = await fetchPart(k, slot);
+        } catch (e) {
+          sink.halt?.();
+          throw e;
+        }
         if (bytes.length > partSize)
           throw new WasmgramError(`upload.getFile returned ${bytes.length} bytes for a ${partSize}-byte request`);
         if (bytes.length < partSize) eof = Math.min(eof, k + 1);

@@ -41,6 +41,7 @@ export async function* iterDownload(
   let wake: (() => void) | undefined; // the consumer waiting for the next part
   const roomWaiters: (() => void)[] = []; // workers waiting for room
   let finished = false;
+  let halted = false;
   let failure: unknown;
 
   const notifyConsumer = () => {
@@ -63,7 +64,11 @@ export async function* iterDownload(
         if (index === consumed) notifyConsumer();
       },
       async room(index, stopped) {
-        while (index >= consumed + window && !stopped()) await new Promise<void>((r) => roomWaiters.push(r));
+        while (index >= consumed + window && !stopped() && !halted) await new Promise<void>((r) => roomWaiters.push(r));
+      },
+      halt() {
+        halted = true;
+        notifyWorkers();
       },
     },
   ).then(
