@@ -145,6 +145,15 @@ for (const transport of ['tcp-full', 'tcp-obfuscated', 'websocket'] as const) {
       'its own key exchange',
     );
     assert.not.ok(JSON.stringify(records).includes('"22222"'), 'the login code is not in the trace');
+    // Trace lines show the layer-198 objects as they went over the wire.
+    assert.ok(
+      records.some((r) => r.dir === 'in' && r.layer === 198 && r.name === 'messages.sendMessage'),
+      'the layer-198 sendMessage in the trace',
+    );
+    assert.ok(
+      records.some((r) => r.dir === 'out' && r.layer === 198 && r.name === 'rpc_result'),
+      'answers in the trace, in layer 198',
+    );
   });
 }
 

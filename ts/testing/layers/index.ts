@@ -4,4 +4,4 @@
  */
 export { LayerConverter } from './convert.js';
 export { askedLayer, LayerRegistry, type LayerRegistryOptions } from './registry.js';
-export { ServedLayer } from './served-layer.js';
+export { ServedLayer, traceBody } from './served-layer.js';

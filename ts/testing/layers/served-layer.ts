@@ -11,6 +11,7 @@ import { getSchema } from '../../tl/codec/load-schema.js';
 import { resultCodeOf } from '../../tl/codec/reader.js';
 import { TlReader } from '../../tl/codec/reader.js';
 import type { AnyRequest, AnyTlObject } from '../../tl/generated/types.js';
+import type { TraceMessage } from '../trace/tracer.js';
 import { LayerConverter } from './convert.js';
 
 const EMPTY: string[] = [];
@@ -84,6 +85,19 @@ export class ServedLayer {
     return this.codec.encodeValue(code, conv);
   }
 
+  /**
+   * A message body of this layer decoded as is (not converted), for the
+   * trace: what the client sent or received. Undefined when it does not
+   * decode; at most 1 MiB inflated, so tracing costs little on hostile input.
+   */
+  describe(body: Uint8Array): unknown {
+    try {
+      return this.codec.decode(body, { maxInflated: 1 << 20, maxObjects: 100_000 });
+    } catch {
+      return undefined;
+    }
+  }
+
   /** An object of the server's layer (e.g. pushed `updates`) in this layer; undefined when this layer has no equivalent (dropped). */
   object(obj: AnyTlObject): Uint8Array | undefined {
     const conv = this.down.object(obj);
@@ -94,4 +108,19 @@ export class ServedLayer {
   convertDown(obj: AnyTlObject): { _: string; [field: string]: unknown } | undefined {
     return this.down.object(obj);
   }
+}
+
+/**
+ * What the trace records for a message body: as is in the server's layer
+ * (the tracer decodes it), or decoded in the client's older layer (with that
+ * layer's number), so a trace line shows what went over the wire.
+ */
+export function traceBody(
+  layer: ServedLayer | undefined,
+  asked: number | undefined,
+  m: { msgId: bigint; seqNo: number; body: Uint8Array },
+): TraceMessage {
+  if (!layer) return m;
+  const obj = layer.describe(m.body);
+  return obj === undefined ? { ...m, layer: asked } : { msgId: m.msgId, seqNo: m.seqNo, obj, layer: asked };
 }

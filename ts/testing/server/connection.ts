@@ -13,6 +13,7 @@ import { type KeyExchangeVariant, ServerHandshake } from '../../mtproto/server-s
 import { encode, nameOf } from '../../tl/codec/index.js';
 import type { Updates } from '../../tl/generated/types.js';
 import { createServerStream, type ServerStream, type ServerStreamInfo } from '../../transport/index.js';
+import { traceBody } from '../layers/index.js';
 import type { RequestContext } from '../telegram/index.js';
 import { countSent, type DcRuntime, unixNow } from './dc-runtime.js';
 import { handleEncryptedPacket } from './encrypted-packet.js';
@@ -180,7 +181,8 @@ export class Connection implements SessionCarrier {
       messages,
       key.salts.current(Math.floor(nowMs / 1000)),
       nowMs,
-      where && ((msgId, seqNo, m) => tracer!.message('out', where, { msgId, seqNo, body: m.body })),
+      where &&
+        ((msgId, seqNo, m) => tracer!.message('out', where, traceBody(key.servedLayer, key.askedLayer, { msgId, seqNo, body: m.body }))),
     );
     for (const m of messages) countSent(this.rt.stats, nameOfBody(m.body));
     const via = this.open ? this : session.carrier instanceof Connection && session.carrier.open ? session.carrier : undefined;

@@ -47,7 +47,7 @@ import { decodeBody, isGzipPacked, type MessageBody, packetBudget, peekName } fr
 import { quickAckToken } from './quick-ack.js';
 import { runRpc } from './rpc-call.js';
 import { handleServiceMessage, isServiceMessage } from './service-messages.js';
-import { askedLayer, type ServedLayer } from '../layers/index.js';
+import { askedLayer, type ServedLayer, traceBody } from '../layers/index.js';
 import type { TraceEventKind, TraceWhere } from '../trace/index.js';
 import type { Outgoing } from './session-state.js';
 
@@ -182,7 +182,9 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
   const { session } = batch;
   const rt = batch.conn.rt;
   rt.stats.messages++;
-  if (rt.tracer) rt.tracer.message('in', traceWhere(batch), { msgId: m.msgId, seqNo: m.seqNo, body: m.body });
+  const layer = servedLayer(batch, m);
+  if (rt.tracer)
+    rt.tracer.message('in', traceWhere(batch), traceBody(layer, batch.key.askedLayer, { msgId: m.msgId, seqNo: m.seqNo, body: m.body }));
   if (!isClientMsgId(m.msgId)) {
     badMsg(batch, m.msgId, m.seqNo, 18);
     return;
@@ -203,7 +205,6 @@ function routeMessage(batch: Batch, m: InnerMessage, budget: DecodeBudget, inCon
     badMsg(batch, m.msgId, m.seqNo, 20);
     return;
   }
-  const layer = servedLayer(batch, m);
   // Decoded once: now for gzip_packed (its name is inside), after the seq_no check otherwise.
   let body: MessageBody | undefined = isGzipPacked(m.body) ? decodeBody(m.body, budget, layer) : undefined;
   const name = body ? body.name : peekName(m.body);
