@@ -117,7 +117,7 @@ export function sortEntities<T extends MessageEntity>(entities: T[]): T[] {
  * short arrays one message has: Array.prototype.sort has a fixed cost of a
  * few hundred nanoseconds per call, more than sorting ten items takes.
  */
-export function stableSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+function stableSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   const n = items.length;
   if (n > 24) return items.sort(compare);
   for (let i = 1; i < n; i++) {
