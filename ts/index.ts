@@ -1,9 +1,80 @@
 /**
  * wasmgram — a Telegram MTProto client library for TypeScript with a
- * WebAssembly core. This entry re-exports the stable public API; the layers
- * are also available as subpaths (`wasmgram/crypto`, `wasmgram/tl`, ...).
+ * WebAssembly core. This entry is the client and what a client's user needs
+ * beside it (errors, storages, retry policies, text formatting, the crypto
+ * provider); each layer is also a subpath (`wasmgram/client`,
+ * `wasmgram/storage`, `wasmgram/dispatcher`, `wasmgram/fsm`, `wasmgram/tl`,
+ * `wasmgram/testing`, ...).
+ *
+ * @example
+ * ```ts
+ * import { TelegramClient } from 'wasmgram';
+ * const client = new TelegramClient({ apiId, apiHash, storage: 'me.session' });
+ * await client.start({ phone: () => ask('phone'), code: () => ask('code'), password: () => ask('2FA password') });
+ * await client.sendMessage('me', '**hello** from wasmgram', { parseMode: 'markdown' });
+ * await client.close();
+ * ```
  */
-export * from './errors.js';
+export {
+  CryptoError,
+  type DhValueName,
+  FormatError,
+  RpcError,
+  type RpcErrorPattern,
+  type SecurityCheck,
+  SecurityError,
+  SessionError,
+  TimeoutError,
+  TlError,
+  TransportError,
+  WasmgramError,
+} from './errors.js';
+export { consoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
+export {
+  BotStopped,
+  CallbackQuery,
+  Chat,
+  type ChatKind,
+  Dialog,
+  Document,
+  InlineQuery,
+  InlineSend,
+  JoinRequest,
+  type Media,
+  Message,
+  MessageDeleted,
+  MessageEdited,
+  NewMessage,
+  Photo,
+  PollVote,
+  RawUpdate,
+  TelegramClient,
+  type TelegramClientEvents,
+  type TelegramClientOptions,
+  type TypedUpdate,
+  User,
+  UserStatus,
+  UserTyping,
+} from './client/index.js';
+export {
+  AutoSleep,
+  CircuitBreaker,
+  CircuitOpenError,
+  ExponentialBackoff,
+  NoRetries,
+  type RetryDecision,
+  type RetryPolicy,
+} from './network/index.js';
+export {
+  type CachedPeer,
+  exportStringSession,
+  importStringSession,
+  MemoryStorage,
+  type SessionSnapshot,
+  type SessionStorage,
+  StringStorage,
+} from './storage/index.js';
+export { parseHtml, parseMarkdown, unparseHtml, unparseMarkdown } from './parsers/index.js';
 export {
   createCryptoProvider,
   createWasmProvider,
