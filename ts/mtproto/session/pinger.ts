@@ -50,9 +50,13 @@ export class Pinger {
     if (this.sentAt !== undefined) times.push(this.sentAt + (ping.timeoutMs ?? 15_000));
   }
 
-  /** A ping of ours went out at `now`. */
+  /**
+   * A ping of ours went out at `now`. The timeout counts from the oldest ping
+   * still unanswered: with an interval shorter than the timeout, restarting it
+   * on every ping would never let a dead link time out.
+   */
   sent(now: number): void {
-    this.sentAt = now;
+    this.sentAt ??= now;
   }
 
   /** Its pong came, or the connection it went on is gone. */
