@@ -51,6 +51,19 @@ test('phone + code: PHONE_MIGRATE moves the home DC (2 → 3), the code is X fiv
   }
 });
 
+test('phone + code: PHONE_MIGRATE to a DC the client has no address for — the pool learns it from help.getConfig on the DC it knows', async () => {
+  const alice = server.backend.addUser({ phone: '9996631002', firstName: 'Alice' });
+  const only2 = { dcs: server.dcs.filter((d) => d.id === 2), rsaPublicKey: server.rsaPublicKey };
+  const client = await clientFor(server, { testServer: only2 });
+  try {
+    const me = await within(client.start({ phone: '9996631002', code: '33333' }), 8000, 'login');
+    assert.is(me.id, alice.id);
+    assert.is(client.pool.homeDc, 3);
+  } finally {
+    await client.close();
+  }
+});
+
 test('sign-up: a number without an account gets one with the given name', async () => {
   const client = await clientFor(server);
   try {

@@ -157,12 +157,6 @@ export async function loginCommand(argv: readonly string[], io: CliIo): Promise<
   const client = new TelegramClient(options);
   try {
     const phone = stringOption(args, 'phone');
-    if (options.testServer && options.testServer.dcs.length < 2) {
-      // One address given: learn the other DCs now. The pool refreshes its DC list for an
-      // unknown DC it is sent to, but not for an unknown home DC after PHONE_MIGRATE_X.
-      await client.connect();
-      if (!(await storage.getAccount())) await client.pool.refreshConfig();
-    }
     const me = await client.start({
       ...(botToken !== undefined && {
         botToken: botToken === '-' ? () => io.ask('Bot token: ', { hidden: true }) : botToken,

@@ -229,8 +229,8 @@ export class DcPool extends Emitter<DcPoolEvents> {
    * Fetches `help.getConfig` from the home DC and makes its DC list the one
    * in use (persisted). Called on start when nothing is stored, and on `updateDcOptions`.
    */
-  async refreshConfig(): Promise<void> {
-    const config = await this.invoke({ _: 'help.getConfig' });
+  async refreshConfig(viaDcId?: number): Promise<void> {
+    const config = await this.invoke({ _: 'help.getConfig' }, viaDcId === undefined ? {} : { dcId: viaDcId });
     const options = dcOptionsFromConfig(config.dc_options);
     if (options.length === 0) return;
     this.dcs = options;
@@ -278,10 +278,15 @@ export class DcPool extends Emitter<DcPoolEvents> {
 
   private async openSlot(id: string, dcId: number, media: boolean, index: number): Promise<Slot> {
     let address = pickDcAddress(this.dcs, dcId, { media, ipv6: this.options.ipv6 ?? false });
-    if (!address && dcId !== this.home) {
-      // An unknown DC: the config may be older than the server's DC list.
-      await this.refreshConfig();
-      address = pickDcAddress(this.dcs, dcId, { media, ipv6: this.options.ipv6 ?? false });
+    if (!address) {
+      // An unknown DC: the config may be older than the server's DC list. Ask a
+      // DC we can reach — the home DC, or (when the home DC itself is the unknown
+      // one, e.g. right after PHONE_MIGRATE_X) any DC with a known address.
+      const via = dcId !== this.home ? undefined : this.dcs.find((d) => d.id !== dcId && !d.mediaOnly && !d.cdn)?.id;
+      if (dcId !== this.home || via !== undefined) {
+        await this.refreshConfig(via);
+        address = pickDcAddress(this.dcs, dcId, { media, ipv6: this.options.ipv6 ?? false });
+      }
     }
     if (!address) throw new WasmgramError(`no address known for DC ${dcId}`);
     // Extra transfer connections share the main connection's key: make sure it exists first.
