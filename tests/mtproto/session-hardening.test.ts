@@ -14,6 +14,7 @@ import { TlError, WasmgramError } from '../../ts/errors.js';
 import { encodeContainer } from '../../ts/mtproto/index.js';
 import { encodeRpcResult, ServerSession } from '../../ts/mtproto/server-side.js';
 import { encode, idOf, TlWriter } from '../../ts/tl/codec/index.js';
+import { SessionProtocol } from '../../ts/mtproto/session/protocol.js';
 import { checks, makeHarness, T0, testAuthKey, type Harness } from './_session.js';
 import { getProvider } from './_support.js';
 
@@ -144,7 +145,7 @@ test('ServerSession.seal of no messages throws TlError (a WasmgramError), not a 
   );
 });
 
-test('MtprotoSession and ServerSession print as [redacted]: no key bytes in inspect, console.log or JSON', () => {
+test('MtprotoSession, its SessionProtocol and ServerSession print as [redacted]: no key bytes in inspect, console.log or JSON', () => {
   const key = testAuthKey();
   const h = makeHarness(crypto);
   const hexKey = Buffer.from(key).toString('hex');
@@ -153,6 +154,10 @@ test('MtprotoSession and ServerSession print as [redacted]: no key bytes in insp
     ['MtprotoSession', h.client],
     ['ServerSession', h.server],
     ['ServerSession', new ServerSession({ crypto, authKey: key, sessionId: 1n })],
+    [
+      'SessionProtocol',
+      new SessionProtocol({ crypto, authKey: key, sessionId: 1n, timeOffset: 0, replayWindowSize: 10, checkMsgIdTime: true }),
+    ],
   ] as const) {
     for (const text of [
       inspect(obj, { depth: 10, showHidden: true }),

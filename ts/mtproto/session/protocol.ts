@@ -10,6 +10,7 @@
  */
 import type { AuthKeyHandle, CryptoProvider } from '../../crypto/provider.js';
 import { SecurityError } from '../../errors.js';
+import { redact } from '../../redact.js';
 import { isServerMsgId, MsgIdGenerator, msgIdTimeSkew } from '../msg-id.js';
 import { decodeContainer, encodeContainer } from './container.js';
 import { openEnvelope, sealEnvelope, type EnvelopeHeader } from './envelope.js';
@@ -66,7 +67,7 @@ function replayError(msgId: bigint, verdict: ReplayVerdict): SecurityError {
   return new SecurityError('msg_id_replay', `msg_id ${msgId} ${what}`);
 }
 
-/** Key, session_id, msg_id clock, seq_no and replay window of one client session. */
+/** Key, session_id, msg_id clock, seq_no and replay window of one client session. Prints as `SessionProtocol [redacted]`. */
 export class SessionProtocol {
   key: AuthKeyHandle;
   private ownsKey = false;
@@ -80,6 +81,7 @@ export class SessionProtocol {
     this.sessionId = options.sessionId;
     this.ids = new MsgIdGenerator(options.timeOffset);
     this.window = new ReplayWindow(options.replayWindowSize);
+    redact(this, 'SessionProtocol'); // it holds the auth key
   }
 
   private load(authKey: Uint8Array | AuthKeyHandle): AuthKeyHandle {
