@@ -26,7 +26,7 @@ import { configureModExp, type ModExpDefaults, modExp } from '../../ts/crypto/mo
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaKeyFingerprint } from '../../ts/crypto/rsa.js';
 import { finishKeyExchange, requestDhParams, setClientDhParams, startKeyExchange } from '../../ts/mtproto/handshake/index.js';
-import { serverStep1, serverStep2, serverStep3 } from '../../ts/mtproto/server-side.js';
+import { answerReqPq, answerReqDhParams, answerSetClientDhParams } from '../../ts/mtproto/server-side.js';
 import { generateServerKeyPair } from '../../ts/testing/server/node-rsa-key.js';
 import { median, percentile } from '../lib/stats.js';
 import { SeededRandom } from '../lib/rng.js';
@@ -182,11 +182,11 @@ function measureExchanges(crypto: CryptoProvider, plan: KeyExchangeCpuPlan): Exc
         }
       };
       const c1 = timed(() => startKeyExchange({ crypto, dcId: 2, rsaKeys: [rsaPublicKey] }));
-      const s1 = serverStep1({ crypto, rsaKey, dcId: 2 }, c1.request);
+      const s1 = answerReqPq({ crypto, rsaKey, dcId: 2 }, c1.request);
       const c2 = timed(() => requestDhParams(c1.state, s1.response));
-      const s2 = serverStep2(s1.state, c2.request);
+      const s2 = answerReqDhParams(s1.state, c2.request);
       const c3 = timed(() => setClientDhParams(c2.state, s2.response), true);
-      const s3 = serverStep3(s2.state, c3.request);
+      const s3 = answerSetClientDhParams(s2.state, c3.request);
       const done = timed(() => finishKeyExchange(c3.state, s3.response), true);
       if (done.kind !== 'done') throw new Error('key exchange did not finish in one attempt');
       if (round > 0) {

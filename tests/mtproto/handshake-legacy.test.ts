@@ -12,7 +12,13 @@ import { bytesToHex } from '../../ts/crypto/bytes.js';
 import type { CryptoProvider } from '../../ts/crypto/provider.js';
 import { rsaEncryptSha1Padded, rsaPadEncrypt } from '../../ts/crypto/rsa.js';
 import { finishKeyExchange, startKeyExchange, requestDhParams, setClientDhParams } from '../../ts/mtproto/handshake/index.js';
-import { type ServerHandshakeOptions, ServerHandshake, serverStep1, serverStep2, serverStep3 } from '../../ts/mtproto/server-side.js';
+import {
+  type ServerHandshakeOptions,
+  ServerHandshake,
+  answerReqPq,
+  answerReqDhParams,
+  answerSetClientDhParams,
+} from '../../ts/mtproto/server-side.js';
 import { decodePlainMessage, encodePlainMessage } from '../../ts/mtproto/plain-message.js';
 import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { mt } from '../../ts/tl/generated/types.js';
@@ -34,7 +40,7 @@ function exchange(variant: Variant, scheme: Scheme, serverOptions: Partial<Serve
   const clock = () => 1_700_000_000_000;
   const c1 = startKeyExchange({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom(`c-${seed}`), clock });
   const srv: ServerHandshakeOptions = { crypto, rsaKey: server.priv, random: seededRandom(`s-${seed}`), clock, ...serverOptions };
-  const s1 = serverStep1(srv, c1.request);
+  const s1 = answerReqPq(srv, c1.request);
   const c2 = requestDhParams(c1.state, s1.response);
   const ours = decodeRequest(decodePlainMessage(c2.request, { from: 'client' }).body) as mt.req_DH_params;
   const common = {
@@ -61,9 +67,9 @@ function exchange(variant: Variant, scheme: Scheme, serverOptions: Partial<Serve
     decodePlainMessage(c2.request, { from: 'client' }).msgId,
     encode({ ...ours, encrypted_data: encrypted }),
   );
-  const s2 = serverStep2(s1.state, request);
+  const s2 = answerReqDhParams(s1.state, request);
   const c3 = setClientDhParams(c2.state, s2.response);
-  const s3 = serverStep3(s2.state, c3.request);
+  const s3 = answerSetClientDhParams(s2.state, c3.request);
   if (s3.kind !== 'done') throw new Error('server did not finish');
   const fin = finishKeyExchange(c3.state, s3.response);
   if (fin.kind !== 'done') throw new Error('client did not finish');
@@ -114,7 +120,7 @@ test('lenient server: a tampered SHA1-padded block is refused like a bad RSA_PAD
   const bad = req.encrypted_data.slice();
   bad[200]! ^= 1;
   const tampered = encodePlainMessage(decodePlainMessage(request, { from: 'client' }).msgId, encode({ ...req, encrypted_data: bad }));
-  const check = securityCheckOf(() => serverStep2(s1.state, tampered));
+  const check = securityCheckOf(() => answerReqDhParams(s1.state, tampered));
   assert.ok(check === 'rsa_pad_hash' || check === 'rsa_pad', check);
 });
 

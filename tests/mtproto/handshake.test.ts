@@ -23,7 +23,7 @@ import {
   type ClientStep2State,
   type ClientStep3State,
 } from '../../ts/mtproto/handshake/index.js';
-import { serverStep1, serverStep2, serverStep3, ServerHandshake } from '../../ts/mtproto/server-side.js';
+import { answerReqPq, answerReqDhParams, answerSetClientDhParams, ServerHandshake } from '../../ts/mtproto/server-side.js';
 import { encodePlainMessage, decodePlainMessage } from '../../ts/mtproto/plain-message.js';
 import * as S from './_sample.js';
 import { getProvider, getServerKey, isSecurity, replayRandom, securityCheckOf, seededRandom, sequence } from './_support.js';
@@ -61,17 +61,17 @@ function runExchange(opts: { expiresIn?: number; acceptAuthKey?: (id: Uint8Array
     ...(opts.acceptAuthKey ? { acceptAuthKey: opts.acceptAuthKey } : {}),
   };
   const c1 = startKeyExchange(client);
-  const s1 = serverStep1(srv, c1.request);
+  const s1 = answerReqPq(srv, c1.request);
   const c2 = requestDhParams(c1.state, s1.response);
-  const s2 = serverStep2(s1.state, c2.request);
+  const s2 = answerReqDhParams(s1.state, c2.request);
   const c3 = setClientDhParams(c2.state, s2.response);
-  let s3 = serverStep3(s2.state, c3.request);
+  let s3 = answerSetClientDhParams(s2.state, c3.request);
   let fin = finishKeyExchange(c3.state, s3.response);
   let retries = 0;
   while (fin.kind === 'retry') {
     if (s3.kind !== 'retry') throw new Error('client retried but the server did not');
     retries++;
-    s3 = serverStep3(s3.state, fin.request);
+    s3 = answerSetClientDhParams(s3.state, fin.request);
     fin = finishKeyExchange(fin.state, s3.response);
   }
   if (s3.kind !== 'done') throw new Error('server did not finish');
@@ -129,7 +129,7 @@ test('auth_key exchange: the ClientHandshake / ServerHandshake drivers', () => {
 
 test('auth_key exchange: server answers req_pq_multi with a pq its client can factorize', () => {
   const c1 = startKeyExchange({ crypto, dcId: 2, random: seededRandom('pq') });
-  const s1 = serverStep1({ crypto, rsaKey: server.priv, random: seededRandom('pq-s') }, c1.request);
+  const s1 = answerReqPq({ crypto, rsaKey: server.priv, random: seededRandom('pq-s') }, c1.request);
   const [p, q] = crypto.factorizePQ(BigInt(`0x${hex(s1.state.pq)}`));
   assert.is(hex(bigIntToBytes(p)), hex(s1.state.p));
   assert.is(hex(bigIntToBytes(q)), hex(s1.state.q));
@@ -244,9 +244,9 @@ test('step 2: pq that is not a product of two primes (pq_factorization)', () => 
 test('step 2: a temporary key request uses p_q_inner_data_temp_dc', () => {
   // Server side decodes what the client encrypted: use our own server key.
   const c1 = startKeyExchange({ crypto, dcId: 4, expiresIn: 3600, rsaKeys: [server.pub], random: seededRandom('temp-inner') });
-  const s1 = serverStep1({ crypto, rsaKey: server.priv, dcId: 4, random: seededRandom('temp-inner-s') }, c1.request);
+  const s1 = answerReqPq({ crypto, rsaKey: server.priv, dcId: 4, random: seededRandom('temp-inner-s') }, c1.request);
   const c2 = requestDhParams(c1.state, s1.response);
-  const s2 = serverStep2(s1.state, c2.request);
+  const s2 = answerReqDhParams(s1.state, c2.request);
   assert.is(s2.state.expiresIn, 3600);
   assert.is(s2.state.dcId, 4);
 });
@@ -512,7 +512,7 @@ test('finish: a verified dh_gen_retry sends set_client_DH_params with retry_id =
 
 function serverAt2() {
   const c1 = startKeyExchange({ crypto, dcId: 2, rsaKeys: [server.pub], random: seededRandom('srv-neg') });
-  const s1 = serverStep1({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-neg-s') }, c1.request);
+  const s1 = answerReqPq({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-neg-s') }, c1.request);
   const c2 = requestDhParams(c1.state, s1.response);
   return { c1, s1, c2 };
 }
@@ -530,15 +530,15 @@ test('server: req_DH_params with an unknown fingerprint (rsa_fingerprint), wrong
     encrypted_data: new Uint8Array(256),
   };
   assert.is(
-    securityCheckOf(() => serverStep2(s1.state, clientMsg(base))),
+    securityCheckOf(() => answerReqDhParams(s1.state, clientMsg(base))),
     'rsa_fingerprint',
   );
   assert.is(
-    securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, p: s1.state.q }))),
+    securityCheckOf(() => answerReqDhParams(s1.state, clientMsg({ ...base, p: s1.state.q }))),
     'p_q',
   );
   assert.is(
-    securityCheckOf(() => serverStep2(s1.state, clientMsg({ ...base, nonce: new Uint8Array(16) }))),
+    securityCheckOf(() => answerReqDhParams(s1.state, clientMsg({ ...base, nonce: new Uint8Array(16) }))),
     'nonce',
   );
 });
@@ -547,25 +547,25 @@ test('server: tampered RSA_PAD data (rsa_pad_hash) and a p_q_inner_data for anot
   const { s1, c2 } = serverAt2();
   const tampered = c2.request.slice();
   tampered[tampered.length - 1]! ^= 1;
-  const check = securityCheckOf(() => serverStep2(s1.state, tampered));
+  const check = securityCheckOf(() => answerReqDhParams(s1.state, tampered));
   assert.ok(check === 'rsa_pad_hash' || check === 'rsa_pad', check);
   const c1b = startKeyExchange({ crypto, dcId: 3, rsaKeys: [server.pub], random: seededRandom('srv-dc') });
-  const s1b = serverStep1({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-dc-s') }, c1b.request);
+  const s1b = answerReqPq({ crypto, rsaKey: server.priv, dcId: 2, random: seededRandom('srv-dc-s') }, c1b.request);
   const c2b = requestDhParams(c1b.state, s1b.response);
   assert.is(
-    securityCheckOf(() => serverStep2(s1b.state, c2b.request)),
+    securityCheckOf(() => answerReqDhParams(s1b.state, c2b.request)),
     'dc_id',
   );
 });
 
 test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of range (g_b_range)', () => {
   const { s1, c2 } = serverAt2();
-  const s2 = serverStep2(s1.state, c2.request);
+  const s2 = answerReqDhParams(s1.state, c2.request);
   const c3 = setClientDhParams(c2.state, s2.response);
   const tampered = c3.request.slice();
   tampered[tampered.length - 1]! ^= 1;
   assert.is(
-    securityCheckOf(() => serverStep3(s2.state, tampered)),
+    securityCheckOf(() => answerSetClientDhParams(s2.state, tampered)),
     'answer_hash',
   );
 
@@ -583,7 +583,7 @@ test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of r
   );
   const msg = clientMsg({ _: 'set_client_DH_params', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, encrypted_data: enc });
   assert.is(
-    securityCheckOf(() => serverStep3(s2.state, msg)),
+    securityCheckOf(() => answerSetClientDhParams(s2.state, msg)),
     'g_b_range',
   );
   const badRetry = encode({
@@ -600,7 +600,7 @@ test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of r
   );
   const msg2 = clientMsg({ _: 'set_client_DH_params', nonce: s1.state.nonce, server_nonce: s1.state.serverNonce, encrypted_data: enc2 });
   assert.is(
-    securityCheckOf(() => serverStep3(s2.state, msg2)),
+    securityCheckOf(() => answerSetClientDhParams(s2.state, msg2)),
     'retry_id',
   );
 });
@@ -608,7 +608,7 @@ test('server: set_client_DH_params with a bad hash (answer_hash) or g_b out of r
 test('server: a client request of the wrong kind is refused (unexpected_request)', () => {
   const { s1 } = serverAt2();
   assert.is(
-    securityCheckOf(() => serverStep2(s1.state, clientMsg({ _: 'req_pq_multi', nonce: new Uint8Array(16) }))),
+    securityCheckOf(() => answerReqDhParams(s1.state, clientMsg({ _: 'req_pq_multi', nonce: new Uint8Array(16) }))),
     'unexpected_request',
   );
 });

@@ -7,9 +7,9 @@
  * them.
  */
 export {
-  serverStep1,
-  serverStep2,
-  serverStep3,
+  answerReqPq,
+  answerReqDhParams,
+  answerSetClientDhParams,
   type KeyExchangeVariant,
   type ServerHandshakeOptions,
   type ServerRsaKey,

@@ -25,9 +25,9 @@ import {
   type ServerStep1State,
   type ServerStep2State,
   type KeyExchangeVariant,
-  serverStep1,
-  serverStep2,
-  serverStep3,
+  answerReqPq,
+  answerReqDhParams,
+  answerSetClientDhParams,
 } from './server.js';
 
 /** What {@link ClientHandshake.receive} returns: the next request, or the finished key. */
@@ -128,16 +128,16 @@ export class ServerHandshake {
         : 0;
     try {
       if (id === REQ_PQ_MULTI || id === REQ_PQ || !this.state) {
-        const r = serverStep1(this.options, request);
+        const r = answerReqPq(this.options, request);
         this.state = r.state;
         return { response: r.response };
       }
       if (this.state.step === 1) {
-        const r = serverStep2(this.state, request);
+        const r = answerReqDhParams(this.state, request);
         this.state = r.state;
         return { response: r.response };
       }
-      const r = serverStep3(this.state, request);
+      const r = answerSetClientDhParams(this.state, request);
       if (r.kind === 'retry') {
         this.state = r.state;
         return { response: r.response };

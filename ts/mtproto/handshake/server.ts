@@ -4,9 +4,9 @@
  * (https://core.telegram.org/mtproto/auth_key, read from the server's seat).
  *
  * ```ts
- * let s1 = serverStep1(options, reqPqMulti);      // → resPQ
- * let s2 = serverStep2(s1.state, reqDhParams);    // → server_DH_params_ok
- * let s3 = serverStep3(s2.state, setClientDh);    // → dh_gen_ok (or dh_gen_retry)
+ * let s1 = answerReqPq(options, reqPqMulti);      // → resPQ
+ * let s2 = answerReqDhParams(s1.state, reqDhParams);    // → server_DH_params_ok
+ * let s3 = answerSetClientDhParams(s2.state, setClientDh);    // → dh_gen_ok (or dh_gen_retry)
  * if (s3.kind === 'done') store(s3.authKey);
  * ```
  *
@@ -97,7 +97,7 @@ interface ServerContext {
   readonly fingerprint: bigint;
 }
 
-/** State after {@link serverStep1}: resPQ sent. */
+/** State after {@link answerReqPq}: resPQ sent. */
 export interface ServerStep1State {
   readonly step: 1;
   readonly ctx: ServerContext;
@@ -108,7 +108,7 @@ export interface ServerStep1State {
   readonly q: Uint8Array;
 }
 
-/** State after {@link serverStep2}: server_DH_params_ok sent. Secret (holds a). */
+/** State after {@link answerReqDhParams}: server_DH_params_ok sent. Secret (holds a). */
 export interface ServerStep2State {
   readonly step: 2;
   readonly ctx: ServerContext;
@@ -127,13 +127,13 @@ export interface ServerStep2State {
 }
 
 /** A server step's output: the plain message to send back and the next state. */
-export interface ServerStepResult<S> {
+export interface ServerKeyExchangeStep<S> {
   response: Uint8Array;
   state: S;
 }
 
-/** The outcome of {@link serverStep3}. */
-export type ServerFinishResult =
+/** The outcome of {@link answerSetClientDhParams}. */
+export type ServerKeyExchangeOutcome =
   | ({ kind: 'done'; response: Uint8Array; variant: KeyExchangeVariant } & AuthKeyResult)
   | { kind: 'retry'; response: Uint8Array; state: ServerStep2State };
 
@@ -160,7 +160,7 @@ function generatePqPrimes(random: RandomSource): [bigint, bigint] {
  * server_nonce, pq = p·q, and the fingerprint of the server's key
  * (https://core.telegram.org/mtproto/auth_key#2-server-sends-response-of-the-form).
  */
-export function serverStep1(options: ServerHandshakeOptions, request: Uint8Array): ServerStepResult<ServerStep1State> {
+export function answerReqPq(options: ServerHandshakeOptions, request: Uint8Array): ServerKeyExchangeStep<ServerStep1State> {
   const random = options.random ?? options.crypto.random;
   const { next } = msgIdFunction(options, 'server-response');
   const fingerprint = rsaKeyFingerprint(options.rsaKey, options.crypto);
@@ -168,7 +168,7 @@ export function serverStep1(options: ServerHandshakeOptions, request: Uint8Array
   const req = readClientRequest(request, ['req_pq_multi', 'req_pq']);
   const serverNonce = randomBytesFrom(random, 16);
   const [p, q] = options.pq?.() ?? generatePqPrimes(random);
-  if (!(p < q)) throw new CryptoError('serverStep1: pq primes must satisfy p < q');
+  if (!(p < q)) throw new CryptoError('answerReqPq: pq primes must satisfy p < q');
   const pq = bigIntToBytes(p * q);
   const resPQ: mt.resPQ = {
     _: 'resPQ',
@@ -193,7 +193,7 @@ export function serverStep1(options: ServerHandshakeOptions, request: Uint8Array
  *
  * @throws SecurityError `nonce`, `server_nonce`, `p_q`, `rsa_fingerprint`, `rsa_pad`, `rsa_pad_hash`, `p_q_inner_data`, `dc_id`
  */
-export function serverStep2(state: ServerStep1State, request: Uint8Array): ServerStepResult<ServerStep2State> {
+export function answerReqDhParams(state: ServerStep1State, request: Uint8Array): ServerKeyExchangeStep<ServerStep2State> {
   const { ctx } = state;
   const { crypto } = ctx.options;
   const req = readClientRequest(request, ['req_DH_params']);
@@ -225,7 +225,7 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
   let a = 0n;
   let gA = 0n;
   for (let attempt = 0; ; attempt++) {
-    if (attempt === 8) throw new CryptoError('serverStep2: no usable a in 8 draws (broken random source?)');
+    if (attempt === 8) throw new CryptoError('answerReqDhParams: no usable a in 8 draws (broken random source?)');
     a = randomBigIntBits(ctx.random, 2048);
     gA = modExp(BigInt(g), a, dhPrime); // a is secret: constant time
     try {
@@ -284,7 +284,7 @@ export function serverStep2(state: ServerStep1State, request: Uint8Array): Serve
  *
  * @throws SecurityError `nonce`, `server_nonce`, `answer_length`, `answer_padding`, `answer_hash`, `retry_id`, `g_b_range`, `g_b_safe_range`
  */
-export function serverStep3(state: ServerStep2State, request: Uint8Array): ServerFinishResult {
+export function answerSetClientDhParams(state: ServerStep2State, request: Uint8Array): ServerKeyExchangeOutcome {
   const { ctx } = state;
   const { crypto } = ctx.options;
   const req = readClientRequest(request, ['set_client_DH_params']);
