@@ -76,6 +76,10 @@ const PLATFORM = {
     src: 'ts/storage/file-node.ts',
     web: `import { SessionError } from ${errors};\nexport class NodeFileSystem { constructor() { ${notHere('SessionError', 'file storage (Node fs)')} } }\nexport function nodeFileStorage() { ${notHere('SessionError', 'file storage (Node fs)')} }`,
   },
+  'file-path-node': {
+    src: 'ts/client/methods/files/file-path-node.ts',
+    web: `import { WasmgramError } from ${errors};\nexport function openFileSource() { ${notHere('WasmgramError', 'file paths in uploads (Node fs)')} }\nexport function openFileSink() { ${notHere('WasmgramError', 'file paths in downloads (Node fs)')} }`,
+  },
   wasm: {
     src: 'ts/wasm/embedded.ts',
     // Workers receive each .wasm import as a compiled WebAssembly.Module.
