@@ -242,6 +242,9 @@ test('without onNote, decisions wait in takeNotes (the server puts them in the t
   assert.equal(l.takeNotes(), ['layer 198: updateSentPhoneCode dropped (an Update this layer does not know)']);
   l.object(upd as never);
   assert.equal(l.takeNotes(), []);
+  // A pushed object that cannot be written in the layer is left out (never thrown into the update hub).
+  assert.is(l.object({ _: 'updateShort', update: 5, date: T0 } as never), undefined);
+  assert.match(l.takeNotes()[0] ?? '', /^layer 198: updateShort left out: /);
 });
 
 test('a function layer 198 has and 227 lacks is refused; extra layers from .tl text', () => {

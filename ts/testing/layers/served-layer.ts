@@ -25,6 +25,8 @@ export class ServedLayer {
   private readonly current: SchemaTable;
   /** Conversion decisions not yet taken by `takeNotes` (when no `onNote` was given). */
   private notes: string[] = [];
+  /** Where decisions go: `onNote`, or `notes`. */
+  private readonly say: (note: string) => void;
 
   /**
    * @param schema the layer's table (schemaFromText)
@@ -34,9 +36,9 @@ export class ServedLayer {
   constructor(schema: SchemaTable, onNote?: (note: string) => void) {
     this.codec = createCodec(schema);
     this.current = getSchema();
-    const note = onNote ?? ((n: string) => void this.notes.push(n));
-    this.up = new LayerConverter(schema, this.current, note);
-    this.down = new LayerConverter(this.current, schema, note);
+    this.say = onNote ?? ((n: string) => void this.notes.push(n));
+    this.up = new LayerConverter(schema, this.current, this.say);
+    this.down = new LayerConverter(this.current, schema, this.say);
   }
 
   /**
@@ -100,8 +102,15 @@ export class ServedLayer {
 
   /** An object of the server's layer (e.g. pushed `updates`) in this layer; undefined when this layer has no equivalent (dropped). */
   object(obj: AnyTlObject): Uint8Array | undefined {
-    const conv = this.down.object(obj);
-    return conv === undefined ? undefined : this.codec.encode(conv);
+    try {
+      const conv = this.down.object(obj);
+      return conv === undefined ? undefined : this.codec.encode(conv);
+    } catch (e) {
+      // A pushed object this layer cannot hold is left out, as an unknown update is; said in the trace.
+      if (!(e instanceof TlError)) throw e;
+      this.say(`layer ${this.layer}: ${obj._} left out: ${e.message}`);
+      return undefined;
+    }
   }
 
   /** An object of the server's layer converted to this layer's form (not encoded); undefined when dropped. */
