@@ -50,6 +50,24 @@ export class WasmgramError extends Error {
   }
 }
 
+/**
+ * A caller passed a value the API cannot take: out of range, of the wrong
+ * kind, or naming something that does not exist (`argument` names which).
+ * The library's counterpart of `RangeError`/`TypeError`, so that every error
+ * it throws is a `WasmgramError`.
+ */
+export class ArgumentError extends WasmgramError {
+  override name = 'ArgumentError';
+  static override readonly kind: string = 'ArgumentError';
+  constructor(
+    message: string,
+    /** The parameter or option at fault, when one is. */
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A cryptographic primitive was called with arguments it cannot accept (bad key size, unaligned length, ...). */
 export class CryptoError extends WasmgramError {
   override name = 'CryptoError';

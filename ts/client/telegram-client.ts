@@ -12,7 +12,7 @@
  * ```
  */
 import type { CryptoProvider } from '../crypto/provider.js';
-import { WasmgramError } from '../errors.js';
+import { ArgumentError, WasmgramError } from '../errors.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
 import { DcPool } from '../network/dc-pool.js';
@@ -107,8 +107,8 @@ export class TelegramClient implements ClientCore {
 
   constructor(private readonly options: TelegramClientOptions) {
     if (!(Number.isInteger(options.apiId) && options.apiId > 0))
-      throw new RangeError(`apiId must be a positive integer, got ${options.apiId}`);
-    if (typeof options.apiHash !== 'string' || options.apiHash === '') throw new RangeError('apiHash must be a non-empty string');
+      throw new ArgumentError(`apiId must be a positive integer, got ${options.apiId}`);
+    if (typeof options.apiHash !== 'string' || options.apiHash === '') throw new ArgumentError('apiHash must be a non-empty string');
     this.apiId = options.apiId;
     this.apiHash = options.apiHash;
     this.logger = options.logger ?? silentLogger;

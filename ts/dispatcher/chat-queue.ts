@@ -4,6 +4,7 @@
  * parallel, at most `limit` at a time; a task without a key is its own lane.
  * Lanes waiting for a slot are served first come, first served.
  */
+import { ArgumentError } from '../errors.js';
 
 /** A lane's key: a chat id, or any string. */
 export type LaneKey = string | bigint;
@@ -43,7 +44,7 @@ export class ChatQueue {
     /** Most tasks running at once (different keys). */
     readonly limit = 16,
   ) {
-    if (!(limit >= 1)) throw new RangeError('ChatQueue limit must be at least 1');
+    if (!(limit >= 1)) throw new ArgumentError('ChatQueue limit must be at least 1', 'limit');
   }
 
   /** Tasks queued or running. */

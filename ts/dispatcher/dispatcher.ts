@@ -18,6 +18,7 @@ import { Context, type ContextServices } from './context.js';
 import type { Filter } from './filter.js';
 import type { HandleResult } from './propagation.js';
 import { Router } from './router.js';
+import { ArgumentError } from '../errors.js';
 
 /** Options of {@link Dispatcher}. */
 export interface DispatcherOptions<U, M extends StateMap> {
@@ -101,7 +102,7 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
     this.keyStrategy = options.keyStrategy ?? perUserInChat;
     this.ids = options.ids ?? (defaultUpdateIds as (u: U) => StateKeyParts);
     this.lane = options.lane ?? defaultLane;
-    if (options.scenes?.length && !options.storage) throw new TypeError('Dispatcher: scenes need a state storage');
+    if (options.scenes?.length && !options.storage) throw new ArgumentError('Dispatcher: scenes need a state storage');
     if (options.storage) {
       const ttl = options.stateTtlMs;
       this.services = {

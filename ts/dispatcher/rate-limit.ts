@@ -5,6 +5,7 @@
  * double the rate). Updates over the limit stop there (`onLimited` is told).
  * Memory is bounded: `maxKeys` users at most, the least recently seen dropped first.
  */
+import { ArgumentError } from '../errors.js';
 import type { StateMap } from '../fsm/states.js';
 import type { Context } from './context.js';
 import type { Middleware } from './middleware.js';
@@ -33,7 +34,7 @@ export interface RateLimitOptions<U, M extends StateMap> {
  */
 export function rateLimit<U, M extends StateMap = StateMap>(options: RateLimitOptions<U, M>): Middleware<U, M> {
   const { limit, windowMs } = options;
-  if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('rateLimit: limit must be ≥ 1 and windowMs > 0');
+  if (!(limit >= 1) || !(windowMs > 0)) throw new ArgumentError('rateLimit: limit must be ≥ 1 and windowMs > 0', 'limit');
   const now = options.now ?? Date.now;
   const keyOf = options.key ?? ((ctx: Context<U, M>) => (ctx.userId === undefined ? undefined : String(ctx.userId)));
   const maxKeys = options.maxKeys ?? 100_000;

@@ -15,6 +15,7 @@ import type { Context } from './context.js';
 import type { Filter } from './filter.js';
 import { type Middleware, runMiddleware } from './middleware.js';
 import type { HandleResult } from './propagation.js';
+import { ArgumentError } from '../errors.js';
 
 /** A handler: gets the update (narrowed by its filter) and the context. Its return value may be a {@link Propagation} action. */
 export type Handler<U, C> = (update: U, ctx: C) => unknown;
@@ -95,7 +96,7 @@ export class Router<U, M extends StateMap = StateMap> {
 
   /** Adds a child router, run after this router's own groups. */
   include(child: Router<U, M>): this {
-    if (child === this) throw new TypeError('a router cannot include itself');
+    if (child === this) throw new ArgumentError('a router cannot include itself');
     this.children.push(child);
     return this;
   }

@@ -4,6 +4,7 @@ import type { Chat } from './chat.js';
 import { markedPeerId } from './marked-id.js';
 import type { Message } from './message.js';
 import type { User } from './user.js';
+import { ArgumentError } from '../../errors.js';
 
 /** A dialog. The TL object is `.raw`. */
 export class Dialog {
@@ -45,7 +46,7 @@ export class Dialog {
     return 'title' in c ? c.title : c.displayName;
   }
   get inputPeer(): InputPeer {
-    if (!this.chat) throw new RangeError('the chat of this dialog is not known');
+    if (!this.chat) throw new ArgumentError('the chat of this dialog is not known');
     return this.chat.inputPeer;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { DocumentAttribute, Document as TlDocument } from '../../tl/generated/types.js';
 import { type FileLocation, photoSizeBytes } from './photo.js';
+import { ArgumentError } from '../../errors.js';
 
 /** A document. The TL object is `.raw`. */
 export class Document {
@@ -74,7 +75,7 @@ export class Document {
     let size = this.fileSize;
     if (thumb !== undefined) {
       const t = (this.raw.thumbs ?? []).find((x) => x.type === thumb && (x._ === 'photoSize' || x._ === 'photoSizeProgressive'));
-      if (!t) throw new RangeError(`the document has no thumbnail '${thumb}'`);
+      if (!t) throw new ArgumentError(`the document has no thumbnail '${thumb}'`);
       size = photoSizeBytes(t);
     }
     return {

@@ -11,6 +11,7 @@ import { markedPeerId } from './marked-id.js';
 import type { PeerIndex } from './peer-index.js';
 import type { PeerLike } from './peer-like.js';
 import type { User } from './user.js';
+import { ArgumentError } from '../../errors.js';
 
 /** The client methods a `Message`'s helpers call (the `TelegramClient` has them all). */
 export interface MessageActions {
@@ -108,7 +109,7 @@ export class Message {
   /** The chat as an `InputPeer` built from the answer's peers (throws when it did not carry the chat). */
   get inputChat(): InputPeer {
     const c = this.chat;
-    if (!c) throw new RangeError('the chat of this message is not known');
+    if (!c) throw new ArgumentError('the chat of this message is not known');
     return c.inputPeer;
   }
 

@@ -4,6 +4,7 @@
  * each size (https://core.telegram.org/api/files#downloading-files).
  */
 import type { InputFileLocation, PhotoSize, Photo as TlPhoto } from '../../tl/generated/types.js';
+import { ArgumentError } from '../../errors.js';
 
 /** Where a file is and how big it is: what `upload.getFile` needs. */
 export interface FileLocation {
@@ -71,7 +72,7 @@ export class Photo {
   /** The location of size `type` (default: the largest). */
   location(type?: string): FileLocation {
     const size = type === undefined ? this.largest : this.sizes.find((s) => s.type === type);
-    if (!size) throw new RangeError(type === undefined ? 'the photo has no downloadable size' : `the photo has no size '${type}'`);
+    if (!size) throw new ArgumentError(type === undefined ? 'the photo has no downloadable size' : `the photo has no size '${type}'`);
     return {
       location: {
         _: 'inputPhotoFileLocation',

@@ -6,6 +6,7 @@
  * commits — once the loop asks for the next one (its body finished) or ends.
  */
 import type { TypedUpdate } from '../types/updates.js';
+import { ArgumentError } from '../../errors.js';
 
 interface Item {
   update: TypedUpdate;
@@ -28,7 +29,8 @@ export class UpdateQueue implements AsyncIterableIterator<TypedUpdate> {
     private readonly capacity = UPDATE_QUEUE_CAPACITY,
     private readonly onEnd: () => void = () => {},
   ) {
-    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new RangeError(`updates() capacity must be an integer >= 1, got ${capacity}`);
+    if (!(Number.isInteger(capacity) && capacity >= 1))
+      throw new ArgumentError(`updates() capacity must be an integer >= 1, got ${capacity}`);
   }
 
   /** Updates waiting to be read. */

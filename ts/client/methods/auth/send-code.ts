@@ -6,6 +6,7 @@
  */
 import type { auth } from '../../../tl/generated/types.js';
 import type { ClientCore } from '../../core.js';
+import { WasmgramError } from '../../../errors.js';
 
 /** What `sendCode` returns: how the code was sent and the hash the next steps need. */
 export interface SentCode {
@@ -55,7 +56,7 @@ export async function sendCode(client: ClientCore, params: SendCodeParams): Prom
 export function sentCodeOf(res: auth.SentCode): SentCode {
   if (res._ !== 'auth.sentCode') {
     // auth.sentCodeSuccess (future auth tokens) and payment-required answers are not part of the phone flow here.
-    throw new TypeError(`unexpected answer to auth.sendCode: ${res._}`);
+    throw new WasmgramError(`unexpected answer to auth.sendCode: ${res._}`);
   }
   const out: SentCode = { phoneCodeHash: res.phone_code_hash, type: res.type };
   if (res.next_type) out.nextType = res.next_type;

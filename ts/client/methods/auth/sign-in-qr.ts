@@ -6,7 +6,7 @@
  * `auth.loginTokenSuccess` — or `auth.loginTokenMigrateTo` when the account
  * lives on another DC, where `auth.importLoginToken` finishes the login.
  */
-import { RpcError, TimeoutError } from '../../../errors.js';
+import { RpcError, TimeoutError, WasmgramError } from '../../../errors.js';
 import type { auth, Authorization, User } from '../../../tl/generated/types.js';
 import type { ClientCore } from '../../core.js';
 import { checkPassword } from './check-password.js';
@@ -90,7 +90,7 @@ export async function signInQr(client: ClientCore, params: QrLoginParams): Promi
         throw e;
       }
       if (res._ === 'auth.loginTokenSuccess') return await client.onSignedIn(res.authorization);
-      if (res._ !== 'auth.loginToken') throw new TypeError(`unexpected QR login answer ${res._}`);
+      if (res._ !== 'auth.loginToken') throw new WasmgramError(`unexpected QR login answer ${res._}`);
       await params.onToken(loginTokenUrl(res.token), new Date(res.expires * 1000));
       // Wait for updateLoginToken, the token's expiry (then export a new one), the deadline or the signal.
       const waitMs = Math.min(Math.max(1000, res.expires * 1000 - Date.now()), deadline - Date.now());
