@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { type ClientCore, type NewMessage, PeerIndex, toTypedUpdate, UpdateQueue } from '../../ts/client/index.js';
 import { PeerCache } from '../../ts/client/updates/peer-cache.js';
 import type { AnyRequest, Update, User } from '../../ts/tl/generated/types.js';
+import { ArgumentError } from '../../ts/errors.js';
 
 const calls: AnyRequest[] = [];
 const client = {
@@ -129,7 +130,10 @@ test('UpdateQueue: order, room() while full, an update is done when the loop ask
   await new Promise((r) => setTimeout(r, 0));
   assert.equal(done.sort(), [1, 2, 3], 'ending settles the rest');
   assert.equal(await q.next(), { value: undefined, done: true });
-  assert.throws(() => new UpdateQueue(0), RangeError);
+  assert.throws(
+    () => new UpdateQueue(0),
+    (e: unknown) => e instanceof ArgumentError,
+  );
 });
 
 test('PeerCache: min users do not replace full ones; hasPeer needs a full user; bounded', () => {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SessionError } from '../../ts/errors.js';
+import { SessionError, ArgumentError } from '../../ts/errors.js';
 import { and, command, Context, Dispatcher, noState, text } from '../../ts/dispatcher/index.js';
 import { defineStates, MemoryStateStorage, perChat, Wizard } from '../../ts/fsm/index.js';
 import { msg, type TestMessage } from './_messages.js';
@@ -121,7 +121,10 @@ test('scenes through the dispatcher: enter runs step 0, later updates go to the 
   assert.equal(replies, ['name?', 'age?', 'name again?', 'age?', 'a number, please']);
   assert.equal(left, [{ name: 'Anna', age: 33 }]);
   assert.equal(handlers, ['after'], 'updates inside the scene reached no other handler');
-  assert.throws(() => new Dispatcher<TestMessage>({ scenes: [wizard as never] }), TypeError);
+  assert.throws(
+    () => new Dispatcher<TestMessage>({ scenes: [wizard as never] }),
+    (e: unknown) => e instanceof ArgumentError,
+  );
 });
 
 test('scenes: a step that enters another scene is not overwritten by its own save; goto checks bounds', async () => {

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { Dispatcher, logging, rateLimit } from '../../ts/dispatcher/index.js';
 import type { Logger } from '../../ts/logger.js';
 import { msg, type TestMessage } from './_messages.js';
+import { ArgumentError } from '../../ts/errors.js';
 
 test('rate limit: sliding window per user with an injected clock', async () => {
   let now = 0;
@@ -46,7 +47,10 @@ test('rate limit: tracked keys are bounded; updates without a user pass', async 
   await dp.dispatch(msg('b', { userId: 3n })); // user 3 remembered: dropped
   await dp.dispatch({ ...msg('c'), sender: null, chat: { id: 5n, type: 'channel' } });
   assert.is(n, 5);
-  assert.throws(() => rateLimit({ limit: 0, windowMs: 1 }), RangeError);
+  assert.throws(
+    () => rateLimit({ limit: 0, windowMs: 1 }),
+    (e: unknown) => e instanceof ArgumentError,
+  );
 });
 
 test('logging: a debug line per update with ids and outcome, an error line on failure, never the text', async () => {

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ChatQueue, Dispatcher } from '../../ts/dispatcher/index.js';
 import { deferred, flush, msg, type TestMessage } from './_messages.js';
+import { ArgumentError } from '../../ts/errors.js';
 
 test('one chat: updates are handled in arrival order, each after the previous finished', async () => {
   const dp = new Dispatcher<TestMessage>();
@@ -79,7 +80,10 @@ test('updates without a chat or user run unordered (each its own lane); a failin
   await after;
   assert.equal(log, ['fast', 'slow', 'after failure']);
   await q.idle();
-  assert.throws(() => new ChatQueue(0), RangeError);
+  assert.throws(
+    () => new ChatQueue(0),
+    (e: unknown) => e instanceof ArgumentError,
+  );
 });
 
 test('a busy chat does not starve others: its next update rejoins the back of the line', async () => {

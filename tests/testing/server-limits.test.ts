@@ -10,7 +10,7 @@
 import { connect, type Socket } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RpcError } from '../../ts/errors.js';
+import { RpcError, ArgumentError } from '../../ts/errors.js';
 import { ClientHandshake } from '../../ts/mtproto/index.js';
 import { DEFAULT_LIMITS, type TestServer } from '../../ts/testing/index.js';
 import { HandshakeQueue } from '../../ts/testing/server/handshake-queue.js';
@@ -42,9 +42,18 @@ test('limits: the defaults are documented values, and bad values are refused', a
     assert.equal(server.limits, DEFAULT_LIMITS);
     assert.ok(DEFAULT_LIMITS.maxUnauthenticatedBytes <= 64 * 1024, 'far below 16 MiB');
   });
-  assert.throws(() => resolveLimits({ maxConnections: 0 }), RangeError);
-  assert.throws(() => resolveLimits({ idleTimeoutMs: -1 }), RangeError);
-  assert.throws(() => resolveLimits({ maxConcurrentHandshakes: Number.NaN }), RangeError);
+  assert.throws(
+    () => resolveLimits({ maxConnections: 0 }),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => resolveLimits({ idleTimeoutMs: -1 }),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => resolveLimits({ maxConcurrentHandshakes: Number.NaN }),
+    (e: unknown) => e instanceof ArgumentError,
+  );
   assert.is(resolveLimits({ idleTimeoutMs: 0 }).idleTimeoutMs, 0, '0 turns a timeout off');
 });
 

@@ -18,6 +18,7 @@ import {
 import { decode, decodeResult, encode } from '../../ts/tl/codec/index.js';
 import type { AnyRequest, Updates, users } from '../../ts/tl/generated/types.js';
 import { rejects } from './_rpc.js';
+import { ArgumentError } from '../../ts/errors.js';
 
 const INIT: InitConnectionFields = {
   api_id: 777,
@@ -202,11 +203,26 @@ test('faults.failNext: any code and text, "*" matches every method, faults fire 
 
 test('faults: bad arguments are refused at set-up', () => {
   const { backend } = setup();
-  assert.throws(() => backend.faults.floodWait('help.getConfig', -1), RangeError);
-  assert.throws(() => backend.faults.floodWait('help.getConfig', 1.5), RangeError);
-  assert.throws(() => backend.faults.floodWait('help.getConfig', 1, 0), RangeError);
-  assert.throws(() => backend.faults.failNext('', 400, 'X'), RangeError);
-  assert.throws(() => backend.faults.failNext('x', 400, ''), RangeError);
+  assert.throws(
+    () => backend.faults.floodWait('help.getConfig', -1),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => backend.faults.floodWait('help.getConfig', 1.5),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => backend.faults.floodWait('help.getConfig', 1, 0),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => backend.faults.failNext('', 400, 'X'),
+    (e: unknown) => e instanceof ArgumentError,
+  );
+  assert.throws(
+    () => backend.faults.failNext('x', 400, ''),
+    (e: unknown) => e instanceof ArgumentError,
+  );
 });
 
 // --- internal errors and misuse -----------------------------------------------------
@@ -223,7 +239,7 @@ test('a handler failing with something else than an RpcError becomes 500 INTERNA
   assert.is((e as Error & { cause?: unknown }).cause, boom);
 });
 
-test('a context from another backend or for another DC is a TypeError (glue bug), not an RpcError', async () => {
+test('a context from another backend or for another DC is an ArgumentError (glue bug), not an RpcError', async () => {
   const { backend } = setup();
   const other = new TelegramBackend({ random: seededRandom(1) });
   const foreign = other.connect(2, { authKeyId: 1n });
@@ -231,14 +247,14 @@ test('a context from another backend or for another DC is a TypeError (glue bug)
     await backend.dc(2).handle(foreign, { _: 'help.getConfig' });
     assert.unreachable();
   } catch (e) {
-    assert.instance(e, TypeError);
+    assert.instance(e, ArgumentError);
   }
   const ctx = backend.connect(1, { authKeyId: 1n });
   try {
     await backend.dc(2).handle(ctx, { _: 'help.getConfig' });
     assert.unreachable();
   } catch (e) {
-    assert.instance(e, TypeError);
+    assert.instance(e, ArgumentError);
     assert.match((e as Error).message, /DC 1, not DC 2/);
   }
   const fake = {
@@ -254,7 +270,7 @@ test('a context from another backend or for another DC is a TypeError (glue bug)
     await backend.dc(2).handle(fake, { _: 'help.getConfig' });
     assert.unreachable();
   } catch (e) {
-    assert.instance(e, TypeError);
+    assert.instance(e, ArgumentError);
   }
 });
 

@@ -8,6 +8,7 @@
  * `halfOpen` a peer that vanished without a FIN, so the other end still
  * believes the connection is up.
  */
+import { ArgumentError } from '../../errors.js';
 
 /** Faults of one direction. Every field is optional; `{}` forwards untouched. */
 export interface DirectionFaults {
@@ -66,11 +67,11 @@ export interface RelayStats {
 export function checkDirectionFaults(f: DirectionFaults): DirectionFaults {
   for (const name of ['drop', 'duplicate', 'reorder'] as const) {
     const p = f[name];
-    if (p !== undefined && !(p >= 0 && p <= 1)) throw new RangeError(`${name} must be a probability 0..1, got ${p}`);
+    if (p !== undefined && !(p >= 0 && p <= 1)) throw new ArgumentError(`${name} must be a probability 0..1, got ${p}`);
   }
   for (const name of ['delayMs', 'jitterMs', 'cutAfterBytes'] as const) {
     const v = f[name];
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new RangeError(`${name} must be a finite number >= 0, got ${v}`);
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new ArgumentError(`${name} must be a finite number >= 0, got ${v}`);
   }
   return { ...f };
 }

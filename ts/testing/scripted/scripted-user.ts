@@ -5,7 +5,7 @@
  * receives its updates) but without sockets or MTProto, so a test can make
  * it send a message, join a group, and await what your bot answered.
  */
-import { TimeoutError } from '../../errors.js';
+import { TimeoutError, ArgumentError } from '../../errors.js';
 import type { InitConnectionFields } from '../../mtproto/session/init-connection.js';
 import { wrapWithInitConnection } from '../../mtproto/session/init-connection.js';
 import type { AnyRequest, InputChannel, InputPeer, InputUser, MessageEntity, ResultOf, Updates } from '../../tl/generated/types.js';
@@ -109,14 +109,14 @@ export class ScriptedUser {
   inputUser(t: ScriptTarget): InputUser {
     const p = this.inputPeer(t);
     if (p._ === 'inputPeerSelf') return { _: 'inputUserSelf' };
-    if (p._ !== 'inputPeerUser') throw new RangeError('not a user');
+    if (p._ !== 'inputPeerUser') throw new ArgumentError('not a user');
     return { _: 'inputUser', user_id: p.user_id, access_hash: p.access_hash };
   }
 
   /** The `InputChannel` this account uses for channel `t`. */
   inputChannel(t: ScriptTarget): InputChannel {
     const p = this.inputPeer(t);
-    if (p._ !== 'inputPeerChannel') throw new RangeError('not a channel');
+    if (p._ !== 'inputPeerChannel') throw new ArgumentError('not a channel');
     return { _: 'inputChannel', channel_id: p.channel_id, access_hash: p.access_hash };
   }
 
@@ -284,7 +284,7 @@ export class ScriptedUser {
     if (result._ === 'updateShortSentMessage') id = result.id;
     else if (result._ === 'updates') for (const x of result.updates) if (x._ === 'updateMessageID') id = x.id;
     const m = id === undefined ? undefined : box.get(id);
-    if (!m) throw new RangeError('the sent message is not in the box');
+    if (!m) throw new ArgumentError('the sent message is not in the box');
     return m;
   }
 
@@ -295,6 +295,6 @@ export class ScriptedUser {
         if (rec) return rec;
       }
     }
-    throw new RangeError(`no ${kind} in the answer`);
+    throw new ArgumentError(`no ${kind} in the answer`);
   }
 }

@@ -18,6 +18,7 @@
 import type { TelegramBackend } from '../telegram/backend.js';
 import type { UserRecord } from '../telegram/user-store.js';
 import { ScriptedUser } from './scripted-user.js';
+import { ArgumentError } from '../../errors.js';
 
 /** What `world.user()` takes; everything is optional. */
 export interface ScriptedUserInput {
@@ -80,7 +81,7 @@ export class ScriptedWorld {
   /** Acts as an existing account (e.g. one a client signed up). */
   as(user: UserRecord | bigint): ScriptedUser {
     const u = typeof user === 'bigint' ? this.backend.users.get(user) : user;
-    if (!u) throw new RangeError(`no user ${user}`);
+    if (!u) throw new ArgumentError(`no user ${user}`);
     const s = new ScriptedUser(this.backend, u);
     this.scripted.push(s);
     return s;
@@ -89,7 +90,7 @@ export class ScriptedWorld {
   /** The account with `username` (with or without `@`). */
   find(username: string): UserRecord {
     const u = this.backend.users.byUsername(username.replace(/^@/, ''));
-    if (!u) throw new RangeError(`no account @${username}`);
+    if (!u) throw new ArgumentError(`no account @${username}`);
     return u;
   }
 

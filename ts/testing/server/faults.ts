@@ -16,6 +16,7 @@
  * ```
  */
 import type { TelegramBackend } from '../telegram/index.js';
+import { ArgumentError } from '../../errors.js';
 
 /** Longest time packets held by `reorderNext` wait for the rest of their group, ms. */
 export const REORDER_TIMEOUT_MS = 2000;
@@ -49,7 +50,7 @@ export class ServerFaults {
 
   /** Holds every server packet for `ms` milliseconds before it is written (0 turns the delay off). */
   delay(ms: number): this {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`delay must be a finite number >= 0, got ${ms}`);
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new ArgumentError(`delay must be a finite number >= 0, got ${ms}`);
     this.delayMs = ms;
     return this;
   }
@@ -66,7 +67,7 @@ export class ServerFaults {
    * so the client resyncs its clock from the notification's msg_id and sends again.
    */
   nextTimeResync(code: 16 | 17 = 16): this {
-    if (code !== 16 && code !== 17) throw new RangeError(`time resync code must be 16 or 17, got ${code}`);
+    if (code !== 16 && code !== 17) throw new ArgumentError(`time resync code must be 16 or 17, got ${code}`);
     this.timeResyncs.push(code);
     return this;
   }
@@ -82,7 +83,7 @@ export class ServerFaults {
    * order once all `n` are there (or after 2 s, whichever comes first).
    */
   reorderNext(n: number): this {
-    if (!Number.isInteger(n) || n < 2) throw new RangeError(`reorderNext needs n >= 2, got ${n}`);
+    if (!Number.isInteger(n) || n < 2) throw new ArgumentError(`reorderNext needs n >= 2, got ${n}`);
     this.reorderCount = n;
     return this;
   }
@@ -100,7 +101,7 @@ export class ServerFaults {
    */
   transportError(code = -404): this {
     if (!Number.isInteger(code) || code >= 0 || code < -0x80000000)
-      throw new RangeError(`transport error code must be a negative int32, got ${code}`);
+      throw new ArgumentError(`transport error code must be a negative int32, got ${code}`);
     this.transportErrors.push(code);
     return this;
   }
@@ -221,6 +222,6 @@ export class ServerFaults {
 }
 
 function count(times: number): number {
-  if (!Number.isInteger(times) || times < 1) throw new RangeError(`times must be a whole number >= 1, got ${times}`);
+  if (!Number.isInteger(times) || times < 1) throw new ArgumentError(`times must be a whole number >= 1, got ${times}`);
   return times;
 }

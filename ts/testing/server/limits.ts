@@ -6,6 +6,7 @@
  * hold memory or the event loop and stall everyone else (issue 10,
  * findings 5 and 9). Defaults fit a real client with room to spare.
  */
+import { ArgumentError } from '../../errors.js';
 
 /** `TestServerOptions.limits`. Every field is optional; 0 turns a timeout off. */
 export interface ServerLimits {
@@ -66,7 +67,7 @@ export function resolveLimits(limits: ServerLimits = {}): ResolvedLimits {
   for (const [name, value] of Object.entries(out)) {
     const positive = name.startsWith('max');
     if (!Number.isFinite(value) || value < 0 || (positive && value < 1)) {
-      throw new RangeError(`limits.${name} must be a finite number ${positive ? '>= 1' : '>= 0'}, got ${value}`);
+      throw new ArgumentError(`limits.${name} must be a finite number ${positive ? '>= 1' : '>= 0'}, got ${value}`);
     }
   }
   return Object.freeze(out);

@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import type { ServerRsaKey } from '../../mtproto/server-side.js';
+import { ArgumentError } from '../../errors.js';
 
 /** A key pair in the forms the server and its users need. Secret: never log `privateKeyPem` or `rsaKey.d`. */
 export interface ServerKeyPair {
@@ -28,9 +29,9 @@ const toBase64Url = (v: bigint): string => {
 const fromBase64Url = (s: string): bigint => BigInt(`0x${Buffer.from(s, 'base64url').toString('hex') || '0'}`);
 
 function fromJwk(jwk: JsonWebKey): ServerKeyPair {
-  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e || !jwk.d) throw new TypeError('not an RSA private key');
+  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e || !jwk.d) throw new ArgumentError('not an RSA private key');
   const rsaKey = { n: fromBase64Url(jwk.n), e: fromBase64Url(jwk.e), d: fromBase64Url(jwk.d) };
-  if (rsaKey.n.toString(2).length !== RSA_BITS) throw new RangeError(`the server RSA key must have a ${RSA_BITS}-bit modulus`);
+  if (rsaKey.n.toString(2).length !== RSA_BITS) throw new ArgumentError(`the server RSA key must have a ${RSA_BITS}-bit modulus`);
   const privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
   return {
     rsaKey,
@@ -56,7 +57,7 @@ export function serverKeyPairFromPem(pem: string): ServerKeyPair {
  * and `privateKeyPem` is empty.
  */
 export function serverKeyPairFromNumbers(key: ServerRsaKey): ServerKeyPair {
-  if (key.n.toString(2).length !== RSA_BITS) throw new RangeError(`the server RSA key must have a ${RSA_BITS}-bit modulus`);
+  if (key.n.toString(2).length !== RSA_BITS) throw new ArgumentError(`the server RSA key must have a ${RSA_BITS}-bit modulus`);
   const publicKey = createPublicKey({ key: { kty: 'RSA', n: toBase64Url(key.n), e: toBase64Url(key.e) }, format: 'jwk' });
   return { rsaKey: key, publicKeyPem: publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(), privateKeyPem: '' };
 }

@@ -31,6 +31,7 @@ import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
 import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
 import { createTempKeyVerifier } from './temp-key-binding.js';
 import { LayerRegistry } from '../layers/index.js';
+import { ArgumentError } from '../../errors.js';
 
 /** Options of `TestServer.start`. Every field is optional. */
 export interface TestServerOptions {
@@ -173,13 +174,13 @@ export class TestServer {
     const host = options.host ?? '127.0.0.1';
     const dcIds = [...(options.dcs ?? DEFAULT_DCS)];
     if (dcIds.length === 0 || new Set(dcIds).size !== dcIds.length || !dcIds.every((id) => Number.isInteger(id) && id >= 1 && id <= 9)) {
-      throw new RangeError(`dcs must be distinct DC ids 1..9, got [${dcIds.join(', ')}]`);
+      throw new ArgumentError(`dcs must be distinct DC ids 1..9, got [${dcIds.join(', ')}]`);
     }
     if (
       options.basePort !== undefined &&
       !(Number.isInteger(options.basePort) && options.basePort >= 1 && options.basePort + 109 <= 65535)
     ) {
-      throw new RangeError(`basePort must leave room for basePort + 109 <= 65535, got ${options.basePort}`);
+      throw new ArgumentError(`basePort must leave room for basePort + 109 <= 65535, got ${options.basePort}`);
     }
     const crypto = options.crypto ?? (await createCryptoProvider());
     const random = options.random ?? crypto.random;
@@ -293,7 +294,7 @@ export class TestServer {
   /** The endpoint of DC `id`. @throws RangeError when the server does not run it */
   dc(id: number): DcEndpoint {
     const dc = this.dcs.find((d) => d.id === id);
-    if (!dc) throw new RangeError(`this server does not run DC ${id}`);
+    if (!dc) throw new ArgumentError(`this server does not run DC ${id}`);
     return dc;
   }
 

@@ -35,6 +35,7 @@ import { toTlMessage } from './tl-message.js';
 import { toTlUser } from './tl-user.js';
 import { UpdateHub } from './update-hub.js';
 import { UserStore, type BotAccount, type NewBot, type NewUser, type UserRecord } from './user-store.js';
+import { ArgumentError } from '../../errors.js';
 
 /**
  * Checks an `auth.bindTempAuthKey` request on the temporary key
@@ -118,7 +119,7 @@ export class TelegramBackend {
     this.random = random;
     this.clock = options.now ?? systemClock;
     const codeTtl = options.codeTtl ?? 300;
-    if (!(codeTtl > 0)) throw new RangeError(`codeTtl must be > 0, got ${codeTtl}`);
+    if (!(codeTtl > 0)) throw new ArgumentError(`codeTtl must be > 0, got ${codeTtl}`);
     this.dcs = new DcTable(options.dcCount ?? 5);
     this.users = new UserStore(random, () => this.now(), this.dcs.count, options.firstUserId);
     this.auth = new AuthStore(random);
@@ -186,7 +187,7 @@ export class TelegramBackend {
    */
   loginCode(phone: string): string {
     const p = parseTestPhone(phone, this.dcs.count);
-    if (!p) throw new RangeError(`not a test phone number of DCs 1..${this.dcs.count}: ${phone}`);
+    if (!p) throw new ArgumentError(`not a test phone number of DCs 1..${this.dcs.count}: ${phone}`);
     return p.code;
   }
 
@@ -196,7 +197,7 @@ export class TelegramBackend {
    */
   authorize(dcId: number, authKeyId: bigint, userId: bigint): void {
     this.dcs.check(dcId);
-    if (!this.users.get(userId)) throw new RangeError(`no user ${userId}`);
+    if (!this.users.get(userId)) throw new ArgumentError(`no user ${userId}`);
     this.auth.authorize(dcId, authKeyId, userId, this.now());
   }
 
@@ -211,7 +212,7 @@ export class TelegramBackend {
    * ```
    */
   async setPassword(userId: bigint, password: string | undefined, hint?: string): Promise<void> {
-    if (!this.users.get(userId)) throw new RangeError(`no user ${userId}`);
+    if (!this.users.get(userId)) throw new ArgumentError(`no user ${userId}`);
     await this.passwords.set(userId, password, hint);
   }
 

@@ -13,7 +13,7 @@
  * 5. a method that needs a login, on a key that is not signed in, gets 401 AUTH_KEY_UNREGISTERED;
  * 6. the method runs.
  */
-import { RpcError } from '../../errors.js';
+import { RpcError, ArgumentError } from '../../errors.js';
 import { decodeRequest, encode } from '../../tl/codec/index.js';
 import type { AnyRequest, ResultOf } from '../../tl/generated/types.js';
 import type { TelegramBackend } from './backend.js';
@@ -134,9 +134,9 @@ export class DcHandler {
 
   private own(ctx: RequestContext): ConnectionContext {
     if (!(ctx instanceof ConnectionContext) || ctx.owner !== this.backend) {
-      throw new TypeError('request context was not made by this backend (use backend.connect / dc.connect)');
+      throw new ArgumentError('request context was not made by this backend (use backend.connect / dc.connect)');
     }
-    if (ctx.dcId !== this.dcId) throw new TypeError(`request context is for DC ${ctx.dcId}, not DC ${this.dcId}`);
+    if (ctx.dcId !== this.dcId) throw new ArgumentError(`request context is for DC ${ctx.dcId}, not DC ${this.dcId}`);
     return ctx;
   }
 }

@@ -2,6 +2,7 @@
  * The DCs of the emulator: ids 1..N on loopback, each on the port its
  * listener got when the server started.
  */
+import { ArgumentError } from '../../errors.js';
 
 /** Where one DC listens. */
 export interface DcAddress {
@@ -19,7 +20,7 @@ export class DcTable {
   private readonly addresses: DcAddress[] = [];
 
   constructor(readonly count: number) {
-    if (!Number.isInteger(count) || count < 1 || count > 9) throw new RangeError(`DC count must be 1..9, got ${count}`);
+    if (!Number.isInteger(count) || count < 1 || count > 9) throw new ArgumentError(`DC count must be 1..9, got ${count}`);
     for (let id = 1; id <= count; id++) this.addresses.push({ id, ip: LOOPBACK, port: 0 });
   }
 
@@ -31,7 +32,7 @@ export class DcTable {
   /** Sets where DC `dcId` listens. */
   set(dcId: number, port: number, ip = LOOPBACK): void {
     this.check(dcId);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`port must be 1..65535, got ${port}`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ArgumentError(`port must be 1..65535, got ${port}`);
     this.addresses[dcId - 1] = { id: dcId, ip, port };
   }
 
@@ -48,6 +49,6 @@ export class DcTable {
 
   /** Throws a RangeError unless `dcId` is one of ours. */
   check(dcId: number): void {
-    if (!this.has(dcId)) throw new RangeError(`DC id must be 1..${this.count}, got ${dcId}`);
+    if (!this.has(dcId)) throw new ArgumentError(`DC id must be 1..${this.count}, got ${dcId}`);
   }
 }

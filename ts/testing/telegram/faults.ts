@@ -11,7 +11,7 @@
  * backend.faults.failNext('*', 500, 'INTERNAL_SERVER_ERROR'); // next call of anything
  * ```
  */
-import { RpcError } from '../../errors.js';
+import { RpcError, ArgumentError } from '../../errors.js';
 import { floodWait } from './rpc-errors.js';
 
 /** A method name (`help.getConfig`) or `*` for every method. */
@@ -32,14 +32,15 @@ export class FaultInjector {
    * (https://core.telegram.org/api/errors#420-flood).
    */
   floodWait(method: FaultTarget, seconds: number, times = 1): this {
-    if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`flood wait seconds must be a whole number >= 0, got ${seconds}`);
+    if (!Number.isInteger(seconds) || seconds < 0)
+      throw new ArgumentError(`flood wait seconds must be a whole number >= 0, got ${seconds}`);
     return this.add(method, times, () => floodWait(seconds));
   }
 
   /** The next `times` calls of `method` fail with `code` and `text` (e.g. 500, `INTERNAL_SERVER_ERROR`). */
   failNext(method: FaultTarget, code: number, text: string, times = 1): this {
-    if (!Number.isInteger(code)) throw new RangeError(`error code must be an integer, got ${code}`);
-    if (text === '') throw new RangeError('error text must not be empty');
+    if (!Number.isInteger(code)) throw new ArgumentError(`error code must be an integer, got ${code}`);
+    if (text === '') throw new ArgumentError('error text must not be empty');
     return this.add(method, times, () => new RpcError(code, text));
   }
 
@@ -66,9 +67,9 @@ export class FaultInjector {
   }
 
   private add(method: FaultTarget, times: number, error: () => RpcError): this {
-    if (method === '') throw new RangeError('fault method must not be empty');
+    if (method === '') throw new ArgumentError('fault method must not be empty');
     if (!(times >= 1) || (!Number.isInteger(times) && times !== Infinity)) {
-      throw new RangeError(`fault times must be a whole number >= 1 or Infinity, got ${times}`);
+      throw new ArgumentError(`fault times must be a whole number >= 1 or Infinity, got ${times}`);
     }
     this.faults.push({ method, left: times, error });
     return this;

@@ -17,6 +17,7 @@ import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import { srpVerifier } from '../../crypto/srp.js';
 import { createWasmProviderSync } from '../../crypto/wasm-provider.js';
 import { randomBytes, randomLong } from './clock.js';
+import { ArgumentError } from '../../errors.js';
 
 /** g of every password (Telegram uses 3 with its 2048-bit prime). */
 export const SRP_G = 3;
@@ -88,7 +89,7 @@ export class PasswordStore {
   /** Starts an SRP round for `userId`: the srp_id and srp_B to send (https://core.telegram.org/api/srp#checking-the-password-with-srp). */
   startRound(userId: bigint): { srpId: bigint; B: Uint8Array } {
     const rec = this.records.get(userId);
-    if (!rec) throw new RangeError(`user ${userId} has no password`);
+    if (!rec) throw new ArgumentError(`user ${userId} has no password`);
     const p = bytesToBigInt(TELEGRAM_DH_PRIME_BYTES);
     const g = BigInt(SRP_G);
     const c = this.crypto();

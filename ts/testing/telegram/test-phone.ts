@@ -4,6 +4,7 @@
  * times (`99966 2 1234` on DC 2 signs in with `22222`). Real test DCs have
  * X in 1..3; this emulator accepts every DC it runs.
  */
+import { ArgumentError } from '../../errors.js';
 
 /** The fixed prefix of every test phone number. */
 export const TEST_PHONE_PREFIX = '99966';
@@ -43,7 +44,7 @@ export function loginCode(dcId: number): string {
 
 /** The test phone number `99966` + `dcId` + `suffix` padded to four digits. */
 export function testPhone(dcId: number, suffix: number): string {
-  if (!Number.isInteger(dcId) || dcId < 1 || dcId > 9) throw new RangeError(`test phone DC must be 1..9, got ${dcId}`);
-  if (!Number.isInteger(suffix) || suffix < 0 || suffix > 9999) throw new RangeError(`test phone suffix must be 0..9999, got ${suffix}`);
+  if (!Number.isInteger(dcId) || dcId < 1 || dcId > 9) throw new ArgumentError(`test phone DC must be 1..9, got ${dcId}`);
+  if (!Number.isInteger(suffix) || suffix < 0 || suffix > 9999) throw new ArgumentError(`test phone suffix must be 0..9999, got ${suffix}`);
   return `${TEST_PHONE_PREFIX}${dcId}${String(suffix).padStart(4, '0')}`;
 }

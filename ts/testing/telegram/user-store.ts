@@ -6,6 +6,7 @@
 import type { RandomSource } from '../../crypto/provider.js';
 import { randomLong, randomToken } from './clock.js';
 import { parseTestPhone } from './test-phone.js';
+import { ArgumentError } from '../../errors.js';
 
 /** One account. Fields that can change (names) are mutable; identity is not. */
 export interface UserRecord {
@@ -73,7 +74,7 @@ const USERNAME_RE = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 /** Throws a RangeError when a name given to the set-up helpers is not one Telegram would accept. */
 function checkName(field: string, value: string, allowEmpty: boolean): void {
   if ((!allowEmpty && value.trim() === '') || value.length > NAME_MAX) {
-    throw new RangeError(`${field} must be ${allowEmpty ? '0' : '1'}..${NAME_MAX} characters, got ${JSON.stringify(value)}`);
+    throw new ArgumentError(`${field} must be ${allowEmpty ? '0' : '1'}..${NAME_MAX} characters, got ${JSON.stringify(value)}`);
   }
 }
 
@@ -127,8 +128,8 @@ export class UserStore {
    */
   addUser(input: NewUser): UserRecord {
     const test = parseTestPhone(input.phone, this.dcCount);
-    if (!test) throw new RangeError(`not a test phone number 99966XYYYY with X in 1..${this.dcCount}: ${input.phone}`);
-    if (this.byPhoneMap.has(test.phone)) throw new RangeError(`phone ${test.phone} is already registered`);
+    if (!test) throw new ArgumentError(`not a test phone number 99966XYYYY with X in 1..${this.dcCount}: ${input.phone}`);
+    if (this.byPhoneMap.has(test.phone)) throw new ArgumentError(`phone ${test.phone} is already registered`);
     checkName('firstName', input.firstName, false);
     checkName('lastName', input.lastName ?? '', true);
     this.checkUsername(input.username);
@@ -154,16 +155,17 @@ export class UserStore {
    * @throws RangeError for a bad or taken username, a bad token or DC, or a taken id
    */
   addBot(input: NewBot): BotAccount {
-    if (!/bot$/i.test(input.username)) throw new RangeError(`a bot username must end in "bot": ${input.username}`);
+    if (!/bot$/i.test(input.username)) throw new ArgumentError(`a bot username must end in "bot": ${input.username}`);
     this.checkUsername(input.username);
     const dcId = input.dcId ?? (this.dcCount >= 2 ? 2 : 1);
-    if (!Number.isInteger(dcId) || dcId < 1 || dcId > this.dcCount) throw new RangeError(`bot DC must be 1..${this.dcCount}, got ${dcId}`);
+    if (!Number.isInteger(dcId) || dcId < 1 || dcId > this.dcCount)
+      throw new ArgumentError(`bot DC must be 1..${this.dcCount}, got ${dcId}`);
     let id: bigint;
     let token: string;
     if (input.token !== undefined) {
       const parsed = parseBotToken(input.token);
-      if (!parsed) throw new RangeError(`a bot token is <botId>:<secret>, got ${JSON.stringify(input.token)}`);
-      if (this.byId.has(parsed.botId)) throw new RangeError(`user id ${parsed.botId} is already taken`);
+      if (!parsed) throw new ArgumentError(`a bot token is <botId>:<secret>, got ${JSON.stringify(input.token)}`);
+      if (this.byId.has(parsed.botId)) throw new ArgumentError(`user id ${parsed.botId} is already taken`);
       id = parsed.botId;
       token = input.token;
     } else {
@@ -190,8 +192,8 @@ export class UserStore {
 
   private checkUsername(username: string | undefined): void {
     if (username === undefined) return;
-    if (!USERNAME_RE.test(username)) throw new RangeError(`username must be 4..32 of [A-Za-z0-9_] starting with a letter: ${username}`);
-    if (this.byUsernameMap.has(username.toLowerCase())) throw new RangeError(`username @${username} is already taken`);
+    if (!USERNAME_RE.test(username)) throw new ArgumentError(`username must be 4..32 of [A-Za-z0-9_] starting with a letter: ${username}`);
+    if (this.byUsernameMap.has(username.toLowerCase())) throw new ArgumentError(`username @${username} is already taken`);
   }
 
   private takeId(): bigint {

@@ -113,7 +113,7 @@ function waitFor(ms: number, signal: AbortSignal | undefined, setWake: (wake: ()
     };
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason instanceof Error ? signal!.reason : new Error('QR login aborted'));
+      reject(signal!.reason instanceof Error ? signal!.reason : new WasmgramError('QR login aborted'));
     };
     const timer = setTimeout(done, ms);
     if (signal?.aborted) return onAbort();

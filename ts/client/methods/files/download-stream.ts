@@ -6,6 +6,7 @@
  * (break, return, a throw, `stream.cancel()`) stops the download and waits
  * for the requests in flight, so nothing is left running.
  */
+import { WasmgramError } from '../../../errors.js';
 import type { ClientCore } from '../../core.js';
 import { type DownloadParams, type DownloadTarget, runDownload } from './download-file.js';
 import { abortError } from './transfer-workers.js';
@@ -103,7 +104,7 @@ export async function* iterDownload(
     }
   } finally {
     // Early exit or failure: stop the workers and wait for every request in flight.
-    if (!finished) inner.abort(new Error('download stopped by its consumer'));
+    if (!finished) inner.abort(new WasmgramError('download stopped by its consumer'));
     await done;
     outer?.removeEventListener('abort', onAbort);
     ready.clear();
