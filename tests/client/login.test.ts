@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RpcError } from '../../ts/errors.js';
-import { MemoryStorage } from '../../ts/storage/index.js';
+import { MemoryStorage, StringStorage } from '../../ts/storage/index.js';
 import type { TestServer } from '../../ts/testing/index.js';
 import { clientFor, startServer, within } from './_support.js';
 
@@ -153,6 +153,27 @@ test('restart: a second client on the stored state is signed in without a new lo
     });
     assert.is(me.id, carol.id);
     assert.is(b.pool.homeDc, 1);
+    assert.is(server.stats.authKeys, keys, 'no new auth key');
+  } finally {
+    await b.close();
+  }
+});
+
+test('exportSession: a string session restores the login in a new client (StringStorage), no new key exchange', async () => {
+  const erin = server.backend.addUser({ phone: '9996621005', firstName: 'Erin' });
+  const a = await clientFor(server);
+  await a.start({ phone: '9996621005', code: '22222' });
+  const text = await a.exportSession();
+  await a.close();
+  assert.ok(text.startsWith('wg'), 'a wasmgram string session');
+  const keys = server.stats.authKeys;
+  const b = await clientFor(server, { storage: new StringStorage(text) });
+  try {
+    const me = await b.start({
+      phone: () => assert.unreachable('asked for a phone') as never,
+      code: () => assert.unreachable('asked for a code') as never,
+    });
+    assert.is(me.id, erin.id);
     assert.is(server.stats.authKeys, keys, 'no new auth key');
   } finally {
     await b.close();

@@ -18,6 +18,7 @@ import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
 import { DcPool } from '../network/dc-pool.js';
 import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
 import type { DcAddress, SessionStorage, StoredAccount } from '../storage/types.js';
+import { exportStringSession } from '../storage/string-session.js';
 import type { AnyRequest, Authorization, auth, InputPeer, MessageEntity, ResultOf, User } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { ClientCore, ClientInvokeOptions } from './core.js';
@@ -363,6 +364,25 @@ export class TelegramClient implements ClientCore {
   /** Resolves when the updates runner has no request in flight, no batch being handled and its commits written. */
   updatesIdle(): Promise<void> {
     return this.updatesRunner.idle();
+  }
+
+  /**
+   * The session as a string (wasmgram's versioned, checksummed format; see
+   * `exportStringSession`): the home DC, its address and auth key, and the
+   * account — enough for `new TelegramClient({ storage: new StringStorage(text) })`
+   * to reconnect without logging in. The string is a secret: whoever has it is
+   * signed in as you. Throws `SessionError` before the first login.
+   *
+   * @example
+   * ```ts
+   * await client.start({ botToken });
+   * const text = await client.exportSession();   // store it in a secret manager, not a log
+   * ```
+   */
+  async exportSession(): Promise<string> {
+    await this.connect();
+    await this.poolValue?.saveKeys();
+    return exportStringSession(await this.storage.snapshot());
   }
 
   /**
