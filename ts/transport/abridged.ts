@@ -58,7 +58,7 @@ class AbridgedCodec extends CodecBase {
         // A quick ACK token, big-endian.
         if (q.length < 4) return undefined;
         const token = ((first << 24) | (q.peek(1) << 16) | (q.peek(2) << 8) | q.peek(3)) >>> 0;
-        q.skip(4);
+        q.discard(4);
         return { type: 'quick-ack', token };
       }
       quickAck = true;
@@ -74,7 +74,7 @@ class AbridgedCodec extends CodecBase {
     const length = words * 4;
     this.checkIncoming(length, head);
     if (q.length < head + length) return undefined;
-    q.skip(head);
+    q.discard(head);
     const payload = q.take(length);
     return errorFrame(payload) ?? { type: 'packet', payload, quickAck };
   }

@@ -108,7 +108,7 @@ export class ByteQueue {
   }
 
   /** Drops the next `n` bytes (at most `length`). */
-  skip(n: number): void {
+  discard(n: number): void {
     let left = n;
     while (left > 0) {
       const size = this.used[this.first]!;

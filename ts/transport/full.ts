@@ -44,7 +44,7 @@ class FullCodec extends CodecBase {
       // envelope before closing; nothing after it is a frame. Throwing (with
       // the code) fails the codec for good, so the caller closes the stream
       // instead of reading on — from a client such a length is simply bad.
-      q.skip(q.length);
+      q.discard(q.length);
       throw transportErrorFor(length | 0);
     }
     if (length < OVERHEAD) throw new TransportError(`full: frame length ${length} is below the 12-byte minimum`);

@@ -71,7 +71,7 @@ export class IntermediateCodec extends CodecBase {
     let quickAck = false;
     if (length & 0x80000000) {
       if (this.side === 'client') {
-        q.skip(4);
+        q.discard(4);
         return { type: 'quick-ack', token: length };
       }
       quickAck = true;
@@ -79,7 +79,7 @@ export class IntermediateCodec extends CodecBase {
     }
     this.checkIncoming(length, 4);
     if (q.length < 4 + length) return undefined;
-    q.skip(4);
+    q.discard(4);
     const payload = q.take(length);
     if (!this.random) return errorFrame(payload) ?? { type: 'packet', payload, quickAck };
     return errorFrame(payload, 23) ?? { type: 'packet', payload: stripPadding(payload), quickAck };
