@@ -14,8 +14,17 @@ import { within, withServer } from './server-harness.js';
 const FLOW_MS = 20_000;
 const [codec, phone, home] = process.argv.slice(2) as [MtcuteCodec, string, string];
 
+const records: TraceRecord[] = [];
+
+/** The server's view of the last messages, for a failure report (names and notes only: no payloads). */
+function traceTail(): string[] {
+  return records.slice(-25).map((r) => {
+    const x = r as unknown as Record<string, unknown>;
+    return [x.time, x.dir, `dc${x.dc}`, `c${x.conn}`, x.name, x.event, x.detail, x.seqNo].filter((v) => v !== undefined).join(' ');
+  });
+}
+
 async function main() {
-  const records: TraceRecord[] = [];
   const out = await withServer(
     async (server) => {
       server.backend.addUser({ phone, firstName: 'Mt', lastName: 'Cute' });
@@ -58,7 +67,8 @@ main().then(
     process.exit(0);
   },
   (e: unknown) => {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })}\n`);
+    const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stdout.write(`${JSON.stringify({ ok: false, error, trace: traceTail() })}\n`);
     process.exit(1);
   },
 );
