@@ -16,9 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { base64Encode } from '../ts/tl/codec/base64.js';
-import { DEF_BARE_ONLY, DEF_FUNCTION, DEF_MTPROTO, packSchema, type PackDef } from '../ts/tl/codec/schema-table.js';
-import * as K from '../ts/tl/codec/type-code.js';
-import { parseSchema, type TlDefinition, type TlType } from '../ts/tl/parser/index.js';
+import {
+  buildSchemaModel,
+  packSchemaModel,
+  type SchemaDef,
+  type SchemaLayer,
+  type SchemaModel,
+  typeKey,
+} from '../ts/tl/codec/schema-model.js';
+import type { TlDefinition, TlType } from '../ts/tl/parser/index.js';
 import { importLayers } from './import-layers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +37,6 @@ interface Docs {
 }
 
 /** Declarations every codec handles natively (Bool is a JS boolean, Vector an array). */
-const NATIVE = new Set(['boolFalse', 'boolTrue', 'true', 'vector']);
 /** Names the generated module defines itself; a TL type or namespace may not use them. */
 const RESERVED = new Set([
   'AnyObject',
@@ -45,25 +50,21 @@ const RESERVED = new Set([
   'Wrappers',
   'mt',
 ]);
-const PRIMITIVES: Record<string, [kind: number, ts: string]> = {
-  int: [K.K_INT, 'number'],
-  long: [K.K_LONG, 'bigint'],
-  double: [K.K_DOUBLE, 'number'],
-  string: [K.K_STRING, 'string'],
-  bytes: [K.K_BYTES, 'Uint8Array'],
-  int128: [K.K_INT128, 'Uint8Array'],
-  int256: [K.K_INT256, 'Uint8Array'],
-  Bool: [K.K_BOOL, 'boolean'],
-  true: [K.K_TRUE, 'boolean'],
+/** TypeScript types of the TL primitives (their codec kinds are in schema-model.ts). */
+const TS_PRIMITIVES: Record<string, string> = {
+  int: 'number',
+  long: 'bigint',
+  double: 'number',
+  string: 'string',
+  bytes: 'Uint8Array',
+  int128: 'Uint8Array',
+  int256: 'Uint8Array',
+  Bool: 'boolean',
+  true: 'boolean',
 };
 
-type Layer = 'api' | 'mt';
-
-interface Def {
-  tl: TlDefinition;
-  layer: Layer;
-  index: number;
-}
+type Layer = SchemaLayer;
+type Def = SchemaDef;
 
 const nsOf = (name: string) => (name.includes('.') ? name.slice(0, name.indexOf('.')) : '');
 /** Words TypeScript does not accept as an interface name (`null#56730bcc = Null` becomes `Null.null_`). */
@@ -94,113 +95,13 @@ export interface GeneratorInput {
   docs: Docs;
 }
 
+/** The schema model (ts/tl/codec/schema-model.ts: the same one `schemaFromText` packs) plus the docs. */
 function load(input: GeneratorInput) {
-  const api = parseSchema(input.apiTl, { file: 'schema/api.tl', strictIds: true });
-  const mtp = parseSchema(input.mtprotoTl, { file: 'schema/mtproto.tl', strictIds: true });
-  if (api.layer === undefined) throw new Error('schema/api.tl has no `// LAYER N` line');
-  const docs = input.docs;
-
-  const defs: Def[] = [];
-  for (const [layer, schema] of [
-    ['api', api],
-    ['mt', mtp],
-  ] as const) {
-    for (const tl of schema.definitions) {
-      if (layer === 'api' && NATIVE.has(tl.name)) continue;
-      defs.push({ tl, layer, index: defs.length });
-    }
-  }
-
-  // Abstract types, per layer (MTProto and the API both have a `Message`).
-  const types = new Map<string, { layer: Layer; name: string; index: number; ctors: Def[] }>();
-  const typeKey = (layer: Layer, name: string) => `${layer}:${name}`;
-  for (const d of defs) {
-    if (d.tl.kind !== 'constructor') continue;
-    const name = d.tl.result.name;
-    if (d.tl.result.args.length > 0) fail(d.tl, 'a constructor of a parametrized type is not supported');
-    const key = typeKey(d.layer, name);
-    let t = types.get(key);
-    if (!t) types.set(key, (t = { layer: d.layer, name, index: types.size, ctors: [] }));
-    t.ctors.push(d);
-  }
-
-  // Unique boxed names and ids across both layers: the codec dispatches on them.
-  const byName = new Map<string, Def>();
-  const byId = new Map<number, Def>();
-  for (const d of defs) {
-    if (d.tl.declaredId === undefined) continue;
-    const other = byName.get(d.tl.name) ?? byId.get(d.tl.id);
-    if (other) fail(d.tl, `clashes with ${other.tl.name}#${other.tl.id.toString(16)} (${other.layer})`);
-    byName.set(d.tl.name, d);
-    byId.set(d.tl.id, d);
-  }
-  const ctorByName = new Map<string, Def>();
-  for (const d of defs) if (d.tl.kind === 'constructor') ctorByName.set(`${d.layer}:${d.tl.name}`, d);
-
-  return { api, mtp, docs, defs, types, typeKey, ctorByName, layer: api.layer };
+  const model = buildSchemaModel(input.apiTl, input.mtprotoTl, { apiFile: 'schema/api.tl', mtprotoFile: 'schema/mtproto.tl' });
+  return { ...model, docs: input.docs };
 }
 
-type Model = ReturnType<typeof load>;
-
-/** The type code (see ts/tl/codec/type-code.ts) of a field or result type. */
-function codeOf(m: Model, d: Def, t: TlType, inResult = false): number {
-  if (t.bang) return K.typeCode(K.K_QUERY);
-  if (t.name === '#') return K.typeCode(K.K_FLAGS);
-  let wrap = K.WRAP_NONE;
-  if (t.name === 'Vector' || t.name === 'vector') {
-    if (t.args.length !== 1) fail(d.tl, `${t.name} needs one type argument`);
-    wrap = t.name === 'Vector' ? K.WRAP_VECTOR : K.WRAP_BARE_VECTOR;
-    t = t.args[0]!;
-    if (t.name === 'Vector' || t.name === 'vector' || t.bang || t.name === '#') fail(d.tl, 'nested vectors are not supported');
-  }
-  const prim = PRIMITIVES[t.name];
-  if (prim && !t.percent) return K.typeCode(prim[0], wrap);
-  if (t.name === 'Object') return K.typeCode(K.K_OBJECT, wrap);
-  if (d.tl.generics.some((g) => g.name === t.name)) {
-    if (!inResult || wrap !== K.WRAP_NONE) fail(d.tl, `type variable ${t.name} is only supported as a result`);
-    return K.typeCode(K.K_GENERIC);
-  }
-  const type = m.types.get(m.typeKey(d.layer, t.name));
-  if (type && t.percent) {
-    if (type.ctors.length !== 1) fail(d.tl, `%${t.name} needs a type with exactly one constructor`);
-    return K.typeCode(K.K_BARE, wrap, type.ctors[0]!.index);
-  }
-  if (type) return K.typeCode(K.K_TYPE, wrap, type.index);
-  const ctor = m.ctorByName.get(`${d.layer}:${t.name}`);
-  if (ctor) return K.typeCode(K.K_BARE, wrap, ctor.index);
-  fail(d.tl, `unknown type ${t.percent ? '%' : ''}${t.name}`);
-}
-
-// ---- Runtime table ----------------------------------------------------------------
-
-function buildTable(m: Model) {
-  const typeNames = [...m.types.values()].sort((a, b) => a.index - b.index).map((t) => t.name);
-  const packDefs: PackDef[] = m.defs.map((d) => {
-    const fields = d.tl.params.map((p, i) => {
-      if (!p.name || p.repeat) fail(d.tl, 'anonymous fields and repetitions are only supported in built-ins');
-      let cond = -1;
-      if (p.condition) {
-        const pos = d.tl.params.findIndex((x) => x.name === p.condition!.field);
-        if (pos < 0 || pos >= i) fail(d.tl, `bad flags field for ${p.name}`);
-        const slot = d.tl.params.slice(0, pos).filter((x) => x.type.name === '#').length;
-        cond = (slot << 5) | p.condition.bit;
-      }
-      const code = codeOf(m, d, p.type);
-      if (K.kindOf(code) === K.K_TRUE && cond < 0) fail(d.tl, `${p.name}: a 'true' field must be conditional`);
-      return { name: p.name, code, cond };
-    });
-    const isFn = d.tl.kind === 'function';
-    return {
-      id: d.tl.id,
-      name: d.tl.name,
-      flags: (isFn ? DEF_FUNCTION : 0) | (d.tl.declaredId === undefined ? DEF_BARE_ONLY : 0) | (d.layer === 'mt' ? DEF_MTPROTO : 0),
-      typeIndex: isFn ? -1 : m.types.get(m.typeKey(d.layer, d.tl.result.name))!.index,
-      resultCode: isFn ? codeOf(m, d, d.tl.result, true) : 0,
-      fields,
-    };
-  });
-  return packSchema(m.layer, packDefs, typeNames);
-}
+type Model = SchemaModel & { docs: Docs };
 
 // ---- TypeScript types ------------------------------------------------------------
 
@@ -245,14 +146,14 @@ function emitTypes(m: Model): string {
   const tsType = (d: Def, t: TlType, ctxNs: string): string => {
     if (t.bang) return t.name;
     if (t.name === 'Vector' || t.name === 'vector') return `${tsType(d, t.args[0]!, ctxNs)}[]`;
-    const prim = PRIMITIVES[t.name];
-    if (prim && !t.percent) return prim[1];
+    const prim = TS_PRIMITIVES[t.name];
+    if (prim && !t.percent) return prim;
     if (t.name === 'Object') return 'AnyTlObject';
     if (d.tl.generics.some((g) => g.name === t.name)) return 'unknown';
-    const type = m.types.get(m.typeKey(d.layer, t.name));
+    const type = m.types.get(typeKey(d.layer, t.name));
     if (type && t.percent) return ctorRef(type.ctors[0]!, ctxNs);
     if (type) return typeRef(d.layer, t.name, ctxNs);
-    return ctorRef(m.ctorByName.get(`${d.layer}:${t.name}`)!, ctxNs);
+    return ctorRef(m.ctorByName.get(typeKey(d.layer, t.name))!, ctxNs);
   };
 
   const tlLink = (d: Def) =>
@@ -438,7 +339,7 @@ export interface GeneratorOutput {
 /** Generates ts/tl/generated/schema.ts and types.ts from schema texts (no file access). */
 export function generateTl(input: GeneratorInput): GeneratorOutput {
   const m = load(input);
-  const { names, table } = buildTable(m);
+  const { names, table } = packSchemaModel(m);
   const schemaTs =
     `// Generated by build/generate-tl.ts from schema/*.tl — do not edit.\n` +
     `/** API layer of schema/api.tl; send it with \`invokeWithLayer\`. */\n` +
