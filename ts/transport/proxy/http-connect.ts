@@ -4,18 +4,10 @@
  */
 import type { SocketFactory } from '../socket.js';
 import { createHttpConnectHandshake } from './http-connect-handshake.js';
-import { openTunnel, resolveInner } from './tunnel.js';
+import { type CredentialProxyOptions, proxiedSocketFactory } from './tunnel.js';
 
-/** Where an HTTP proxy is and how to log in to it. */
-export interface HttpProxyOptions {
-  host: string;
-  port: number;
-  /** Basic credentials (secret: never logged). */
-  username?: string | undefined;
-  password?: string | undefined;
-  /** Limit for reaching the proxy + the CONNECT exchange, ms (default 10 000). */
-  timeoutMs?: number | undefined;
-}
+/** Where an HTTP proxy is and its Basic credentials (secret: never logged). */
+export type HttpProxyOptions = CredentialProxyOptions;
 
 /**
  * Wraps `inner` (default: the runtime's TCP factory) so `connect(host, port)`
@@ -28,20 +20,5 @@ export interface HttpProxyOptions {
  * ```
  */
 export function httpConnectProxy(options: HttpProxyOptions, inner?: SocketFactory): SocketFactory {
-  return {
-    requiresObfuscation: inner?.requiresObfuscation ?? false,
-    async connect(host, port, handlers, signal) {
-      const handshake = createHttpConnectHandshake({ host, port, username: options.username, password: options.password });
-      return openTunnel({
-        proxy: 'http',
-        inner: await resolveInner(inner),
-        host: options.host,
-        port: options.port,
-        handshake,
-        handlers,
-        signal,
-        timeoutMs: options.timeoutMs,
-      });
-    },
-  };
+  return proxiedSocketFactory('http', options, inner, createHttpConnectHandshake);
 }

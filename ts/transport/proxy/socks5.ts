@@ -4,18 +4,10 @@
  */
 import type { SocketFactory } from '../socket.js';
 import { createSocks5Handshake } from './socks5-handshake.js';
-import { openTunnel, resolveInner } from './tunnel.js';
+import { type CredentialProxyOptions, proxiedSocketFactory } from './tunnel.js';
 
-/** Where a SOCKS5 proxy is and how to log in to it. */
-export interface Socks5ProxyOptions {
-  host: string;
-  port: number;
-  /** RFC 1929 credentials (secret: the password never reaches logs or errors). */
-  username?: string | undefined;
-  password?: string | undefined;
-  /** Limit for reaching the proxy + the handshake, ms (default 10 000). */
-  timeoutMs?: number | undefined;
-}
+/** Where a SOCKS5 proxy is and its RFC 1929 credentials (secret: never logged). */
+export type Socks5ProxyOptions = CredentialProxyOptions;
 
 /**
  * Wraps `inner` (default: the runtime's TCP factory) so `connect(host, port)`
@@ -29,20 +21,5 @@ export interface Socks5ProxyOptions {
  * ```
  */
 export function socks5Proxy(options: Socks5ProxyOptions, inner?: SocketFactory): SocketFactory {
-  return {
-    requiresObfuscation: inner?.requiresObfuscation ?? false,
-    async connect(host, port, handlers, signal) {
-      const handshake = createSocks5Handshake({ host, port, username: options.username, password: options.password });
-      return openTunnel({
-        proxy: 'socks5',
-        inner: await resolveInner(inner),
-        host: options.host,
-        port: options.port,
-        handshake,
-        handlers,
-        signal,
-        timeoutMs: options.timeoutMs,
-      });
-    },
-  };
+  return proxiedSocketFactory('socks5', options, inner, createSocks5Handshake);
 }

@@ -160,3 +160,41 @@ export async function resolveInner(inner: SocketFactory | undefined): Promise<So
   const { createDefaultSocketFactory } = await import('../default-socket.js');
   return createDefaultSocketFactory();
 }
+
+/** Where a SOCKS5 or HTTP proxy is, with its credentials (secret: never logged). */
+export interface CredentialProxyOptions {
+  host: string;
+  port: number;
+  username?: string | undefined;
+  password?: string | undefined;
+  /** Limit for reaching the proxy + the handshake, ms (default 10 000). */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * A `SocketFactory` that reaches each target through a proxy: per
+ * `connect(host, port)` it makes the proxy's handshake for that target and
+ * opens the tunnel through `inner` (default: the runtime's TCP factory).
+ */
+export function proxiedSocketFactory(
+  proxy: ProxyKind,
+  options: CredentialProxyOptions,
+  inner: SocketFactory | undefined,
+  handshakeFor: (target: { host: string; port: number; username?: string | undefined; password?: string | undefined }) => ProxyHandshake,
+): SocketFactory {
+  return {
+    requiresObfuscation: inner?.requiresObfuscation ?? false,
+    async connect(host, port, handlers, signal) {
+      return openTunnel({
+        proxy,
+        inner: await resolveInner(inner),
+        host: options.host,
+        port: options.port,
+        handshake: handshakeFor({ host, port, username: options.username, password: options.password }),
+        handlers,
+        signal,
+        timeoutMs: options.timeoutMs,
+      });
+    },
+  };
+}
