@@ -9,6 +9,10 @@
  * password-file method), so its test needs a system user: `ensureSocksUser`
  * creates `wgsocks` when it is missing and sets its fixed password (needs root,
  * as in CI; elsewhere the user must exist already, and the failure says how).
+ * It is idempotent: an existing `wgsocks` is kept (only its password is set
+ * again), two test processes racing to create it both succeed, and the user
+ * is left in place for the next run (a no-login account without a home
+ * directory; remove it with `userdel wgsocks`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,7 +125,14 @@ function ensureSocksUser(): void {
     );
   }
   // Resolved through `which` so a missing tool fails with its package name (passwd).
-  if (!exists) execFileSync(which('useradd'), ['-M', '-s', '/usr/sbin/nologin', CREDENTIALS.username], { stdio: 'ignore' });
+  if (!exists) {
+    try {
+      execFileSync(which('useradd'), ['-M', '-s', '/usr/sbin/nologin', CREDENTIALS.username], { stdio: 'ignore' });
+    } catch (e) {
+      // Exit status 9 is useradd's "username already in use": another test process created it first.
+      if ((e as { status?: number }).status !== 9) throw e;
+    }
+  }
   execFileSync(which('chpasswd'), { input: `${CREDENTIALS.username}:${CREDENTIALS.password}\n` });
 }
 

@@ -4,6 +4,11 @@
  * through each completes the key exchange and help.getConfig on the
  * `TestServer`; wrong or missing credentials and unreachable targets give a
  * `ProxyError` (a `TransportError`) with the right `reason`, within the deadline.
+ *
+ * The dante test needs the system user `wgsocks` (Dante checks passwords
+ * against system accounts): run as root it is created once and reused on
+ * later runs, its password set to the fixed test one each time; as another
+ * user it must exist already (see `ensureSocksUser` in _proxies.ts).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
