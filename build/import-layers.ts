@@ -2,7 +2,7 @@
 // Writes the schema texts the test server's layer registry (ts/testing/layers)
 // reads into ts/testing/layers/generated/schemas.ts (built output, not committed):
 //
-//   API_198_TL  the layer-198 API schema the `telegram` (GramJS) devDependency
+//   API_198_TL_GZ  (gzip, base64) the layer-198 API schema the `telegram` (GramJS) devDependency
 //               ships in telegram/tl/apiTl.js (its LAYER from tl/AllTLObjects.js)
 //   MTPROTO_TL  schema/mtproto.tl, the service layer every API layer is read with
 //
@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'ts', 'testing', 'layers', 'generated');
@@ -47,13 +48,14 @@ export function importLayers(): string {
     lines.push(
       `/** The API schema of layer ${g.layer}, from the telegram@${g.version} package (GramJS), tl/apiTl.js. */`,
       `export const API_198_LAYER: number | undefined = ${g.layer};`,
-      `export const API_198_TL: string | undefined = ${JSON.stringify(g.text)};`,
+      // gzip + base64: a third of the text's size in the test-server chunk (the package's 5 MB budget).
+      `export const API_198_TL_GZ: string | undefined = ${JSON.stringify(gzipSync(g.text, { level: 9 }).toString('base64'))};`,
     );
   } else {
     lines.push(
       '/** The telegram package is not installed: no layer 198. */',
       'export const API_198_LAYER: number | undefined = undefined;',
-      'export const API_198_TL: string | undefined = undefined;',
+      'export const API_198_TL_GZ: string | undefined = undefined;',
     );
   }
   fs.mkdirSync(outDir, { recursive: true });

@@ -9,7 +9,9 @@ import { TlError } from '../../errors.js';
 import { LAYER } from '../../tl/generated/schema.js';
 import { schemaFromText } from '../../tl/codec/index.js';
 import { parseSchema } from '../../tl/parser/index.js';
-import { API_198_LAYER, API_198_TL, MTPROTO_TL } from './generated/schemas.js';
+import { inflateLimited } from '../../tl/codec/gzip.js';
+import { base64Decode } from '../../wasm/base64.js';
+import { API_198_LAYER, API_198_TL_GZ, MTPROTO_TL } from './generated/schemas.js';
 import { ServedLayer } from './served-layer.js';
 
 /** Options of `LayerRegistry`. */
@@ -27,12 +29,13 @@ export interface LayerRegistryOptions {
 export class LayerRegistry {
   /** The server's own layer (answers need no conversion). */
   readonly current = LAYER;
-  private readonly texts = new Map<number, string>();
+  /** Layer → its schema text, or a function inflating the built-in one on first use. */
+  private readonly texts = new Map<number, string | (() => string)>();
   private readonly built = new Map<number, ServedLayer>();
 
   /** @throws TlError for an extra layer text without a layer number */
   constructor(private readonly options: LayerRegistryOptions = {}) {
-    if (API_198_TL !== undefined && API_198_LAYER !== undefined) this.texts.set(API_198_LAYER, API_198_TL);
+    if (API_198_TL_GZ !== undefined && API_198_LAYER !== undefined) this.texts.set(API_198_LAYER, builtinText(API_198_TL_GZ));
     for (const extra of options.extraLayers ?? []) {
       const { layer, text } = typeof extra === 'string' ? { layer: layerOf(extra), text: extra } : extra;
       if (layer === LAYER) continue; // the server's own layer is the generated one
@@ -61,7 +64,11 @@ export class LayerRegistry {
     if (pick === undefined) return undefined;
     let s = this.built.get(pick);
     if (!s) {
-      s = new ServedLayer(schemaFromText(this.texts.get(pick)!, MTPROTO_TL, { layer: pick, strictIds: false }), this.options.onNote);
+      const text = this.texts.get(pick)!;
+      s = new ServedLayer(
+        schemaFromText(typeof text === 'string' ? text : text(), MTPROTO_TL, { layer: pick, strictIds: false }),
+        this.options.onNote,
+      );
       this.built.set(pick, s);
     }
     return s;
@@ -86,4 +93,9 @@ export function askedLayer(body: Uint8Array): number | undefined {
   if (body.length < 8) return undefined;
   const v = new DataView(body.buffer, body.byteOffset, 8);
   return v.getUint32(0, true) === INVOKE_WITH_LAYER ? v.getInt32(4, true) : undefined;
+}
+
+/** The built-in layer text, shipped gzipped (the package's size budget): inflated on first use. */
+function builtinText(gz: string): () => string {
+  return () => new TextDecoder().decode(inflateLimited(base64Decode(gz), 8 << 20, 0));
 }
