@@ -32,9 +32,14 @@ export class AckQueue {
     this.ids.push(msgId);
   }
 
-  /** Owes an acknowledgment for `msgId` unless it is owed already (the age of the queue is left as it was). */
-  addOnce(msgId: bigint): void {
-    if (!this.ids.includes(msgId)) this.ids.push(msgId);
+  /**
+   * Owes an acknowledgment for `msgId` (at `now`) unless it is owed already.
+   * An empty queue starts its age at `now`: the time of an earlier, already
+   * flushed ack must not make this one due at once.
+   */
+  addOnce(msgId: bigint, now: number): void {
+    if (this.ids.includes(msgId)) return;
+    this.add(msgId, now);
   }
 
   /** True when a stand-alone msgs_ack should go out now. */

@@ -93,7 +93,7 @@ function dispatch(s: SessionParts, obj: AnyTlObject, msgId: bigint, ctx: Receive
       return;
     case 'msg_detailed_info':
     case 'msg_new_detailed_info':
-      onDetailedInfo(s, obj);
+      onDetailedInfo(s, obj, ctx);
       return;
     case 'destroy_session_ok':
     case 'destroy_session_none':
@@ -281,12 +281,12 @@ function onResendReq(s: SessionParts, ids: bigint[], reqMsgId: bigint): void {
  * msg_detailed_info / msg_new_detailed_info: the server has an answer we
  * may have missed. Acknowledge it when it arrived, ask for it otherwise.
  */
-function onDetailedInfo(s: SessionParts, obj: mt.msg_detailed_info | mt.msg_new_detailed_info): void {
+function onDetailedInfo(s: SessionParts, obj: mt.msg_detailed_info | mt.msg_new_detailed_info, ctx: ReceiveContext): void {
   if (obj._ === 'msg_detailed_info') {
     const out = s.outbox.sent.get(obj.msg_id);
     if (out?.request) out.request.acked = true;
   }
-  if (s.protocol.window.get(obj.answer_msg_id) !== undefined) s.acks.addOnce(obj.answer_msg_id);
+  if (s.protocol.window.get(obj.answer_msg_id) !== undefined) s.acks.addOnce(obj.answer_msg_id, ctx.now);
   else s.outbox.queueService({ _: 'msg_resend_req', msg_ids: [obj.answer_msg_id] }, false);
 }
 
