@@ -10,7 +10,6 @@ import * as assert from 'uvu/assert';
 import type { NewMessage, TelegramClient, TelegramClientOptions, TypedUpdate } from '../../ts/client/index.js';
 import { MemoryStorage } from '../../ts/storage/index.js';
 import { type ChatRecord, ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
-import type { Updates } from '../../ts/tl/generated/types.js';
 import { clientFor, startServer, within } from './_support.js';
 
 let server: TestServer;
@@ -183,25 +182,13 @@ test('gap: updates dropped for the client are fetched by the difference', async 
   const got: TypedUpdate[] = [];
   client.on('newMessage', (m) => void got.push(m));
   await within(client.updatesIdle(), 4000, 'first state');
-  // Drop the next push to carol: a real gap on her side.
-  const hub = server.backend.updates;
-  const publish = hub.publish.bind(hub);
-  let drop = 1;
-  hub.publish = (userId: bigint, u: Updates, except?: Parameters<typeof publish>[2]) => {
-    if (userId === carol.id && drop > 0) {
-      drop--;
-      return 0;
-    }
-    return publish(userId, u, except);
-  };
-  try {
-    await bob.sendMessage(carol, 'lost');
-    await bob.sendMessage(carol, 'after');
-    await until(() => texts(got).includes('after') && texts(got).includes('lost'), 4000, 'gap filled');
-    assert.equal(texts(got), ['lost', 'after']);
-  } finally {
-    hub.publish = publish;
-  }
+  // The next push to carol is lost: a real gap on her side.
+  server.backend.updateFaults.drop(carol.id, 1);
+  await bob.sendMessage(carol, 'lost');
+  await bob.sendMessage(carol, 'after');
+  await until(() => texts(got).includes('after') && texts(got).includes('lost'), 4000, 'gap filled');
+  assert.equal(texts(got), ['lost', 'after']);
+  assert.is(server.backend.updateFaults.pending, 0);
   await client.close();
 });
 
@@ -210,23 +197,11 @@ test('updatesTooLong pushed by the server: the difference brings what was missed
   const got: TypedUpdate[] = [];
   client.on('newMessage', (m) => void got.push(m));
   await within(client.updatesIdle(), 4000, 'first state');
-  const hub = server.backend.updates;
-  const publish = hub.publish.bind(hub);
   // Swallow the message push and send updatesTooLong in its place.
-  let swap = 1;
-  hub.publish = (userId: bigint, u: Updates, except?: Parameters<typeof publish>[2]) => {
-    if (userId === carol.id && swap > 0) {
-      swap--;
-      return publish(userId, { _: 'updatesTooLong' }, except);
-    }
-    return publish(userId, u, except);
-  };
-  try {
-    await bob.sendMessage(carol, 'too long');
-    await until(() => texts(got).includes('too long'), 4000, 'difference after updatesTooLong');
-  } finally {
-    hub.publish = publish;
-  }
+  server.backend.updateFaults.drop(carol.id, 1);
+  await bob.sendMessage(carol, 'too long');
+  assert.ok(server.backend.updateFaults.sendTooLong(carol.id) >= 1, 'a session got updatesTooLong');
+  await until(() => texts(got).includes('too long'), 4000, 'difference after updatesTooLong');
   await within(client.updatesIdle(), 4000, 'idle');
   assert.equal(texts(got), ['too long']);
   await client.close();

@@ -22,6 +22,7 @@ import type { ConnectOptions, RequestContext } from './context.js';
 import { DcHandler } from './dc-handler.js';
 import { DcTable, type DcAddress } from './dc-table.js';
 import { FaultInjector } from './faults.js';
+import { UpdateFaults } from './update-faults.js';
 import { LoginCodes } from './login-codes.js';
 import { LoginTokens } from './login-tokens.js';
 import { PasswordStore } from './passwords.js';
@@ -101,6 +102,8 @@ export class TelegramBackend {
   readonly updates: UpdateHub;
   /** Injected failures (`floodWait`, `failNext`). */
   readonly faults = new FaultInjector();
+  /** Injected faults of the update stream (`drop`, `reorder`, `duplicate`, `sendTooLong`, `channelTooLong`, `makeChannelPrivate`). */
+  readonly updateFaults: UpdateFaults = new UpdateFaults(this);
   /** 2FA passwords (SRP verifiers) and password-pending logins. */
   readonly passwords: PasswordStore;
   /** QR login tokens. */

@@ -18,6 +18,7 @@ export { UserStore, parseBotToken, type BotAccount, type NewBot, type NewUser, t
 export { LoginCodes, type SentCodeRecord } from './login-codes.js';
 export { UpdateHub, type UpdateSink, type UpdateStateRecord, type UpdateSubscriber } from './update-hub.js';
 export { FaultInjector, type FaultTarget } from './faults.js';
+export { type UpdateFaultScope, UpdateFaults, type UpdateFaultStats } from './update-faults.js';
 export { DcTable, LOOPBACK, type DcAddress } from './dc-table.js';
 export { buildConfig, buildNearestDc, CONFIG_TTL, type ConfigInput } from './config.js';
 export { loginCode, normalizePhone, parseTestPhone, testPhone, TEST_PHONE_PREFIX, type TestPhone } from './test-phone.js';

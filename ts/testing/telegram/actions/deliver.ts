@@ -18,7 +18,7 @@ export function container(backend: TelegramBackend, viewer: bigint, list: Update
   return { _: 'updates', updates: list, users, chats, date: backend.now(), seq: 0 };
 }
 
-/** Pushes `updates` to every session of `userId` except `except`. */
+/** Pushes `updates` to every session of `userId` except `except`, through the injected update faults (`backend.updateFaults`). */
 export function push(backend: TelegramBackend, userId: bigint, updates: Updates, except: UpdateSubscriber | undefined): void {
-  backend.updates.publish(userId, updates, except);
+  backend.updateFaults.route(userId, updates, except);
 }
