@@ -55,6 +55,7 @@ import type { AnyRequest, ResultOf } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import { Transport } from '../transport/transport.js';
 import type { ConnectionEvents, ConnectionOptions, ConnectionState, InvokeOptions, StoredAuthKey } from './connection-types.js';
+import { giveUpError } from './give-up-error.js';
 import { closedSignal, runKeyExchange, withTimeout } from './key-exchange.js';
 import { AuthKeyLossDetector } from './key-loss.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
@@ -454,8 +455,7 @@ export class Connection extends Emitter<ConnectionEvents> {
 
   /** Rejects everyone waiting and stops retrying; the next call starts a new round (after the backoff reached so far). */
   private giveUp(cause: Error): void {
-    const error = new TransportError(`could not open a working connection to DC ${this.options.dcId}: ${cause.message}`);
-    Object.defineProperty(error, 'cause', { value: cause, enumerable: false, configurable: true });
+    const error = giveUpError(this.options.dcId, cause);
     const transport = this.transport;
     this.transport = undefined;
     transport?.close();
