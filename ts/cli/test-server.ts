@@ -6,13 +6,15 @@
  *
  * ```
  * npx wasmgram test-server [--host 127.0.0.1] [--dcs 1,2,3] [--port 40000]
- *                          [--rsa-key server.pem] [--no-websocket]
+ *                          [--rsa-key server.pem] [--data-dir DIR] [--no-websocket]
  *                          [--trace [FILE]] [--strict] [--layer-schema FILE.tl]...
  * ```
  *
  * `--rsa-key FILE` reads the server's private key from FILE; when FILE does
  * not exist a new key is made and saved there (mode 600), so the public key
- * stays the same from one run to the next. `--port N` puts DC i on TCP
+ * stays the same from one run to the next. `--data-dir DIR` keeps the
+ * server's auth keys, logins, accounts, RSA key and ports in DIR, so a
+ * client's stored session still works after a restart. `--port N` puts DC i on TCP
  * N + i and WebSocket N + 100 + i (default: ports the OS picks).
  * `--trace` prints every message both ways and every decision on stderr;
  * `--trace FILE` writes them to FILE as JSON lines (see docs/testing.md).
@@ -31,6 +33,8 @@ export interface TestServerArgs {
   dcs: number[];
   basePort?: number;
   rsaKeyFile?: string;
+  /** Where sessions and accounts are kept across restarts (TestServerOptions.dataDir). */
+  dataDir?: string;
   websocket: boolean;
   /** `true`: readable trace on stderr; a path: JSONL there. */
   trace?: true | string;
@@ -50,6 +54,8 @@ Options:
   --dcs 1,2,3       DC ids to run, 1..9 (default 1,2,3,4,5)
   --port N          DC i listens on TCP N+i and WebSocket N+100+i (default: any free port)
   --rsa-key FILE    the server's RSA private key (PEM); made and saved there if FILE does not exist
+  --data-dir DIR    keep auth keys, logins, accounts, the RSA key and ports in DIR across restarts
+                    (a client's stored session reconnects without a new login)
   --no-websocket    TCP only
   --trace [FILE]    trace every message and decision: readable on stderr, or JSON lines in FILE
   --strict          refuse what Telegram tolerates from real clients (legacy key exchange, odd seq_no on acks)
@@ -95,6 +101,9 @@ export function parseTestServerArgs(argv: readonly string[]): TestServerArgs | '
       }
       case '--rsa-key':
         args.rsaKeyFile = value();
+        break;
+      case '--data-dir':
+        args.dataDir = value();
         break;
       case '--no-websocket':
         args.websocket = false;
@@ -144,6 +153,7 @@ async function runTestServer(args: TestServerArgs, options: RunOptions = {}): Pr
   if (args.basePort !== undefined) serverOptions.basePort = args.basePort;
   if (args.trace !== undefined) serverOptions.trace = args.trace;
   if (args.strict) serverOptions.strict = true;
+  if (args.dataDir !== undefined) serverOptions.dataDir = args.dataDir;
   if (args.layerSchemas) serverOptions.extraLayers = args.layerSchemas.map((f) => readFileSync(f, 'utf8'));
   if (args.rsaKeyFile !== undefined) {
     if (existsSync(args.rsaKeyFile)) {

@@ -67,9 +67,21 @@ export class StoredKey {
   }
 }
 
+/** A permanent key as a data directory keeps it (ts/testing/server/persist.ts). Secret: `authKey`. */
+export interface PermanentKeyRecord {
+  readonly id: bigint;
+  readonly authKey: Uint8Array;
+}
+
 /** The keys of one DC. */
 export class KeyStore {
   private readonly keys = new Map<bigint, StoredKey>();
+  /**
+   * Called after a permanent key is added or any key is forgotten: what a
+   * data directory keeps changed (temporary keys are not kept, as they
+   * expire and the client makes new ones).
+   */
+  onChange: (() => void) | undefined;
 
   constructor(
     private readonly crypto: CryptoProvider,
@@ -109,7 +121,36 @@ export class KeyStore {
     );
     if (this.keys.size >= MAX_KEYS_PER_DC) this.delete(this.keys.keys().next().value!);
     this.keys.set(id, key);
+    if (!key.temp) this.onChange?.();
     return key;
+  }
+
+  /**
+   * Puts back a permanent key kept from an earlier run (a data directory).
+   * Its first salt is new, so the client's stored salt gets a
+   * bad_server_salt with the right one, as after any salt change
+   * (https://core.telegram.org/mtproto/service_messages_about_messages#notice-of-ignored-error-message).
+   * No change event: nothing new to keep.
+   */
+  restore(record: PermanentKeyRecord, now: number): StoredKey {
+    const key = new StoredKey(
+      record.id,
+      this.crypto.loadAuthKey(record.authKey),
+      record.authKey.slice(),
+      false,
+      undefined,
+      new SaltSchedule(randomLong(this.random), now, this.random),
+    );
+    this.delete(record.id);
+    this.keys.set(record.id, key);
+    return key;
+  }
+
+  /** Every permanent key (copies of the bytes), oldest first. */
+  permanentKeys(): PermanentKeyRecord[] {
+    const out: PermanentKeyRecord[] = [];
+    for (const k of this.keys.values()) if (!k.temp && !k.destroyed) out.push({ id: k.id, authKey: k.authKey.slice() });
+    return out;
   }
 
   /** Forgets key `id`; its handle is freed. Returns true when it existed. */
@@ -118,6 +159,7 @@ export class KeyStore {
     if (!k) return false;
     this.keys.delete(id);
     dispose(k);
+    this.onChange?.();
     return true;
   }
 

@@ -31,6 +31,8 @@ import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
 import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
 import { createTempKeyVerifier } from './temp-key-binding.js';
 import { LayerRegistry } from '../layers/index.js';
+import { attachServerDataDir, openServerDataDir, type ServerDataDir } from './persist-file.js';
+import type { SavedPorts } from './persist.js';
 import { ArgumentError } from '../../errors.js';
 
 /** Options of `TestServer.start`. Every field is optional. */
@@ -95,6 +97,14 @@ export interface TestServerOptions {
    * answered in it, converted from and to the server's layer. See ts/testing/layers.
    */
   extraLayers?: readonly string[];
+  /**
+   * A directory where the server keeps what a client's stored session needs
+   * across restarts (see persist.ts): permanent auth keys, logins, accounts,
+   * update state, the RSA key (when `rsaKey` is not given) and the ports
+   * (reused when `basePort` is not given and they are free). Written
+   * atomically after each change and on `stop()`. Default: nothing kept.
+   */
+  dataDir?: string;
 }
 
 /** Where one DC listens. */
@@ -133,6 +143,7 @@ export class TestServer {
   private readonly connections: Map<number, Set<Connection>>;
   private readonly handshakes: HandshakeQueue;
   private readonly tracer: Tracer | undefined;
+  private readonly data: ServerDataDir | undefined;
   private stopped: Promise<void> | undefined;
 
   private constructor(init: {
@@ -148,6 +159,7 @@ export class TestServer {
     limits: ResolvedLimits;
     handshakes: HandshakeQueue;
     tracer: Tracer | undefined;
+    data: ServerDataDir | undefined;
   }) {
     this.dcs = init.dcs;
     this.publicKeyPem = init.keyPair.publicKeyPem;
@@ -162,6 +174,7 @@ export class TestServer {
     this.limits = init.limits;
     this.handshakes = init.handshakes;
     this.tracer = init.tracer;
+    this.data = init.data;
   }
 
   /**
@@ -185,12 +198,22 @@ export class TestServer {
     const crypto = options.crypto ?? (await createCryptoProvider());
     const random = options.random ?? crypto.random;
     const clock = options.clock ?? Date.now;
+    const kept =
+      options.dataDir === undefined
+        ? undefined
+        : openServerDataDir(
+            options.dataDir,
+            typeof options.rsaKey === 'string' ? options.rsaKey : undefined,
+            () => generateServerKeyPair().privateKeyPem,
+          );
     const keyPair =
-      options.rsaKey === undefined
-        ? generateServerKeyPair()
-        : typeof options.rsaKey === 'string'
-          ? serverKeyPairFromPem(options.rsaKey)
-          : serverKeyPairFromNumbers(options.rsaKey);
+      kept && typeof options.rsaKey !== 'object'
+        ? serverKeyPairFromPem(kept.rsaKeyPem)
+        : options.rsaKey === undefined
+          ? generateServerKeyPair()
+          : typeof options.rsaKey === 'string'
+            ? serverKeyPairFromPem(options.rsaKey)
+            : serverKeyPairFromNumbers(options.rsaKey);
     const rsaPublicKey: RsaPublicKey = {
       n: keyPair.rsaKey.n,
       e: keyPair.rsaKey.e,
@@ -259,11 +282,16 @@ export class TestServer {
           set.add(conn);
           return conn;
         };
-        const tcp = await listenTcp(host, options.basePort === undefined ? 0 : options.basePort + id, accept(false));
+        const savedPorts = options.basePort === undefined ? kept?.snapshot?.ports[id] : undefined;
+        const tcp = await listenSaved(savedPorts?.tcp, (p) =>
+          listenTcp(host, p ?? (options.basePort === undefined ? 0 : options.basePort + id), accept(false)),
+        );
         listeners.push(tcp);
         let wsPort: number | undefined;
         if (options.websocket ?? true) {
-          const ws = await listenWebSocket(host, options.basePort === undefined ? 0 : options.basePort + 100 + id, accept(true));
+          const ws = await listenSaved(savedPorts?.ws, (p) =>
+            listenWebSocket(host, p ?? (options.basePort === undefined ? 0 : options.basePort + 100 + id), accept(true)),
+          );
           listeners.push(ws);
           wsPort = ws.port;
         }
@@ -274,6 +302,12 @@ export class TestServer {
       await Promise.all(listeners.map((l) => l.close()));
       tracer?.close();
       throw e;
+    }
+    if (kept) {
+      const ports: Record<number, SavedPorts> = {};
+      for (const d of dcs) ports[d.id] = d.wsPort === undefined ? { tcp: d.port } : { tcp: d.port, ws: d.wsPort };
+      const keyStores = new Map([...runtimes].map(([id, rt]) => [id, rt.keys]));
+      attachServerDataDir(kept.data, kept.snapshot, backend, keyStores, ports, Math.floor(clock() / 1000));
     }
     return new TestServer({
       dcs,
@@ -288,6 +322,7 @@ export class TestServer {
       limits,
       handshakes,
       tracer,
+      data: kept?.data,
     });
   }
 
@@ -320,11 +355,26 @@ export class TestServer {
       this.handshakes.stop();
       await Promise.all(this.listeners.map((l) => l.close()));
       for (const set of this.connections.values()) for (const c of set) c.destroy();
-      for (const rt of this.runtimes.values()) rt.keys.clear();
+      // Saved before the keys are forgotten (clear() zeroes them).
+      this.data?.close();
+      for (const rt of this.runtimes.values()) {
+        rt.keys.onChange = undefined;
+        rt.keys.clear();
+      }
       this.tracer?.close();
     })();
     return this.stopped;
   }
+}
+
+/** Listens on the port a data directory kept, or (when it is taken or none was kept) as `listen(undefined)` does. */
+async function listenSaved(saved: number | undefined, listen: (port: number | undefined) => Promise<Listener>): Promise<Listener> {
+  if (saved !== undefined) {
+    try {
+      return await listen(saved);
+    } catch {}
+  }
+  return listen(undefined);
 }
 
 function countOpen(connections: ReadonlyMap<number, ReadonlySet<Connection>>, dcId?: number): number {

@@ -48,8 +48,24 @@ const keyOf = (dcId: number, authKeyId: bigint) => `${dcId}:${authKeyId}`;
 export class AuthStore {
   private readonly keys = new Map<string, AuthKeyState>();
   private readonly exported = new Map<string, ExportedToken>();
+  /** Called after a key is signed in or out or forgotten (a data directory saves then). */
+  onChange: (() => void) | undefined;
 
   constructor(private readonly random: RandomSource) {}
+
+  /**
+   * The state of every permanent key worth keeping across a restart: signed
+   * in, or with a layer / `initConnection` seen. Temporary keys' bindings are
+   * left out (they expire, and the client binds a new key).
+   */
+  keptKeys(): AuthKeyState[] {
+    return [...this.keys.values()].filter((s) => !s.boundTo && (s.userId !== undefined || s.init !== undefined || s.layer !== undefined));
+  }
+
+  /** Puts back a key's state kept from an earlier run (no change event). */
+  restore(state: AuthKeyState): void {
+    this.keys.set(keyOf(state.dcId, state.authKeyId), { ...state });
+  }
 
   /** The state of a key, created empty on first use. */
   key(dcId: number, authKeyId: bigint): AuthKeyState {
@@ -83,6 +99,7 @@ export class AuthStore {
   /** Signs the key (its permanent key, when bound) in as `userId`. */
   authorize(dcId: number, authKeyId: bigint, userId: bigint, now: number): void {
     this.permanent(dcId, authKeyId, now).userId = userId;
+    this.onChange?.();
   }
 
   /** Signs the key out; returns the user it was signed in as. */
@@ -90,6 +107,7 @@ export class AuthStore {
     const s = this.permanent(dcId, authKeyId, now);
     const was = s.userId;
     delete s.userId;
+    this.onChange?.();
     return was;
   }
 
@@ -114,7 +132,7 @@ export class AuthStore {
 
   /** Forgets a key entirely (after `destroy_auth_key`, or when the server drops it). */
   forget(dcId: number, authKeyId: bigint): void {
-    this.keys.delete(keyOf(dcId, authKeyId));
+    if (this.keys.delete(keyOf(dcId, authKeyId))) this.onChange?.();
   }
 
   /** Makes a one-time token that signs `userId` in on DC `toDcId` (`auth.exportAuthorization`). */

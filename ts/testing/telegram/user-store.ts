@@ -190,6 +190,26 @@ export class UserStore {
     return { user, token };
   }
 
+  /** The token of bot `id`, if it is a bot with one (a test server data directory keeps it). */
+  tokenOf(id: bigint): string | undefined {
+    for (const [token, u] of this.tokens) if (u.id === id) return token;
+    return undefined;
+  }
+
+  /**
+   * Puts back an account kept from an earlier run (a test server data
+   * directory), with its id, access hash and, for a bot, its token.
+   *
+   * @throws ArgumentError when its id, phone or username is taken
+   */
+  restore(user: UserRecord, token?: string): void {
+    if (this.byId.has(user.id)) throw new ArgumentError(`user id ${user.id} is already taken`);
+    if (user.phone !== undefined && this.byPhoneMap.has(user.phone)) throw new ArgumentError(`phone ${user.phone} is already registered`);
+    this.checkUsername(user.username);
+    this.index(user);
+    if (token !== undefined) this.tokens.set(token, user);
+  }
+
   private checkUsername(username: string | undefined): void {
     if (username === undefined) return;
     if (!USERNAME_RE.test(username)) throw new ArgumentError(`username must be 4..32 of [A-Za-z0-9_] starting with a letter: ${username}`);
