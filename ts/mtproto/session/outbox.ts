@@ -9,7 +9,7 @@ import { MtprotoError } from '../errors.js';
 import { encode } from '../../tl/codec/index.js';
 import type { AnyRequest, AnyTlObject } from '../../tl/generated/types.js';
 import type { PendingRequestInfo } from './options.js';
-import type { Pending, RequestTable } from './requests.js';
+import { isOpen, markQueued, type Pending, type RequestTable } from './requests.js';
 import { isContentRelated } from './seq-no.js';
 
 /** An outgoing message, queued or sent. */
@@ -88,13 +88,13 @@ export class Outbox {
     const again: Outgoing[] = [];
     for (const m of messages) {
       if (m.msgId !== undefined) this.sent.delete(m.msgId);
-      if (m.request?.settled) continue;
+      if (m.request && !isOpen(m.request)) continue;
       if (++m.resends > this.maxResends()) {
         if (m.request)
           this.requests.settle(m.request, new MtprotoError('resend_limit', `${m.request.method} was refused ${m.resends - 1} times`));
         continue;
       }
-      if (m.request) m.request.acked = false;
+      if (m.request) markQueued(m.request);
       again.push(m);
     }
     this.queue.unshift(...again);
@@ -113,7 +113,7 @@ export class Outbox {
     const out: PendingRequestInfo[] = [];
     for (const m of this.sent.values()) {
       const p = m.request;
-      if (p && !p.settled && !p.acked) out.push({ id: p.id, method: p.method, msgId: m.msgId });
+      if (p?.state === 'sent') out.push({ id: p.id, method: p.method, msgId: m.msgId });
     }
     return out;
   }
@@ -128,25 +128,25 @@ export class Outbox {
    */
   connectionLost(): void {
     const unacked: Outgoing[] = [];
-    for (const m of this.sent.values()) if (m.request && !m.request.settled) unacked.push(m);
+    for (const m of this.sent.values()) if (m.request && isOpen(m.request)) unacked.push(m);
     for (const [id, m] of this.sent) if (!m.request) this.sent.delete(id);
     for (const m of unacked) {
-      m.request!.acked = false;
+      markQueued(m.request!);
       if (m.msgId !== undefined) this.sent.delete(m.msgId);
       m.keepMsgId = true;
     }
-    this.queue.unshift(...unacked.filter((m) => !m.request!.settled));
+    this.queue.unshift(...unacked);
     this.containers.clear();
   }
 
   /** A new session: every sent, unanswered request is queued again (new msg_ids); the rest is forgotten. */
   sessionReset(): void {
     const pending: Outgoing[] = [];
-    for (const m of this.sent.values()) if (m.request && !m.request.settled) pending.push(m);
+    for (const m of this.sent.values()) if (m.request && isOpen(m.request)) pending.push(m);
     this.sent.clear();
     this.containers.clear();
     this.queue.unshift(...pending);
-    for (const m of pending) if (m.request) m.request.acked = false;
+    for (const m of pending) if (m.request) markQueued(m.request);
   }
 
   /** Drops everything (the session is closed). */

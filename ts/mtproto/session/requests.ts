@@ -14,26 +14,64 @@ import type { SendOptions, SessionOptions } from './options.js';
 import type { Outgoing } from './outbox.js';
 import { mtprotoFunctions } from './schema-facts.js';
 
+/**
+ * Where a request stands with the server
+ * (https://core.telegram.org/mtproto/service_messages_about_messages):
+ *
+ * ```
+ * queued ──flush──▶ sent ──msgs_ack / msg_detailed_info──▶ acked
+ *   ▲                 │                                      │
+ *   └── refused, asked for again, connection lost, new session ┘
+ * any ──answer, error, cancel, close──▶ settled (final)
+ * ```
+ */
+export type PendingState = 'queued' | 'sent' | 'acked' | 'settled';
+
+/**
+ * How far the body has been encoded: `raw` (the query as given, still to be
+ * finished), `final` (gzipped where it pays), `init-wrapped` (final, inside
+ * invokeWithLayer(initConnection(...))).
+ */
+export type PendingBody = 'raw' | 'final' | 'init-wrapped';
+
 /** An RPC query waiting for its answer. */
 export interface Pending {
-  id: number;
+  readonly id: number;
   /** The query as given (results are decoded against it). */
-  request: AnyRequest;
-  method: string;
+  readonly request: AnyRequest;
+  readonly method: string;
   /** Its message: queued, sent, or re-queued. */
-  out: Outgoing;
+  readonly out: Outgoing;
   /** An API query (may carry initConnection), not an MTProto service function. */
-  api: boolean;
-  gzip: boolean;
-  initWrapped: boolean;
-  /** The body has had its final encoding (wrapper, gzip). */
-  prepared: boolean;
-  /** The server acknowledged the message (msgs_ack or msg_detailed_info). */
-  acked: boolean;
-  settled: boolean;
-  build: ((msgId: bigint) => AnyRequest) | undefined;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
+  readonly api: boolean;
+  /** Its body may be gzipped. */
+  readonly gzip: boolean;
+  /** Rebuilds the body for each msg_id (auth.bindTempAuthKey). */
+  readonly build: ((msgId: bigint) => AnyRequest) | undefined;
+  state: PendingState;
+  body: PendingBody;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** The request is still waiting for its answer. */
+export function isOpen(p: Pending): boolean {
+  return p.state !== 'settled';
+}
+
+/** It went out (again): the server has not acknowledged this transmission yet. */
+export function markSent(p: Pending): void {
+  if (p.state !== 'settled') p.state = 'sent';
+}
+
+/** The server acknowledged it (msgs_ack, msg_detailed_info): it arrived, the answer may take a while. */
+export function markAcked(p: Pending): void {
+  if (p.state === 'sent') p.state = 'acked';
+}
+
+/** It is queued to go out again (refused, asked for, lost with the connection or the session). */
+export function markQueued(p: Pending): void {
+  if (p.state !== 'settled') p.state = 'queued';
 }
 
 const noop = () => {};
@@ -70,10 +108,8 @@ export class RequestTable {
       api: !mtprotoFunctions().has(method) && !options.build,
       gzip: (options.gzip ?? true) && !options.build,
       build: options.build,
-      initWrapped: false,
-      prepared: false,
-      acked: false,
-      settled: false,
+      state: 'queued',
+      body: 'raw',
       resolve,
       reject,
     };
@@ -94,15 +130,15 @@ export class RequestTable {
 
   /** The barrier query while it is unanswered (forgotten once it settles). */
   activeBarrier(): Pending | undefined {
-    if (this.barrierQuery && !this.barrierQuery.settled) return this.barrierQuery;
+    if (this.barrierQuery && isOpen(this.barrierQuery)) return this.barrierQuery;
     this.barrierQuery = undefined;
     return undefined;
   }
 
   /** Settles a request once: rejects with `error`, or resolves with `value`. */
   settle(p: Pending, error: Error | undefined, value?: unknown): void {
-    if (p.settled) return;
-    p.settled = true;
+    if (!isOpen(p)) return;
+    p.state = 'settled';
     if (this.barrierQuery === p) this.barrierQuery = undefined;
     this.byId.delete(p.id);
     if (error) p.reject(error);
@@ -127,21 +163,20 @@ export class RequestTable {
    */
   prepare(item: Outgoing): void {
     const p = item.request;
-    if (!p || p.settled) return;
-    const wrap = this.needInit && p.api && !p.initWrapped && this.options.initConnection !== undefined;
-    if (p.prepared && !wrap) return;
+    if (!p || !isOpen(p)) return;
+    const wrap = this.needInit && p.api && p.body !== 'init-wrapped' && this.options.initConnection !== undefined;
+    if (p.body !== 'raw' && !wrap) return;
     if (wrap) {
-      p.initWrapped = true;
+      p.body = 'init-wrapped';
       this.needInit = false;
     }
-    let body = p.initWrapped
-      ? encode(wrapWithInitConnection(p.request, this.options.initConnection!, this.options.layer ?? LAYER))
-      : p.prepared
-        ? encode(p.request)
+    let body =
+      p.body === 'init-wrapped'
+        ? encode(wrapWithInitConnection(p.request, this.options.initConnection!, this.options.layer ?? LAYER))
         : item.body;
     const threshold = this.options.gzipThreshold ?? DEFAULT_GZIP_THRESHOLD;
     if (p.gzip && threshold !== false) body = maybeGzip(body, threshold, p.method);
     item.body = body;
-    p.prepared = true;
+    if (p.body === 'raw') p.body = 'final';
   }
 }

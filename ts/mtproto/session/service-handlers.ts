@@ -17,7 +17,7 @@ import { ID } from './ids.js';
 import type { Outbox, Outgoing } from './outbox.js';
 import type { Pinger } from './pinger.js';
 import type { IncomingMessage, SessionProtocol } from './protocol.js';
-import type { RequestTable } from './requests.js';
+import { isOpen, markAcked, type RequestTable } from './requests.js';
 import { readRpcResult } from './rpc-result.js';
 import type { ServerSalts } from './salts.js';
 
@@ -139,7 +139,7 @@ function onRpcResult(s: SessionParts, body: Uint8Array, msgId: bigint, ctx: Rece
   if (out.pingId !== undefined && !parts.error) onPingAnswered(s, out, ctx);
   if (!p) return;
   if (parts.error) {
-    if (p.initWrapped && !requestsInitDone(parts.error.message)) s.requests.initLost();
+    if (p.body === 'init-wrapped' && !requestsInitDone(parts.error.message)) s.requests.initLost();
     s.requests.settle(p, new RpcError(parts.error.code, parts.error.message, p.method));
     return;
   }
@@ -211,7 +211,7 @@ function onNewSession(s: SessionParts, obj: mt.new_session_created, ctx: Receive
   ctx.events.push({ type: 'new_session', firstMsgId: obj.first_msg_id, uniqueId: obj.unique_id, serverSalt: obj.server_salt });
   const lost: Outgoing[] = [];
   for (const [id, out] of s.outbox.sent) {
-    if (id < obj.first_msg_id && out.request && !out.request.settled) lost.push(out);
+    if (id < obj.first_msg_id && out.request && isOpen(out.request)) lost.push(out);
   }
   if (lost.length) s.outbox.requeue(lost);
 }
@@ -220,7 +220,7 @@ function onAck(s: SessionParts, obj: mt.msgs_ack): void {
   for (const id of obj.msg_ids) {
     const out = s.outbox.sent.get(id);
     if (!out) continue;
-    if (out.request) out.request.acked = true;
+    if (out.request) markAcked(out.request);
     else if (out.pingId === undefined) s.outbox.sent.delete(id);
   }
 }
@@ -284,7 +284,7 @@ function onResendReq(s: SessionParts, ids: bigint[], reqMsgId: bigint): void {
 function onDetailedInfo(s: SessionParts, obj: mt.msg_detailed_info | mt.msg_new_detailed_info, ctx: ReceiveContext): void {
   if (obj._ === 'msg_detailed_info') {
     const out = s.outbox.sent.get(obj.msg_id);
-    if (out?.request) out.request.acked = true;
+    if (out?.request) markAcked(out.request);
   }
   if (s.protocol.window.get(obj.answer_msg_id) !== undefined) s.acks.addOnce(obj.answer_msg_id, ctx.now);
   else s.outbox.queueService({ _: 'msg_resend_req', msg_ids: [obj.answer_msg_id] }, false);
@@ -294,7 +294,7 @@ function onDetailedInfo(s: SessionParts, obj: mt.msg_detailed_info | mt.msg_new_
 function onDestroyAuthKey(s: SessionParts, obj: AnyTlObject): void {
   for (const [id, out] of s.outbox.sent) {
     const p = out.request;
-    if (p && p.method === 'destroy_auth_key' && !p.settled) {
+    if (p && p.method === 'destroy_auth_key' && isOpen(p)) {
       s.outbox.sent.delete(id);
       s.requests.settle(p, undefined, obj);
       return;

@@ -55,7 +55,7 @@ import type { PendingRequestInfo, RequestHandle, SendOptions, SessionOptions } f
 import { Outbox, type Outgoing } from './outbox.js';
 import { Pinger } from './pinger.js';
 import { SessionProtocol } from './protocol.js';
-import { RequestTable } from './requests.js';
+import { isOpen, markSent, RequestTable } from './requests.js';
 import { ServerSalts } from './salts.js';
 import { handleIncoming, type SessionParts } from './service-handlers.js';
 
@@ -176,7 +176,7 @@ export class MtprotoSession {
    */
   cancel(id: number): boolean {
     const p = this.requests.get(id);
-    if (!p || p.settled) return false;
+    if (!p || !isOpen(p)) return false;
     const queued = this.outbox.queue.indexOf(p.out);
     if (queued >= 0) {
       this.outbox.queue.splice(queued, 1);
@@ -184,7 +184,7 @@ export class MtprotoSession {
       this.outbox.sent.delete(p.out.msgId);
       this.outbox.queueService({ _: 'rpc_drop_answer', req_msg_id: p.out.msgId } as AnyRequest, true);
     }
-    if (p.initWrapped) this.requests.initLost();
+    if (p.body === 'init-wrapped') this.requests.initLost();
     this.requests.settle(p, new MtprotoError('cancelled', `${p.method} was cancelled`));
     return true;
   }
@@ -233,11 +233,13 @@ export class MtprotoSession {
       if (!this.protocol.number(m, now, build !== undefined)) {
         // Same msg_id and seq_no as the transmission that was lost (see onConnectionLost).
         this.outbox.sent.set(m.msgId!, m);
+        if (m.request) markSent(m.request);
         continue;
       }
       if (build) m.body = encode(build(m.msgId!));
       m.sentAt = now;
       this.outbox.sent.set(m.msgId!, m);
+      if (m.request) markSent(m.request);
       if (m.pingId !== undefined) this.pinger.sent(now);
     }
     const extra = this.options.extraPadding?.() ?? 0;
