@@ -134,7 +134,10 @@ export type SecurityCheck =
   | 'bind_auth_key_id'
   | 'bind_inner'
   // 2FA SRP (ts/crypto/srp.ts): https://core.telegram.org/api/srp
-  | 'srp_u';
+  | 'srp_u'
+  // CDN files (ts/client/methods/files/cdn-file-reader.ts): https://core.telegram.org/cdn
+  | 'cdn_file_hash'
+  | 'cdn_hash_missing';
 
 /**
  * A protocol check failed: a value from the peer (or a crafted input) broke a

@@ -21,6 +21,10 @@ export interface ClientInvokeOptions {
   media?: boolean;
   /** Which of the DC's transfer connections (0, the default, is the main one; parallel file parts use 1..n). */
   slot?: number;
+  /** `dcId` is a CDN DC (https://core.telegram.org/cdn): no login carried there, keys from `help.getCdnConfig` (see `DcPool.addCdnKeys`). */
+  cdn?: boolean;
+  /** Told when a `*_MIGRATE_X` moved the call to DC X (downloads remember the DC of a file). */
+  onMigrate?: (dcId: number) => void;
   /** Reject with `TimeoutError` after this many ms (each attempt). */
   timeoutMs?: number;
   /** Abort the call (also stops a retry wait). */

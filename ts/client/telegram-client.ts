@@ -230,6 +230,8 @@ export class TelegramClient implements ClientCore {
           ...(options.dcId !== undefined && { dcId: options.dcId }),
           ...(options.media && { media: true }),
           ...(options.slot !== undefined && { slot: options.slot }),
+          ...(options.cdn && { cdn: true }),
+          ...(options.onMigrate && { onMigrate: options.onMigrate }),
           ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
           ...(options.signal && { signal: options.signal }),
         }),

@@ -46,6 +46,8 @@ export interface PickDcOptions {
   media?: boolean;
   /** Allow IPv6 addresses (default false). */
   ipv6?: boolean;
+  /** Pick the DC's CDN address instead (https://core.telegram.org/cdn); only CDN entries qualify. */
+  cdn?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface PickDcOptions {
  * entry for API calls. Undefined when the list has no usable entry.
  */
 export function pickDcAddress(options: readonly DcAddress[], dcId: number, pick: PickDcOptions = {}): DcAddress | undefined {
-  const usable = options.filter((o) => o.id === dcId && !o.cdn && (pick.ipv6 || !o.ipv6));
+  const usable = options.filter((o) => o.id === dcId && (o.cdn === true) === (pick.cdn === true) && (pick.ipv6 || !o.ipv6));
   if (pick.media) {
     const media = usable.find((o) => o.mediaOnly);
     if (media) return media;

@@ -74,6 +74,13 @@ export interface PoolInvokeOptions {
   media?: boolean;
   /** Which of the DC's transfer connections (0 is the main one). */
   slot?: number;
+  /**
+   * `dcId` is a CDN DC (https://core.telegram.org/cdn): its `cdn` address, the
+   * keys given to {@link DcPool.addCdnKeys}, no login carried there, its key not stored.
+   */
+  cdn?: boolean;
+  /** Told when a `*_MIGRATE_X` moves this call to DC X (a download remembers where its file lives). */
+  onMigrate?: (dcId: number) => void;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -99,6 +106,7 @@ const MAX_MIGRATIONS = 4;
 interface Slot {
   readonly dcId: number;
   readonly media: boolean;
+  readonly cdn: boolean;
   readonly index: number;
   readonly connection: Connection;
   inFlight: number;
@@ -117,6 +125,7 @@ export class DcPool extends Emitter<DcPoolEvents> {
   private readonly authorizedDcs = new Set<number>();
   private readonly transfers = new Map<number, Promise<void>>();
   private readonly opening = new Map<string, Promise<Slot>>();
+  private cdnKeys: RsaPublicKey[] = [];
   private signedIn = false;
   private closed = false;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
@@ -160,6 +169,12 @@ export class DcPool extends Emitter<DcPoolEvents> {
     if (signedIn) this.authorizedDcs.add(this.home);
   }
 
+  /** Trusts `keys` (from `help.getCdnConfig`) in key exchanges with CDN DCs; a key with a known fingerprint is replaced. */
+  addCdnKeys(keys: readonly RsaPublicKey[]): void {
+    const fresh = new Set(keys.map((k) => k.fingerprint));
+    this.cdnKeys = [...this.cdnKeys.filter((k) => !fresh.has(k.fingerprint)), ...keys];
+  }
+
   /** Makes `dcId` the home DC and stores it. */
   async setHomeDc(dcId: number): Promise<void> {
     if (dcId === this.home) return;
@@ -180,8 +195,9 @@ export class DcPool extends Emitter<DcPoolEvents> {
     let followsHome = options.dcId === undefined;
     let reauthorized = false;
     for (let hops = 0; ; ) {
-      const slot = await this.slot(dcId, options.media ?? false, options.slot ?? 0);
-      if (this.signedIn && dcId !== this.home) await this.authorize(dcId);
+      const cdn = options.cdn === true;
+      const slot = await this.slot(dcId, options.media ?? false, options.slot ?? 0, cdn);
+      if (this.signedIn && dcId !== this.home && !cdn) await this.authorize(dcId);
       slot.inFlight++;
       slot.lastUsed = this.now();
       const t0 = logEnabled(this.logger, 'debug') ? performance.now() : 0;
@@ -200,6 +216,7 @@ export class DcPool extends Emitter<DcPoolEvents> {
           if (followsHome && MIGRATE_HOME.has(e.errorName)) await this.setHomeDc(e.dcId);
           else followsHome = false;
           dcId = e.dcId;
+          options.onMigrate?.(dcId);
           continue;
         }
         if (RpcError.is(e, 'AUTH_KEY_UNREGISTERED') && this.signedIn && dcId !== this.home && !reauthorized) {
@@ -240,7 +257,7 @@ export class DcPool extends Emitter<DcPoolEvents> {
   /** Saves every connection's current key state (salts, time offsets) to storage. */
   async saveKeys(): Promise<void> {
     for (const slot of this.slots.values()) {
-      if (slot.index !== 0) continue;
+      if (slot.index !== 0 || slot.cdn) continue;
       const key = slot.connection.authKey;
       if (key) await this.storeKey(slot.dcId, slot.media, key.key, key.serverSalt, key.timeOffset);
     }
@@ -262,22 +279,22 @@ export class DcPool extends Emitter<DcPoolEvents> {
 
   // ---------------------------------------------------------------- internals
 
-  private async slot(dcId: number, media: boolean, index: number): Promise<Slot> {
+  private async slot(dcId: number, media: boolean, index: number, cdn = false): Promise<Slot> {
     if (this.closed) throw new WasmgramError('the DC pool is closed');
-    const id = `${dcId}:${media ? 'm' : 'a'}:${index}`;
+    const id = slotId(dcId, media, index, cdn);
     const have = this.slots.get(id);
     if (have && have.connection.state !== 'closed') return have;
     if (have) this.dropSlot(have);
     let pending = this.opening.get(id);
     if (!pending) {
-      pending = this.openSlot(id, dcId, media, index).finally(() => this.opening.delete(id));
+      pending = this.openSlot(id, dcId, media, index, cdn).finally(() => this.opening.delete(id));
       this.opening.set(id, pending);
     }
     return pending;
   }
 
-  private async openSlot(id: string, dcId: number, media: boolean, index: number): Promise<Slot> {
-    let address = pickDcAddress(this.dcs, dcId, { media, ipv6: this.options.ipv6 ?? false });
+  private async openSlot(id: string, dcId: number, media: boolean, index: number, cdn: boolean): Promise<Slot> {
+    let address = pickDcAddress(this.dcs, dcId, { media, cdn, ipv6: this.options.ipv6 ?? false });
     if (!address) {
       // An unknown DC: the config may be older than the server's DC list. Ask a
       // DC we can reach — the home DC, or (when the home DC itself is the unknown
@@ -285,18 +302,18 @@ export class DcPool extends Emitter<DcPoolEvents> {
       const via = dcId !== this.home ? undefined : this.dcs.find((d) => d.id !== dcId && !d.mediaOnly && !d.cdn)?.id;
       if (dcId !== this.home || via !== undefined) {
         await this.refreshConfig(via);
-        address = pickDcAddress(this.dcs, dcId, { media, ipv6: this.options.ipv6 ?? false });
+        address = pickDcAddress(this.dcs, dcId, { media, cdn, ipv6: this.options.ipv6 ?? false });
       }
     }
     if (!address) throw new WasmgramError(`no address known for DC ${dcId}`);
     // Extra transfer connections share the main connection's key: make sure it exists first.
     let stored: StoredDcKey | undefined;
     if (index > 0) {
-      const main = await this.slot(dcId, media, 0);
+      const main = await this.slot(dcId, media, 0, cdn);
       await main.connection.connect();
       const k = main.connection.authKey;
       if (k) stored = { dcId, authKey: k.key, serverSalt: k.serverSalt ?? 0n, timeOffset: k.timeOffset ?? 0 };
-    } else {
+    } else if (!cdn) {
       stored = await this.options.storage.getAuthKey(dcId, media || undefined);
     }
     const o = this.options;
@@ -311,7 +328,7 @@ export class DcPool extends Emitter<DcPoolEvents> {
       protocolDcId,
       ...(address.secret && { secret: address.secret }),
       ...(address.tcpoOnly && { obfuscated: true }),
-      ...(o.rsaKeys && { rsaKeys: o.rsaKeys }),
+      ...(cdn ? { rsaKeys: this.cdnKeys } : o.rsaKeys && { rsaKeys: o.rsaKeys }),
       ...(stored && {
         authKey: {
           key: stored.authKey,
@@ -321,13 +338,13 @@ export class DcPool extends Emitter<DcPoolEvents> {
       }),
       initConnection: o.initConnection,
     });
-    const slot: Slot = { dcId, media, index, connection, inFlight: 0, lastUsed: this.now(), offs: [] };
+    const slot: Slot = { dcId, media, cdn, index, connection, inFlight: 0, lastUsed: this.now(), offs: [] };
     slot.offs.push(
       connection.on('auth-key', (r) => {
         this.logger.log('info', `new auth key for DC ${dcId}${media ? ' (media)' : ''}`);
         // A new key on DC X is not signed in there, even if an older key was.
         if (dcId !== this.home) this.authorizedDcs.delete(dcId);
-        if (index === 0) void this.storeKey(dcId, media, r.authKey, r.serverSalt, r.timeOffset);
+        if (index === 0 && !cdn) void this.storeKey(dcId, media, r.authKey, r.serverSalt, r.timeOffset);
       }),
       connection.on('auth-key-lost', (info) => {
         this.logger.log('warn', `DC ${dcId}${media ? ' (media)' : ''} no longer knows its auth key (-404, confirmed)`);
@@ -395,7 +412,7 @@ export class DcPool extends Emitter<DcPoolEvents> {
       const isHomeMain = slot.dcId === this.home && slot.index === 0 && !slot.media;
       if (isHomeMain || slot.inFlight > 0 || now - slot.lastUsed < limit) continue;
       this.logger.log('debug', `closing idle connection DC ${slot.dcId}${slot.media ? ' media' : ''} #${slot.index}`);
-      if (slot.index === 0) {
+      if (slot.index === 0 && !slot.cdn) {
         const key = slot.connection.authKey;
         if (key) void this.storeKey(slot.dcId, slot.media, key.key, key.serverSalt, key.timeOffset);
       }
@@ -411,7 +428,12 @@ export class DcPool extends Emitter<DcPoolEvents> {
   private dropSlot(slot: Slot): void {
     for (const off of slot.offs) off();
     slot.connection.close();
-    const id = `${slot.dcId}:${slot.media ? 'm' : 'a'}:${slot.index}`;
+    const id = slotId(slot.dcId, slot.media, slot.index, slot.cdn);
     if (this.slots.get(id) === slot) this.slots.delete(id);
   }
+}
+
+/** The key of a slot in the pool's table. */
+function slotId(dcId: number, media: boolean, index: number, cdn: boolean): string {
+  return `${dcId}:${cdn ? 'c' : media ? 'm' : 'a'}:${index}`;
 }

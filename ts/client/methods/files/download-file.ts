@@ -4,12 +4,15 @@
  * that is a multiple of it, so every request keeps Telegram's rules:
  * offset and limit multiples of 4 KiB, the range inside one 1 MiB block)
  * fetched several at once over the DC's transfer connections, on the DC
- * that stores the file (`FILE_MIGRATE_X` is followed by the pool). A byte
- * range is served from the parts that cover it. When the server answers
- * FILE_REFERENCE_EXPIRED the file's origin (the message) is fetched again
- * and the part retried with the new reference
- * (https://core.telegram.org/api/file_reference) — once per download, shared by the workers.
- * CDN redirects are not asked for (`cdn_supported` is not set).
+ * that stores the file (`FILE_MIGRATE_X` is followed by the pool, and the
+ * DC it named is remembered per file, so later parts and later downloads go
+ * there directly). A byte range is served from the parts that cover it.
+ * When the server answers FILE_REFERENCE_EXPIRED the file's origin (the
+ * message, profile photo or sticker set) is fetched again and the part
+ * retried with the new reference (https://core.telegram.org/api/file_reference)
+ * — once per download, shared by the workers. `cdn_supported` is set: a
+ * `upload.fileCdnRedirect` moves the rest of the download to the CDN DC
+ * (cdn-file-reader.ts: decrypted, every 128 KiB part checked by SHA-256).
  */
 import { RpcError, WasmgramError } from '../../../errors.js';
 import type { InputFileLocation } from '../../../tl/generated/types.js';
@@ -17,6 +20,7 @@ import type { ClientCore } from '../../core.js';
 import { type Media, originOf } from '../../types/media.js';
 import type { Message } from '../../types/message.js';
 import type { FileLocation } from '../../types/photo.js';
+import { CdnFileReader, isCdnTokenInvalid } from './cdn-file-reader.js';
 import { abortError, runWorkers } from './transfer-workers.js';
 
 /** What a download reads: a message with media, a `Photo`/`Document`, or a raw location. */
@@ -40,6 +44,8 @@ export interface DownloadParams {
   onProgress?: (downloaded: number, total: number | undefined) => void;
   /** Stops the download; it rejects with the signal's reason once every request in flight has settled. */
   signal?: AbortSignal;
+  /** Accept CDN redirects (default true; https://core.telegram.org/cdn). */
+  cdn?: boolean;
 }
 
 /** The default part size of downloads. */
@@ -49,7 +55,7 @@ const MIB = 1024 * 1024;
 /** A resolved target: the location now, its size, and how to get a fresh file reference. */
 interface Resolved {
   location: InputFileLocation;
-  readonly dcId: number;
+  dcId: number;
   readonly size: number | undefined;
   readonly refresh: (() => Promise<InputFileLocation>) | undefined;
 }
@@ -90,6 +96,30 @@ function resolveTarget(target: DownloadTarget, thumb?: string): Resolved {
   return { location: where.location, dcId: where.dcId, size: where.size, refresh };
 }
 
+/** Per client: the DC a `FILE_MIGRATE_X` named for a file (by location kind and id). */
+const migratedFiles = new WeakMap<ClientCore, Map<string, number>>();
+/** Most remembered files per client (the oldest are forgotten first). */
+const MIGRATED_FILES_MAX = 1000;
+
+function fileKey(loc: InputFileLocation): string | undefined {
+  return 'id' in loc && typeof loc.id === 'bigint' ? `${loc._}:${loc.id}` : undefined;
+}
+
+function rememberFileDc(client: ClientCore, loc: InputFileLocation, dcId: number): void {
+  const key = fileKey(loc);
+  if (key === undefined) return;
+  let m = migratedFiles.get(client);
+  if (!m) migratedFiles.set(client, (m = new Map()));
+  m.delete(key);
+  m.set(key, dcId);
+  if (m.size > MIGRATED_FILES_MAX) m.delete(m.keys().next().value!);
+}
+
+function rememberedFileDc(client: ClientCore, loc: InputFileLocation): number | undefined {
+  const key = fileKey(loc);
+  return key === undefined ? undefined : migratedFiles.get(client)?.get(key);
+}
+
 function checkDownloadPartSize(n: number): void {
   if (!Number.isInteger(n) || n <= 0 || n % 4096 !== 0 || MIB % n !== 0) {
     throw new WasmgramError(`partSize must be a multiple of 4 KiB that divides 1 MiB, got ${n}`);
@@ -125,6 +155,7 @@ export async function runDownload(client: ClientCore, target: DownloadTarget, pa
   }
 
   const file = resolveTarget(target, params.thumb);
+  file.dcId = rememberedFileDc(client, file.location) ?? file.dcId;
   const fileEnd = file.size;
   let end = params.length !== undefined ? start + params.length : fileEnd;
   if (end !== undefined && fileEnd !== undefined) end = Math.min(end, fileEnd);
@@ -150,15 +181,38 @@ export async function runDownload(client: ClientCore, target: DownloadTarget, pa
     return refreshing;
   };
 
+  let cdn: CdnFileReader | undefined;
+  let cdnAllowed = params.cdn !== false;
+  const onMigrate = (dcId: number) => {
+    file.dcId = dcId;
+    rememberFileDc(client, file.location, dcId);
+  };
+
   const fetchPart = async (k: number, slot: number): Promise<Uint8Array> => {
     for (;;) {
+      const reader = cdn;
+      if (reader) {
+        try {
+          return await reader.read(k * partSize, partSize, { slot, ...(signal && { signal }) });
+        } catch (e) {
+          if (!isCdnTokenInvalid(e)) throw e;
+          // The token expired: download the rest from the master DC (https://core.telegram.org/method/upload.getCdnFile).
+          if (cdn === reader) cdn = undefined;
+          cdnAllowed = false;
+          continue;
+        }
+      }
       const location = file.location;
       try {
         const r = await client.invoke(
-          { _: 'upload.getFile', location, offset: BigInt(k * partSize), limit: partSize },
-          { dcId: file.dcId, slot, ...(signal && { signal }) },
+          { _: 'upload.getFile', location, offset: BigInt(k * partSize), limit: partSize, ...(cdnAllowed && { cdn_supported: true }) },
+          { dcId: file.dcId, slot, onMigrate, ...(signal && { signal }) },
         );
-        if (r._ !== 'upload.file') throw new WasmgramError('upload.getFile answered a CDN redirect, which was not asked for');
+        if (r._ === 'upload.fileCdnRedirect') {
+          if (!cdnAllowed) throw new WasmgramError('upload.getFile answered a CDN redirect, which was not asked for');
+          cdn ??= new CdnFileReader(client, r, file.dcId);
+          continue;
+        }
         return r.bytes;
       } catch (e) {
         if (!RpcError.is(e, 'FILE_REFERENCE_EXPIRED')) throw e;

@@ -6,6 +6,7 @@ import { authPasswordMethods } from './auth-password.js';
 import { authQrMethods } from './auth-qr.js';
 import { authSignInMethods } from './auth-sign-in.js';
 import { authTransferMethods } from './auth-transfer.js';
+import { cdnMethods } from './cdn.js';
 import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
@@ -37,6 +38,7 @@ export const METHODS: MethodTable = {
   ...dialogsMethods,
   ...chatsMethods,
   ...contactsMethods,
+  ...cdnMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */

@@ -13,11 +13,13 @@
  * account reads its own unfinished upload back through
  * `inputDocumentFileLocation` whose `id` is the upload's `file_id`
  * (`thumb_size` empty; access_hash and file_reference not checked). Other
- * location kinds answer METHOD_NOT_IMPLEMENTED.
+ * location kinds answer METHOD_NOT_IMPLEMENTED. With `cdn_supported`, a
+ * document the emulator's CDN holds is answered `upload.fileCdnRedirect` (cdn.ts).
  */
 import type { InputFileLocation } from '../../../tl/generated/types.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest, migrate, notImplemented } from '../rpc-errors.js';
+import { cdnRedirect, refuseOnCdn } from './cdn.js';
 import { filePartStore, MAX_BIG_FILE_SIZE, MAX_FILE_SIZE, MAX_PART_COUNT, MAX_PART_SIZE } from './file-parts.js';
 import { type FileContent, type MediaStore, mediaStore } from './media-store.js';
 
@@ -134,8 +136,14 @@ export const uploadMethods: MethodTable = {
       if (loc._ !== 'inputDocumentFileLocation' && loc._ !== 'inputPhotoFileLocation') {
         throw notImplemented(`upload.getFile.${loc._}`, 'upload.getFile');
       }
+      refuseOnCdn(call);
       checkRange(req.offset, req.limit, req.precise ?? false);
       let content = mediaContent(call, mediaStore(call.backend), loc);
+      if (content && req.cdn_supported && loc._ === 'inputDocumentFileLocation' && loc.thumb_size === '') {
+        // A client that supports CDNs is sent there for the files the CDN holds (https://core.telegram.org/cdn).
+        const redirect = cdnRedirect(call, mediaStore(call.backend).get(loc.id)!);
+        if (redirect) return redirect;
+      }
       if (!content) {
         // The raw-protocol convention: the caller's own unfinished upload by file_id.
         const file = loc._ === 'inputDocumentFileLocation' ? filePartStore(call.backend).get(call.self().id, loc.id) : undefined;
