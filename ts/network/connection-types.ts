@@ -7,6 +7,7 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import type { RsaPublicKey } from '../crypto/rsa.js';
 import type { TransportError } from '../errors.js';
 import type { AuthKeyResult } from '../mtproto/handshake/index.js';
+import type { PfsOptions } from '../mtproto/pfs.js';
 import type { SessionEvent } from '../mtproto/session/events.js';
 import type { SessionOptions } from '../mtproto/session/index.js';
 import type { InitConnectionFields } from '../mtproto/session/init-connection.js';
@@ -54,7 +55,7 @@ export interface ConnectionOptions {
    * permanent key with auth.bindTempAuthKey, and replaced `renewBeforeS`
    * seconds (default 300) before it expires. The permanent key only signs bindings.
    */
-  pfs?: { expiresIn?: number; renewBeforeS?: number };
+  pfs?: PfsOptions;
   /** initConnection fields: the first API request of each connection is wrapped in invokeWithLayer(initConnection(...)). */
   initConnection?: InitConnectionFields;
   /** More session options (pings, acks, gzip, containers...). */

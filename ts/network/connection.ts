@@ -46,8 +46,8 @@
  * ```
  */
 import { TimeoutError, TransportError, WasmgramError } from '../errors.js';
-import { bindTempAuthKeyRequest } from '../mtproto/bind-temp-auth-key.js';
 import type { AuthKeyResult } from '../mtproto/handshake/index.js';
+import { queueTempKeyBinding, TempKeySchedule } from '../mtproto/pfs.js';
 import type { SessionEvent } from '../mtproto/session/events.js';
 import { MtprotoSession } from '../mtproto/session/index.js';
 import { redact } from '../redact.js';
@@ -92,8 +92,8 @@ export class Connection extends Emitter<ConnectionEvents> {
   private readonly keyLoss: AuthKeyLossDetector;
   /** The last failure of the current connection or attempt (what waiting callers are told when the connection gives up). */
   private lastError: Error | undefined;
-  /** The temporary key in use under PFS, and when it expires (unix seconds, server time). */
-  private temp: { key: Uint8Array; authKeyId: Uint8Array; expiresAt: number } | undefined;
+  /** The temporary key in use under PFS and its renewal (ts/mtproto/pfs.ts). */
+  private readonly pfs: TempKeySchedule;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ConnectionOptions) {
@@ -102,6 +102,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.now = options.now ?? Date.now;
     this.policy = new ReconnectPolicy(options.reconnect, this.now, options.random);
     this.keyLoss = new AuthKeyLossDetector(options.keyLossConfirmations);
+    this.pfs = new TempKeySchedule(options.pfs);
     // Holds the key (options.authKey, the session, PFS keys): never print it.
     redact(this, `Connection(dc ${options.dcId})`);
   }
@@ -321,37 +322,10 @@ export class Connection extends Emitter<ConnectionEvents> {
         this.stored = redactStored({ key: result.authKey, serverSalt: result.serverSalt, timeOffset: result.timeOffset });
         this.emit('auth-key', result);
       }
-      let newTemp: AuthKeyResult | undefined;
-      if (o.pfs && this.tempNeedsRenewal()) {
+      if (o.pfs && this.pfs.needsNewKey(this.now(), this.session?.timeOffset ?? 0)) {
         this.setState('handshake');
-        newTemp = await withTimeout(
-          this.handshake(transport, o.pfs.expiresIn ?? 86_400),
-          abort.signal,
-          limit,
-          'the temporary key exchange',
-        );
-      }
-      if (this.stateValue === 'closed' || this.transport !== transport) throw new TransportError('connection closed while opening');
-      if (newTemp) {
-        const expiresAt = Math.floor(this.now() / 1000 + newTemp.timeOffset) + (o.pfs!.expiresIn ?? 86_400);
-        this.temp = { key: newTemp.authKey, authKeyId: newTemp.authKeyId, expiresAt };
-        if (this.session) this.handleEvents(this.session.rekey(newTemp.authKey));
-        else this.session = this.createSession({ key: newTemp.authKey, timeOffset: newTemp.timeOffset });
-        this.session.serverSalt = newTemp.serverSalt;
-        this.attach(transport);
-        const closed = closedSignal(transport, 'auth.bindTempAuthKey');
-        try {
-          await withTimeout(
-            Promise.race([this.bindTemp(this.session, newTemp, expiresAt), closed.promise]),
-            abort.signal,
-            limit,
-            'auth.bindTempAuthKey',
-          );
-        } finally {
-          closed.off();
-        }
-        this.emit('temp-key', newTemp, expiresAt);
-        this.scheduleRenewal();
+        const temp = await withTimeout(this.handshake(transport, this.pfs.expiresIn), abort.signal, limit, 'the temporary key exchange');
+        await withTimeout(this.useTempKey(transport, temp), abort.signal, limit, 'auth.bindTempAuthKey');
       }
     } finally {
       clearTimeout(timer);
@@ -380,41 +354,41 @@ export class Connection extends Emitter<ConnectionEvents> {
     transport.on('close', () => this.onTransportClose(transport));
   }
 
-  /** True when PFS needs a (new) temporary key: none yet, or it expires within `renewBeforeS`. */
-  private tempNeedsRenewal(): boolean {
-    if (!this.temp) return true;
-    const serverNow = this.now() / 1000 + (this.session?.timeOffset ?? 0);
-    return this.temp.expiresAt - serverNow <= (this.options.pfs?.renewBeforeS ?? 300);
+  /**
+   * PFS: moves the session to a fresh temporary key and binds it to the
+   * permanent one over `transport` (the binding is a barrier: other queries
+   * wait for it), then schedules the renewal. Rejects when the transport closes first.
+   */
+  private async useTempKey(transport: Transport, result: AuthKeyResult): Promise<void> {
+    if (this.stateValue === 'closed' || this.transport !== transport) throw new TransportError('connection closed while opening');
+    const temp = this.pfs.adopt(result, this.now());
+    if (this.session) this.handleEvents(this.session.rekey(temp.key));
+    else this.session = this.createSession({ key: temp.key, timeOffset: result.timeOffset });
+    this.session.serverSalt = result.serverSalt;
+    this.attach(transport);
+    const closed = closedSignal(transport, 'auth.bindTempAuthKey');
+    try {
+      const bound = queueTempKeyBinding(this.session, { crypto: this.options.crypto, permAuthKey: this.stored!.key, temp });
+      this.pump(true);
+      await Promise.race([bound, closed.promise]);
+    } finally {
+      closed.off();
+    }
+    // The attempt may have timed out meanwhile: a late binding must not schedule anything.
+    if (this.transport !== transport) throw new TransportError('connection closed while opening');
+    this.emit('temp-key', result, temp.expiresAt);
+    this.scheduleRenewal();
   }
 
-  /** Binds the new temporary key to the permanent one; every other query waits for it. */
-  private async bindTemp(session: MtprotoSession, temp: AuthKeyResult, expiresAt: number): Promise<void> {
-    const req = bindTempAuthKeyRequest({
-      crypto: this.options.crypto,
-      permAuthKey: this.stored!.key,
-      tempAuthKeyId: temp.authKeyId,
-      tempSessionId: session.sessionId,
-      expiresAt,
-    });
-    const handle = session.send(req.build(0n), { build: req.build, barrier: true });
-    this.pump(true);
-    const ok = await handle.promise;
-    if (ok !== true) throw new WasmgramError('auth.bindTempAuthKey was not accepted');
-  }
-
-  /** Reconnects with a fresh temporary key shortly before the current one expires. */
+  /** Reconnects with a fresh temporary key shortly before the current one expires (the reconnect makes and binds it). */
   private scheduleRenewal(): void {
     if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
-    if (!this.temp || !this.options.pfs) return;
-    const serverNow = this.now() / 1000 + (this.session?.timeOffset ?? 0);
-    const inMs = Math.max(0, (this.temp.expiresAt - serverNow - (this.options.pfs.renewBeforeS ?? 300)) * 1000);
-    this.renewTimer = setTimeout(
-      () => {
-        this.renewTimer = undefined;
-        if (this.stateValue === 'ready') this.transport?.close(); // the reconnect makes and binds a new key
-      },
-      Math.min(inMs, 2 ** 31 - 1),
-    );
+    const inMs = this.pfs.renewalDelayMs(this.now(), this.session?.timeOffset ?? 0);
+    if (inMs === undefined) return;
+    this.renewTimer = setTimeout(() => {
+      this.renewTimer = undefined;
+      if (this.stateValue === 'ready') this.transport?.close();
+    }, inMs);
   }
 
   private createSession(stored: StoredAuthKey): MtprotoSession {
@@ -497,9 +471,9 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.lastError = error;
     this.emit('error', error);
     if (error.code !== -404 || !this.session) return;
-    if (this.temp) {
+    if (this.pfs.current) {
       // PFS: the server does not know the temporary key (expired, or forgotten): make and bind a new one.
-      this.temp = undefined;
+      this.pfs.forget();
       transport.close();
       return;
     }
