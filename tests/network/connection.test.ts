@@ -197,7 +197,7 @@ test('FLOOD_WAIT_X reaches the caller as RpcError 420 with waitSeconds', async (
 test('a method the server does not implement is an RpcError 400, never silence', async (ctx) => {
   const conn = connection(ctx);
   try {
-    await conn.invoke({ _: 'help.getCdnConfig' });
+    await conn.invoke({ _: 'help.getPremiumPromo' });
     assert.unreachable('must reject');
   } catch (e) {
     assert.instance(e, RpcError);
