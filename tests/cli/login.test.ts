@@ -16,6 +16,8 @@ import { StringStorage } from '../../ts/storage/index.js';
 import type { TestServer } from '../../ts/testing/index.js';
 import { clientFor, startServer, within } from '../client/_support.js';
 import { sharedKeyPem } from '../testing/server-harness.js';
+import { encodeQr } from '../../ts/cli/qr-encode.js';
+import { renderQr } from '../../ts/cli/qr-render.js';
 import { run, start } from './_run.js';
 
 let server: TestServer;
@@ -102,6 +104,11 @@ test('QR: the tg://login link goes to stderr; a signed-in client accepts it; the
     const r = await running.done;
     assert.is(r.code, 0, r.stderr);
     assert.match(r.stderr, /Signed in as Cy/);
+    // The link is drawn as a QR code above it (half blocks; coloured unless NO_COLOR, which the child inherits).
+    assert.ok(
+      r.stderr.includes(renderQr(encodeQr(url, { ecc: 'M' }), { colors: !process.env.NO_COLOR })),
+      'the QR code of the link is drawn',
+    );
     const exported = await run(['session', 'export', `libsql:file:${db}`, '--account', 'cy']);
     assert.is(exported.code, 0, exported.stderr);
     assert.is(await meFrom(exported.stdout.trim()), cy.id);

@@ -14,6 +14,8 @@ import { exportStringSession, MemoryStorage, type SessionStorage } from '../stor
 import { nodeFileStorage } from '../storage/file-node.js';
 import { flag, type ParsedArgs, parseArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
+import { encodeQr } from './qr-encode.js';
+import { renderQr } from './qr-render.js';
 import { openLibsql } from './session-location.js';
 
 /** Usage text of `wasmgram login`. */
@@ -25,8 +27,8 @@ or read one line each from stdin when it is piped.
 How (default: phone number, asked for):
   --phone P            the phone number (international format)
   --bot-token T        log in as a bot ("-" asks for it, hidden)
-  --qr                 log in by QR code: prints the tg://login?token=... link to open
-                       on a signed-in device (render it with any QR tool; no QR drawing here)
+  --qr                 log in by QR code: draws it in the terminal (and prints its tg://login?token=...
+                       link) for a signed-in device to scan; NO_COLOR=1 draws it without colours
 
 Where to (default: print a wasmgram string session on stdout):
   --out FILE           a wasmgram session file (an existing signed-in one is reused)
@@ -166,8 +168,9 @@ export async function loginCommand(argv: readonly string[], io: CliIo): Promise<
           timeoutMs,
           ...(io.signal && { signal: io.signal }),
           onToken: (url: string, expires: Date) => {
-            io.err(`Open this link on a device where you are signed in (Settings → Devices → Link Desktop Device),`);
-            io.err(`or show it as a QR code; it expires at ${expires.toISOString()}:`);
+            io.err(`Scan this QR code with a device where you are signed in (Settings → Devices → Link Desktop Device),`);
+            io.err(`or open the link below there; it expires at ${expires.toISOString()}:`);
+            io.err(qrText(url));
             io.err(url);
           },
         },
@@ -187,6 +190,16 @@ export async function loginCommand(argv: readonly string[], io: CliIo): Promise<
   } finally {
     await client.close().catch(() => {});
     if (out !== undefined || libsql !== undefined) await storage.close().catch(() => {});
+  }
+}
+
+/** The login link as a terminal QR code (https://core.telegram.org/api/qr-login), coloured unless NO_COLOR is set. */
+function qrText(url: string): string {
+  try {
+    return renderQr(encodeQr(url, { ecc: 'M' }), { colors: !process.env.NO_COLOR });
+  } catch {
+    // Too long for the encoder's versions (never for Telegram's tokens): the link alone still works.
+    return '(the link is too long to draw as a QR code here)';
   }
 }
 
