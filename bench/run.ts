@@ -25,6 +25,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   parsers: async () => (await import('./parsers/index.js')).suite,
   chaos: async () => (await import('./chaos/index.js')).suite,
   transfers: async () => (await import('./transfers/index.js')).suite,
+  client: async () => (await import('./client/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {

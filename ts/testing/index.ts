@@ -60,6 +60,9 @@ export {
   badRequest,
   type BindFailure,
   type BotAccount,
+  type BotSettings,
+  BotStore,
+  botStore,
   buildConfig,
   buildNearestDc,
   type ChatKind,
@@ -71,6 +74,7 @@ export {
   type ConnectOptions,
   type DcAddress,
   DcHandler,
+  DEFAULT_BOT_ANSWER_TIMEOUT_MS,
   DcTable,
   type DialogRecord,
   DialogStore,
@@ -142,6 +146,8 @@ export {
   UserStore,
 } from './telegram/index.js';
 export {
+  type ButtonChoice,
+  findButton,
   type MessageFilter,
   refOfTarget,
   type ScriptedBotInput,

@@ -8,13 +8,23 @@
 import { TimeoutError, ArgumentError } from '../../errors.js';
 import type { InitConnectionFields } from '../../mtproto/session/init-connection.js';
 import { wrapWithInitConnection } from '../../mtproto/session/init-connection.js';
-import type { AnyRequest, InputChannel, InputPeer, InputUser, MessageEntity, ResultOf, Updates } from '../../tl/generated/types.js';
+import type {
+  AnyRequest,
+  InputChannel,
+  InputPeer,
+  InputUser,
+  MessageEntity,
+  messages,
+  ResultOf,
+  Updates,
+} from '../../tl/generated/types.js';
 import type { TelegramBackend } from '../telegram/backend.js';
 import type { RequestContext } from '../telegram/context.js';
 import type { ChatRecord } from '../telegram/store/chat-store.js';
 import type { StoredMessage } from '../telegram/store/mailbox.js';
 import type { PeerRef } from '../telegram/store/peer-ref.js';
 import type { UserRecord } from '../telegram/user-store.js';
+import { type ButtonChoice, inlineQuery, pressButton } from './scripted-bot-actions.js';
 
 /** Who or where: a scripted account, an account record, a group/channel record, or a peer ref. */
 export type ScriptTarget = ScriptedUser | UserRecord | ChatRecord | PeerRef;
@@ -145,6 +155,50 @@ export class ScriptedUser {
   /** Replies to `message` (a copy this account received or sent) in its chat. */
   reply(message: StoredMessage, text: string): Promise<StoredMessage> {
     return this.sendMessage(message.peer, text, { replyTo: message.id });
+  }
+
+  /**
+   * Presses an inline button of `message` (a copy this account received) —
+   * by callback data, `{ text }` or `{ row, column }` — and resolves with the
+   * bot's answer (`messages.botCallbackAnswer`), or rejects with Telegram's
+   * error (DATA_INVALID, BOT_RESPONSE_TIMEOUT, ...).
+   *
+   * @example
+   * ```ts
+   * const menu = await alice.waitForMessage({ from: bot });
+   * const answer = await alice.pressButton(menu, 'like');
+   * assert.is(answer.message, 'Thanks!');
+   * ```
+   */
+  pressButton(message: StoredMessage, button: ButtonChoice): Promise<messages.BotCallbackAnswer> {
+    return pressButton(this, message, button);
+  }
+
+  /**
+   * Types `@bot query` in `chat` (default: the bot's own chat) and resolves
+   * with the bot's results (`messages.botResults`, with its `query_id`).
+   *
+   * @example
+   * ```ts
+   * const res = await alice.inlineQuery(bot, 'cats');
+   * const sent = await alice.sendInlineResult(bob, res, res.results[0]!.id);
+   * ```
+   */
+  inlineQuery(bot: ScriptTarget, query: string, options: { chat?: ScriptTarget; offset?: string } = {}): Promise<messages.BotResults> {
+    return inlineQuery(this, refOfTarget(bot), refOfTarget(options.chat ?? bot), query, options.offset);
+  }
+
+  /** Sends result `id` of an inline answer to `chat` (`via @bot`) and returns this account's copy. */
+  async sendInlineResult(chat: ScriptTarget, results: messages.BotResults, id: string): Promise<StoredMessage> {
+    const peer = refOfTarget(chat);
+    const result = await this.invoke({
+      _: 'messages.sendInlineBotResult',
+      peer: this.inputPeer(chat),
+      query_id: results.query_id,
+      id,
+      random_id: BigInt.asIntN(64, new DataView(this.backend.randomBytes(8).buffer).getBigUint64(0, true)),
+    });
+    return this.sentCopy(peer, result);
   }
 
   /** Creates a basic group with `members`. */

@@ -42,5 +42,6 @@ export { unwrap, type Unwrapped } from './unwrap.js';
 export { encodeResult } from './encode-result.js';
 export { MethodCall, type MethodEntry, type MethodTable } from './method-call.js';
 export { IMPLEMENTED_METHODS } from './methods/index.js';
+export { BotStore, botStore, type BotSettings, DEFAULT_BOT_ANSWER_TIMEOUT_MS } from './methods/bots-store.js';
 export { manualClock, seededRandom, systemClock, type Clock, type ManualClock } from './clock.js';
 export { authKeyUnregistered, badRequest, floodWait, migrate, notImplemented, type MigrateKind } from './rpc-errors.js';

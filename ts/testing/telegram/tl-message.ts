@@ -30,6 +30,8 @@ export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
   if (m.fwd) msg.fwd_from = toFwdHeader(m);
   if (m.editDate !== undefined) msg.edit_date = m.editDate;
   if (m.media) msg.media = m.media.toMessageMedia();
+  if (m.replyMarkup) msg.reply_markup = m.replyMarkup;
+  if (m.viaBotId !== undefined) msg.via_bot_id = m.viaBotId;
   if (m.post) {
     // views and forwards share flag bit 10: both or neither.
     msg.views = 1;

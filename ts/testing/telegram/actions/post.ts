@@ -6,7 +6,7 @@
  * updates pushed to every session of every member
  * (https://core.telegram.org/api/updates).
  */
-import type { MessageAction, MessageEntity, Update, Updates } from '../../../tl/generated/types.js';
+import type { MessageAction, MessageEntity, ReplyMarkup, Update, Updates } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
 import type { ForwardInfo, Mailbox, MessageLink, StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
@@ -30,6 +30,10 @@ export interface PostInput {
   readonly action?: MessageAction | undefined;
   /** A photo or document (methods/media-store.ts). */
   readonly media?: StoredMessage['media'];
+  /** Buttons (checked by methods/bots-markup.ts). */
+  readonly replyMarkup?: ReplyMarkup | undefined;
+  /** The inline bot the message came through. */
+  readonly viaBotId?: bigint | undefined;
   /** The session that asked: it gets the result instead of a push. */
   readonly except?: UpdateSubscriber | undefined;
   /** Members who get no copy (e.g. nobody: reserved for service messages about a member who is gone). */
@@ -51,6 +55,7 @@ export function messageRefs(m: StoredMessage): PeerRef[] {
   const refs: PeerRef[] = [m.peer];
   if (m.fromId !== undefined) refs.push({ kind: 'user', id: m.fromId });
   if (m.fwd) refs.push(m.fwd.from);
+  if (m.viaBotId !== undefined) refs.push({ kind: 'user', id: m.viaBotId });
   const a = m.action;
   if (a && 'users' in a) for (const id of a.users) refs.push({ kind: 'user', id });
   if (a?._ === 'messageActionChatDeleteUser') refs.push({ kind: 'user', id: a.user_id });
@@ -112,6 +117,8 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
           fwd: input.fwd,
           action: input.action,
           media: input.media,
+          replyMarkup: input.replyMarkup,
+          viaBotId: input.viaBotId,
           editDate: undefined,
           pinned: false,
           silent: input.silent ?? false,
@@ -158,7 +165,9 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
     }));
     if (owner === actor) own = u;
     const updates =
-      !copy.action && !copy.media && hadDialog ? shortForm(copy, owner, u.pts, u.pts_count) : container(b, owner, [u], messageRefs(copy));
+      !copy.action && !copy.media && !copy.replyMarkup && copy.viaBotId === undefined && hadDialog
+        ? shortForm(copy, owner, u.pts, u.pts_count)
+        : container(b, owner, [u], messageRefs(copy));
     push(b, owner, updates, owner === actor ? input.except : undefined);
   }
   const ownCopy = copies.find((c) => c.box.id === actor) ?? copies[0]!;

@@ -6,11 +6,14 @@ import { authPasswordMethods } from './auth-password.js';
 import { authQrMethods } from './auth-qr.js';
 import { authSignInMethods } from './auth-sign-in.js';
 import { authTransferMethods } from './auth-transfer.js';
+import { botsCommandMethods } from './bots-commands.js';
+import { callbackQueryMethods } from './callback-queries.js';
 import { cdnMethods } from './cdn.js';
 import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
 import { helpMethods } from './help.js';
+import { inlineQueryMethods } from './inline-queries.js';
 import { messagesHistoryMethods } from './messages-history.js';
 import { messagesMediaMethods } from './messages-media.js';
 import { messagesModifyMethods } from './messages-modify.js';
@@ -39,6 +42,9 @@ export const METHODS: MethodTable = {
   ...chatsMethods,
   ...contactsMethods,
   ...cdnMethods,
+  ...callbackQueryMethods,
+  ...inlineQueryMethods,
+  ...botsCommandMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */

@@ -14,6 +14,7 @@ import { postMessage } from '../actions/post.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest, notImplemented } from '../rpc-errors.js';
 import type { PeerRef } from '../store/peer-ref.js';
+import { storedMarkup } from './bots-markup.js';
 import { imageInfo, joinContent, takeInputFile } from './input-file.js';
 import { type MediaFile, mediaStore } from './media-store.js';
 import { caller } from './messages-send.js';
@@ -135,6 +136,11 @@ export const messagesMediaMethods: MethodTable = {
         replyToId,
         silent: req.silent === true,
         media: file,
+        replyMarkup: storedMarkup(
+          call,
+          req.reply_markup,
+          peer.kind === 'channel' && call.backend.chats.channel(peer.id)?.kind === 'broadcast',
+        ),
         except: caller(call),
       });
       // Media messages are answered with full updates: the short form has no media field.

@@ -12,6 +12,7 @@ import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
+import { storedMarkup } from './bots-markup.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
 
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
@@ -47,6 +48,13 @@ export function findMessage(call: MethodCall, peer: PeerRef, id: number) {
   return m;
 }
 
+/** Deep equality of two TL values (bigints and bytes included) for MESSAGE_NOT_MODIFIED. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const j = (x: unknown) =>
+    JSON.stringify(x ?? null, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v));
+  return j(a) === j(b);
+}
+
 /** `messages.sendMessage`, `messages.forwardMessages`, `messages.editMessage`, `messages.saveDraft`. */
 export const messagesSendMethods: MethodTable = {
   'messages.sendMessage': {
@@ -65,6 +73,11 @@ export const messagesSendMethods: MethodTable = {
         replyToId: replyId(call, peer, req.reply_to),
         silent: req.silent === true,
         noWebpage: req.no_webpage === true,
+        replyMarkup: storedMarkup(
+          call,
+          req.reply_markup,
+          peer.kind === 'channel' && call.backend.chats.channel(peer.id)?.kind === 'broadcast',
+        ),
         except: caller(call),
       });
       if (req.clear_draft) {
@@ -73,7 +86,7 @@ export const messagesSendMethods: MethodTable = {
       }
       const m = posted.copy;
       const u = posted.update;
-      if (u._ === 'updateNewMessage' && !(peer.kind === 'user' && peer.id === me)) {
+      if (u._ === 'updateNewMessage' && !m.replyMarkup && !(peer.kind === 'user' && peer.id === me)) {
         // Private chats and basic groups: the short answer (https://core.telegram.org/constructor/updateShortSentMessage).
         // Saved Messages get the full updates, as Telegram sends them (mtcute builds the message from them).
         return { _: 'updateShortSentMessage', out: true, id: m.id, pts: u.pts, pts_count: u.pts_count, date: m.date };
@@ -130,8 +143,14 @@ export const messagesSendMethods: MethodTable = {
       const text = req.message ?? m.text;
       const entities = req.entities ?? (req.message === undefined ? m.entities : undefined);
       checkText(text, entities);
-      const same = text === m.text && JSON.stringify(entities ?? []) === JSON.stringify(m.entities ?? []);
+      // A bot may replace (or, with an empty inline keyboard, remove) the buttons; only inline keyboards can be edited in.
+      const markup = req.reply_markup === undefined ? m.replyMarkup : storedMarkup(call, req.reply_markup, true);
+      const same =
+        text === m.text &&
+        JSON.stringify(entities ?? []) === JSON.stringify(m.entities ?? []) &&
+        (req.reply_markup === undefined || sameJson(markup, m.replyMarkup));
       if (same) throw badRequest('MESSAGE_NOT_MODIFIED');
+      for (const c of m.link.copies) c.replyMarkup = markup;
       const u = editMessage(call.backend, me, m, text, entities, caller(call));
       return container(call.backend, me, [u], [peer, { kind: 'user', id: me }]);
     },

@@ -7,7 +7,7 @@
  * copy per box, each with that box's id); copies of one message share a
  * `MessageLink` so an edit, a pin or a revoke reaches every copy.
  */
-import type { MessageAction, MessageEntity, MessageMedia } from '../../../tl/generated/types.js';
+import type { MessageAction, MessageEntity, MessageMedia, ReplyMarkup } from '../../../tl/generated/types.js';
 import { type PeerRef, peerKey } from './peer-ref.js';
 
 /** The copies of one message (one per box it was delivered to). */
@@ -51,6 +51,10 @@ export interface StoredMessage {
   readonly noWebpage: boolean;
   /** Broadcast channel post. */
   readonly post: boolean;
+  /** Buttons under the message, as stored (methods/bots-markup.ts; https://core.telegram.org/api/bots/buttons). */
+  replyMarkup?: ReplyMarkup | undefined;
+  /** The inline bot the message was sent through (`via @bot`, https://core.telegram.org/api/bots/inline). */
+  readonly viaBotId?: bigint | undefined;
   readonly link: MessageLink;
 }
 
