@@ -10,7 +10,7 @@
 // IGE: https://core.telegram.org/mtproto/description#defining-aes-key-and-initialization-vector
 // (the 32-byte iv is c_0 ‖ x_0: previous ciphertext block, previous plaintext block).
 import {
-  TE0, TE1, TE2, TE3, TD0, TD1, TD2, TD3, SBOX, INV_SBOX,
+  TE0, TE1, TE2, TE3, TD0, TD1, TD2, TD3, TDL0, TDL1, TDL2, TDL3, SBOX, INV_SBOX,
   CTR_RK, CTR_COUNTER, CTR_STREAM, CTR_POS, CTR_NR,
 } from './layout';
 
@@ -48,6 +48,10 @@ export function aesInitTables(): void {
     store<u32>(TE3 + (i << 2), rotl<u32>(te, 24));
 
     const si = <u32>load<u8>(INV_SBOX + i);
+    store<u32>(TDL0 + (i << 2), si);
+    store<u32>(TDL1 + (i << 2), si << 8);
+    store<u32>(TDL2 + (i << 2), si << 16);
+    store<u32>(TDL3 + (i << 2), si << 24);
     const i2 = xtime(si);
     const i4 = xtime(i2);
     const i8 = xtime(i4);
@@ -131,7 +135,8 @@ export function aesExpandDec(key: usize, keyLen: u32, drk: usize): u32 {
 
 // One T-table round: output column = Te0[row0 of col c] ^ Te1[row1 of col c+1]
 // ^ Te2[row2 of col c+2] ^ Te3[row3 of col c+3] ^ round key.
-@inline function ercol(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
+// @ts-ignore: decorator
+@inline export function ercol(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
   return load<u32>((a << 2) & 0x3fc, TE0) ^
     load<u32>((b >> 6) & 0x3fc, TE1) ^
     load<u32>((c >> 14) & 0x3fc, TE2) ^
@@ -139,7 +144,8 @@ export function aesExpandDec(key: usize, keyLen: u32, drk: usize): u32 {
 }
 
 // Last round: S-box only. Te2 holds S at byte 0, Te3 at byte 1, Te0 at byte 2, Te1 at byte 3.
-@inline function elast(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
+// @ts-ignore: decorator
+@inline export function elast(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
   return (load<u32>((a << 2) & 0x3fc, TE2) & 0x000000ff) ^
     (load<u32>((b >> 6) & 0x3fc, TE3) & 0x0000ff00) ^
     (load<u32>((c >> 14) & 0x3fc, TE0) & 0x00ff0000) ^
@@ -147,18 +153,21 @@ export function aesExpandDec(key: usize, keyLen: u32, drk: usize): u32 {
 }
 
 // Inverse round: rows come from columns c, c-1, c-2, c-3 (InvShiftRows).
-@inline function drcol(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
+// @ts-ignore: decorator
+@inline export function drcol(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
   return load<u32>((a << 2) & 0x3fc, TD0) ^
     load<u32>((b >> 6) & 0x3fc, TD1) ^
     load<u32>((c >> 14) & 0x3fc, TD2) ^
     load<u32>((d >> 22) & 0x3fc, TD3) ^ k;
 }
 
-@inline function dlast(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
-  return (<u32>load<u8>(INV_SBOX + (a & 0xff))) ^
-    ((<u32>load<u8>(INV_SBOX + ((b >> 8) & 0xff))) << 8) ^
-    ((<u32>load<u8>(INV_SBOX + ((c >> 16) & 0xff))) << 16) ^
-    ((<u32>load<u8>(INV_SBOX + (d >> 24))) << 24) ^ k;
+// Last inverse round: InvSubBytes from the word tables (no shifts after the loads).
+// @ts-ignore: decorator
+@inline export function dlast(a: u32, b: u32, c: u32, d: u32, k: u32): u32 {
+  return load<u32>((a << 2) & 0x3fc, TDL0) ^
+    load<u32>((b >> 6) & 0x3fc, TDL1) ^
+    load<u32>((c >> 14) & 0x3fc, TDL2) ^
+    load<u32>((d >> 22) & 0x3fc, TDL3) ^ k;
 }
 
 /** Encrypts the 16-byte block at `src` into `dst` (may be equal). */

@@ -8,6 +8,7 @@ import {
   aesInitTables, aesExpandEnc, aesExpandDec, encryptBlock, decryptBlock,
   igeEncryptRk, igeDecryptRk, ctrInit as ctrInitImpl, ctrProcess as ctrProcessImpl,
 } from './aes';
+import { igeEncrypt256, igeDecrypt256 } from './aes-ige256';
 import { sha256Init as s256Init } from './sha256';
 import { sha1Init as s1Init } from './sha1';
 import {
@@ -57,7 +58,7 @@ export function igeEncrypt(key: usize, iv: usize, src: usize, dst: usize, len: u
     memory.copy(LAST_ENC_KEY, key, 32);
     store<u32>(KEY_FLAGS, 1);
   }
-  igeEncryptRk(ENC_RK, 14, iv, src, dst, len, BLOCK_TMP);
+  igeEncrypt256(iv, src, dst, len);
 }
 
 /** AES-256-IGE decryption; see igeEncrypt. */
@@ -67,7 +68,7 @@ export function igeDecrypt(key: usize, iv: usize, src: usize, dst: usize, len: u
     memory.copy(LAST_DEC_KEY, key, 32);
     store<u32>(KEY_FLAGS, 1, 4);
   }
-  igeDecryptRk(DEC_RK, 14, iv, src, dst, len, BLOCK_TMP);
+  igeDecrypt256(iv, src, dst, len);
 }
 
 /** IGE with any AES key size (16/24/32); for test vectors. Returns 0 on a bad key length. */

@@ -35,7 +35,13 @@ export const KDF_IN: usize = 0x28c0; // 64 (52 used)
 export const BLOCK_TMP: usize = 0x2900; // 16: one AES block in flight
 export const MSG_KEY_CHECK: usize = 0x2920; // 32
 export const CTX_TMP: usize = 0x2a00; // 128: a second hash context for seal/open
-export const SEAL_RK: usize = 0x2b00; // 60 words: per-message key schedule
+// The inverse S-box as four 1 KiB word tables, byte r of the word = InvSubBytes
+// for row r (the other bytes zero): the last decryption round is then the same
+// shift, and, load, xor as every other round (aes-ige256.ts).
+export const TDL0: usize = 0x3000;
+export const TDL1: usize = 0x3400;
+export const TDL2: usize = 0x3800;
+export const TDL3: usize = 0x3c00;
 
 // Hash context layout (both SHA-1 and SHA-256 use it).
 export const CTX_STATE: usize = 0; // 8 × u32 (SHA-1 uses 5)

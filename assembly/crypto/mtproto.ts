@@ -10,12 +10,13 @@
 //
 // x = 0 for client→server messages and 8 for server→client.
 import {
-  AK_KEY, AK_ID, MSG_KEY_LARGE, SHA_A, SHA_B, AES_KEY, AES_IV, KDF_IN, BLOCK_TMP,
-  MSG_KEY_CHECK, CTX_TMP, SEAL_RK,
+  AK_KEY, AK_ID, MSG_KEY_LARGE, SHA_A, SHA_B, AES_KEY, AES_IV, KDF_IN,
+  MSG_KEY_CHECK, CTX_TMP, ENC_RK, DEC_RK, KEY_FLAGS,
 } from './layout';
 import { sha256Init } from './sha256';
 import { sha256Update, sha256Final } from './hash-stream';
-import { aesExpandEnc, aesExpandDec, igeEncryptRk, igeDecryptRk } from './aes';
+import { aesExpandEnc, aesExpandDec } from './aes';
+import { igeEncrypt256, igeDecrypt256 } from './aes-ige256';
 
 // Derives AES_KEY / AES_IV from the msg_key at `msgKey` and the auth key.
 function kdf(authKey: usize, x: usize, msgKey: usize): void {
@@ -62,8 +63,11 @@ export function mtpSeal(slot: usize, x: usize, src: usize, len: usize, dst: usiz
   store<u64>(dst, load<u64>(slot + AK_ID));
   store<u64>(dst, load<u64>(msgKey), 8);
   store<u64>(dst, load<u64>(msgKey, 8), 16);
-  const nr = aesExpandEnc(AES_KEY, 32, SEAL_RK);
-  igeEncryptRk(SEAL_RK, nr, AES_IV, src, dst + 24, len, BLOCK_TMP);
+  // The per-message schedule goes where the fixed-address IGE reads it; the
+  // one-shot igeEncrypt's cached key is then stale.
+  aesExpandEnc(AES_KEY, 32, ENC_RK);
+  store<u32>(KEY_FLAGS, 0);
+  igeEncrypt256(AES_IV, src, dst + 24, len);
 }
 
 /**
@@ -80,9 +84,10 @@ export function mtpOpen(slot: usize, x: usize, src: usize, len: usize, dst: usiz
   store<u64>(MSG_KEY_CHECK, load<u64>(src, 8));
   store<u64>(MSG_KEY_CHECK, load<u64>(src, 16), 8);
   kdf(authKey, x, MSG_KEY_CHECK);
-  const nr = aesExpandDec(AES_KEY, 32, SEAL_RK);
+  aesExpandDec(AES_KEY, 32, DEC_RK);
+  store<u32>(KEY_FLAGS, 0, 4);
   const n = len - 24;
-  igeDecryptRk(SEAL_RK, nr, AES_IV, src + 24, dst, n, BLOCK_TMP);
+  igeDecrypt256(AES_IV, src + 24, dst, n);
   msgKeyLarge(authKey, x, dst, n, MSG_KEY_LARGE);
   // Constant-time comparison of the 16-byte msg_key.
   const diff = (load<u64>(MSG_KEY_LARGE, 8) ^ load<u64>(MSG_KEY_CHECK)) |
