@@ -14,6 +14,7 @@ import type { InitConnectionFields } from '../mtproto/session/init-connection.js
 import type { CodecKind } from '../transport/frame.js';
 import type { SocketFactory } from '../transport/socket.js';
 import type { ReconnectOptions } from './reconnect-policy.js';
+import type { TransportCandidate } from './transport-race.js';
 
 /**
  * An auth key as stored by a session store. The `Connection` marks the
@@ -41,6 +42,18 @@ export interface ConnectionOptions {
   codec?: CodecKind;
   /** obfuscated2 (default false; forced by WebSocket sockets and by `secret`). */
   obfuscated?: boolean;
+  /**
+   * `transport: 'auto'`: ways to reach this DC (TCP intermediate, TCP
+   * obfuscated, WebSocket...) raced for the first connection: each must open
+   * and answer an unencrypted req_pq_multi; the first that does is kept (the
+   * `transport` event names it) and used for every reconnect, the others are
+   * closed. When a whole reconnect round gives up, the next round races again.
+   * `sockets`, `host`, `port`, `codec` and `obfuscated` are then not used.
+   * See transport-race.ts.
+   */
+  transports?: readonly TransportCandidate[];
+  /** Under `transports`: the label to use without racing (the DC pool passes the kind that won before on this DC). */
+  preferredTransport?: string;
   /** 16-byte MTProxy secret. */
   secret?: Uint8Array;
   /** DC id written in the obfuscated2 header and p_q_inner_data_dc (default `dcId`; +10000 for test DCs, negative for media). */
@@ -115,6 +128,8 @@ export type ConnectionEvents = {
   /** Every session event (salt changes, time sync, pongs, security errors...), for storage and logging. */
   session: (event: SessionEvent) => void;
   state: (state: ConnectionState) => void;
+  /** Under `transports`: a race was won by the candidate with this label (it is used from now on). */
+  transport: (label: string) => void;
   /** A failure the connection recovers from by reconnecting (socket errors, security errors, -404). */
   error: (error: Error) => void;
 };

@@ -59,6 +59,7 @@ import { giveUpError } from './give-up-error.js';
 import { closedSignal, runKeyExchange, withTimeout } from './key-exchange.js';
 import { AuthKeyLossDetector } from './key-loss.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
+import { raceTransports } from './transport-race.js';
 
 export type {
   AuthKeyLost,
@@ -92,6 +93,8 @@ export class Connection extends Emitter<ConnectionEvents> {
   private readonly keyLoss: AuthKeyLossDetector;
   /** The last failure of the current connection or attempt (what waiting callers are told when the connection gives up). */
   private lastError: Error | undefined;
+  /** Under `transports`: the label of the candidate in use (won a race, or preferred by the pool); forgotten when a round gives up. */
+  private chosenTransport: string | undefined;
   /** The temporary key in use under PFS and its renewal (ts/mtproto/pfs.ts). */
   private readonly pfs: TempKeySchedule;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +106,7 @@ export class Connection extends Emitter<ConnectionEvents> {
     this.policy = new ReconnectPolicy(options.reconnect, this.now, options.random);
     this.keyLoss = new AuthKeyLossDetector(options.keyLossConfirmations);
     this.pfs = new TempKeySchedule(options.pfs);
+    this.chosenTransport = options.preferredTransport;
     // Holds the key (options.authKey, the session, PFS keys): never print it.
     redact(this, `Connection(dc ${options.dcId})`);
   }
@@ -301,21 +305,12 @@ export class Connection extends Emitter<ConnectionEvents> {
   private async openOnce(): Promise<void> {
     const o = this.options;
     this.setState(this.session ? 'reconnecting' : 'connecting');
-    const transport = new Transport({
-      sockets: o.sockets,
-      codec: o.codec ?? 'intermediate',
-      obfuscated: o.obfuscated ?? false,
-      crypto: o.crypto,
-      dcId: o.protocolDcId ?? o.dcId,
-      ...(o.secret && { secret: o.secret }),
-    });
-    this.transport = transport;
     const limit = o.connectTimeoutMs ?? 15_000;
     const abort = new AbortController();
     this.attemptAbort = abort;
     const timer = setTimeout(() => abort.abort(), limit);
     try {
-      await withTimeout(transport.connect(o.host, o.port, abort.signal), abort.signal, limit, 'connect');
+      const transport = await withTimeout(this.openTransport(abort.signal), abort.signal, limit, 'connect');
       if (!this.stored) {
         this.setState('handshake');
         const result = await withTimeout(this.handshake(transport), abort.signal, limit, 'the key exchange');
@@ -327,18 +322,60 @@ export class Connection extends Emitter<ConnectionEvents> {
         const temp = await withTimeout(this.handshake(transport, this.pfs.expiresIn), abort.signal, limit, 'the temporary key exchange');
         await withTimeout(this.useTempKey(transport, temp), abort.signal, limit, 'auth.bindTempAuthKey');
       }
+      if ((this.stateValue as ConnectionState) === 'closed' || this.transport !== transport || transport.state !== 'open') {
+        transport.close();
+        throw new TransportError('connection closed while opening');
+      }
+      if (!this.session) this.session = this.createSession(this.stored!);
+      this.attach(transport);
+      this.setState('ready');
+      this.pump();
     } finally {
       clearTimeout(timer);
       if (this.attemptAbort === abort) this.attemptAbort = undefined;
     }
-    if ((this.stateValue as ConnectionState) === 'closed' || this.transport !== transport || transport.state !== 'open') {
-      transport.close();
+  }
+
+  /**
+   * Opens the socket: the configured one, or under `transports` the
+   * candidate that won before (no race), else a race of them all (see
+   * transport-race.ts) whose winner is kept for the reconnects.
+   */
+  private async openTransport(signal: AbortSignal): Promise<Transport> {
+    const o = this.options;
+    const protocolDcId = o.protocolDcId ?? o.dcId;
+    const candidates = o.transports ?? [];
+    const known = candidates.find((c) => c.label === this.chosenTransport);
+    if (candidates.length === 0 || known) {
+      const c = known ?? { sockets: o.sockets, host: o.host, port: o.port, codec: o.codec, obfuscated: o.obfuscated };
+      const transport = new Transport({
+        sockets: c.sockets,
+        codec: c.codec ?? 'intermediate',
+        obfuscated: c.obfuscated ?? false,
+        crypto: o.crypto,
+        dcId: protocolDcId,
+        ...(o.secret && { secret: o.secret }),
+      });
+      this.transport = transport;
+      await transport.connect(c.host, c.port, signal);
+      return transport;
+    }
+    this.transport = undefined;
+    const won = await raceTransports(candidates, {
+      crypto: o.crypto,
+      protocolDcId,
+      signal,
+      now: this.now,
+      ...(o.secret && { secret: o.secret }),
+    });
+    if (signal.aborted || this.stateValue === 'closed') {
+      won.transport.close();
       throw new TransportError('connection closed while opening');
     }
-    if (!this.session) this.session = this.createSession(this.stored!);
-    this.attach(transport);
-    this.setState('ready');
-    this.pump();
+    this.chosenTransport = won.candidate.label;
+    this.transport = won.transport;
+    this.emit('transport', won.candidate.label);
+    return won.transport;
   }
 
   private attached: Transport | undefined;
@@ -430,6 +467,8 @@ export class Connection extends Emitter<ConnectionEvents> {
   /** Rejects everyone waiting and stops retrying; the next call starts a new round (after the backoff reached so far). */
   private giveUp(cause: Error): void {
     const error = giveUpError(this.options.dcId, cause);
+    // The kind that worked before may be what broke: the next round races them all again.
+    this.chosenTransport = undefined;
     const transport = this.transport;
     this.transport = undefined;
     transport?.close();

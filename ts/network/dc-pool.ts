@@ -35,6 +35,7 @@ import { Emitter } from '../transport/emitter.js';
 import type { SocketFactory } from '../transport/socket.js';
 import { type AuthKeyLost, Connection, type ConnectionOptions } from './connection.js';
 import { dcOptionsFromConfig, pickDcAddress } from './dc-options.js';
+import type { TransportCandidate } from './transport-race.js';
 
 /** Connection settings the pool passes to every {@link Connection} it makes. */
 export type PoolConnectionOptions = Pick<
@@ -61,6 +62,15 @@ export interface DcPoolOptions {
   connection?: PoolConnectionOptions;
   /** Close transfer and non-home connections idle this long, ms (default 60 000). */
   idleMs?: number;
+  /**
+   * `transport: 'auto'`: the ways to reach a DC, raced for the first
+   * connection to it (each must open and answer a req_pq_multi probe; see
+   * transport-race.ts). The pool remembers which kind won on each DC and
+   * opens later connections to that DC (other slots, reopened idle ones)
+   * with it directly (CDN DCs are reached as configured). Build them with
+   * `createAutoTransports` (auto-transport.ts).
+   */
+  transports?: (dc: DcAddress, media: boolean) => readonly TransportCandidate[];
   /** Also use IPv6 addresses (default false). */
   ipv6?: boolean;
   logger?: Logger;
@@ -125,6 +135,8 @@ export class DcPool extends Emitter<DcPoolEvents> {
   private readonly authorizedDcs = new Set<number>();
   private readonly transfers = new Map<number, Promise<void>>();
   private readonly opening = new Map<string, Promise<Slot>>();
+  /** Under `transports`: the candidate label that won on each DC. */
+  private readonly transportWinners = new Map<number, string>();
   private cdnKeys: RsaPublicKey[] = [];
   private signedIn = false;
   private closed = false;
@@ -318,8 +330,11 @@ export class DcPool extends Emitter<DcPoolEvents> {
     }
     const o = this.options;
     const protocolDcId = (o.testMode ? 10_000 + dcId : dcId) * (media ? -1 : 1);
+    const transports = cdn ? undefined : o.transports?.(address, media);
+    const preferred = this.transportWinners.get(dcId);
     const connection = new Connection({
       ...o.connection,
+      ...(transports?.length && { transports, ...(preferred !== undefined && { preferredTransport: preferred }) }),
       crypto: o.crypto,
       sockets: o.sockets,
       dcId,
@@ -351,6 +366,10 @@ export class DcPool extends Emitter<DcPoolEvents> {
         this.authorizedDcs.delete(dcId);
         if (index === 0) void this.deleteKey(dcId, media);
         this.emit('auth-key-lost', info);
+      }),
+      connection.on('transport', (label) => {
+        this.logger.log('info', `DC ${dcId}${media ? ' (media)' : ''}: ${label} won the transport race`);
+        this.transportWinners.set(dcId, label);
       }),
       connection.on('update', (u) => this.onUpdate(u, dcId)),
       connection.on('error', (e) => this.emit('error', e, dcId)),
