@@ -287,10 +287,14 @@ function boxed(code: u32, depth: i32): bool {
   }
   const info = load<u32>(defs + <usize>d * DEF_SIZE, 4);
   const isFn = (info & INFO_FUNCTION) != 0;
+  // `Object` holds function calls as well as constructors: msg_container
+  // items (ping next to msgs_ack), rpc_result.result, invokeAfterMsg.query are
+  // `Object`s. `!X` is a function call only; a concrete type a constructor of it.
+  // https://core.telegram.org/mtproto/TL-abstract-types
   let ok: bool;
   if (kind == K_TYPE) ok = !isFn && (info & 0xffffff) == code >> 6;
   else if (kind == K_QUERY) ok = isFn;
-  else ok = !isFn;
+  else ok = true;
   if (!ok) return fail(E_WRONG_TYPE, p);
   return emit(<u32>d) && object(<u32>d, depth + 1);
 }

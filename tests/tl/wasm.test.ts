@@ -63,4 +63,39 @@ test('scanner errors: code and offset', () => {
   fails(encode({ _: 'inputPeerSelf' }), 3, 0, K_QUERY); // a constructor where a function is expected
 });
 
+test('scanner: `Object` admits function calls (ping in msg_container, invokeWithLayer in rpc_result.result); `!X` and concrete types do not', () => {
+  // https://core.telegram.org/mtproto/TL-abstract-types: an `Object` field holds
+  // constructors and function calls alike. The scanner itself must accept them
+  // (before the fix it failed and only the JS fallback of decode() hid it).
+  const ping = encode({ _: 'ping', ping_id: 7n });
+  const top = mod.scan(ping, K_OBJECT, 64);
+  assert.ok('tape' in top, 'a ping as a top-level Object');
+  if ('tape' in top) assert.equal([...top.tape], [def('ping'), 4]);
+  const container = encode({
+    _: 'msg_container',
+    messages: [
+      { _: 'message', msg_id: 5n, seqno: 1, bytes: 20, body: { _: 'msgs_ack', msg_ids: [1n] } },
+      { _: 'message', msg_id: 9n, seqno: 3, bytes: 12, body: { _: 'ping', ping_id: 7n } },
+    ],
+  } as never);
+  const r = mod.scan(container, K_OBJECT, 64);
+  assert.ok('tape' in r, 'ping inside msg_container');
+  if ('tape' in r) assert.is(r.consumed, container.length);
+  const rpc = encode({
+    _: 'rpc_result',
+    req_msg_id: 4n,
+    result: { _: 'invokeWithLayer', layer: 227, query: { _: 'help.getConfig' } },
+  } as never);
+  const inRpc = mod.scan(rpc, K_OBJECT, 64);
+  assert.ok('tape' in inRpc, 'invokeWithLayer as rpc_result.result');
+  if ('tape' in inRpc) assert.equal([...inRpc.tape], [def('rpc_result'), 4, def('invokeWithLayer'), 227, def('help.getConfig')]);
+  // Still refused: a constructor where a function is expected, a function where a concrete type is.
+  const bad = mod.scan(encode({ _: 'inputPeerSelf' }), K_QUERY, 64);
+  assert.ok(!('tape' in bad) && bad.code === 3);
+  // inputPeerUser#dde8a54c user_id:long access_hash:long with a function id (ping) in place of the InputPeer.
+  const fnAsType = hex(`${le32(idOf('messages.getHistory')!)}${le32(idOf('ping')!)}0700000000000000`);
+  const wrong = mod.scan(fnAsType, K_QUERY, 64);
+  assert.ok(!('tape' in wrong) && wrong.code === 3 && wrong.offset === 4);
+});
+
 test.run();

@@ -59,30 +59,31 @@ export class DecodeBudget {
   readonly maxDepth: number;
   /** Set once a limit was hit (the error that reported it was a TlError). */
   exceeded: DecodeLimit | undefined;
-  private readonly limits: Readonly<Required<DecodeLimits>>;
+  /** The limits it started from (for error messages). */
+  private readonly maxObjects: number;
+  private readonly maxInflated: number;
 
-  constructor(limits: DecodeLimits = {}) {
-    this.limits = {
-      maxInflated: limits.maxInflated ?? DEFAULT_DECODE_LIMITS.maxInflated,
-      maxObjects: limits.maxObjects ?? DEFAULT_DECODE_LIMITS.maxObjects,
-      maxDepth: limits.maxDepth ?? DEFAULT_DECODE_LIMITS.maxDepth,
-    };
-    this.inflated = this.limits.maxInflated;
-    this.objects = this.limits.maxObjects;
-    this.maxDepth = this.limits.maxDepth;
+  // One per received packet, several per container: plain fields, no nested object.
+  constructor(limits?: DecodeLimits) {
+    const inflated = limits?.maxInflated ?? DEFAULT_DECODE_LIMITS.maxInflated;
+    const objects = limits?.maxObjects ?? DEFAULT_DECODE_LIMITS.maxObjects;
+    this.inflated = this.maxInflated = inflated;
+    this.objects = this.maxObjects = objects;
+    this.maxDepth = limits?.maxDepth ?? DEFAULT_DECODE_LIMITS.maxDepth;
+    this.exceeded = undefined;
   }
 
   /** The error for a count of `n` more objects than the budget holds (and marks it exceeded). */
   tooManyObjects(offset: number): TlError {
     this.exceeded = 'objects';
     this.objects = -1;
-    return new TlError(`decode budget: more than ${this.limits.maxObjects} objects and vector elements in one packet`, offset);
+    return new TlError(`decode budget: more than ${this.maxObjects} objects and vector elements in one packet`, offset);
   }
 
   /** The error for inflating past the byte budget (and marks it exceeded). */
   tooMuchInflated(offset: number): TlError {
     this.exceeded = 'inflated';
-    return new TlError(`gzip_packed inflates past the ${this.limits.maxInflated}-byte limit of one packet`, offset);
+    return new TlError(`gzip_packed inflates past the ${this.maxInflated}-byte limit of one packet`, offset);
   }
 
   /** The error for nesting past `maxDepth` (and marks it exceeded). */

@@ -9,14 +9,14 @@ import { getTlModule } from '../wasm/tl-module.js';
 import { DecodeBudget } from './budget.js';
 import { canCompile } from './compile.js';
 import { getSchema } from './load-schema.js';
-import { resultCodeOf, TlReader, type ReadOptions } from './reader.js';
+import { NO_OPTIONS, resultCodeOf, TlReader, type ReadOptions } from './reader.js';
 import { DEF_FUNCTION } from './schema-table.js';
 import { K_OBJECT, K_QUERY } from './type-code.js';
 import { TlWriter, type WriteOptions } from './writer.js';
 
-export { TlReader, type ReadOptions } from './reader.js';
+export { TlReader, VIEW_MIN_BYTES, type ReadOptions } from './reader.js';
 export { DecodeBudget, DEFAULT_DECODE_LIMITS, type DecodeLimit, type DecodeLimits } from './budget.js';
-export { TlWriter, type WriteOptions } from './writer.js';
+export { DEFER_MIN_BYTES, TlWriter, type WriteOptions } from './writer.js';
 export { createCodec, type LayerObject, type TlCodec } from './create-codec.js';
 export { schemaFromText, type SchemaTextOptions } from './schema-from-text.js';
 export type { SchemaTable } from './schema-table.js';
@@ -29,17 +29,24 @@ export type { SchemaTable } from './schema-table.js';
 export function encode(obj: AnyTlObject | AnyRequest, options?: WriteOptions): Uint8Array {
   if (options !== undefined) {
     const w = new TlWriter(options);
+    w.deferLargeBytes = true;
     w.object(obj);
     return w.result();
   }
   // One scratch writer for all calls: encoding is synchronous, so it is never
   // shared by two calls at once, and it stops the buffer regrowing every time.
-  const w = (scratch ??= new TlWriter({ initialSize: 4096 }));
+  let w = scratch;
+  if (w === undefined) {
+    w = scratch = new TlWriter({ initialSize: 4096 });
+    // Large `bytes` (file parts) are copied once, straight into the result.
+    w.deferLargeBytes = true;
+  }
   w.reset();
   try {
     w.object(obj);
     return w.result();
   } finally {
+    w.reset(); // drops the held values: the caller's arrays are not kept alive
     if (w.capacity > 1 << 20) scratch = undefined; // do not pin a huge buffer
   }
 }
@@ -50,18 +57,16 @@ let scratch: TlWriter | undefined;
  * Reads one value of type `code` that must fill `bytes` exactly, with the
  * engine the options ask for (see `ReadOptions.engine`).
  */
-function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = {}): unknown {
+function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = NO_OPTIONS): unknown {
   if ((options.engine ?? DEFAULT_ENGINE) === 'wasm' && options.schema === undefined && options.compile !== false && canCompile()) {
     const s = getSchema();
     const mod = getTlModule(s);
     if (mod) {
-      const budget =
-        options.budget ??
-        new DecodeBudget({ maxInflated: options.maxInflated, maxObjects: options.maxObjects, maxDepth: options.maxDepth });
+      const budget = options.budget ?? new DecodeBudget(options);
       const inflated = budget.inflated;
       const objects = budget.objects;
       try {
-        return decodeWithWasm(mod, s, bytes, code, options.maxDepth ?? budget.maxDepth, budget, options.views ?? false, true);
+        return decodeWithWasm(mod, s, bytes, code, options.maxDepth ?? budget.maxDepth, budget, options.views, true);
       } catch (e) {
         if (!(e instanceof TlError)) throw e;
         // The scanner reports a short error code; the JS reader stops at the

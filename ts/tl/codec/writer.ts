@@ -36,6 +36,13 @@ const K_ANY = 15;
 
 type Fields = Record<string, unknown> & { _: string };
 
+/**
+ * `bytes` values of at least this many bytes are copied once, straight into
+ * the output, by `encode` (a writer with `deferLargeBytes`), instead of into
+ * the growing buffer and then again into the result.
+ */
+export const DEFER_MIN_BYTES = 4096;
+
 /** Options of `TlWriter`. */
 export interface WriteOptions {
   /** Initial buffer size in bytes (default 256; the buffer doubles as needed). */
@@ -90,19 +97,64 @@ export class TlWriter {
     this.writers = opts.compile === false ? undefined : opts.schema === undefined ? (compiled ??= writersOf(schema)) : writersOf(schema);
   }
 
+  /**
+   * Large `bytes` values not copied into the buffer yet: pairs of (buffer
+   * offset where the value belongs, the value), in order. Only a writer with
+   * `deferLargeBytes` set keeps them (see `encode`); `result()` then copies
+   * each large value once, straight into the output.
+   */
+  private held: (number | Uint8Array)[] | undefined;
+  /** Total length of the values in `held`. */
+  private heldBytes = 0;
+  /**
+   * Keep `bytes` values of {@link DEFER_MIN_BYTES} or more out of the buffer
+   * until `result()` (set by `encode`; `pos` then counts only the buffer).
+   * @internal
+   */
+  deferLargeBytes = false;
+
   /** The bytes written, as a view of the internal buffer (valid until the next write). */
   view8(): Uint8Array {
+    if (this.held !== undefined) this.flatten();
     return this.buf.subarray(0, this.pos);
   }
 
   /** A copy of the bytes written. */
   result(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    if (this.held === undefined) return this.buf.slice(0, this.pos);
+    // The buffer's pieces and the held values, each copied once into the output.
+    const out = new Uint8Array(this.pos + this.heldBytes);
+    const held = this.held;
+    let from = 0;
+    let to = 0;
+    for (let i = 0; i < held.length; i += 2) {
+      const at = held[i] as number;
+      const data = held[i + 1] as Uint8Array;
+      out.set(this.buf.subarray(from, at), to);
+      to += at - from;
+      out.set(data, to);
+      to += data.length;
+      from = at;
+    }
+    out.set(this.buf.subarray(from, this.pos), to);
+    return out;
+  }
+
+  /** Moves the held values into the buffer (for `view8`). */
+  private flatten(): void {
+    const all = this.result();
+    this.held = undefined;
+    this.heldBytes = 0;
+    this.buf = all;
+    this.view = new DataView(all.buffer);
+    this.pos = all.length;
   }
 
   /** Forgets what was written, keeping the buffer. */
   reset(): void {
     this.pos = 0;
+    this.held = undefined;
+    this.heldBytes = 0;
   }
 
   /** Current buffer size in bytes. */
@@ -202,9 +254,20 @@ export class TlWriter {
   /** `bytes`: length prefix, data, zero padding to 4. https://core.telegram.org/mtproto/serialize#base-types */
   bytes(b: Uint8Array): void {
     if (!(b instanceof Uint8Array)) throw new TlError('bytes must be a Uint8Array');
-    this.ensure(b.length + 7);
+    const len = b.length;
+    if (len >= DEFER_MIN_BYTES && this.deferLargeBytes) {
+      // Header and padding go into the buffer now; the data itself once, in result().
+      this.ensure(8);
+      const start = this.pos;
+      this.header(len);
+      (this.held ??= []).push(this.pos, b);
+      this.heldBytes += len;
+      for (let pad = (this.pos - start + len) & 3; pad !== 0 && pad < 4; pad++) this.buf[this.pos++] = 0;
+      return;
+    }
+    this.ensure(len + 7);
     const start = this.pos;
-    this.header(b.length);
+    this.header(len);
     this.buf.set(b, this.pos);
     this.pos += b.length;
     this.pad(start);

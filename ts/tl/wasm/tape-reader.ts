@@ -2,6 +2,7 @@ import { TlError } from '../../errors.js';
 import { decodeUtf8 } from '../codec/utf8.js';
 import type { DecodeBudget } from '../codec/budget.js';
 import { readerFor } from '../codec/compile.js';
+import { viewThreshold } from '../codec/reader.js';
 import { inflateLimited } from '../codec/gzip.js';
 import type { SchemaTable } from '../codec/schema-table.js';
 import {
@@ -31,6 +32,8 @@ import { SCAN_ERRORS, TAPE_GZIP, TAPE_VECTOR, type TlModule } from './tl-module.
 export class TapeReader {
   private t = 0;
   private readonly view: DataView;
+  /** `bytes` of at least this length are views (see `ReadOptions.views`). */
+  private readonly viewMin: number;
 
   constructor(
     private readonly mod: TlModule,
@@ -39,9 +42,10 @@ export class TapeReader {
     private readonly tape: Uint32Array,
     private readonly maxDepth: number,
     private readonly budget: DecodeBudget,
-    private readonly views: boolean,
+    private readonly views: boolean | 'large' | undefined,
   ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.viewMin = viewThreshold(views);
   }
 
   int(): number {
@@ -58,13 +62,13 @@ export class TapeReader {
 
   raw(n: number): Uint8Array {
     const o = this.tape[this.t++]!;
-    return this.views ? this.data.subarray(o, o + n) : this.data.slice(o, o + n);
+    return this.views === true ? this.data.subarray(o, o + n) : this.data.slice(o, o + n);
   }
 
   bytes(): Uint8Array {
     const o = this.tape[this.t++]!;
     const n = this.tape[this.t++]!;
-    return this.views ? this.data.subarray(o, o + n) : this.data.slice(o, o + n);
+    return n >= this.viewMin ? this.data.subarray(o, o + n) : this.data.slice(o, o + n);
   }
 
   string(): string {
@@ -145,7 +149,7 @@ export class TapeReader {
     const at = start - (len < 254 ? 1 : 4) - 4; // the gzip_packed id
     const plain = inflateLimited(this.data.subarray(start, start + len), this.budget, at);
     try {
-      return decodeWithWasm(this.mod, this.schema, plain, code, this.maxDepth - depth - 1, this.budget, false, false);
+      return decodeWithWasm(this.mod, this.schema, plain, code, this.maxDepth - depth - 1, this.budget, this.views, false);
     } catch (e) {
       if (e instanceof TlError) throw new TlError(`inside gzip_packed: ${e.message}`, at);
       throw e;
@@ -164,7 +168,7 @@ export function decodeWithWasm(
   code: number,
   maxDepth: number,
   budget: DecodeBudget,
-  views: boolean,
+  views: boolean | 'large' | undefined,
   exact: boolean,
 ): unknown {
   const r = mod.scan(data, code, maxDepth);
