@@ -163,6 +163,18 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
   for (let k: u32 = 0; k < n; k++) store<u32>(PR + (<usize>k << 2), load<u32>(P + (<usize>(n - 1 - k) << 2)));
 
   const expBits = expLen << 3;
+  // A base of one small limb (DH's and SRP's g ∈ 2..7): the per-bit multiply
+  // is a scalar one (smallBasePow). Decided by the base's magnitude only,
+  // which is public for those callers.
+  let small = true;
+  for (let k: u32 = 1; k < n; k++) small = small && load<u32>(ACC_A + (<usize>k << 2)) == 0;
+  const g = <u64>load<u32>(ACC_A);
+  const gbits: u32 = 64 - <u32>clz<u64>(g);
+  if (small && g >= 2 && gbits <= SMALL_BASE_BITS && n * LIMB_BITS >= bits + gbits + 1) {
+    const acc = smallBasePow(g, gbits, exp, expLen, n, ctx);
+    finish(acc, acc == ACC_A ? ACC_B : ACC_A, out, len, n, ctx);
+    return 1;
+  }
   const w = windowFor(expBits);
   const entries: u32 = 1 << w;
   // TABLE[k] = base^k in Montgomery form (TABLE[0] = R mod p, i.e. 1).
@@ -212,11 +224,72 @@ export function modPow(mod: usize, base: usize, r2: usize, len: u32, exp: usize,
       }
     }
   }
-  // Leave the Montgomery domain (acc·1·R⁻¹ ≤ p), then reduce to [0, p).
+  finish(acc, spare, out, len, n, ctx);
+  return 1;
+}
+
+/** Leaves the Montgomery domain (acc·1·R⁻¹ ≤ p), reduces to [0, p), writes `out`, wipes the scratch. */
+function finish(acc: usize, spare: usize, out: usize, len: u32, n: u32, ctx: Modulus): void {
   montMul(spare, acc, ONE, ctx);
   reduceOnce(acc, spare, P, n);
   limbsToBytes(out, acc, len, n);
   // Wipe what depends on the (possibly secret) exponent.
   memory.fill(SCRATCH, 0, SCRATCH_END - SCRATCH);
-  return 1;
+}
+
+/** Largest base, in bits, that takes the scalar path (one masked subtraction per bit of g). */
+const SMALL_BASE_BITS: u32 = 8;
+
+/** out := a·g for a normalized n-limb a and g < 2^SMALL_BASE_BITS (the caller checked it fits in n limbs). */
+function mulSmall(out: usize, a: usize, g: u64, n: u32): void {
+  let carry: u64 = 0;
+  for (let i: usize = 0; i < <usize>n; i++) {
+    const v = <u64>load<u32>(a + (i << 2)) * g + carry;
+    store<u32>(out + (i << 2), <u32>(v & LIMB_MASK));
+    carry = v >> LIMB_BITS;
+  }
+}
+
+/**
+ * g^exp in Montgomery form for a small public base g (2 ≤ g < 2^gbits):
+ * left to right, per exponent bit one squaring and one scalar step
+ * acc·g mod p — a limb-times-scalar product brought below 2p by masked
+ * subtractions of 2^k·p (k = gbits..1) — kept or dropped by a mask. The
+ * same work for every bit, so constant time in the exponent like the
+ * windowed path; ~20 % fewer limb products than it for a 2048-bit exponent
+ * (no window table, no window multiplications). Returns the address of the
+ * result (ACC_A or ACC_B), < 2p.
+ */
+function smallBasePow(g: u64, gbits: u32, exp: usize, expLen: u32, n: u32, ctx: Modulus): usize {
+  // TABLE entries 0..gbits−1 hold p·2^(k+1); entries 8 and 9 the scalar step's two buffers.
+  for (let k: u32 = 0; k < gbits; k++) mulSmall(TABLE + <usize>k * LIMB_STRIDE, P, <u64>2 << <u64>k, n);
+  let acc = ACC_A;
+  let spare = ACC_B;
+  montMul(acc, R2, ONE, ctx); // 1 in Montgomery form (R mod p)
+  const t0 = TABLE + <usize>SMALL_BASE_BITS * LIMB_STRIDE;
+  const t1 = t0 + LIMB_STRIDE;
+  for (let bit = <i32>(expLen << 3) - 1; bit >= 0; bit--) {
+    montSqr(spare, acc, ctx);
+    const t = acc;
+    acc = spare;
+    spare = t;
+    // acc·g < 2^(gbits+1)·p; each masked subtraction of 2^k·p halves the bound, down to 2p.
+    mulSmall(t0, acc, g, n);
+    let x = t0;
+    let y = t1;
+    for (let k = <i32>gbits - 1; k >= 0; k--) {
+      reduceOnce(y, x, TABLE + <usize>k * LIMB_STRIDE, n);
+      const z = x;
+      x = y;
+      y = z;
+    }
+    const byte = <u32>bit >> 3;
+    const take = ((<u32>load<u8>(exp + <usize>(expLen - 1 - byte)) >> (<u32>bit & 7)) & 1);
+    const mask: u32 = 0 - take;
+    for (let i: usize = 0; i < <usize>n; i++) {
+      const o = acc + (i << 2);
+      store<u32>(o, (load<u32>(x + (i << 2)) & mask) | (load<u32>(o) & ~mask));
+    }
+  }
+  return acc;
 }
