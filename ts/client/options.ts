@@ -20,7 +20,8 @@ import type { UpdatesOptions } from './updates/options.js';
  * the `wasmgram test-server` command prints.
  */
 export interface TestServerTarget {
-  readonly dcs: readonly { readonly id: number; readonly host: string; readonly port: number }[];
+  /** Its DCs; `wsPort` (a running `TestServer` has it) lets `transport: 'auto'` race its WebSocket endpoint too. */
+  readonly dcs: readonly { readonly id: number; readonly host: string; readonly port: number; readonly wsPort?: number | undefined }[];
   readonly rsaPublicKey: RsaPublicKey;
 }
 
@@ -64,6 +65,24 @@ export interface TelegramClientOptions {
   crypto?: CryptoProvider;
   /** Socket factory (default: the runtime's, see `createDefaultSocketFactory`). */
   sockets?: SocketFactory;
+  /**
+   * `'auto'`: for the first connection to each DC, race TCP with intermediate
+   * framing, TCP with obfuscated2 and WebSocket (Telegram's
+   * `wss://<name>.web.telegram.org/apiws`, or a `testServer`'s WebSocket
+   * port), 100 ms apart; each must open and answer an unencrypted
+   * `req_pq_multi` probe, so a network that accepts connections and then
+   * drops them cannot win. The first to answer is kept, the others are
+   * closed, and later connections to that DC use the kind that won (a DC
+   * that stops answering on it is raced again). TCP takes part where the
+   * runtime has it (`sockets` when given), WebSocket where the runtime has it.
+   * Default: `sockets` with `connection.codec` / `connection.obfuscated`, no race.
+   *
+   * @example
+   * ```ts
+   * const client = new TelegramClient({ apiId, apiHash, transport: 'auto' });
+   * ```
+   */
+  transport?: 'auto';
   /** initConnection fields. */
   device?: DeviceInfo;
   /** Settings of every connection (codec, obfuscation, PFS, reconnect, timeouts). */

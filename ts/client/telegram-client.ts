@@ -14,6 +14,7 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import { ArgumentError, WasmgramError } from '../errors.js';
 import { type Logger, silentLogger } from '../logger.js';
+import { createAutoTransports } from '../network/auto-transport.js';
 import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
 import { DcPool } from '../network/dc-pool.js';
 import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
@@ -185,6 +186,10 @@ export class TelegramClient implements ClientCore {
       },
       ...(o.connection && { connection: o.connection }),
       ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
+      // transport: 'auto' races TCP intermediate, TCP obfuscated and WebSocket for the first connection to each DC.
+      ...(o.transport === 'auto' && {
+        transports: await createAutoTransports({ tcp: sockets, testMode: o.testMode ?? false, ...(o.testServer && { testServer: o.testServer }) }),
+      }),
       logger: this.logger,
     });
     await pool.start();

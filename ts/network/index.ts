@@ -18,6 +18,9 @@ export { AuthKeyLossDetector, type KeyLossVerdict } from './key-loss.js';
 export { type ReconnectOptions, ReconnectPolicy, type ReconnectVerdict } from './reconnect-policy.js';
 export { type KeyExchangeOptions, runKeyExchange } from './key-exchange.js';
 export { DcPool, type DcPoolEvents, type DcPoolOptions, type PoolConnectionOptions, type PoolInvokeOptions } from './dc-pool.js';
+export { raceTransports, type TransportCandidate, type TransportRaceOptions, type TransportRaceWinner } from './transport-race.js';
+export { type AutoTransportOptions, createAutoTransports } from './auto-transport.js';
+export { errorKind } from './give-up-error.js';
 export { dcOptionsFromConfig, PRODUCTION_DCS, type PickDcOptions, pickDcAddress, TEST_DCS } from './dc-options.js';
 export {
   AutoSleep,
