@@ -188,7 +188,11 @@ export class TelegramClient implements ClientCore {
       ...(o.idleMs !== undefined && { idleMs: o.idleMs }),
       // transport: 'auto' races TCP intermediate, TCP obfuscated and WebSocket for the first connection to each DC.
       ...(o.transport === 'auto' && {
-        transports: await createAutoTransports({ tcp: sockets, testMode: o.testMode ?? false, ...(o.testServer && { testServer: o.testServer }) }),
+        transports: await createAutoTransports({
+          tcp: sockets,
+          testMode: o.testMode ?? false,
+          ...(o.testServer && { testServer: o.testServer }),
+        }),
       }),
       logger: this.logger,
     });
