@@ -36,6 +36,38 @@ export { iterDialogs, type IterDialogsParams } from './methods/dialogs/iter-dial
 export { createGroup } from './methods/chats/create-group.js';
 export { createChannel, type CreateChannelParams } from './methods/chats/create-channel.js';
 export { joinChat, leaveChat } from './methods/chats/join-chat.js';
+export { iterParticipants, type IterParticipantsParams, type ParticipantsFilter } from './methods/chats/iter-participants.js';
+export { getParticipant } from './methods/chats/get-participant.js';
+export { banMember, unbanMember } from './methods/chats/ban-member.js';
+export { kickMember } from './methods/chats/kick-member.js';
+export { restrictMember } from './methods/chats/restrict-member.js';
+export { promoteMember, demoteMember } from './methods/chats/promote-member.js';
+export { setDefaultPermissions } from './methods/chats/set-default-permissions.js';
+export { createInviteLink, exportInviteLink, type InviteLinkParams } from './methods/chats/create-invite-link.js';
+export { editInviteLink, revokeInviteLink } from './methods/chats/edit-invite-link.js';
+export { iterInviteLinks, type IterInviteLinksParams } from './methods/chats/iter-invite-links.js';
+export { iterInviteLinkMembers, iterJoinRequests, type IterInviteLinkMembersParams } from './methods/chats/iter-invite-link-members.js';
+export { approveJoinRequest, declineJoinRequest, settleAllJoinRequests } from './methods/chats/join-requests.js';
+export { checkInviteLink, type InviteLinkPreview } from './methods/chats/check-invite-link.js';
+export { setChatTitle } from './methods/chats/set-chat-title.js';
+export { setChatAbout } from './methods/chats/set-chat-about.js';
+export { setChatPhoto, deleteChatPhoto } from './methods/chats/set-chat-photo.js';
+export { iterProfilePhotos, type IterProfilePhotosParams } from './methods/users/iter-profile-photos.js';
+export { setProfilePhoto } from './methods/users/set-profile-photo.js';
+export { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
+export { ChatMember, type ChatMemberStatus } from './types/chat-member.js';
+export {
+  adminRights,
+  bannedRights,
+  rightsList,
+  ADMIN_RIGHTS,
+  BANNED_RIGHTS,
+  type AdminRight,
+  type AdminRightsInit,
+  type BannedRight,
+  type BannedRightsInit,
+} from './types/admin-rights.js';
+export { InviteLink, InviteLinkMember, inviteLinkHash } from './types/invite-link.js';
 export { resolvePeer, resolveUser, resolveChannel } from './methods/peers/resolve-peer.js';
 export { Message, type MessageActions } from './types/message.js';
 export { Photo, type FileLocation } from './types/photo.js';

@@ -20,7 +20,17 @@ import { DcPool } from '../network/dc-pool.js';
 import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
 import type { DcAddress, SessionStorage, StoredAccount } from '../storage/types.js';
 import { exportStringSession } from '../storage/string-session.js';
-import type { AnyRequest, Authorization, auth, InputPeer, MessageEntity, ResultOf, User } from '../tl/generated/types.js';
+import type {
+  AnyRequest,
+  Authorization,
+  auth,
+  ChatAdminRights,
+  ChatBannedRights,
+  InputPeer,
+  MessageEntity,
+  ResultOf,
+  User,
+} from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { ClientCore, ClientInvokeOptions } from './core.js';
 import { checkPassword, getPasswordHint } from './methods/auth/check-password.js';
@@ -35,6 +45,29 @@ import { type StartParams, start } from './methods/auth/start.js';
 import { type CreateChannelParams, createChannel } from './methods/chats/create-channel.js';
 import { createGroup } from './methods/chats/create-group.js';
 import { joinChat, leaveChat } from './methods/chats/join-chat.js';
+import { banMember, unbanMember } from './methods/chats/ban-member.js';
+import { checkInviteLink, type InviteLinkPreview } from './methods/chats/check-invite-link.js';
+import { createInviteLink, exportInviteLink, type InviteLinkParams } from './methods/chats/create-invite-link.js';
+import { editInviteLink, revokeInviteLink } from './methods/chats/edit-invite-link.js';
+import { getParticipant } from './methods/chats/get-participant.js';
+import { type IterInviteLinkMembersParams, iterInviteLinkMembers, iterJoinRequests } from './methods/chats/iter-invite-link-members.js';
+import { type IterInviteLinksParams, iterInviteLinks } from './methods/chats/iter-invite-links.js';
+import { type IterParticipantsParams, iterParticipants } from './methods/chats/iter-participants.js';
+import { approveJoinRequest, declineJoinRequest, settleAllJoinRequests } from './methods/chats/join-requests.js';
+import { kickMember } from './methods/chats/kick-member.js';
+import { demoteMember, promoteMember } from './methods/chats/promote-member.js';
+import { restrictMember } from './methods/chats/restrict-member.js';
+import { setChatAbout } from './methods/chats/set-chat-about.js';
+import { deleteChatPhoto, setChatPhoto } from './methods/chats/set-chat-photo.js';
+import { setChatTitle } from './methods/chats/set-chat-title.js';
+import { setDefaultPermissions } from './methods/chats/set-default-permissions.js';
+import { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
+import { type IterProfilePhotosParams, iterProfilePhotos } from './methods/users/iter-profile-photos.js';
+import { setProfilePhoto } from './methods/users/set-profile-photo.js';
+import type { AdminRight, AdminRightsInit, BannedRight, BannedRightsInit } from './types/admin-rights.js';
+import type { ChatMember } from './types/chat-member.js';
+import type { InviteLink, InviteLinkMember } from './types/invite-link.js';
+import type { Photo as PhotoType } from './types/photo.js';
 import { type IterDialogsParams, iterDialogs } from './methods/dialogs/iter-dialogs.js';
 import { type DownloadParams, type DownloadTarget, downloadToBuffer, downloadToFile } from './methods/files/download-file.js';
 import { downloadAsStream, type IterDownloadParams, iterDownload } from './methods/files/download-stream.js';
@@ -559,6 +592,124 @@ export class TelegramClient implements ClientCore {
   /** See {@link leaveChat}. */
   leaveChat(peer: PeerLike): Promise<void> {
     return leaveChat(this, peer);
+  }
+  /** See {@link iterParticipants}. */
+  iterParticipants(chat: PeerLike, params?: IterParticipantsParams): AsyncGenerator<ChatMember> {
+    return iterParticipants(this, chat, params);
+  }
+  /** See {@link getParticipant}. */
+  getParticipant(chat: PeerLike, user: PeerLike): Promise<ChatMember> {
+    return getParticipant(this, chat, user);
+  }
+  /** See {@link banMember}. */
+  banMember(chat: PeerLike, user: PeerLike, untilDate?: Date | number): Promise<void> {
+    return banMember(this, chat, user, untilDate);
+  }
+  /** See {@link unbanMember}. */
+  unbanMember(chat: PeerLike, user: PeerLike): Promise<void> {
+    return unbanMember(this, chat, user);
+  }
+  /** See {@link kickMember}. */
+  kickMember(chat: PeerLike, user: PeerLike): Promise<void> {
+    return kickMember(this, chat, user);
+  }
+  /** See {@link restrictMember}. */
+  restrictMember(
+    chat: PeerLike,
+    user: PeerLike,
+    rights: BannedRightsInit | readonly BannedRight[] | ChatBannedRights,
+    untilDate?: Date | number,
+  ): Promise<void> {
+    return restrictMember(this, chat, user, rights, untilDate);
+  }
+  /** See {@link promoteMember}. */
+  promoteMember(
+    chat: PeerLike,
+    user: PeerLike,
+    rights: AdminRightsInit | readonly AdminRight[] | ChatAdminRights,
+    rank?: string,
+  ): Promise<void> {
+    return promoteMember(this, chat, user, rights, rank);
+  }
+  /** See {@link demoteMember}. */
+  demoteMember(chat: PeerLike, user: PeerLike): Promise<void> {
+    return demoteMember(this, chat, user);
+  }
+  /** See {@link setDefaultPermissions}. */
+  setDefaultPermissions(chat: PeerLike, forbidden: BannedRightsInit | readonly BannedRight[] | ChatBannedRights): Promise<void> {
+    return setDefaultPermissions(this, chat, forbidden);
+  }
+  /** See {@link createInviteLink}. */
+  createInviteLink(chat: PeerLike, params?: InviteLinkParams): Promise<InviteLink> {
+    return createInviteLink(this, chat, params);
+  }
+  /** See {@link exportInviteLink}. */
+  exportInviteLink(chat: PeerLike): Promise<InviteLink> {
+    return exportInviteLink(this, chat);
+  }
+  /** See {@link editInviteLink}. */
+  editInviteLink(chat: PeerLike, link: string | InviteLink, params: InviteLinkParams): Promise<InviteLink> {
+    return editInviteLink(this, chat, link, params);
+  }
+  /** See {@link revokeInviteLink}. */
+  revokeInviteLink(chat: PeerLike, link: string | InviteLink): Promise<InviteLink> {
+    return revokeInviteLink(this, chat, link);
+  }
+  /** See {@link iterInviteLinks}. */
+  iterInviteLinks(chat: PeerLike, params?: IterInviteLinksParams): AsyncGenerator<InviteLink> {
+    return iterInviteLinks(this, chat, params);
+  }
+  /** See {@link iterInviteLinkMembers}. */
+  iterInviteLinkMembers(chat: PeerLike, params?: IterInviteLinkMembersParams): AsyncGenerator<InviteLinkMember> {
+    return iterInviteLinkMembers(this, chat, params);
+  }
+  /** See {@link iterJoinRequests}. */
+  iterJoinRequests(chat: PeerLike, params?: Omit<IterInviteLinkMembersParams, 'requested'>): AsyncGenerator<InviteLinkMember> {
+    return iterJoinRequests(this, chat, params);
+  }
+  /** See {@link checkInviteLink}. */
+  checkInviteLink(link: string): Promise<InviteLinkPreview> {
+    return checkInviteLink(this, link);
+  }
+  /** See {@link approveJoinRequest}. */
+  approveJoinRequest(chat: PeerLike, user: PeerLike): Promise<void> {
+    return approveJoinRequest(this, chat, user);
+  }
+  /** See {@link declineJoinRequest}. */
+  declineJoinRequest(chat: PeerLike, user: PeerLike): Promise<void> {
+    return declineJoinRequest(this, chat, user);
+  }
+  /** See {@link settleAllJoinRequests}. */
+  settleAllJoinRequests(chat: PeerLike, params: { approve: boolean; link?: string | InviteLink }): Promise<void> {
+    return settleAllJoinRequests(this, chat, params);
+  }
+  /** See {@link setChatTitle}. */
+  setChatTitle(chat: PeerLike, title: string): Promise<void> {
+    return setChatTitle(this, chat, title);
+  }
+  /** See {@link setChatAbout}. */
+  setChatAbout(chat: PeerLike, about: string): Promise<void> {
+    return setChatAbout(this, chat, about);
+  }
+  /** See {@link setChatPhoto}. */
+  setChatPhoto(chat: PeerLike, file: UploadSource, params?: UploadFileParams): Promise<void> {
+    return setChatPhoto(this, chat, file, params);
+  }
+  /** See {@link deleteChatPhoto}. */
+  deleteChatPhoto(chat: PeerLike): Promise<void> {
+    return deleteChatPhoto(this, chat);
+  }
+  /** See {@link iterProfilePhotos}. */
+  iterProfilePhotos(user: PeerLike, params?: IterProfilePhotosParams): AsyncGenerator<PhotoType> {
+    return iterProfilePhotos(this, user, params);
+  }
+  /** See {@link setProfilePhoto}. */
+  setProfilePhoto(file: UploadSource, params?: UploadFileParams): Promise<PhotoType> {
+    return setProfilePhoto(this, file, params);
+  }
+  /** See {@link deleteProfilePhotos}. */
+  deleteProfilePhotos(photos: readonly PhotoType[]): Promise<bigint[]> {
+    return deleteProfilePhotos(this, photos);
   }
   /** See {@link resolvePeer}. */
   resolvePeer(peer: PeerLike): Promise<InputPeer> {

@@ -17,7 +17,7 @@ import type { KeyStore } from './key-store.js';
 import { decodeSnapshot, encodeSnapshot, restoreSnapshot, type SavedPorts, type ServerSnapshot, takeSnapshot } from './persist.js';
 
 /** Milliseconds between the first change and the save that covers it. */
-export const SAVE_DELAY_MS = 20;
+const SAVE_DELAY_MS = 20;
 
 /** The files of one data directory. */
 export class ServerDataDir {

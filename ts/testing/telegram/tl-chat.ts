@@ -4,10 +4,15 @@
  * (https://core.telegram.org/constructor/channel), or the `...Forbidden`
  * forms for chats the account cannot see.
  */
-import type { Chat } from '../../tl/generated/types.js';
+import type { Chat, ChatPhoto } from '../../tl/generated/types.js';
 import type { ChatRecord } from './store/chat-store.js';
 
 const NO_PHOTO = { _: 'chatPhotoEmpty' } as const;
+
+/** The `chatPhoto` of a chat record (https://core.telegram.org/constructor/chatPhoto). */
+function photoOf(c: ChatRecord): ChatPhoto {
+  return c.photo ? { _: 'chatPhoto', photo_id: c.photo.id, dc_id: c.photo.dc_id } : NO_PHOTO;
+}
 
 /** Full admin rights (creators and admins of the emulator have every right). */
 const ALL_RIGHTS = {
@@ -38,13 +43,14 @@ export function toTlChat(c: ChatRecord, viewer: bigint, accessHash: bigint): Cha
       _: 'chat',
       id: c.id,
       title: c.title,
-      photo: NO_PHOTO,
+      photo: photoOf(c),
       participants_count: c.members.size,
       date: c.date,
       version: c.version,
     };
     if (member.role === 'creator') out.creator = true;
-    if (member.role === 'admin') out.admin_rights = ALL_RIGHTS;
+    if (member.role === 'admin') out.admin_rights = member.adminRights ?? ALL_RIGHTS;
+    if (c.defaultBannedRights) out.default_banned_rights = c.defaultBannedRights;
     return out;
   }
   if (!member && c.username === undefined) {
@@ -57,10 +63,12 @@ export function toTlChat(c: ChatRecord, viewer: bigint, accessHash: bigint): Cha
     id: c.id,
     access_hash: accessHash,
     title: c.title,
-    photo: NO_PHOTO,
+    photo: photoOf(c),
     date: c.date,
     participants_count: c.members.size,
   };
+  if (c.defaultBannedRights) out.default_banned_rights = c.defaultBannedRights;
+  if (member?.bannedRights) out.banned_rights = member.bannedRights;
   if (c.kind === 'broadcast') out.broadcast = true;
   else out.megagroup = true;
   if (c.username !== undefined) out.username = c.username;
@@ -68,6 +76,6 @@ export function toTlChat(c: ChatRecord, viewer: bigint, accessHash: bigint): Cha
   else if (member.role === 'creator') {
     out.creator = true;
     out.admin_rights = ALL_RIGHTS;
-  } else if (member.role === 'admin') out.admin_rights = ALL_RIGHTS;
+  } else if (member.role === 'admin') out.admin_rights = member.adminRights ?? ALL_RIGHTS;
   return out;
 }

@@ -4,6 +4,7 @@
  * relative to the viewer, ids are those of the copy's box.
  */
 import type { Message, MessageFwdHeader } from '../../tl/generated/types.js';
+import { messageReactions } from './methods/reactions-store.js';
 import type { StoredMessage } from './store/mailbox.js';
 import { tlPeer } from './store/peer-ref.js';
 
@@ -29,7 +30,10 @@ export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
   if (m.replyToId !== undefined) msg.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: m.replyToId };
   if (m.fwd) msg.fwd_from = toFwdHeader(m);
   if (m.editDate !== undefined) msg.edit_date = m.editDate;
-  if (m.media) msg.media = m.media.toMessageMedia();
+  if (m.media) msg.media = m.media.toMessageMedia(viewer);
+  if (m.groupedId !== undefined) msg.grouped_id = m.groupedId;
+  const reactions = messageReactions(m.link, viewer);
+  if (reactions) msg.reactions = reactions;
   if (m.replyMarkup) msg.reply_markup = m.replyMarkup;
   if (m.viaBotId !== undefined) msg.via_bot_id = m.viaBotId;
   if (m.post) {

@@ -25,6 +25,7 @@ export function toTlUser(u: UserRecord, viewer: bigint | undefined, now: number,
   if (self) out.self = true;
   if (u.lastName !== '') out.last_name = u.lastName;
   if (u.username !== undefined) out.username = u.username;
+  if (u.photo) out.photo = { _: 'userProfilePhoto', photo_id: u.photo.id, dc_id: u.photo.dcId };
   if (u.bot) {
     out.bot = true;
     out.bot_info_version = 1;

@@ -28,6 +28,8 @@ export interface UserRecord {
   username?: string;
   /** Profile bio. */
   about: string;
+  /** The current profile photo (a photo of methods/media-store.ts; methods/photos*.ts keep the list). */
+  photo?: { readonly id: bigint; readonly dcId: number };
   /** Unix time the account was created. */
   readonly createdAt: number;
 }

@@ -4,9 +4,9 @@
  * message Telegram posts (chat created, users added, user left) and pushes
  * `updateChannel` to channel members whose view of the channel changed.
  */
-import type { Update, Updates } from '../../../tl/generated/types.js';
+import type { MessageAction, Update, Updates } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
-import type { ChatKind, ChatRecord } from '../store/chat-store.js';
+import type { BannedRecord, ChatKind, ChatRecord } from '../store/chat-store.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
 import { container, push } from './deliver.js';
@@ -72,6 +72,8 @@ export function addMembers(
   chat: ChatRecord,
   users: bigint[],
   except?: UpdateSubscriber,
+  /** The service message of a user who joined by themselves (default: joined by the creator's link). */
+  joinAction?: MessageAction,
 ): Updates.updates {
   const now = b.now();
   const added = users.filter((u) => b.chats.addMember(chat, u, actor, now));
@@ -91,7 +93,7 @@ export function addMembers(
     text: '',
     action:
       added.length === 1 && added[0] === actor
-        ? { _: 'messageActionChatJoinedByLink', inviter_id: chat.creatorId }
+        ? (joinAction ?? { _: 'messageActionChatJoinedByLink', inviter_id: chat.creatorId })
         : { _: 'messageActionChatAddUser', users: added },
     except,
   });
@@ -123,4 +125,44 @@ export function removeMember(
     if (actor !== userId) push(b, userId, container(b, userId, extra, [ref]), undefined);
   }
   return answer(b, actor, chat, posted, extra);
+}
+
+/**
+ * Posts a service message about a change of the chat itself (new title,
+ * photo) by `actor` and returns the actor's `updates`; channels also get
+ * `updateChannel` on every member's sessions, as their `channel` object changed.
+ */
+export function postChatChange(
+  b: TelegramBackend,
+  actor: bigint,
+  chat: ChatRecord,
+  action: MessageAction,
+  except?: UpdateSubscriber,
+): Updates.updates {
+  const ref = chatRef(chat);
+  const posted = postMessage(b, { actor, to: ref, text: '', action, except });
+  const extra: Update[] = chat.kind === 'group' ? [] : [{ _: 'updateChannel', channel_id: chat.id }];
+  if (chat.kind !== 'group')
+    for (const u of chat.members.keys())
+      if (u !== actor) push(b, u, container(b, u, [{ _: 'updateChannel', channel_id: chat.id }], [ref]), undefined);
+  return answer(b, actor, chat, posted, extra);
+}
+
+/**
+ * Bans `userId` from a supergroup or channel (`channels.editBanned` with
+ * `view_messages`): they leave (supergroups get the "removed" service
+ * message), cannot rejoin until unbanned, and their dialog goes away.
+ */
+export function banFromChannel(
+  b: TelegramBackend,
+  actor: bigint,
+  chat: ChatRecord,
+  userId: bigint,
+  rights: BannedRecord['rights'],
+  except?: UpdateSubscriber,
+): Updates.updates {
+  const wasMember = chat.members.has(userId);
+  chat.banned?.set(userId, { userId, rights, kickedBy: actor, date: b.now() });
+  if (!wasMember) return answer(b, actor, chat, undefined, [{ _: 'updateChannel', channel_id: chat.id }]);
+  return removeMember(b, actor, chat, userId, except);
 }

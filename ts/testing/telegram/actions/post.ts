@@ -28,8 +28,10 @@ export interface PostInput {
   readonly noWebpage?: boolean;
   readonly fwd?: ForwardInfo | undefined;
   readonly action?: MessageAction | undefined;
-  /** A photo or document (methods/media-store.ts). */
+  /** A photo or document (methods/media-store.ts), or another media kind (poll, dice, geo, contact). */
   readonly media?: StoredMessage['media'];
+  /** The album id shared by the messages of one `messages.sendMultiMedia`. */
+  readonly groupedId?: bigint | undefined;
   /** Buttons (checked by methods/bots-markup.ts). */
   readonly replyMarkup?: ReplyMarkup | undefined;
   /** The inline bot the message came through. */
@@ -117,6 +119,7 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
           fwd: input.fwd,
           action: input.action,
           media: input.media,
+          groupedId: input.groupedId,
           replyMarkup: input.replyMarkup,
           viaBotId: input.viaBotId,
           editDate: undefined,

@@ -13,11 +13,15 @@ import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
 import { helpMethods } from './help.js';
+import { invitesMethods } from './invites.js';
 import { inlineQueryMethods } from './inline-queries.js';
 import { messagesHistoryMethods } from './messages-history.js';
 import { messagesMediaMethods } from './messages-media.js';
 import { messagesModifyMethods } from './messages-modify.js';
 import { messagesSendMethods } from './messages-send.js';
+import { participantsMethods } from './participants.js';
+import { participantsAdminMethods } from './participants-admin.js';
+import { photosMethods } from './photos.js';
 import { updatesMethods } from './updates.js';
 import { uploadMethods } from './upload.js';
 import { usersMethods } from './users.js';
@@ -40,6 +44,10 @@ export const METHODS: MethodTable = {
   ...messagesHistoryMethods,
   ...dialogsMethods,
   ...chatsMethods,
+  ...participantsMethods,
+  ...participantsAdminMethods,
+  ...invitesMethods,
+  ...photosMethods,
   ...contactsMethods,
   ...cdnMethods,
   ...callbackQueryMethods,

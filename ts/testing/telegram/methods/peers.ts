@@ -129,8 +129,12 @@ export function checkWritable(call: MethodCall, peer: PeerRef): void {
   checkReadable(call, peer);
   const c = call.backend.chatOf(peer)!;
   const member = c.members.get(me.id);
-  if (!member) throw new RpcError(403, 'CHAT_WRITE_FORBIDDEN');
+  if (!member) throw c.banned?.has(me.id) ? badRequest('USER_BANNED_IN_CHANNEL') : new RpcError(403, 'CHAT_WRITE_FORBIDDEN');
   if (c.kind === 'broadcast' && member.role === 'member') throw badRequest('CHAT_ADMIN_REQUIRED');
+  // Restricted members and default rights (https://core.telegram.org/api/rights); until_date 0 = forever.
+  const r = member.bannedRights;
+  if (r?.send_messages && (r.until_date === 0 || r.until_date > call.now)) throw badRequest('USER_BANNED_IN_CHANNEL');
+  if (member.role === 'member' && c.defaultBannedRights?.send_messages) throw new RpcError(403, 'CHAT_WRITE_FORBIDDEN');
 }
 
 /** True when `userId` is the creator or an admin of `c`. */

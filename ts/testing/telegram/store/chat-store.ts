@@ -6,6 +6,7 @@
  * and their own pts (https://core.telegram.org/api/updates#channel-updates).
  */
 import type { RandomSource } from '../../../crypto/provider.js';
+import type { ChatAdminRights, ChatBannedRights, Photo } from '../../../tl/generated/types.js';
 import { randomLong } from '../clock.js';
 
 /** `group`: a basic group; `supergroup` and `broadcast`: channels. */
@@ -21,6 +22,21 @@ export interface MemberRecord {
   /** Who added them (themselves when they joined). */
   readonly inviterId: bigint;
   /** Unix time they joined. */
+  readonly date: number;
+  /** Admins: their rights, custom title and who promoted them (https://core.telegram.org/api/rights). */
+  adminRights?: ChatAdminRights;
+  rank?: string;
+  promotedBy?: bigint;
+  /** Restricted members of supergroups: what they may not do, until when, and by whom. */
+  bannedRights?: ChatBannedRights;
+  restrictedBy?: bigint;
+}
+
+/** A user banned (kicked) from a supergroup or channel: they cannot come back until unbanned. */
+export interface BannedRecord {
+  readonly userId: bigint;
+  readonly rights: ChatBannedRights;
+  readonly kickedBy: bigint;
   readonly date: number;
 }
 
@@ -42,6 +58,12 @@ export interface ChatRecord {
   version: number;
   /** Highest message id read by any member (the outbox read marker of channels). */
   readMaxId: number;
+  /** Rights no ordinary member has (`default_banned_rights`, https://core.telegram.org/api/rights#default-rights). */
+  defaultBannedRights?: ChatBannedRights;
+  /** Users banned from a supergroup or channel (methods/participants*.ts). */
+  readonly banned?: Map<bigint, BannedRecord>;
+  /** The chat photo (a stored photo of methods/media-store.ts). */
+  photo?: Photo.photo;
 }
 
 /** What `create` needs. */
@@ -99,6 +121,7 @@ export class ChatStore {
       members: new Map([[input.creatorId, { userId: input.creatorId, role: 'creator', inviterId: input.creatorId, date: input.date }]]),
       version: 1,
       readMaxId: 0,
+      banned: new Map(),
     };
     if (input.username !== undefined) chat.username = input.username;
     (channel ? this.channels : this.groups).set(id, chat);

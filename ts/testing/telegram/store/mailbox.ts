@@ -43,8 +43,10 @@ export interface StoredMessage {
   readonly fwd: ForwardInfo | undefined;
   /** A service message (chat created, user added, ...). */
   readonly action: MessageAction | undefined;
-  /** A photo or document (rendered on each read, so it carries the file's current file reference). */
-  readonly media?: { toMessageMedia(): MessageMedia } | undefined;
+  /** The media (rendered on each read for `viewer`: the file's current reference, a poll's results as the viewer sees them). */
+  readonly media?: { toMessageMedia(viewer?: bigint): MessageMedia } | undefined;
+  /** The album (media group) this message belongs to (https://core.telegram.org/api/files#albums-grouped-media). */
+  readonly groupedId?: bigint | undefined;
   editDate: number | undefined;
   pinned: boolean;
   readonly silent: boolean;
