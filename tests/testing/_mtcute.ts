@@ -104,11 +104,16 @@ function tcpTransport(codec: MtcuteCodec) {
   };
 }
 
-/** A silent platform (mtcute logs nothing; a test reads the server's trace instead). */
+/**
+ * A silent platform (mtcute logs nothing; a test reads the server's trace instead), unless
+ * WASMGRAM_MTCUTE_LOG=<level> (1 error … 5 verbose) sends mtcute's log to stderr for a diagnosis.
+ */
+const logLevel = Number(process.env.WASMGRAM_MTCUTE_LOG ?? 0);
 const platform = {
   beforeExit: () => () => {},
-  log: () => {},
-  getDefaultLogLevel: () => 0,
+  log: (_color: number, level: number, tag: string, fmt: string, args: unknown[]) =>
+    process.stderr.write(`${Date.now() % 100000} [mtcute ${level} ${tag}] ${fmt} ${args.map((a) => String(a)).join(' ')}\n`),
+  getDefaultLogLevel: () => logLevel,
   getDeviceModel: () => 'uvu',
 };
 
@@ -127,6 +132,6 @@ export async function mtcuteClient(server: TestServer, dc: number, codec: Mtcute
     transport: tcpTransport(codec) as never,
     testMode: true,
     defaultDcs: { main, media: { ...main, mediaOnly: true } },
-    logLevel: 0,
+    logLevel,
   });
 }

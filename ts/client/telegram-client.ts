@@ -82,6 +82,25 @@ import { type IterHistoryParams, iterHistory } from './methods/messages/iter-his
 import { type PinMessageParams, pinMessage, unpinMessage } from './methods/messages/pin-message.js';
 import { readHistory } from './methods/messages/read-history.js';
 import { saveDraft } from './methods/messages/save-draft.js';
+import { type ChatActionLike, setChatAction, withChatAction } from './methods/messages/chat-action.js';
+import { getPollResults } from './methods/messages/get-poll-results.js';
+import { getReactions, iterReactionUsers } from './methods/messages/get-reactions.js';
+import { deleteScheduledMessages, getScheduledMessages, sendScheduledNow } from './methods/messages/scheduled-messages.js';
+import { type AlbumItem, sendAlbum } from './methods/messages/send-album.js';
+import { type ContactCard, sendContact } from './methods/messages/send-contact.js';
+import { sendDice } from './methods/messages/send-dice.js';
+import type { SendExtrasParams } from './methods/messages/send-input-media.js';
+import {
+  editLiveLocation,
+  type GeoLocation,
+  type LiveLocationParams,
+  sendLiveLocation,
+  sendLocation,
+} from './methods/messages/send-location.js';
+import { type PollParams, sendPoll } from './methods/messages/send-poll.js';
+import { type ReactionLike, sendReaction } from './methods/messages/send-reaction.js';
+import { vote } from './methods/messages/vote.js';
+import type { MessagePeerReaction, MessageReactions, PollResults } from '../tl/generated/types.js';
 import { type SearchMessagesParams, searchMessages } from './methods/messages/search-messages.js';
 import { type SendMessageParams, sendMessage } from './methods/messages/send-message.js';
 import { resolvePeer } from './methods/peers/resolve-peer.js';
@@ -534,6 +553,86 @@ export class TelegramClient implements ClientCore {
   saveDraft(peer: PeerLike, text: string, params?: { replyTo?: number; entities?: MessageEntity[] }): Promise<void> {
     return saveDraft(this, peer, text, params);
   }
+  // ------------------------------------------------ message extras (issue 12)
+
+  /** See {@link sendReaction}. */
+  sendReaction(peer: PeerLike, id: number, reaction: ReactionLike | ReactionLike[], params?: { big?: boolean }): Promise<void> {
+    return sendReaction(this, peer, id, reaction, params);
+  }
+  /** See {@link getReactions}. */
+  getReactions(peer: PeerLike, ids: number[]): Promise<Map<number, MessageReactions>> {
+    return getReactions(this, peer, ids);
+  }
+  /** See {@link iterReactionUsers}. */
+  iterReactionUsers(
+    peer: PeerLike,
+    id: number,
+    params?: { reaction?: ReactionLike; pageSize?: number; limit?: number },
+  ): AsyncGenerator<MessagePeerReaction> {
+    return iterReactionUsers(this, peer, id, params);
+  }
+  /** See {@link sendPoll}. */
+  sendPoll(peer: PeerLike, params: PollParams): Promise<Message> {
+    return sendPoll(this, peer, params);
+  }
+  /** See {@link vote}. */
+  vote(peer: PeerLike, id: number, choices: (number | Uint8Array)[]): Promise<PollResults> {
+    return vote(this, peer, id, choices);
+  }
+  /** See {@link getPollResults}. */
+  getPollResults(peer: PeerLike, id: number): Promise<PollResults> {
+    return getPollResults(this, peer, id);
+  }
+  /** See {@link sendDice}. */
+  sendDice(peer: PeerLike, emoticon?: string, params?: SendExtrasParams): Promise<Message> {
+    return sendDice(this, peer, emoticon, params);
+  }
+  /** See {@link sendContact}. */
+  sendContact(peer: PeerLike, contact: ContactCard, params?: SendExtrasParams): Promise<Message> {
+    return sendContact(this, peer, contact, params);
+  }
+  /** See {@link sendLocation}. */
+  sendLocation(peer: PeerLike, point: GeoLocation, params?: SendExtrasParams): Promise<Message> {
+    return sendLocation(this, peer, point, params);
+  }
+  /** See {@link sendLiveLocation}. */
+  sendLiveLocation(peer: PeerLike, point: GeoLocation, params?: LiveLocationParams): Promise<Message> {
+    return sendLiveLocation(this, peer, point, params);
+  }
+  /** See {@link editLiveLocation}. */
+  editLiveLocation(
+    peer: PeerLike,
+    id: number,
+    point: GeoLocation,
+    params?: { heading?: number; proximityRadius?: number; stopped?: boolean },
+  ): Promise<Message> {
+    return editLiveLocation(this, peer, id, point, params);
+  }
+  /** See {@link sendAlbum}. */
+  sendAlbum(peer: PeerLike, items: AlbumItem[], params?: { silent?: boolean; schedule?: Date | number }): Promise<Message[]> {
+    return sendAlbum(this, peer, items, params);
+  }
+  /** See {@link setChatAction}. */
+  setChatAction(peer: PeerLike, action: ChatActionLike): Promise<void> {
+    return setChatAction(this, peer, action);
+  }
+  /** See {@link withChatAction}: shows `action` while `task` runs. */
+  withChatAction<T>(peer: PeerLike, action: ChatActionLike, task: () => Promise<T>, params?: { repeatMs?: number }): Promise<T> {
+    return withChatAction(this, peer, action, task, params);
+  }
+  /** See {@link getScheduledMessages}. */
+  getScheduledMessages(peer: PeerLike): Promise<Message[]> {
+    return getScheduledMessages(this, peer);
+  }
+  /** See {@link sendScheduledNow}. */
+  sendScheduledNow(peer: PeerLike, ids: number[]): Promise<Message[]> {
+    return sendScheduledNow(this, peer, ids);
+  }
+  /** See {@link deleteScheduledMessages}. */
+  deleteScheduledMessages(peer: PeerLike, ids: number[]): Promise<void> {
+    return deleteScheduledMessages(this, peer, ids);
+  }
+
   // ------------------------------------------------ files
 
   /** See {@link uploadFile}. */

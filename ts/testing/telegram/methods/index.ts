@@ -5,10 +5,12 @@ import { authCodeMethods } from './auth-code.js';
 import { authPasswordMethods } from './auth-password.js';
 import { authQrMethods } from './auth-qr.js';
 import { authSignInMethods } from './auth-sign-in.js';
+import { albumsMethods } from './albums.js';
 import { authTransferMethods } from './auth-transfer.js';
 import { botsCommandMethods } from './bots-commands.js';
 import { callbackQueryMethods } from './callback-queries.js';
 import { cdnMethods } from './cdn.js';
+import { chatActionsMethods } from './chat-actions.js';
 import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
@@ -19,6 +21,9 @@ import { messagesHistoryMethods } from './messages-history.js';
 import { messagesMediaMethods } from './messages-media.js';
 import { messagesModifyMethods } from './messages-modify.js';
 import { messagesSendMethods } from './messages-send.js';
+import { pollsMethods } from './polls.js';
+import { reactionsMethods } from './reactions.js';
+import { scheduledMethods } from './scheduled.js';
 import { participantsMethods } from './participants.js';
 import { participantsAdminMethods } from './participants-admin.js';
 import { photosMethods } from './photos.js';
@@ -50,6 +55,11 @@ export const METHODS: MethodTable = {
   ...photosMethods,
   ...contactsMethods,
   ...cdnMethods,
+  ...reactionsMethods,
+  ...pollsMethods,
+  ...albumsMethods,
+  ...scheduledMethods,
+  ...chatActionsMethods,
   ...callbackQueryMethods,
   ...inlineQueryMethods,
   ...botsCommandMethods,

@@ -5,8 +5,9 @@
  * or document (inputMediaUploadedPhoto / inputMediaUploadedDocument) becomes
  * a stored file on the DC that got the request (media-store.ts), an
  * existing one (inputMediaPhoto / inputMediaDocument) is sent again after its
- * access hash and file reference are checked. Other media kinds (polls,
- * dice, geo, ...) answer METHOD_NOT_IMPLEMENTED here.
+ * access hash and file reference are checked. Polls (polls.ts), dice,
+ * contacts, geo points and live locations (media-kinds.ts) are stored as
+ * their own media objects; `schedule_date` goes to scheduled.ts.
  */
 import type { DocumentAttribute, InputMedia, InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
 import { container } from '../actions/deliver.js';
@@ -16,8 +17,11 @@ import { badRequest, notImplemented } from '../rpc-errors.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { storedMarkup } from './bots-markup.js';
 import { imageInfo, joinContent, takeInputFile } from './input-file.js';
+import { simpleMedia } from './media-kinds.js';
 import { type MediaFile, mediaStore } from './media-store.js';
 import { caller } from './messages-send.js';
+import { newPoll } from './polls.js';
+import { scheduleMessage } from './scheduled.js';
 import { checkReadable, checkWritable, resolvePeer } from './peers.js';
 
 /** `caption_length_max` of help.getConfig. */
@@ -43,7 +47,7 @@ function existing(
 }
 
 /** The file an `InputMedia` names or uploads. */
-function mediaFile(call: MethodCall, media: InputMedia): MediaFile {
+export function mediaFile(call: MethodCall, media: InputMedia): MediaFile {
   const store = mediaStore(call.backend);
   switch (media._) {
     case 'inputMediaUploadedPhoto': {
@@ -125,9 +129,14 @@ export const messagesMediaMethods: MethodTable = {
       const peer = resolvePeer(call, req.peer);
       checkWritable(call, peer);
       checkCaption(req.message, req.entities);
-      if (req.schedule_date !== undefined) throw badRequest('SCHEDULE_DATE_INVALID'); // scheduled messages: not stored yet
       const replyToId = replyId(call, peer, req.reply_to);
-      const file = mediaFile(call, req.media);
+      // Polls, dice, contacts and locations are not files (media-kinds.ts, polls.ts).
+      const file =
+        simpleMedia(call, req.media) ?? (req.media._ === 'inputMediaPoll' ? newPoll(call, req.media) : mediaFile(call, req.media));
+      if (req.schedule_date !== undefined) {
+        const input = { text: req.message, entities: req.entities, media: file, silent: req.silent === true, replyToId };
+        return scheduleMessage(call, peer, req.schedule_date, [req.random_id], [input]);
+      }
       const posted = postMessage(call.backend, {
         actor: me,
         to: peer,

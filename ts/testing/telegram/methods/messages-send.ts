@@ -2,7 +2,8 @@
  * Sending and changing messages: `messages.sendMessage`,
  * `messages.forwardMessages`, `messages.editMessage`, `messages.saveDraft`
  * (https://core.telegram.org/method/messages.sendMessage and the pages of
- * the others). Scheduled messages and media are later work.
+ * the others). `schedule_date` stores the message in scheduled.ts; a live
+ * location's media is edited in place (media-kinds.ts).
  */
 import type { InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
 import { editMessage, saveDraft } from '../actions/change.js';
@@ -13,7 +14,9 @@ import { badRequest } from '../rpc-errors.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
 import { storedMarkup } from './bots-markup.js';
+import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
+import { scheduleMessage } from './scheduled.js';
 
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
 const MESSAGE_LENGTH_MAX = 4096;
@@ -64,7 +67,15 @@ export const messagesSendMethods: MethodTable = {
       const peer = resolvePeer(call, req.peer);
       checkWritable(call, peer);
       checkText(req.message, req.entities);
-      if (req.schedule_date !== undefined) throw badRequest('SCHEDULE_DATE_INVALID'); // scheduled messages: not stored yet
+      if (req.schedule_date !== undefined) {
+        const input = {
+          text: req.message,
+          entities: req.entities,
+          silent: req.silent === true,
+          replyToId: replyId(call, peer, req.reply_to),
+        };
+        return scheduleMessage(call, peer, req.schedule_date, [req.random_id], [input]);
+      }
       const posted = postMessage(call.backend, {
         actor: me,
         to: peer,
@@ -139,7 +150,13 @@ export const messagesSendMethods: MethodTable = {
       const chat = call.backend.chatOf(peer);
       const mayEdit = m.fromId === me || (m.post && chat !== undefined && isAdmin(chat, me));
       if (!mayEdit) throw badRequest('MESSAGE_AUTHOR_REQUIRED');
-      if (req.media) throw badRequest('MEDIA_INVALID'); // media: later work
+      // Live locations are edited in place (https://core.telegram.org/api/live-location); other media edits: later work.
+      if (req.media && !(req.media._ === 'inputMediaGeoLive' && m.media instanceof LiveLocation)) throw badRequest('MEDIA_INVALID');
+      if (req.media?._ === 'inputMediaGeoLive' && m.media instanceof LiveLocation) {
+        m.media.edit(call, req.media);
+        const u = editMessage(call.backend, me, m, req.message ?? m.text, req.entities ?? m.entities, caller(call));
+        return container(call.backend, me, [u], [peer, { kind: 'user', id: me }]);
+      }
       const text = req.message ?? m.text;
       const entities = req.entities ?? (req.message === undefined ? m.entities : undefined);
       checkText(text, entities);
