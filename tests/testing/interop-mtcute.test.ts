@@ -63,8 +63,8 @@ function runFlow(codec: MtcuteCodec, phone: string, home: number): Promise<FlowR
  * Runs a flow once; a failure prints the server's counters and trace tail.
  * (Earlier runs retried: 1 flow in ~5 stalled with an empty trace. The cause
  * was mtcute's key lookup missing any server key whose fingerprint starts with
- * a zero nibble; the child now starts its server with a key mtcute can find —
- * see keyMtcuteFinds in _child-mtcute-flow.ts.)
+ * a zero nibble; the test server no longer generates such keys —
+ * see generateServerKeyPair.)
  */
 async function runFlowOnce(codec: MtcuteCodec, phone: string, home: number): Promise<FlowResult> {
   return runFlow(codec, phone, home).catch((e: Error): FlowResult => ({ ok: false, error: e.message }));

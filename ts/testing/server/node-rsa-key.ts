@@ -4,7 +4,8 @@
  * `-----BEGIN RSA PUBLIC KEY-----` PEM that Telegram clients take
  * (https://core.telegram.org/mtproto/auth_key). Node-only, like the server.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { rsaKeyFingerprint } from '../../crypto/rsa.js';
 import type { ServerRsaKey } from '../../mtproto/server-side.js';
 import { ArgumentError } from '../../errors.js';
 
@@ -40,10 +41,21 @@ function fromJwk(jwk: JsonWebKey): ServerKeyPair {
   };
 }
 
-/** A new 2048-bit key pair (takes ~0.1–1 s). */
+/**
+ * A new 2048-bit key pair (takes ~0.1–1 s) whose fingerprint does not start
+ * with a zero hex digit: mtcute 0.30 indexes keys by the zero-padded hex
+ * fingerprint and looks them up unpadded, so it never finds such a key (1 in
+ * 16 random keys) and reconnects until it gives up. Telegram's keys have no
+ * leading zero; skipping those keys costs nothing and lets mtcute users test
+ * against the server.
+ */
 export function generateServerKeyPair(): ServerKeyPair {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: RSA_BITS, publicExponent: 65537 });
-  return fromJwk(privateKey.export({ format: 'jwk' }));
+  for (;;) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: RSA_BITS, publicExponent: 65537 });
+    const pair = fromJwk(privateKey.export({ format: 'jwk' }));
+    const sha1 = (b: Uint8Array) => new Uint8Array(createHash('sha1').update(b).digest());
+    if (rsaKeyFingerprint(pair.rsaKey, { sha1 }) >> 60n !== 0n) return pair;
+  }
 }
 
 /** The key pair of a private key PEM (PKCS#1 `RSA PRIVATE KEY` or PKCS#8 `PRIVATE KEY`). */
