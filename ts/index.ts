@@ -31,9 +31,11 @@ export {
 } from './errors.js';
 export { consoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export {
+  Album,
   BotStopped,
   CallbackQuery,
   Chat,
+  ChatBoost,
   type ChatKind,
   Dialog,
   Document,
@@ -44,10 +46,14 @@ export {
   Message,
   MessageDeleted,
   MessageEdited,
+  MessageReaction,
   NewMessage,
+  ParticipantUpdate,
   Photo,
   PollVote,
+  PreCheckoutQuery,
   RawUpdate,
+  ShippingQuery,
   TelegramClient,
   type TelegramClientEvents,
   type TelegramClientOptions,

@@ -112,4 +112,75 @@ test('passThrough lets the matched update reach handlers too; a filter narrows t
   conv.close();
 });
 
+test('race: an answer arriving before waitResponse is called is held and taken by the next wait, reaching no other handler', async () => {
+  const { dp, sent, others, make } = setup();
+  dp.on(kind('message'), (m) => void others.push(`msg ${m.text}`));
+  const conv = make(100n);
+  const first = conv.ask('name?');
+  await flush();
+  assert.equal(sent, ['name?']);
+  assert.equal(await dp.dispatch(msg('Ann')), 'stop');
+  assert.is(((await first) as TestMessage).text, 'Ann');
+  // The handler is busy (e.g. saving the name) when the next answer comes, before it waits again.
+  const early = dp.dispatch(msg('42'));
+  await flush();
+  assert.is(conv.heldCount, 1, 'held, not handed to the handlers');
+  const second = await conv.waitResponse();
+  assert.is((second as TestMessage).text, '42');
+  assert.is(await early, 'stop', 'its dispatch settles once a wait took it');
+  conv.close();
+  assert.equal(others, []);
+});
+
+test('held updates no wait took go to the handlers on close, in order; other chats are never held', async () => {
+  const { dp, others, make } = setup();
+  dp.on(kind('message'), (m) => void others.push(`msg ${m.text}`));
+  dp.on(kind('click'), (c) => void others.push(`click ${c.data}`));
+  const conv = make(100n);
+  const a = dp.dispatch(msg('one'));
+  const b = dp.dispatch(click('two'));
+  await dp.dispatch(msg('elsewhere', { chatId: 200n }));
+  assert.equal(others, ['msg elsewhere']);
+  const c = await conv.waitClick();
+  assert.is((c as Click).data, 'two', 'a wait takes the matching held update, not the oldest');
+  conv.close();
+  assert.is(await a, 'handled');
+  assert.is(await b, 'stop');
+  assert.equal(others, ['msg elsewhere', 'msg one']);
+});
+
+test('waitRead: resolves on a read receipt reaching the last message ask sent (held receipts count)', async () => {
+  interface Read {
+    kind: 'read';
+    maxId: number;
+    chat: { id: bigint; type: 'private' };
+  }
+  const dp = new Dispatcher<TestMessage | Read>();
+  const timers = fakeTimers();
+  const conv = new Conversation(dp, 100n, {
+    send: async () => ({ id: 50 }),
+    isMessage: (u) => u.kind === 'message',
+    readUpTo: (u) => (u.kind === 'read' ? u.maxId : undefined),
+    timers,
+  });
+  const read = (maxId: number): Read => ({ kind: 'read', maxId, chat: { id: 100n, type: 'private' } });
+  const answer = conv.ask('question');
+  await flush();
+  await dp.dispatch(msg('reply'));
+  await answer;
+  const w = conv.waitRead();
+  assert.is(await dp.dispatch(read(49)), 'unhandled', 'an older read does not satisfy it');
+  await dp.dispatch(read(50));
+  assert.is(((await w) as Read).maxId, 50);
+  // A receipt that came before the wait is held and counts.
+  void dp.dispatch(read(60));
+  assert.is(((await conv.waitRead(55)) as Read).maxId, 60);
+  conv.close();
+  const plain = new Conversation(dp, 1n, { isMessage: () => true });
+  let failed = false;
+  await plain.waitRead().catch((e) => (failed = e instanceof WasmgramError));
+  assert.ok(failed, 'waitRead needs readUpTo');
+  plain.close();
+});
+
 test.run();

@@ -111,8 +111,14 @@ export {
   UserStatus,
   UserTyping,
 } from './types/updates.js';
+export { Album } from './types/album.js';
+export { ChatBoost, MessageReaction, type ParticipantChange, ParticipantUpdate, reactionKey } from './types/chat-updates.js';
+export { PreCheckoutQuery, ShippingQuery } from './types/payment-updates.js';
 export {
+  AlbumCollector,
+  type AlbumTimers,
   isUpdates,
+  MAX_ALBUM_PARTS,
   toTypedUpdate,
   UpdateQueue,
   UpdatesRunner,

@@ -18,6 +18,9 @@
  */
 import type { StateMap, StateName, StateRecord } from '../fsm/states.js';
 import type { TelegramClient } from '../client/telegram-client.js';
+import type { Album } from '../client/types/album.js';
+import type { ChatBoost, MessageReaction, ParticipantUpdate } from '../client/types/chat-updates.js';
+import type { PreCheckoutQuery, ShippingQuery } from '../client/types/payment-updates.js';
 import type {
   BotStopped,
   CallbackQuery,
@@ -70,6 +73,13 @@ export class ClientDispatcher<M extends StateMap = StateMap> extends Dispatcher<
   declare onBotStopped: OnKind<BotStopped, M, this>;
   declare onPollVote: OnKind<PollVote, M, this>;
   declare onJoinRequest: OnKind<JoinRequest, M, this>;
+  declare onParticipantUpdate: OnKind<ParticipantUpdate, M, this>;
+  declare onMessageReaction: OnKind<MessageReaction, M, this>;
+  declare onShippingQuery: OnKind<ShippingQuery, M, this>;
+  declare onPreCheckoutQuery: OnKind<PreCheckoutQuery, M, this>;
+  declare onChatBoost: OnKind<ChatBoost, M, this>;
+  /** Albums (messages sharing a `grouped_id`, see the client's `updates.albumWindowMs`). */
+  declare onAlbum: OnKind<Album, M, this>;
   declare onRaw: OnKind<RawUpdate, M, this>;
 
   constructor(
@@ -80,7 +90,8 @@ export class ClientDispatcher<M extends StateMap = StateMap> extends Dispatcher<
     super(options);
     const outgoing = options.outgoing ?? false;
     this.detach = client.addUpdateSink({
-      deliver: (u) => (!outgoing && (u.kind === 'newMessage' || u.kind === 'messageEdited') && u.out ? undefined : this.dispatch(u)),
+      deliver: (u) =>
+        !outgoing && (u.kind === 'newMessage' || u.kind === 'messageEdited' || u.kind === 'album') && u.out ? undefined : this.dispatch(u),
     });
     this.onNewMessage = this.kindMethod('newMessage');
     this.onMessageEdited = this.kindMethod('messageEdited');
@@ -93,6 +104,12 @@ export class ClientDispatcher<M extends StateMap = StateMap> extends Dispatcher<
     this.onBotStopped = this.kindMethod('botStopped');
     this.onPollVote = this.kindMethod('pollVote');
     this.onJoinRequest = this.kindMethod('joinRequest');
+    this.onParticipantUpdate = this.kindMethod('participantUpdate');
+    this.onMessageReaction = this.kindMethod('messageReaction');
+    this.onShippingQuery = this.kindMethod('shippingQuery');
+    this.onPreCheckoutQuery = this.kindMethod('preCheckoutQuery');
+    this.onChatBoost = this.kindMethod('chatBoost');
+    this.onAlbum = this.kindMethod('album');
     this.onRaw = this.kindMethod('raw');
   }
 

@@ -14,21 +14,27 @@
  *
  * The conversation sees its chat's updates before the dispatcher queues them
  * (the handler that runs it holds the chat's ordered lane), and an update it
- * takes reaches no other handler unless the wait says `passThrough`. Updates
- * of the chat that no wait matches go to the handlers as usual (after the
- * conversation's handler finishes, by the per-chat order) — including one
- * that arrives between two waits, before the handler has started the next:
- * it is not held for that wait (known limit of this skeleton; the wait's
- * timeout bounds it).
+ * takes reaches no other handler unless the wait says `passThrough`.
  *
- * A skeleton: generic over the update type and a minimal `send`, to be wired
- * to the client's typed updates (NewMessage, CallbackQuery) and methods later.
- * `waitRead` (read receipts) waits for the typed updates.
+ * **Nothing is lost between two waits.** An update of the chat that a wait
+ * could take (a message, a click, a read receipt) arriving while no wait is
+ * pending — the handler is still busy after the previous answer — is held
+ * (up to `backlog`, default 100): the next wait that matches takes it from
+ * there. (While a wait is pending, an update it does not match goes on to
+ * the handlers, as before.) What no wait took goes to the handlers when
+ * the conversation closes, in arrival order — where it would have been
+ * anyway, since the conversation's handler holds the chat's lane. The
+ * dispatch promise of a held update settles only then, so at-least-once
+ * delivery never commits past an update nobody handled.
+ *
+ * Generic over the update type; `conversation(dp, chat)` in
+ * ./client-conversation.ts wires it to the client's typed updates.
  */
 import type { StateKeyParts } from '../fsm/key-strategy.js';
 import type { StateMap } from '../fsm/states.js';
 import { TimeoutError, WasmgramError } from '../errors.js';
 import type { Dispatcher } from './dispatcher.js';
+import type { HandleResult } from './propagation.js';
 
 /** Timers, injectable for tests. */
 export interface ConversationTimers {
@@ -44,6 +50,14 @@ export interface ConversationOptions<U> {
   isMessage: (update: U) => boolean;
   /** Whether an update is a callback-button click (for {@link Conversation.waitClick}). */
   isClick?: (update: U) => boolean;
+  /**
+   * For a read receipt of the chat's outgoing messages
+   * (`updateReadHistoryOutbox`, `updateReadChannelOutbox`): the highest
+   * message id read; undefined for other updates (for {@link Conversation.waitRead}).
+   */
+  readUpTo?: (update: U) => number | undefined;
+  /** Most updates held for later waits (default 100); past it they go to the handlers as usual. */
+  backlog?: number;
   /** Default wait timeout (default 60 s). */
   timeoutMs?: number;
   /** Cancels every wait of the conversation. */
@@ -61,6 +75,12 @@ export interface WaitOptions<U> {
   signal?: AbortSignal;
   /** Let the matched update reach the handlers too. */
   passThrough?: boolean;
+}
+
+interface Held<U> {
+  readonly update: U;
+  /** Settles the update's dispatch promise. */
+  readonly settle: (r: HandleResult | Promise<HandleResult>) => void;
 }
 
 interface Waiter<U> {
@@ -83,17 +103,23 @@ function cancelled(signal: AbortSignal): Error {
 /** A dialogue with one chat, run from inside a handler. */
 export class Conversation<U, M extends StateMap = StateMap> {
   private readonly waiters: Waiter<U>[] = [];
+  private readonly held: Held<U>[] = [];
+  private readonly backlogLimit: number;
+  /** Id of the last message `ask` sent (the default of `waitRead`), when `send` returned one. */
+  private lastSentId: number | undefined;
   private readonly remove: () => void;
   private closed = false;
   private readonly timers: ConversationTimers;
 
   constructor(
-    dp: Dispatcher<U, M>,
+    private readonly dp: Dispatcher<U, M>,
     /** The chat this conversation talks to. */
     readonly chatId: bigint,
     private readonly options: ConversationOptions<U>,
   ) {
     this.timers = options.timers ?? globalTimers;
+    this.backlogLimit = options.backlog ?? 100;
+    Object.defineProperty(this, 'dp', { enumerable: false });
     this.remove = dp.addInterceptor((u, parts) => this.offer(u, parts));
   }
 
@@ -103,7 +129,9 @@ export class Conversation<U, M extends StateMap = StateMap> {
     // Register the wait before sending, so a fast answer is not missed.
     const answer = this.waitResponse(wait);
     try {
-      await this.options.send(this.chatId, text);
+      const sent = await this.options.send(this.chatId, text);
+      const id = (sent as { id?: unknown } | null | undefined)?.id;
+      if (typeof id === 'number') this.lastSentId = id;
     } catch (e) {
       answer.catch(() => {});
       this.cancelAll(e instanceof Error ? e : new WasmgramError(String(e)));
@@ -124,6 +152,22 @@ export class Conversation<U, M extends StateMap = StateMap> {
     return this.waitFor(isClick, wait);
   }
 
+  /**
+   * Resolves when the other side has read the chat up to message `messageId`
+   * (default: the last message {@link ask} sent; without one, any read
+   * receipt) — an `updateReadHistoryOutbox` / `updateReadChannelOutbox`
+   * whose `max_id` reaches it. Needs the `readUpTo` option.
+   */
+  waitRead(messageId?: number, wait: WaitOptions<U> = {}): Promise<U> {
+    const readUpTo = this.options.readUpTo;
+    if (!readUpTo) return Promise.reject(new WasmgramError('Conversation.waitRead needs a `readUpTo` option'));
+    const target = messageId ?? this.lastSentId ?? 0;
+    return this.waitFor((u) => {
+      const max = readUpTo(u);
+      return max !== undefined && max >= target;
+    }, wait);
+  }
+
   /** The next update of the chat passing `predicate` (and `wait.filter`). Rejects with {@link TimeoutError} when none comes in time. */
   waitFor(predicate: (update: U) => boolean, wait: WaitOptions<U> = {}): Promise<U> {
     if (this.closed) return Promise.reject(new WasmgramError('conversation is closed'));
@@ -131,9 +175,18 @@ export class Conversation<U, M extends StateMap = StateMap> {
     for (const s of signals) if (s.aborted) return Promise.reject(cancelled(s));
     const ms = wait.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const extra = wait.filter;
+    const match = extra ? (u: U) => predicate(u) && extra(u) : predicate;
+    // An update that came before this wait started is taken from the backlog.
+    for (let i = 0; i < this.held.length; i++) {
+      const h = this.held[i]!;
+      if (!safeMatch(match, h.update)) continue;
+      this.held.splice(i, 1);
+      h.settle(wait.passThrough ? this.dp.handleNow(h.update) : 'stop');
+      return Promise.resolve(h.update);
+    }
     return new Promise<U>((resolve, reject) => {
       const waiter: Waiter<U> = {
-        match: extra ? (u) => predicate(u) && extra(u) : predicate,
+        match,
         passThrough: wait.passThrough ?? false,
         resolve: (u) => {
           cleanup();
@@ -163,12 +216,22 @@ export class Conversation<U, M extends StateMap = StateMap> {
     });
   }
 
-  /** Stops listening; pending waits reject. Call it when the dialogue ends (a `finally`). */
+  /**
+   * Stops listening; pending waits reject; held updates no wait took go to
+   * the handlers (in arrival order). Call it when the dialogue ends (a `finally`).
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.remove();
     this.cancelAll(new WasmgramError('conversation is closed'));
+    const held = this.held.splice(0);
+    for (const h of held) h.settle(this.dp.dispatch(h.update));
+  }
+
+  /** Updates held for later waits. */
+  get heldCount(): number {
+    return this.held.length;
   }
 
   private readonly failers = new Set<(e: Error) => void>();
@@ -177,21 +240,39 @@ export class Conversation<U, M extends StateMap = StateMap> {
     for (const f of [...this.failers]) f(e);
   }
 
-  /** The dispatcher's interceptor: the oldest matching wait takes the update. */
-  private offer(update: U, parts: StateKeyParts): boolean {
-    if (parts.chatId !== this.chatId || this.waiters.length === 0) return false;
+  /**
+   * The dispatcher's interceptor: the oldest matching wait takes the update;
+   * else an update a wait could take is held for the next wait.
+   */
+  private offer(update: U, parts: StateKeyParts): boolean | Promise<HandleResult> {
+    if (parts.chatId !== this.chatId) return false;
     for (const w of this.waiters) {
-      let ok = false;
-      try {
-        ok = w.match(update);
-      } catch {
-        ok = false; // a throwing filter does not take the update (nor break the dispatcher)
-      }
-      if (ok) {
+      if (safeMatch(w.match, update)) {
         w.resolve(update);
         return !w.passThrough;
       }
     }
+    // Held only between waits: with a wait pending, an update it does not take is not for the conversation.
+    if (this.waiters.length > 0 || this.held.length >= this.backlogLimit || !this.waitable(update)) return false;
+    return new Promise<HandleResult>((settle) => this.held.push({ update, settle }));
+  }
+
+  /** Whether some wait kind could take `update` (a message, a click, a read receipt). */
+  private waitable(update: U): boolean {
+    const o = this.options;
+    return (
+      safeMatch(o.isMessage, update) ||
+      (o.isClick !== undefined && safeMatch(o.isClick, update)) ||
+      (o.readUpTo !== undefined && safeMatch((u: U) => o.readUpTo!(u) !== undefined, update))
+    );
+  }
+}
+
+/** A throwing predicate does not take the update (nor break the dispatcher). */
+function safeMatch<U>(match: (u: U) => boolean, update: U): boolean {
+  try {
+    return match(update);
+  } catch {
     return false;
   }
 }

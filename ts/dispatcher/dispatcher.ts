@@ -41,6 +41,12 @@ export interface DispatcherOptions<U, M extends StateMap> {
   concurrency?: number;
 }
 
+/**
+ * Sees an update before the dispatcher queues it: false lets it through,
+ * true consumes it, a promise takes it over (what `dispatch` settles with).
+ */
+export type Interceptor<U> = (update: U, parts: StateKeyParts) => boolean | Promise<HandleResult>;
+
 function toBig(v: unknown): bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
@@ -90,7 +96,7 @@ function defaultLane(_u: unknown, p: StateKeyParts): LaneKey | undefined {
  */
 export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
   private readonly queue: ChatQueue;
-  private interceptors: ReadonlyArray<(update: U, parts: StateKeyParts) => boolean> = [];
+  private interceptors: ReadonlyArray<Interceptor<U>> = [];
   private readonly services: ContextServices<M> | undefined;
   private readonly keyStrategy: KeyStrategy;
   private readonly ids: (update: U) => StateKeyParts;
@@ -117,10 +123,12 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
 
   /**
    * Adds a function that sees each dispatched update before it is queued;
-   * returning true consumes it (no handler runs). Returns the remover.
-   * Conversations use this; it must be cheap and must not throw.
+   * returning true consumes it (no handler runs), a promise takes it over
+   * (`dispatch` settles with it: a conversation holding the update for a
+   * later wait). Returns the remover. Conversations use this; it must be
+   * cheap and must not throw.
    */
-  addInterceptor(interceptor: (update: U, parts: StateKeyParts) => boolean): () => void {
+  addInterceptor(interceptor: Interceptor<U>): () => void {
     this.interceptors = [...this.interceptors, interceptor];
     return () => {
       this.interceptors = this.interceptors.filter((i) => i !== interceptor);
@@ -142,7 +150,9 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
     // waiting inside a handler of this chat must get the next message even
     // though that handler still holds the chat's lane.
     for (let i = 0; i < this.interceptors.length; i++) {
-      if (this.interceptors[i]!(update, parts)) return Promise.resolve('stop');
+      const taken = this.interceptors[i]!(update, parts);
+      if (taken === true) return Promise.resolve('stop');
+      if (taken) return taken;
     }
     return this.queue.run(this.lane(update, parts), () => this.handleNow(update, parts));
   }

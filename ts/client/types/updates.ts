@@ -11,9 +11,12 @@
  */
 import type { InputBotInlineResult, Peer, SendMessageAction, UserStatus as TlUserStatus, Update } from '../../tl/generated/types.js';
 import type { ClientCore } from '../core.js';
+import type { Album } from './album.js';
 import { Chat } from './chat.js';
+import type { ChatBoost, MessageReaction, ParticipantUpdate } from './chat-updates.js';
 import { markedPeerId } from './marked-id.js';
 import type { Message } from './message.js';
+import type { PreCheckoutQuery, ShippingQuery } from './payment-updates.js';
 import type { PeerIndex } from './peer-index.js';
 import type { User } from './user.js';
 
@@ -104,6 +107,10 @@ abstract class MessageUpdate {
 /** A new message (incoming, or sent by this account from elsewhere): `updateNewMessage` / `updateNewChannelMessage`. */
 export class NewMessage extends MessageUpdate {
   readonly kind = 'newMessage' as const;
+  /** The media group id when the message is part of an album (see `Album`). */
+  get groupedId(): bigint | undefined {
+    return this.message.raw._ === 'message' ? this.message.raw.grouped_id : undefined;
+  }
 }
 
 /** A message was edited: `updateEditMessage` / `updateEditChannelMessage`. */
@@ -335,6 +342,17 @@ export class RawUpdate {
   get type(): Update['_'] {
     return this.raw._;
   }
+  /**
+   * Marked id of the chat the update is about, when it names one (a `peer`
+   * field or a `channel_id`): read receipts, pins, reactions... The
+   * dispatcher orders such updates with their chat's messages.
+   */
+  get chatId(): bigint | undefined {
+    const r = this.raw as { peer?: { _?: string }; channel_id?: unknown };
+    const p = r.peer;
+    if (p && (p._ === 'peerUser' || p._ === 'peerChat' || p._ === 'peerChannel')) return markedPeerId(p as Peer);
+    return typeof r.channel_id === 'bigint' ? markedPeerId({ _: 'peerChannel', channel_id: r.channel_id }) : undefined;
+  }
 }
 
 /** Every typed update. Switch on `kind`. */
@@ -350,6 +368,12 @@ export type TypedUpdate =
   | BotStopped
   | PollVote
   | JoinRequest
+  | ParticipantUpdate
+  | MessageReaction
+  | ShippingQuery
+  | PreCheckoutQuery
+  | ChatBoost
+  | Album
   | RawUpdate;
 
 /** The `kind` names, mapped to their classes (the event names of `client.on`). */
@@ -365,5 +389,11 @@ export interface TypedUpdateMap {
   botStopped: BotStopped;
   pollVote: PollVote;
   joinRequest: JoinRequest;
+  participantUpdate: ParticipantUpdate;
+  messageReaction: MessageReaction;
+  shippingQuery: ShippingQuery;
+  preCheckoutQuery: PreCheckoutQuery;
+  chatBoost: ChatBoost;
+  album: Album;
   raw: RawUpdate;
 }

@@ -8,6 +8,8 @@
 import type { Update } from '../../tl/generated/types.js';
 import type { ClientCore } from '../core.js';
 import { Message } from '../types/message.js';
+import { ChatBoost, MessageReaction, ParticipantUpdate } from '../types/chat-updates.js';
+import { PreCheckoutQuery, ShippingQuery } from '../types/payment-updates.js';
 import type { PeerIndex } from '../types/peer-index.js';
 import {
   BotStopped,
@@ -62,6 +64,19 @@ export function toTypedUpdate(client: ClientCore, u: Update, peers: PeerIndex): 
       return new PollVote(u);
     case 'updateBotChatInviteRequester':
       return new JoinRequest(u, peers);
+    case 'updateChatParticipant':
+    case 'updateChannelParticipant':
+      return new ParticipantUpdate(u, peers);
+    case 'updateBotMessageReaction':
+    case 'updateBotMessageReactions':
+    case 'updateMessageReactions':
+      return new MessageReaction(u, peers);
+    case 'updateBotShippingQuery':
+      return new ShippingQuery(client, u, peers);
+    case 'updateBotPrecheckoutQuery':
+      return new PreCheckoutQuery(client, u, peers);
+    case 'updateBotChatBoost':
+      return new ChatBoost(u);
     case 'updateMessageID':
       return undefined;
     default:

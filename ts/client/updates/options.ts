@@ -30,4 +30,12 @@ export interface UpdatesOptions {
   requestTimeoutMs?: number;
   /** Most peers kept in the in-memory peer cache of the runner (default 20 000). */
   peerCacheLimit?: number;
+  /**
+   * Album grouping: new messages sharing a `grouped_id` are handed out as one
+   * `Album` update instead of one `newMessage` each. A group waits this long
+   * (ms) after its first part for the rest; it goes out earlier at 10 parts
+   * or when another message of the same chat arrives. 0 turns grouping off
+   * (every part is a `newMessage`). Default 250.
+   */
+  albumWindowMs?: number;
 }

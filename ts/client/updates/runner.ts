@@ -15,7 +15,9 @@ import type { Updates, updates } from '../../tl/generated/types.js';
 import { MessageBox } from '../../updates/message-box.js';
 import type { BoxOutput, BoxRequest, CommitPoint } from '../../updates/types.js';
 import type { ClientCore } from '../core.js';
+import type { Album } from '../types/album.js';
 import type { TypedUpdate } from '../types/updates.js';
+import { AlbumCollector } from './album-collector.js';
 import { toTypedUpdate } from './convert.js';
 import type { UpdatesOptions } from './options.js';
 import { PeerCache } from './peer-cache.js';
@@ -67,6 +69,7 @@ export class UpdatesRunner {
   private handling = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly atMostOnce: boolean;
+  private readonly albums: AlbumCollector | undefined;
 
   constructor(
     private readonly client: ClientCore,
@@ -75,6 +78,8 @@ export class UpdatesRunner {
   ) {
     this.peers = new PeerCache(options.peerCacheLimit);
     this.atMostOnce = options.delivery === 'at-most-once';
+    const albumWindow = options.albumWindowMs ?? 250;
+    if (albumWindow > 0) this.albums = new AlbumCollector(albumWindow, (a) => this.deliverAlbum(a));
   }
 
   /** Whether the box runs. */
@@ -144,6 +149,7 @@ export class UpdatesRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.albums?.discard();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     for (const s of this.sinks) s.end?.();
@@ -212,15 +218,17 @@ export class UpdatesRunner {
         if (room) await room;
       }
       const pending: Promise<unknown>[] = [];
+      const albums = this.albums;
       for (const t of typed) {
-        for (const s of this.sinks) {
-          try {
-            const r = s.deliver(t);
-            if (isPromise(r)) pending.push(r);
-          } catch (e) {
-            this.handlerFailed(e);
+        if (albums) {
+          if (t.kind === 'newMessage' && t.groupedId !== undefined) {
+            pending.push(albums.add(t));
+            continue;
           }
+          // A waiting album of this chat goes out first: the chat's order holds.
+          if (albums.pending > 0 && (t.kind === 'newMessage' || t.kind === 'messageEdited')) albums.flushChat(t.chat.id);
         }
+        this.toSinks(t, pending);
       }
       // Not awaited here: the next batch may start while this one's handlers run (the dispatcher orders per chat).
       void Promise.allSettled(pending).then((results) => {
@@ -233,6 +241,26 @@ export class UpdatesRunner {
         this.wakeIdle();
       });
     });
+  }
+
+  /** Hands `t` to every sink; async handlers' promises go to `pending`. */
+  private toSinks(t: TypedUpdate, pending: Promise<unknown>[]): void {
+    for (const s of this.sinks) {
+      try {
+        const r = s.deliver(t);
+        if (isPromise(r)) pending.push(r);
+      } catch (e) {
+        this.handlerFailed(e);
+      }
+    }
+  }
+
+  /** An album the collector completed; settles when its handlers did. */
+  private async deliverAlbum(album: Album): Promise<void> {
+    if (this.stopped) return;
+    const pending: Promise<unknown>[] = [];
+    this.toSinks(album, pending);
+    for (const r of await Promise.allSettled(pending)) if (r.status === 'rejected') this.handlerFailed(r.reason);
   }
 
   private handlerFailed(e: unknown): void {
