@@ -126,6 +126,47 @@ export {
   type UpdateSink,
   type UpdatesOptions,
 } from './updates/index.js';
+export { answerCallbackQuery, type AnswerCallbackQueryParams } from './methods/bots/answer-callback-query.js';
+export { answerInlineQuery, type AnswerInlineQueryParams } from './methods/bots/answer-inline-query.js';
+export { editReplyMarkup } from './methods/bots/edit-reply-markup.js';
+export { getCallbackAnswer, type GetCallbackAnswerParams } from './methods/bots/get-callback-answer.js';
+export { clickButton, type ClickResult } from './methods/bots/click-button.js';
+export { getInlineResults, type GetInlineResultsParams } from './methods/bots/get-inline-results.js';
+export { sendInlineResult, type SendInlineResultParams } from './methods/bots/send-inline-result.js';
+export {
+  getBotCommands,
+  resetBotCommands,
+  setBotCommands,
+  toCommandScope,
+  type BotCommandsParams,
+  type CommandInfo,
+  type CommandScope,
+} from './methods/bots/bot-commands.js';
+export { getBotMenuButton, setBotMenuButton, type MenuButton } from './methods/bots/menu-button.js';
+export {
+  callbackData,
+  CALLBACK_DATA_MAX_BYTES,
+  InlineButton,
+  ReplyButton,
+  type ButtonStyle,
+  type InlineChatType,
+  type InlineKeyboardButton,
+  type ReplyKeyboardButton,
+  type RequestPeerOptions,
+} from './types/buttons.js';
+export {
+  buttonRows,
+  findButton,
+  forceReply,
+  inlineKeyboard,
+  KEYBOARD_BUTTONS_MAX,
+  removeKeyboard,
+  replyKeyboard,
+  type ButtonSelector,
+  type ReplyKeyboardOptions,
+} from './types/keyboard.js';
+export { InlineResult, type InlineDocumentType, type InlineMessageOptions } from './types/inline-results.js';
+export { type CallbackAnswer, toCallbackAnswer } from './types/callback-answer.js';
 export { PeerIndex } from './types/peer-index.js';
 export type { PeerLike } from './types/peer-like.js';
 export { markedId, markedPeerId, unmarkId, type UnmarkedId } from './types/marked-id.js';

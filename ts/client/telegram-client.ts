@@ -105,6 +105,18 @@ import { type SearchMessagesParams, searchMessages } from './methods/messages/se
 import { type SendMessageParams, sendMessage } from './methods/messages/send-message.js';
 import { resolvePeer } from './methods/peers/resolve-peer.js';
 import { getMe } from './methods/users/get-me.js';
+import type { InputBotInlineResult, messages as tlMessages, ReplyMarkup } from '../tl/generated/types.js';
+import { type AnswerCallbackQueryParams, answerCallbackQuery } from './methods/bots/answer-callback-query.js';
+import { type AnswerInlineQueryParams, answerInlineQuery } from './methods/bots/answer-inline-query.js';
+import { type BotCommandsParams, type CommandInfo, getBotCommands, resetBotCommands, setBotCommands } from './methods/bots/bot-commands.js';
+import { type ClickResult, clickButton } from './methods/bots/click-button.js';
+import { editReplyMarkup } from './methods/bots/edit-reply-markup.js';
+import { type GetCallbackAnswerParams, getCallbackAnswer } from './methods/bots/get-callback-answer.js';
+import { type GetInlineResultsParams, getInlineResults } from './methods/bots/get-inline-results.js';
+import { getBotMenuButton, type MenuButton, setBotMenuButton } from './methods/bots/menu-button.js';
+import { type SendInlineResultParams, sendInlineResult } from './methods/bots/send-inline-result.js';
+import type { CallbackAnswer } from './types/callback-answer.js';
+import type { ButtonSelector } from './types/keyboard.js';
 import type { Chat } from './types/chat.js';
 import type { Dialog } from './types/dialog.js';
 import type { Message } from './types/message.js';
@@ -813,5 +825,70 @@ export class TelegramClient implements ClientCore {
   /** See {@link resolvePeer}. */
   resolvePeer(peer: PeerLike): Promise<InputPeer> {
     return resolvePeer(this, peer);
+  }
+
+  // ------------------------------------------------ bots (ts/client/methods/bots)
+
+  /** See {@link answerCallbackQuery}. */
+  answerCallbackQuery(queryId: bigint | { readonly id: bigint }, params?: AnswerCallbackQueryParams): Promise<void> {
+    return answerCallbackQuery(this, queryId, params);
+  }
+  /** See {@link answerInlineQuery}. */
+  answerInlineQuery(
+    queryId: bigint | { readonly id: bigint },
+    results: readonly InputBotInlineResult[],
+    params?: AnswerInlineQueryParams,
+  ): Promise<void> {
+    return answerInlineQuery(this, queryId, results, params);
+  }
+  /** See {@link editReplyMarkup}. */
+  editReplyMarkup(peer: PeerLike, id: number, markup: ReplyMarkup.replyInlineMarkup): Promise<Message> {
+    return editReplyMarkup(this, peer, id, markup);
+  }
+  /** See {@link getCallbackAnswer}. */
+  getCallbackAnswer(
+    peer: PeerLike,
+    messageId: number,
+    data: string | Uint8Array | undefined,
+    params?: GetCallbackAnswerParams,
+  ): Promise<CallbackAnswer> {
+    return getCallbackAnswer(this, peer, messageId, data, params);
+  }
+  /** See {@link clickButton}. */
+  clickButton(message: Message, selector: ButtonSelector, params?: GetCallbackAnswerParams): Promise<ClickResult> {
+    return clickButton(this, message, selector, params);
+  }
+  /** See {@link getInlineResults}. */
+  getInlineResults(bot: PeerLike, query: string, params?: GetInlineResultsParams): Promise<tlMessages.BotResults> {
+    return getInlineResults(this, bot, query, params);
+  }
+  /** See {@link sendInlineResult}. */
+  sendInlineResult(
+    peer: PeerLike,
+    results: tlMessages.BotResults | bigint,
+    resultId: string,
+    params?: SendInlineResultParams,
+  ): Promise<Message> {
+    return sendInlineResult(this, peer, results, resultId, params);
+  }
+  /** See {@link setBotCommands}. */
+  setBotCommands(commands: readonly CommandInfo[], params?: BotCommandsParams): Promise<void> {
+    return setBotCommands(this, commands, params);
+  }
+  /** See {@link getBotCommands}. */
+  getBotCommands(params?: BotCommandsParams): Promise<CommandInfo[]> {
+    return getBotCommands(this, params);
+  }
+  /** See {@link resetBotCommands}. */
+  resetBotCommands(params?: BotCommandsParams): Promise<void> {
+    return resetBotCommands(this, params);
+  }
+  /** See {@link setBotMenuButton}. */
+  setBotMenuButton(button: MenuButton, params?: { user?: PeerLike }): Promise<void> {
+    return setBotMenuButton(this, button, params);
+  }
+  /** See {@link getBotMenuButton}. */
+  getBotMenuButton(params?: { user?: PeerLike }): Promise<MenuButton> {
+    return getBotMenuButton(this, params);
   }
 }

@@ -5,7 +5,7 @@
  * video, audio, voice, sticker) and a thumbnail.
  */
 import { WasmgramError } from '../../../errors.js';
-import type { DocumentAttribute, InputMedia, MessageEntity } from '../../../tl/generated/types.js';
+import type { DocumentAttribute, InputMedia, MessageEntity, ReplyMarkup } from '../../../tl/generated/types.js';
 import type { ClientCore } from '../../core.js';
 import { Document } from '../../types/document.js';
 import type { Message } from '../../types/message.js';
@@ -57,6 +57,8 @@ export interface SendMediaParams {
   spoiler?: boolean;
   replyTo?: number;
   silent?: boolean;
+  /** Buttons (bots only): `inlineKeyboard(...)`, `replyKeyboard(...)`, ... */
+  replyMarkup?: ReplyMarkup;
   /** Upload progress of the main file. */
   onProgress?: UploadFileParams['onProgress'];
   /** Aborts the upload (and the send, if it has not gone out yet). */
@@ -219,6 +221,7 @@ export async function sendMedia(client: ClientCore, peer: PeerLike, params: Send
       ...(params.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: params.replyTo } }),
       ...(params.silent && { silent: true }),
       ...(f.entities && f.entities.length > 0 && { entities: f.entities }),
+      ...(params.replyMarkup && { reply_markup: params.replyMarkup }),
     },
     params.signal ? { signal: params.signal } : {},
   );

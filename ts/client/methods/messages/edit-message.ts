@@ -1,6 +1,6 @@
 /** `editMessage` (https://core.telegram.org/method/messages.editMessage). */
 import { WasmgramError } from '../../../errors.js';
-import type { MessageEntity } from '../../../tl/generated/types.js';
+import type { MessageEntity, ReplyMarkup } from '../../../tl/generated/types.js';
 import type { ClientCore } from '../../core.js';
 import type { Message } from '../../types/message.js';
 import type { PeerLike } from '../../types/peer-like.js';
@@ -13,6 +13,8 @@ export interface EditMessageParams {
   entities?: MessageEntity[];
   parseMode?: 'markdown' | 'html';
   noWebpage?: boolean;
+  /** New buttons (bots only; an inline keyboard, or `inlineKeyboard([])` to remove them). */
+  replyMarkup?: ReplyMarkup;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function editMessage(
     message: f.text,
     ...(f.entities && { entities: f.entities }),
     ...(params.noWebpage && { no_webpage: true }),
+    ...(params.replyMarkup && { reply_markup: params.replyMarkup }),
   });
   const m = messagesFromUpdates(client, res).find((x) => x.id === id);
   if (!m) throw new WasmgramError('messages.editMessage: the answer does not contain the message');

@@ -2,7 +2,7 @@
 import { WasmgramError } from '../../../errors.js';
 import { parseHtml } from '../../../parsers/html-parse.js';
 import { parseMarkdown } from '../../../parsers/markdown-parse.js';
-import type { Message as TlMessage, MessageEntity } from '../../../tl/generated/types.js';
+import type { Message as TlMessage, MessageEntity, ReplyMarkup } from '../../../tl/generated/types.js';
 import type { ClientCore } from '../../core.js';
 import { Message } from '../../types/message.js';
 import { PeerIndex } from '../../types/peer-index.js';
@@ -26,6 +26,8 @@ export interface SendMessageParams {
   parseMode?: 'markdown' | 'html';
   /** Clear the chat's draft. */
   clearDraft?: boolean;
+  /** Buttons (bots only): `inlineKeyboard(...)`, `replyKeyboard(...)`, `removeKeyboard()`, `forceReply()`. */
+  replyMarkup?: ReplyMarkup;
 }
 
 /** Text and entities after the parse mode. */
@@ -69,6 +71,7 @@ export async function sendMessage(client: ClientCore, peer: PeerLike, text: stri
     ...(params.clearDraft && { clear_draft: true }),
     ...(f.entities && f.entities.length > 0 && { entities: f.entities }),
     ...(schedule !== undefined && { schedule_date: schedule }),
+    ...(params.replyMarkup && { reply_markup: params.replyMarkup }),
   });
   if (res._ === 'updateShortSentMessage') {
     // The short answer carries only id/date/pts: rebuild the message from what was sent.
@@ -86,6 +89,7 @@ export async function sendMessage(client: ClientCore, peer: PeerLike, text: stri
     if (entities && entities.length > 0) raw.entities = entities;
     if (params.replyTo !== undefined) raw.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: params.replyTo };
     if (params.silent) raw.silent = true;
+    if (params.replyMarkup) raw.reply_markup = params.replyMarkup;
     return new Message(client, raw, new PeerIndex());
   }
   const [m] = messagesFromUpdates(client, res, [rid]);
