@@ -25,6 +25,7 @@ import type { StoredMessage } from '../telegram/store/mailbox.js';
 import type { PeerRef } from '../telegram/store/peer-ref.js';
 import type { UserRecord } from '../telegram/user-store.js';
 import { type ButtonChoice, inlineQuery, pressButton } from './scripted-bot-actions.js';
+import { joinByLink, requestToJoin } from './scripted-chat-actions.js';
 
 /** Who or where: a scripted account, an account record, a group/channel record, or a peer ref. */
 export type ScriptTarget = ScriptedUser | UserRecord | ChatRecord | PeerRef;
@@ -232,6 +233,33 @@ export class ScriptedUser {
   /** Joins a public channel or supergroup. */
   async join(chat: ChatRecord): Promise<void> {
     await this.invoke({ _: 'channels.joinChannel', channel: this.inputChannel(chat) });
+  }
+
+  /**
+   * Joins a group or channel through an invite link and returns it.
+   *
+   * @example
+   * ```ts
+   * const link = await client.createInviteLink(group);
+   * await carol.joinByLink(link.link);
+   * ```
+   */
+  joinByLink(link: string): Promise<ChatRecord> {
+    return joinByLink(this.backend, this, link);
+  }
+
+  /**
+   * Asks to join through a link that needs approval (the admins, and bot
+   * admins, get the join request); resolves once the request is recorded.
+   *
+   * @example
+   * ```ts
+   * await dave.requestToJoin(link.link);
+   * await client.approveJoinRequest(group, dave.id);
+   * ```
+   */
+  requestToJoin(link: string): Promise<void> {
+    return requestToJoin(this, link);
   }
 
   /** Leaves a group or channel. */
