@@ -140,7 +140,7 @@ async function run(options: BenchOptions): Promise<void> {
   if (sel.size) {
     log('  bundle size and cold load…');
     sizes = await measureSizes();
-    load = await measureLoad(options.quick ? 2 : 7);
+    load = await measureLoad(options.quick ? 2 : 7, options.clock);
   }
 
   const gramjs = impls.find((i) => i.name === 'telegram');

@@ -1,7 +1,7 @@
 /**
  * wasmgram's TL codec, called the way an application calls it: `encode(obj)`,
  * `decode(bytes)` / `decodeRequest(bytes)` with default options (generated
- * per-constructor readers and writers, JS engine, `bytes` returned as copies).
+ * per-constructor readers and writers, JS engine, `bytes` of 1 KiB or more returned as views of the input).
  */
 import { decode, decodeRequest, encode } from '../../ts/tl/codec/index.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';

@@ -4,7 +4,7 @@ import type { AnyRequest, AnyTlObject } from '../generated/types.js';
 import { DecodeBudget } from './budget.js';
 import { readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
-import { type IdIndex, idIndexOf, lookupId } from './id-index.js';
+import { type IdIndex, lookupId } from './id-index.js';
 import { getSchema } from './load-schema.js';
 import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
 import {
@@ -163,7 +163,7 @@ export class TlReader {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const schema = options.schema ?? getSchema();
     this.schema = schema;
-    this.ids = idIndexOf(schema);
+    this.ids = schema.idIndex;
     // ReadOptions carries the DecodeLimits fields under the same names.
     this.budget = options.budget ?? new DecodeBudget(options);
     this.maxDepth = options.maxDepth ?? this.budget.maxDepth;
