@@ -42,7 +42,11 @@ export interface TelegramClientOptions {
   apiHash: string;
   /**
    * Where the session is kept: a `SessionStorage` (memory, file, libSQL, ...),
+   * a wasmgram string session (`"wgAQ…"` from `exportSession()`: the client
+   * starts from it and keeps changes in memory — export again to keep them),
    * or a file path (Node, Deno, Bun: the binary file backend). Default: memory.
+   * Other libraries' string sessions: `new MemoryStorage(importStringSession(text))`
+   * — see `importStringSession`.
    * A storage you pass is flushed on `close()` but stays open (you own it);
    * one the client made from a path is closed.
    */

@@ -19,7 +19,8 @@ import { PRODUCTION_DCS, TEST_DCS } from '../network/dc-options.js';
 import { DcPool } from '../network/dc-pool.js';
 import { AutoSleep, invokeWithRetry, type RetryPolicy } from '../network/retry-policy.js';
 import type { DcAddress, SessionStorage, StoredAccount } from '../storage/types.js';
-import { exportStringSession } from '../storage/string-session.js';
+import { exportStringSession, looksLikeStringSession } from '../storage/string-session.js';
+import { StringStorage } from '../storage/string-storage.js';
 import type {
   AnyRequest,
   Authorization,
@@ -126,6 +127,7 @@ import type { TelegramClientOptions } from './options.js';
 import { collectPeers } from './peers.js';
 import { defaultCrypto, defaultSockets, fileStorage, memoryStorage } from './platform.js';
 import { isUpdates, type UpdateSink, UpdatesRunner } from './updates/runner.js';
+import { type RunOnceHandler, type RunOnceParams, type RunOnceResult, runOnce } from './serverless/run-once.js';
 import { UpdateQueue } from './updates/update-queue.js';
 
 type RawEvents = {
@@ -222,7 +224,12 @@ export class TelegramClient implements ClientCore {
     this.cryptoValue ??= await defaultCrypto();
     const sockets = o.sockets ?? (await defaultSockets());
     if (!this.storageValue) {
-      this.storageValue = typeof o.storage === 'string' ? await fileStorage(o.storage) : await memoryStorage();
+      this.storageValue =
+        typeof o.storage !== 'string'
+          ? await memoryStorage()
+          : looksLikeStringSession(o.storage)
+            ? new StringStorage(o.storage)
+            : await fileStorage(o.storage);
       this.ownsStorage = true;
     }
     await this.storageValue.open();
@@ -439,6 +446,22 @@ export class TelegramClient implements ClientCore {
   /** Resolves when the updates runner has no request in flight, no batch being handled and its commits written. */
   updatesIdle(): Promise<void> {
     return this.updatesRunner.idle();
+  }
+
+  /**
+   * One serverless invocation (see {@link runOnce}): catch up from the stored
+   * update state, hand each update to `handler` within `budgetMs`, commit, close.
+   *
+   * @example
+   * ```ts
+   * const { handled, more } = await client.runOnce(async (u) => {
+   *   if (u.kind === 'newMessage' && !u.out) await u.reply('hi');
+   * }, { budgetMs: 8000 });
+   * ```
+   */
+  runOnce(handler: RunOnceHandler, params?: RunOnceParams): Promise<RunOnceResult> {
+    if (this.options.updates === false) return Promise.reject(new WasmgramError('runOnce needs the updates runner: remove updates: false'));
+    return runOnce(this, this.updatesRunner, handler, params);
   }
 
   /**

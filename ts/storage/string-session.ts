@@ -20,6 +20,15 @@ import type { SessionSnapshot } from './types.js';
 
 /** Prefix of wasmgram string sessions (no other library's strings start with it). */
 export const STRING_SESSION_PREFIX = 'wg';
+/**
+ * Whether `text` has the shape of a wasmgram string session ("wg" and at least
+ * 350 base64url characters — the shortest session is 264 bytes), so a client
+ * option can tell it from a file path. Shape only: decoding checks the rest.
+ */
+export function looksLikeStringSession(text: string): boolean {
+  return /^wg[A-Za-z0-9_-]{350,}={0,2}$/.test(text.trim());
+}
+
 /** Version byte of the strings {@link exportStringSession} writes. */
 export const STRING_SESSION_VERSION = 1;
 
