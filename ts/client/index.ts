@@ -126,6 +126,14 @@ export {
   type UpdateSink,
   type UpdatesOptions,
 } from './updates/index.js';
+export {
+  type RunOnceHandler,
+  type RunOnceHost,
+  type RunOnceParams,
+  type RunOnceResult,
+  type RunOnceUpdates,
+  runOnce,
+} from './serverless/index.js';
 export { answerCallbackQuery, type AnswerCallbackQueryParams } from './methods/bots/answer-callback-query.js';
 export { answerInlineQuery, type AnswerInlineQueryParams } from './methods/bots/answer-inline-query.js';
 export { editReplyMarkup } from './methods/bots/edit-reply-markup.js';

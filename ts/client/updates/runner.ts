@@ -167,6 +167,14 @@ export class UpdatesRunner {
     await this.writes;
   }
 
+  /**
+   * Resolves when every commit queued so far is written, even while a batch
+   * is still held (the serverless `runOnce` stops with updates it did not take).
+   */
+  commitsWritten(): Promise<void> {
+    return this.writes;
+  }
+
   private isIdle(): boolean {
     return this.stopped || (this.box !== undefined && this.inFlight === 0 && this.handling === 0);
   }
