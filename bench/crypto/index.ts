@@ -12,6 +12,7 @@ import { wasmSimdSupported } from '../../ts/wasm/crypto-module.js';
 import { si, sizeLabel } from '../lib/format.js';
 import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
+import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
 import { compareThroughput, gcAvailable, type ThroughputPlan } from '../lib/timing.js';
 import { buildCases, type CryptoOp, type Engines, isTimed, type NotRun, OPS, OURS, type ThroughputOp, type Timed } from './cases.js';
 import { Fixtures } from './fixtures.js';
@@ -21,6 +22,8 @@ import { HAS_ONE_SHOT_HASH } from './reference.js';
 import { type Report, type Row, renderJson, renderMarkdown, renderSvg } from './report.js';
 
 export const SIZES = [48, 176, 1024, 16384, 524288] as const;
+/** --quick: one small and one mid size (a smoke run: every implementation loads, checks and runs). */
+const QUICK_SIZES = [176, 16384] as const;
 
 const FULL: { plan: ThroughputPlan; pq: PqPlan } = {
   plan: { warmupMs: 60, rounds: 7, roundMs: 85, settleMs: 10, fullGc: true },
@@ -28,7 +31,7 @@ const FULL: { plan: ThroughputPlan; pq: PqPlan } = {
 };
 const QUICK: { plan: ThroughputPlan; pq: PqPlan } = {
   plan: { warmupMs: 3, rounds: 2, roundMs: 4, settleMs: 0, fullGc: false },
-  pq: { count: 24, warmup: 1, peerBudgetMs: 250 },
+  pq: { count: 8, warmup: 1, peerBudgetMs: 100 },
 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -127,7 +130,7 @@ async function checkAll(candidates: Awaited<ReturnType<typeof buildCases>>): Pro
   return { timed, notRun };
 }
 
-async function run(options: BenchOptions): Promise<void> {
+async function run(options: BenchOptions): Promise<SuiteReport> {
   const base = options.quick ? QUICK : FULL;
   const plan: ThroughputPlan = { ...base.plan, clock: options.clock };
   const pqPlan = base.pq;
@@ -141,7 +144,7 @@ async function run(options: BenchOptions): Promise<void> {
     );
   }
 
-  const sizes = options.sizes ?? SIZES;
+  const sizes = options.sizes ?? (options.quick ? QUICK_SIZES : SIZES);
   for (const s of sizes) {
     if (s < 48 || s % 16 !== 0) throw new Error(`crypto sizes must be multiples of 16 from 48 up, got ${s}`);
   }
@@ -222,6 +225,25 @@ async function run(options: BenchOptions): Promise<void> {
     log('crypto: results not written (--quick or a subset run; add --write to write them)');
   }
   log(`crypto: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { suite: 'crypto', rows: summaryRows(rows), note: SUMMARY_NOTE };
+}
+
+/** The engines the cross-suite summary shows: the portable WASM build and Node's default. */
+const SUMMARY_ENGINES = new Set(['wasmgram-wasm-simd', 'wasmgram-node']);
+const SUMMARY_NOTE = 'cases = op × size; wasmgram-wasm-simd is the portable core, wasmgram-node the default on Node (OpenSSL routes)';
+
+/** Every measured (op, size) as summary rows (pq: from its median latency). */
+function summaryRows(rows: readonly Row[]) {
+  return compareMeasurements(
+    rows.flatMap((r) =>
+      r.measured.map((m) => ({
+        case: `${r.op} ${r.op === 'pq' ? '' : sizeLabel(r.size)}`.trim(),
+        impl: m.impl,
+        value: m.opsPerSec,
+        higherIsBetter: true,
+      })),
+    ),
+  ).filter((row) => SUMMARY_ENGINES.has(row.impl));
 }
 
 export const suite: Suite = {

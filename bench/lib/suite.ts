@@ -1,6 +1,7 @@
 /** What every benchmark suite (crypto, and later tl, mtproto) receives and exposes. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SuiteReport } from './summary.js';
 import type { Clock } from './timing.js';
 
 export interface BenchOptions {
@@ -24,7 +25,14 @@ export interface Suite {
   description: string;
   /** Operation names accepted by `--ops`. */
   ops: readonly string[];
-  run(options: BenchOptions): Promise<void>;
+  /**
+   * Measures, prints and (when `options.write`) writes the suite's own results.
+   * Returning a {@link SuiteReport} puts its ratios into the cross-suite
+   * summary (bench/lib/summary.ts); returning nothing lists the suite as
+   * "not reported" there.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: suites written before the summary return Promise<void>
+  run(options: BenchOptions): Promise<SuiteReport | undefined | void>;
 }
 
 export const DEFAULT_RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');

@@ -19,6 +19,7 @@ import { createCryptoProvider } from '../../ts/crypto/index.js';
 import { si } from '../lib/format.js';
 import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
+import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
 import { gcAvailable } from '../lib/timing.js';
 import { handshakeAnatomy, timeHandshakes } from './handshake.js';
 import { type KeyExchangeCpuPlan, measureKeyExchangeCpu } from './key-exchange-cpu.js';
@@ -85,7 +86,7 @@ function select(options: BenchOptions): Op[] {
   return options.ops ? OPS.filter((o) => options.ops!.includes(o)) : [...OPS];
 }
 
-async function run(options: BenchOptions): Promise<void> {
+async function run(options: BenchOptions): Promise<SuiteReport> {
   const started = performance.now();
   const machine = machineInfo();
   const plan = options.quick ? QUICK : FULL;
@@ -245,6 +246,20 @@ async function run(options: BenchOptions): Promise<void> {
     log('mtproto: results not written (--quick or a subset run; add --write to write them)');
   }
   log(`mtproto: done in ${report.seconds.toFixed(1)} s`);
+  return { suite: 'mtproto', rows: summaryRows(report), note: SUMMARY_NOTE };
+}
+
+const SUMMARY_NOTE =
+  "cases: cold start, RPCs, bulk transfers (wasmgram = its client with the Node engine), modPow 2048 per wasmgram engine vs the peers' BigInt modPow";
+
+/** The JSON records with a peer beside them, as summary rows (the pre-WASM `bigint` engine left out). */
+function summaryRows(report: Report) {
+  const { records } = JSON.parse(renderJson(report)) as { records: { op: string; impl: string; value: number; unit: string }[] };
+  return compareMeasurements(
+    records
+      .filter((r) => r.impl !== 'wasmgram bigint')
+      .map((r) => ({ case: r.op, impl: r.impl, value: r.value, higherIsBetter: r.unit === 'ops/s' || r.unit === 'MB/s' })),
+  );
 }
 
 export const suite: Suite = {

@@ -24,6 +24,7 @@ import type { MessageEntity } from '../../ts/tl/generated/types.js';
 import { markdownTable, ratio, si } from '../lib/format.js';
 import { describeMachine, machineBusy, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
+import { compareRates, type SuiteReport } from '../lib/summary.js';
 import { compareThroughput, type Subject, type ThroughputPlan } from '../lib/timing.js';
 import { corpus } from './corpus.js';
 
@@ -184,7 +185,7 @@ interface Row {
   ratioToBestPeer: number;
 }
 
-async function run(options: BenchOptions): Promise<void> {
+async function run(options: BenchOptions): Promise<SuiteReport> {
   const machine = machineInfo();
   console.log(`parsers: ${describeMachine(machine)}${options.quick ? ' · --quick' : ''}`);
   if (machineBusy(machine)) console.log('parsers: warning — the machine is busy; ratios are steadier than absolute numbers');
@@ -238,6 +239,7 @@ async function run(options: BenchOptions): Promise<void> {
       `${JSON.stringify({ machine, plan, messages: messages.length, chars, rows }, null, 2)}\n`,
     );
   }
+  return { suite: 'parsers', rows: rows.flatMap((r) => compareRates(r.op, r.messagesPerSec)) };
 }
 
 export const suite: Suite = {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { markdownTable } from '../lib/format.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
+import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
 import { collectGarbage, gcAvailable } from '../lib/timing.js';
 import { type BenchServer, startServerProcess } from '../mtproto/server.js';
 import { mtcuteTransfers } from './mtcute.js';
@@ -66,7 +67,7 @@ function fill(n: number): Uint8Array {
   return out;
 }
 
-async function run(options: BenchOptions): Promise<void> {
+async function run(options: BenchOptions): Promise<SuiteReport> {
   const size = options.sizes?.[0] ?? (options.quick ? 4 : 64) * 1024 * 1024;
   const rounds = options.quick ? 1 : 3;
   const mb = size / (1024 * 1024);
@@ -147,6 +148,12 @@ async function run(options: BenchOptions): Promise<void> {
         `${JSON.stringify({ machine, size, rounds, results: json, skipped }, null, 2)}\n`,
       );
     }
+    return {
+      suite: 'transfers',
+      rows: compareMeasurements(
+        json.map((j) => ({ case: String(j.op), impl: String(j.impl), value: Number(j.mbPerS), higherIsBetter: true })),
+      ),
+    };
   } finally {
     for (const impl of impls) await impl.close().catch(() => undefined);
     await server.stop();

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench -- --quick` as CI runs it: every suite in smoke mode (tiny
+ * sizes, a few iterations, no thresholds) in a child process with a deadline,
+ * so a bench that no longer loads, throws or hangs fails the tests instead of
+ * rotting until the next full run. Timings are not checked — only that every
+ * suite ran and the cross-suite summary (bench/lib/summary.ts) was written in
+ * its documented format (bench/results/README.md).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { RunSummary } from '../../bench/lib/summary.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Hard deadline for the whole quick run (it takes ~1 minute on 2 idle cores). */
+const DEADLINE_MS = 240_000;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  output: string;
+}
+
+/** Runs the bench runner like `npm run bench` does, in its own process group, killed at the deadline. */
+function runBench(args: string[], deadlineMs: number): Promise<Exit> {
+  // Coverage of the parent (c8) must not follow the child: it slows it and bench/ is not measured.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  delete env.NODE_V8_COVERAGE;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // the runner and the servers/workers it started
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, deadlineMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, timedOut, output });
+    });
+  });
+}
+
+test('npm run bench -- --quick: every suite runs, the summary is printed and written as JSON, before the deadline', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmgram-bench-smoke-'));
+  try {
+    const started = Date.now();
+    const exit = await runBench(['--quick', `--out=${out}`], DEADLINE_MS);
+    const seconds = (Date.now() - started) / 1000;
+    const tail = exit.output.slice(-4000);
+    assert.not.ok(exit.timedOut, `bench --quick still running after ${DEADLINE_MS / 1000} s:\n${tail}`);
+    assert.is(exit.code, 0, `bench --quick exited with ${exit.code ?? exit.signal}:\n${tail}`);
+    assert.match(exit.output, '# wasmgram benchmark summary');
+
+    const runs = fs.readdirSync(path.join(out, 'runs')).filter((f) => f.endsWith('-quick.json'));
+    assert.is(runs.length, 1, 'one JSON file per run');
+    const run = JSON.parse(fs.readFileSync(path.join(out, 'runs', runs[0]!), 'utf8')) as RunSummary;
+    assert.is(run.format, 'wasmgram-bench-summary/1');
+    assert.is(run.mode, 'quick');
+    assert.ok(run.machine.cpu && run.machine.cores > 0 && run.machine.node === process.version);
+    assert.ok(run.versions.wasmgram && run.versions['@mtcute/core'] && run.versions.telegram);
+
+    // Every suite the runner knows ran and none failed; the ones with peers report ratios.
+    const runner = fs.readFileSync(path.join(ROOT, 'bench', 'run.ts'), 'utf8');
+    const known = [...runner.matchAll(/^ {2}([a-z-]+): async \(\) =>/gm)].map((m) => m[1]!);
+    assert.ok(known.length >= 5, `suites found in bench/run.ts: ${known.join(', ')}`);
+    assert.equal(run.suites.map((s) => s.suite).sort(), [...known].sort());
+    for (const s of run.suites) assert.is.not(s.status, 'failed', `${s.suite}: ${s.error}`);
+    for (const name of ['crypto', 'mtproto']) {
+      const lines = run.summary.filter((l) => l.suite === name);
+      assert.ok(lines.length > 0, `${name} reports summary rows`);
+      for (const l of lines) assert.ok(Number.isFinite(l.median) && l.median > 0 && l.cases > 0, JSON.stringify(l));
+    }
+    // A quick run never overwrites the published results.
+    assert.not.ok(fs.existsSync(path.join(out, 'summary.json')));
+    console.log(`    bench --quick: ${seconds.toFixed(0)} s (${run.suites.map((s) => `${s.suite} ${s.seconds.toFixed(0)}`).join(', ')})`);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test.run();
