@@ -6,6 +6,7 @@ import {
   K_FLAGS,
   K_INT,
   K_INT128,
+  K_BARE,
   K_INT256,
   K_LONG,
   K_STRING,
@@ -13,7 +14,9 @@ import {
   K_QUERY,
   K_TRUE,
   K_TYPE,
+  WRAP_BARE_VECTOR,
   WRAP_NONE,
+  WRAP_VECTOR,
 } from './type-code.js';
 
 /**
@@ -42,6 +45,33 @@ export interface CompiledReaderHost {
   value(code: number, depth: number): unknown;
   obj(code: number, depth: number): unknown;
 }
+
+/**
+ * What readers compiled with inline caches (`compileReader(s, d, true)`, the
+ * JS reader's) call besides {@link CompiledReaderHost}: see `TlReader`.
+ */
+export interface CachedReaderHost extends CompiledReaderHost {
+  /** Checks the nesting depth, then reads a boxed value's id. */
+  boxedHead(depth: number): number;
+  /** Counts one object against the budget; returns the reader itself. */
+  tick(): CachedReaderHost;
+  /** The general path for a boxed value whose id (just read) missed the cache; fills `ic[k]`, `ic[k + 1]`. */
+  boxedMiss(id: number, code: number, depth: number, ic: InlineCache, k: number): unknown;
+  /** Reads a vector's header and returns its count, or -1 for a gzip_packed in its place (nothing consumed). */
+  vecCount(code: number): number;
+  /** Checks the depth and counts one object for a bare value; returns the reader itself. */
+  bareHead(depth: number): CachedReaderHost;
+  /** The reader of bare definition `d`. */
+  bareReader(d: number): ReadFn;
+}
+
+/**
+ * Per call site of a compiled reader: the last constructor id seen there and
+ * its reader, so the common case (the same constructor as last time) is an
+ * id compare and a direct, inlinable call instead of an id lookup, a type
+ * check and an indirect call.
+ */
+export type InlineCache = (number | ReadFn | null)[];
 
 /** Minimal writer surface the generated code calls. */
 export interface CompiledWriterHost {
@@ -113,8 +143,17 @@ function readExpr(code: number): string {
   }
 }
 
-/** Builds the reader of definition `d`: fields in wire order into locals, then one object literal. */
-export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
+/** Code of one boxed value read through inline cache slot `k` (see {@link InlineCache}). */
+function cachedBoxed(code: number, k: number): string {
+  return `((id = r.boxedHead(depth)) === ic[${k}] ? ic[${k + 1}](r.tick(), depth + 1) : r.boxedMiss(id, ${code}, depth, ic, ${k}))`;
+}
+
+/**
+ * Builds the reader of definition `d`: fields in wire order into locals, then
+ * one object literal. With `cached` (the JS reader's, not the WASM tape's),
+ * boxed fields and vectors of boxed values go through inline caches.
+ */
+export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn | undefined {
   if (!canCompile() || !safeFields(s, d)) return undefined;
   const names = s.fieldNames;
   const start = s.fieldStart[d]!;
@@ -122,6 +161,8 @@ export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
   const body: string[] = [];
   const props: string[] = [`_: ${JSON.stringify(s.names[d])}`];
   let slot = 0;
+  let slots = 0;
+  const bare: string[] = [];
   for (let i = start; i < end; i++) {
     const code = s.fieldCodes[i]!;
     const cond = s.fieldConds[i]!;
@@ -132,14 +173,43 @@ export function compileReader(s: SchemaTable, d: number): ReadFn | undefined {
     }
     const name = names[i]!;
     const test = cond >= 0 ? `(f${cond >> 5} & ${(1 << (cond & 31)) | 0}) !== 0` : '';
-    let expr: string;
-    if (kind === K_TRUE) expr = test;
-    else if (cond >= 0) expr = `${test} ? ${readExpr(code)} : undefined`;
-    else expr = readExpr(code);
-    body.push(`var v${i - start} = ${expr};`);
-    props.push(`${name}: v${i - start}`);
+    const v = `v${i - start}`;
+    const wrap = (code >> 4) & 3;
+    const boxedKind = kind === K_TYPE || kind === K_OBJECT || kind === K_QUERY;
+    if (cached && boxedKind && wrap === WRAP_NONE) {
+      const expr = cachedBoxed(code, 2 * slots++);
+      body.push(`var ${v} = ${cond >= 0 ? `${test} ? ${expr} : undefined` : expr};`);
+    } else if (cached && kind === K_BARE && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
+      // A vector of bare values (msg_container's messages): the element reader fetched once per reader.
+      const b = `b${slots++}`;
+      bare.push(b);
+      const read = [
+        `var n = r.vecCount(${code});`,
+        `if (n < 0) ${v} = r.value(${code}, depth);`,
+        `else { if (${b} === null) ${b} = r.bareReader(${code >>> 6}); ${v} = new Array(n); for (var j = 0; j < n; j++) ${v}[j] = ${b}(r.bareHead(depth), depth + 1); }`,
+      ].join(' ');
+      body.push(`var ${v};`, cond >= 0 ? `if (${test}) { ${read} }` : read);
+    } else if (cached && boxedKind && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
+      // A vector of boxed values: the loop here, so each element's call site is this reader's own.
+      const k = 2 * slots++;
+      const read = [
+        `var n = r.vecCount(${code});`,
+        `if (n < 0) ${v} = r.value(${code}, depth);`,
+        `else { ${v} = new Array(n); for (var j = 0; j < n; j++) ${v}[j] = ${cachedBoxed(code & ~0x30, k)}; }`,
+      ].join(' ');
+      body.push(`var ${v};`, cond >= 0 ? `if (${test}) { ${read} }` : read);
+    } else {
+      let expr: string;
+      if (kind === K_TRUE) expr = test;
+      else if (cond >= 0) expr = `${test} ? ${readExpr(code)} : undefined`;
+      else expr = readExpr(code);
+      body.push(`var ${v} = ${expr};`);
+    }
+    props.push(`${name}: ${v}`);
   }
-  const src = `"use strict";\nreturn function read(r, depth) {\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n};`;
+  const read = `function read(r, depth) {\nvar id = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
+  const ic = Array.from({ length: slots }, () => '-1, null').join(', ');
+  const src = `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return ${read};`;
   try {
     return new Function(src)() as ReadFn;
   } catch {
@@ -231,7 +301,19 @@ let readersSchema: SchemaTable | undefined;
 /** Generated readers of further schemas (other layers, see createCodec). */
 const otherReaders = new WeakMap<SchemaTable, (ReadFn | null)[]>();
 
-/** The generated reader of definition `d` of schema `s`, built on first use; null where generation is not possible. */
+/** Readers without inline caches, for the WASM tape reader (its ids on the tape are definition indexes). */
+const plainReaders = new WeakMap<SchemaTable, (ReadFn | null)[]>();
+
+/** The generated reader of definition `d` of schema `s` for the WASM tape reader (no inline caches). */
+export function plainReaderFor(s: SchemaTable, d: number): ReadFn | null {
+  let rs = plainReaders.get(s);
+  if (rs === undefined) plainReaders.set(s, (rs = new Array(s.defCount)));
+  let f = rs[d];
+  if (f === undefined) f = rs[d] = compileReader(s, d) ?? null;
+  return f;
+}
+
+/** The generated reader of definition `d` of schema `s` (with inline caches: the JS reader's), built on first use; null where generation is not possible. */
 export function readerFor(s: SchemaTable, d: number): ReadFn | null {
   let rs = readers;
   // One identity check on the hot path: the default schema is nearly always the one in use.
@@ -245,7 +327,7 @@ export function readerFor(s: SchemaTable, d: number): ReadFn | null {
     }
   }
   let f = rs![d];
-  if (f === undefined) f = rs![d] = compileReader(s, d) ?? null;
+  if (f === undefined) f = rs![d] = compileReader(s, d, true) ?? null;
   return f;
 }
 

@@ -2,7 +2,7 @@ import { TlError } from '../../errors.js';
 import { decodeUtf8 } from './utf8.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
 import { DecodeBudget } from './budget.js';
-import { readerFor } from './compile.js';
+import { type CompiledReaderHost, type InlineCache, type ReadFn, readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
 import { type IdIndex, lookupId } from './id-index.js';
 import { getSchema } from './load-schema.js';
@@ -382,11 +382,91 @@ export class TlReader {
     }
   }
 
+  /** Inline caches: checks the nesting depth, then reads a boxed value's id (see compile.ts). */
+  boxedHead(depth: number): number {
+    if (depth >= this.maxDepth) throw this.budget.tooDeep(this.pos);
+    return this.uint();
+  }
+
+  /** Inline caches: counts one object against the budget (what readDef does on the general path). */
+  tick(): this {
+    if (--this.budget.objects < 0) throw this.budget.tooManyObjects(this.pos);
+    return this;
+  }
+
+  /**
+   * Inline caches: a boxed value whose id, just read, is not the one cached at
+   * that call site. Read on the general path; a constructor read by a
+   * generated reader becomes the cached one (never gzip_packed or a loose vector).
+   */
+  boxedMiss(id: number, code: number, depth: number, ic: InlineCache, k: number): unknown {
+    const d = id === ID_GZIP_PACKED ? -1 : lookupId(this.ids, id);
+    if (d < 0 || !this.admits(code, d)) return this.boxedFrom(id, code, depth, this.pos - 4); // its errors, gzip, loose vectors
+    const f = readerFor(this.schema, d);
+    if (f === null) return this.readDef(d, depth + 1);
+    ic[k] = id;
+    ic[k + 1] = f;
+    return f(this.tick(), depth + 1);
+  }
+
+  /** Whether a boxed value of type code `code` may be definition `d` (see `boxedFrom`). */
+  private admits(code: number, d: number): boolean {
+    const kind = code & 15;
+    if (kind === K_OBJECT) return true;
+    const isFn = (this.schema.flags[d]! & DEF_FUNCTION) !== 0;
+    return kind === K_TYPE ? !isFn && this.schema.typeOf[d] === code >>> 6 : kind === K_QUERY && isFn;
+  }
+
+  /** Inline caches: checks the depth and counts one object for a bare value (what `base` does for K_BARE). */
+  bareHead(depth: number): this {
+    if (depth >= this.maxDepth) throw this.budget.tooDeep(this.pos);
+    if (--this.budget.objects < 0) throw this.budget.tooManyObjects(this.pos);
+    return this;
+  }
+
+  /** Inline caches: the reader of bare definition `d` (generated, or the table walker's). */
+  bareReader(d: number): ReadFn {
+    return readerFor(this.schema, d) ?? ((r: CompiledReaderHost, depth: number) => (r as TlReader).fields(d, depth));
+  }
+
+  /**
+   * Inline caches: the header of a vector of boxed values (`Vector` id unless
+   * bare, count), checked as `value()` checks it; -1, with nothing consumed,
+   * when a gzip_packed stands in its place.
+   */
+  vecCount(code: number): number {
+    if (((code >> 4) & 3) === WRAP_VECTOR) {
+      const at = this.pos;
+      const id = this.uint();
+      if (id !== ID_VECTOR) {
+        if (id === ID_GZIP_PACKED) {
+          this.pos = at;
+          return -1;
+        }
+        throw new TlError(`expected a Vector (#1cb5c415), found #${id.toString(16)}`, at);
+      }
+    }
+    const at = this.pos;
+    const n = this.int();
+    // Boxed elements take at least their 4-byte id; bare ones their fixed fields.
+    const min = (code & 15) === K_BARE ? Math.max(this.minBareSize(code >>> 6), 1) : 4;
+    if (n < 0 || n * min > this.end - this.pos) {
+      throw new TlError(`vector count ${n} does not fit in the ${this.end - this.pos} bytes left`, at);
+    }
+    if (n > this.budget.objects) throw this.budget.tooManyObjects(at);
+    this.budget.objects -= n;
+    return n;
+  }
+
   /** A boxed value: constructor id, then the fields of that constructor. */
   private boxed(code: number, depth: number): unknown {
     const at = this.pos;
     if (depth >= this.maxDepth) throw this.budget.tooDeep(at);
-    const id = this.uint();
+    return this.boxedFrom(this.uint(), code, depth, at);
+  }
+
+  /** A boxed value whose id (at `at`) was just read. */
+  private boxedFrom(id: number, code: number, depth: number, at: number): unknown {
     const kind = code & 15;
     // gzip_packed stands for the object it packs, wherever a boxed value may be.
     if (id === ID_GZIP_PACKED) return this.gzipped(code, depth, at);
@@ -447,7 +527,8 @@ export class TlReader {
   }
 
   /** The fields of definition `d` (its id already read, or bare), as a plain object. */
-  private fields(d: number, depth: number): Record<string, unknown> {
+  /** @internal */
+  fields(d: number, depth: number): Record<string, unknown> {
     const s = this.schema;
     const names = s.fieldNames; // a lazy getter: read it once per object
     const obj: Record<string, unknown> = { _: s.names[d] };

@@ -1,7 +1,7 @@
 import { TlError } from '../../errors.js';
 import { decodeUtf8 } from '../codec/utf8.js';
 import type { DecodeBudget } from '../codec/budget.js';
-import { readerFor } from '../codec/compile.js';
+import { plainReaderFor } from '../codec/compile.js';
 import { viewThreshold } from '../codec/reader.js';
 import { inflateLimited } from '../codec/gzip.js';
 import type { SchemaTable } from '../codec/schema-table.js';
@@ -140,7 +140,7 @@ export class TapeReader {
   private readDef(d: number, depth: number): Record<string, unknown> {
     if (--this.budget.objects < 0) throw this.budget.tooManyObjects(-1);
     // The engine is only used where generated readers exist (see decodeWithWasm).
-    return readerFor(this.schema, d)!(this, depth);
+    return plainReaderFor(this.schema, d)!(this, depth);
   }
 
   private gzipped(code: number, depth: number): unknown {
