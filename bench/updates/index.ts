@@ -2,8 +2,10 @@
  * The updates suite (issue 13): updates per second through wasmgram's message
  * box alone — in-order account updates, and a mix with channel updates in
  * seq-numbered containers — with the at-least-once bookkeeping a client does
- * per batch (acknowledge, and a commit point every 1 000 updates); and the
- * heap after 1 000 000 updates (it must stay flat).
+ * per batch (acknowledge, and a commit point every 1 000 updates); the
+ * heap after 1 000 000 updates (it must stay flat); and (`latency`) the
+ * push → handler latency at 10 000 updates/s from the test server in its own
+ * process, side by side with mtcute (bench/updates/latency.ts).
  *
  * Not compared with mtcute: its `UpdatesManager` (@mtcute/core
  * highlevel/updates/manager.js) is not separable from `BaseTelegramClient` —
@@ -23,9 +25,10 @@ import { si } from '../lib/format.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { collectGarbage } from '../lib/timing.js';
+import { type LatencyResult, latency } from './latency.js';
 import { inOrderShort, makeShort, mixed } from './workload.js';
 
-const OPS = ['in-order', 'mixed', 'heap'] as const;
+const OPS = ['in-order', 'mixed', 'heap', 'latency'] as const;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function freshBox(): MessageBox {
@@ -93,7 +96,7 @@ function heap(total: number): { atWarmup: number; atEnd: number; total: number }
 
 export const suite: Suite = {
   name: 'updates',
-  description: 'message box throughput (in-order, mixed with channels) and heap after 1M updates',
+  description: 'message box throughput (in-order, mixed with channels), heap after 1M updates, push → handler latency vs mtcute',
   ops: OPS,
   async run(options: BenchOptions): Promise<void> {
     const want = (op: string) => !options.ops || options.ops.includes(op);
@@ -105,6 +108,12 @@ export const suite: Suite = {
     if (want('in-order')) results.push(throughput('in-order', () => inOrderShort(n, 0), rounds));
     if (want('mixed')) results.push(throughput('mixed', () => mixed(n, 0, 0, 16), rounds));
     const mem = want('heap') ? heap(options.quick ? 100_000 : 1_000_000) : undefined;
+    let lat: LatencyResult[] = [];
+    if (want('latency')) {
+      const load = (await import('node:os')).loadavg()[0]!;
+      log(`  latency: server process pushes ${options.quick ? '2 000' : '10 000'} updates/s (load average ${load.toFixed(1)})`);
+      lat = options.quick ? await latency(2000, 4000, log) : await latency(10_000, 50_000, log);
+    }
     if (!options.write) return;
     const lines = [
       '# updates: the message box alone',
@@ -119,12 +128,30 @@ export const suite: Suite = {
         ? `Heap after ${si(mem.total / 10)} updates: ${(mem.atWarmup / 2 ** 20).toFixed(1)} MiB; after ${si(mem.total)}: ${(mem.atEnd / 2 ** 20).toFixed(1)} MiB.`
         : '',
       '',
+      ...(lat.length > 0
+        ? [
+            '## push → handler latency (server in its own process, 10 000 updates/s)',
+            '',
+            '| client | p50 ms | p90 ms | p99 ms | max ms | received | server rate/s | client CPU µs/update |',
+            '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+            ...lat.map(
+              (r) =>
+                `| ${r.name} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.received}/${r.total} | ${Math.round(r.pushedPerSecond)} | ${r.cpuUsPerUpdate.toFixed(1)} |`,
+            ),
+            '',
+            'wasmgram: updates runner + client dispatcher (a command filter, then the recording handler). mtcute 0.30: its updates manager → `onNewMessage` (`@mtcute/dispatcher` 0.27.9 needs `@mtcute/core ^0.27.9`, not the 0.30 used here). See bench/updates/latency.ts.',
+            '',
+          ]
+        : []),
       'in-order: `updateShort(updateNewMessage)` with consecutive pts. mixed: `updates` containers with consecutive seq, 3 account messages per channel message over 16 channels. Each batch is acknowledged and a commit point taken every 1 024 updates, as a client with at-least-once delivery does. mtcute: not comparable in isolation (see bench/updates/index.ts).',
       '',
     ];
     fs.mkdirSync(options.resultsDir, { recursive: true });
     fs.writeFileSync(path.join(options.resultsDir, 'updates.md'), lines.join('\n'));
-    fs.writeFileSync(path.join(options.resultsDir, 'updates.json'), `${JSON.stringify({ machine, results, heap: mem }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(options.resultsDir, 'updates.json'),
+      `${JSON.stringify({ machine, results, heap: mem, latency: lat }, null, 2)}\n`,
+    );
     log(`updates: wrote ${path.join(options.resultsDir, 'updates.md')}`);
   },
 };
