@@ -4,8 +4,8 @@
  * `runChecks` from _checks.ts and reports `RESULT <json>`.
  */
 const ENTRIES = ['crypto', 'tl', 'network', 'transport'];
-const importAll = ENTRIES.map((e) => `import * as ${e} from 'wasmgram/${e}';`).join('\n');
-const mods = `{ ${ENTRIES.join(', ')} }`;
+const importAll = `${ENTRIES.map((e) => `import * as ${e} from 'wasmgram/${e}';`).join('\n')}\nimport * as client from 'wasmgram';`;
+const mods = `{ ${ENTRIES.join(', ')}, client }`;
 
 /** Node ESM, Deno and Bun: options from the WG_OPTS environment variable. */
 export const runMjs = `${importAll}
@@ -19,6 +19,7 @@ runChecks(${mods}, opts).then(
 
 /** Node CommonJS: the same through require(). */
 export const runCjs = `${ENTRIES.map((e) => `const ${e} = require('wasmgram/${e}');`).join('\n')}
+const client = require('wasmgram');
 const { runChecks } = require('./checks.cjs');
 const opts = JSON.parse(process.env.WG_OPTS);
 runChecks(${mods}, opts).then(

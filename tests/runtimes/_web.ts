@@ -88,13 +88,29 @@ export async function runChromium(dir: string, opts: object, timeoutMs: number):
   }
 }
 
-/** Bundles the Worker, starts workerd on a free loopback port, and asks it to run the checks. */
-export async function runWorkerd(dir: string, opts: object, timeoutMs: number): Promise<WebResult> {
-  const out = path.join(dir, 'worker');
+/** A Worker served by workerd on 127.0.0.1. */
+export interface ServedWorker {
+  /** GETs `path` until workerd answers (it starts in the background); returns the JSON body and the request's time. */
+  getJson(path: string): Promise<{ body: unknown; ms: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Bundles `entry` (in `dir`) with the workerd/worker conditions, its .wasm
+ * imports shipped as Worker modules (as wrangler does), and serves it with
+ * the npm `workerd` on a free loopback port; `bindings` become text bindings of `env`.
+ */
+export async function serveWorker(
+  dir: string,
+  entry: string,
+  timeoutMs: number,
+  bindings: Record<string, string> = {},
+): Promise<ServedWorker> {
+  const out = path.join(dir, `worker-${path.basename(entry).replace(/\.\w+$/, '')}`);
   const wasm: string[] = [];
   await build({
     absWorkingDir: dir,
-    entryPoints: ['worker.mjs'],
+    entryPoints: [entry],
     bundle: true,
     platform: 'browser',
     conditions: ['workerd', 'worker'],
@@ -121,6 +137,7 @@ export async function runWorkerd(dir: string, opts: object, timeoutMs: number): 
   if (wasm.length === 0) throw new Error('the Worker bundle imports no .wasm module (workerd condition not applied)');
   const port = await freePort();
   const modules = [`(name = "worker.js", esModule = embed "worker.js")`, ...wasm.map((w) => `(name = "${w}", wasm = embed "${w}")`)];
+  const binds = Object.entries(bindings).map(([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`);
   fs.writeFileSync(
     path.join(out, 'config.capnp'),
     `using Workerd = import "/workerd/workerd.capnp";
@@ -133,6 +150,7 @@ const config :Workerd.Config = (
 );
 const mainWorker :Workerd.Worker = (
   modules = [${modules.join(', ')}],
+  bindings = [${binds.join(', ')}],
   compatibilityDate = "2025-06-01",
   globalOutbound = "loopback",
 );
@@ -146,23 +164,43 @@ const mainWorker :Workerd.Worker = (
     (e) => (exited = String(e)),
   );
   const deadline = Date.now() + timeoutMs;
-  const url = `http://127.0.0.1:${port}/?o=${encodeURIComponent(JSON.stringify(opts))}`;
-  try {
-    for (;;) {
-      if (exited) throw new Error(exited);
-      if (Date.now() > deadline) throw new Error('workerd did not answer in time');
-      const t0 = Date.now();
-      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) }).catch(() => undefined);
-      if (!res) {
-        await new Promise((r) => setTimeout(r, 100));
-        continue;
+  return {
+    async getJson(urlPath) {
+      for (;;) {
+        if (exited) throw new Error(exited);
+        if (Date.now() > deadline) throw new Error('workerd did not answer in time');
+        const t0 = Date.now();
+        const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        }).catch(() => undefined);
+        if (!res) {
+          await new Promise((r) => setTimeout(r, 100));
+          continue;
+        }
+        const text = await res.text();
+        try {
+          return { body: JSON.parse(text), ms: Date.now() - t0 };
+        } catch {
+          throw new Error(`workerd answered ${res.status}: ${text}`);
+        }
       }
-      const body = (await res.json()) as { ok: boolean; out: Record<string, string>; error?: string };
-      if (!body.ok) throw new Error(`workerd: ${body.error}`);
-      return { out: body.out, ms: Date.now() - t0 };
-    }
+    },
+    async stop() {
+      stop.abort();
+      await workerd.catch(() => undefined);
+    },
+  };
+}
+
+/** Bundles the Worker, starts workerd on a free loopback port, and asks it to run the checks. */
+export async function runWorkerd(dir: string, opts: object, timeoutMs: number): Promise<WebResult> {
+  const worker = await serveWorker(dir, 'worker.mjs', timeoutMs);
+  try {
+    const { body, ms } = await worker.getJson(`/?o=${encodeURIComponent(JSON.stringify(opts))}`);
+    const r = body as { ok: boolean; out: Record<string, string>; error?: string };
+    if (!r.ok) throw new Error(`workerd: ${r.error}`);
+    return { out: r.out, ms };
   } finally {
-    stop.abort();
-    await workerd.catch(() => undefined);
+    await worker.stop();
   }
 }
