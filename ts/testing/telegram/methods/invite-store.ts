@@ -42,7 +42,7 @@ export interface InviteRecord {
 const HASH_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
 /** The link text of a hash (https://core.telegram.org/api/links#chat-invite-links). */
-export function inviteLink(hash: string): string {
+function inviteLink(hash: string): string {
   return `https://t.me/+${hash}`;
 }
 

@@ -66,7 +66,7 @@ export function bannedParticipant(r: BannedRecord): ChannelParticipant.channelPa
 }
 
 /** The `ChatParticipant` of a basic group member. */
-export function chatParticipant(m: MemberRecord): ChatParticipant {
+function chatParticipant(m: MemberRecord): ChatParticipant {
   if (m.role === 'creator') return { _: 'chatParticipantCreator', user_id: m.userId };
   if (m.role === 'admin') return { _: 'chatParticipantAdmin', user_id: m.userId, inviter_id: m.inviterId, date: m.date };
   return { _: 'chatParticipant', user_id: m.userId, inviter_id: m.inviterId, date: m.date };

@@ -15,7 +15,7 @@ import { type MediaFile, mediaStore } from './media-store.js';
 /** Largest photo Telegram takes (https://core.telegram.org/api/files#uploading-files). */
 const PHOTO_SIZE_MAX = 10 * 1024 * 1024;
 /** Most profile photos one account keeps (older ones drop off). */
-export const PROFILE_PHOTOS_MAX = 100;
+const PROFILE_PHOTOS_MAX = 100;
 
 /** Stores an uploaded image as a photo, or throws PHOTO_INVALID / IMAGE_PROCESS_FAILED. */
 export function storeUploadedPhoto(call: MethodCall, file: InputFile): MediaFile {
