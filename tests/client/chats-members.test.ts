@@ -242,6 +242,35 @@ test('updates: a bot admin gets updateChannelParticipant with consecutive qts fo
   assert.is(ps[1]!.qts, ps[0]!.qts + 1);
 });
 
+test('join requests reach a bot admin as updateBotChatInviteRequester (with qts); listing banned members needs ban_users', async () => {
+  await alice.promoteMember(group, '@mod_m_bot', ['ban_users', 'invite_users']);
+  const link = await alice.createInviteLink(group, { requestNeeded: true });
+  const gina = world.user({ firstName: 'Gina' });
+  const start = botUpdates.length;
+  await gina.requestToJoin(link.link);
+  await until(() => botUpdates.slice(start).some((u) => u._ === 'updateBotChatInviteRequester'));
+  const r = botUpdates.slice(start).find((u): u is Update.updateBotChatInviteRequester => u._ === 'updateBotChatInviteRequester')!;
+  assert.is(r.user_id, gina.id);
+  assert.is(r.invite._ === 'chatInviteExported' && r.invite.link, link.link);
+  assert.ok(r.qts > 0);
+  // The bot approves it with its own client.
+  await botClient.approveJoinRequest(group.markedId, gina.id);
+  assert.ok(rec.members.has(gina.id));
+  assert.is(
+    await rpcError(
+      erin.invoke({
+        _: 'channels.getParticipants',
+        channel: erin.inputChannel(rec),
+        filter: { _: 'channelParticipantsKicked', q: '' },
+        offset: 0,
+        limit: 10,
+        hash: 0n,
+      }),
+    ),
+    'CHAT_ADMIN_REQUIRED',
+  );
+});
+
 test('setDefaultPermissions: members get CHAT_WRITE_FORBIDDEN, admins still send; the chat shows the rights; CHAT_NOT_MODIFIED', async () => {
   await alice.setDefaultPermissions(group, { send_messages: true });
   assert.is(rec.defaultBannedRights?.send_messages, true);
