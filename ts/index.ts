@@ -61,6 +61,7 @@ export {
   ReplyButton,
   replyKeyboard,
   ShippingQuery,
+  StickerSet,
   TelegramClient,
   type TelegramClientEvents,
   type RunOnceHandler,

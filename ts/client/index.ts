@@ -54,6 +54,8 @@ export { setChatAbout } from './methods/chats/set-chat-about.js';
 export { setChatPhoto, deleteChatPhoto } from './methods/chats/set-chat-photo.js';
 export { iterProfilePhotos, type IterProfilePhotosParams } from './methods/users/iter-profile-photos.js';
 export { setProfilePhoto } from './methods/users/set-profile-photo.js';
+export { getStickerSet, toInputStickerSet, type StickerSetLike } from './methods/stickers/get-sticker-set.js';
+export { StickerSet, type Sticker } from './types/sticker-set.js';
 export { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
 export { ChatMember, type ChatMemberStatus } from './types/chat-member.js';
 export {

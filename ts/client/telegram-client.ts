@@ -65,6 +65,8 @@ import { setDefaultPermissions } from './methods/chats/set-default-permissions.j
 import { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
 import { type IterProfilePhotosParams, iterProfilePhotos } from './methods/users/iter-profile-photos.js';
 import { setProfilePhoto } from './methods/users/set-profile-photo.js';
+import { getStickerSet, type StickerSetLike } from './methods/stickers/get-sticker-set.js';
+import type { StickerSet } from './types/sticker-set.js';
 import type { AdminRight, AdminRightsInit, BannedRight, BannedRightsInit } from './types/admin-rights.js';
 import type { ChatMember } from './types/chat-member.js';
 import type { InviteLink, InviteLinkMember } from './types/invite-link.js';
@@ -824,6 +826,10 @@ export class TelegramClient implements ClientCore {
   /** See {@link setChatAbout}. */
   setChatAbout(chat: PeerLike, about: string): Promise<void> {
     return setChatAbout(this, chat, about);
+  }
+  /** See {@link getStickerSet}. */
+  getStickerSet(set: StickerSetLike): Promise<StickerSet> {
+    return getStickerSet(this, set);
   }
   /** See {@link setChatPhoto}. */
   setChatPhoto(chat: PeerLike, file: UploadSource, params?: UploadFileParams): Promise<void> {

@@ -3,6 +3,7 @@ import type { ClientCore } from '../../core.js';
 import { Photo } from '../../types/photo.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { resolveUser } from '../peers/resolve-peer.js';
+import { profilePhotoOrigin, withOrigin } from '../files/file-reference.js';
 
 /** Options of {@link iterProfilePhotos}. */
 export interface IterProfilePhotosParams {
@@ -14,7 +15,8 @@ export interface IterProfilePhotosParams {
 
 /**
  * Iterates over a user's profile photos, the current one first. Each is a
- * `Photo` you can download (`client.downloadToBuffer(photo)`).
+ * `Photo` you can download (`client.downloadToBuffer(photo)`); an expired
+ * file reference is refreshed from `photos.getUserPhotos` by itself.
  *
  * @example
  * ```ts
@@ -34,7 +36,8 @@ export async function* iterProfilePhotos(
   while (offset < limit) {
     const want = Math.min(chunk, limit - offset);
     const r = await client.invoke({ _: 'photos.getUserPhotos', user_id, offset, max_id: 0n, limit: want });
-    for (const p of r.photos) if (p._ === 'photo') yield new Photo(p);
+    // Each photo remembers the list it came from: an expired file reference is refreshed from it.
+    for (const p of r.photos) if (p._ === 'photo') yield withOrigin(new Photo(p), profilePhotoOrigin(client, user_id, p.id));
     offset += r.photos.length;
     const total = r._ === 'photos.photosSlice' ? r.count : offset;
     if (r.photos.length < want || offset >= total) return;

@@ -4,6 +4,7 @@ import type { ClientCore } from '../../core.js';
 import { Photo } from '../../types/photo.js';
 import type { UploadSource } from '../files/file-source.js';
 import { type UploadFileParams, uploadFile } from '../files/upload-file.js';
+import { profilePhotoOrigin, withOrigin } from '../files/file-reference.js';
 
 /**
  * Uploads an image (JPEG or PNG) and makes it your profile photo; the
@@ -19,5 +20,5 @@ export async function setProfilePhoto(client: ClientCore, file: UploadSource, pa
   const uploaded = await uploadFile(client, file, params);
   const r = await client.invoke({ _: 'photos.uploadProfilePhoto', file: uploaded.inputFile });
   if (r.photo._ !== 'photo') throw new WasmgramError('photos.uploadProfilePhoto: the answer has no photo');
-  return new Photo(r.photo);
+  return withOrigin(new Photo(r.photo), profilePhotoOrigin(client, { _: 'inputUserSelf' }, r.photo.id));
 }

@@ -24,6 +24,7 @@ import { messagesSendMethods } from './messages-send.js';
 import { pollsMethods } from './polls.js';
 import { reactionsMethods } from './reactions.js';
 import { scheduledMethods } from './scheduled.js';
+import { stickersMethods } from './stickers.js';
 import { participantsMethods } from './participants.js';
 import { participantsAdminMethods } from './participants-admin.js';
 import { photosMethods } from './photos.js';
@@ -63,6 +64,7 @@ export const METHODS: MethodTable = {
   ...callbackQueryMethods,
   ...inlineQueryMethods,
   ...botsCommandMethods,
+  ...stickersMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */
