@@ -75,4 +75,21 @@ test('menu button: a default for everyone, one user overridden, botMenuButtonDef
   await rejects(alice.invoke({ _: 'bots.getBotMenuButton', user_id: everyone }), 400, 'USER_BOT_REQUIRED');
 });
 
+test("users.getFullUser shows a user the bot's commands for their chat and language, and its menu button", async () => {
+  const { bot, alice, world, botUser } = setup();
+  const bob = world.user({ firstName: 'Bob' });
+  const full = async (who: typeof alice) => (await who.invoke({ _: 'users.getFullUser', id: who.inputUser(botUser) })).full_user.bot_info!;
+  assert.equal((await full(alice)).commands, []);
+  await bot.invoke({ _: 'bots.setBotCommands', scope: DEFAULT, lang_code: '', commands: [cmd('start', 'Start')] });
+  await bot.invoke({ _: 'bots.setBotCommands', scope: DEFAULT, lang_code: 'en', commands: [cmd('start', 'Start (en)')] });
+  // Scripted users announce lang_code 'en' in initConnection.
+  assert.equal((await full(alice)).commands, [cmd('start', 'Start (en)')]);
+  const peer = { _: 'botCommandScopePeer' as const, peer: bot.inputPeer(alice) };
+  await bot.invoke({ _: 'bots.setBotCommands', scope: peer, lang_code: '', commands: [cmd('vip', 'VIP')] });
+  assert.equal((await full(alice)).commands, [cmd('vip', 'VIP')], 'the chat scope wins');
+  assert.equal((await full(bob)).commands, [cmd('start', 'Start (en)')]);
+  await bot.invoke({ _: 'bots.setBotMenuButton', user_id: { _: 'inputUserEmpty' }, button: { _: 'botMenuButtonCommands' } });
+  assert.equal((await full(bob)).menu_button, { _: 'botMenuButtonCommands' });
+});
+
 test.run();

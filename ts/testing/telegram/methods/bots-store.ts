@@ -202,6 +202,22 @@ export class BotStore {
     else this.commandsByKey.set(key, commands);
   }
 
+  /**
+   * The commands a user sees in their private chat with bot `botId`, as Telegram
+   * picks them (https://core.telegram.org/api/bots/commands): the most specific
+   * scope that has a list — that chat, then all private chats, then the default —
+   * in the user's language first, then the list without a language.
+   */
+  commandsForUser(botId: bigint, userId: bigint, langCode: string): BotCommand[] {
+    for (const scope of [`peer:u${userId}`, 'users', 'default']) {
+      for (const lang of langCode === '' ? [''] : [langCode, '']) {
+        const list = this.commands(botId, scope, lang);
+        if (list) return list;
+      }
+    }
+    return [];
+  }
+
   /** The menu button of bot `botId` for `userId` (undefined: the bot's default); undefined when not set. */
   menuButton(botId: bigint, userId: bigint | undefined): BotMenuButton | undefined {
     return this.menuButtons.get(`${botId}|${userId ?? ''}`);

@@ -7,6 +7,7 @@ import type { InputUser } from '../../../tl/generated/types.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import { toUserFull } from '../tl-user.js';
+import { botStore } from './bots-store.js';
 import type { UserRecord } from '../user-store.js';
 
 /**
@@ -48,7 +49,14 @@ export const usersMethods: MethodTable = {
       const viewer = call.self().id;
       const u = resolveInputUser(call, req.id);
       if (!u) throw badRequest('USER_ID_INVALID');
-      return { _: 'users.userFull', full_user: toUserFull(u), chats: [], users: [call.backend.tlUser(u.id, viewer)!] };
+      const full = toUserFull(u);
+      if (full.bot_info) {
+        // What the viewer's app shows for the bot: its commands for this chat and language, its menu button.
+        const bots = botStore(call.backend);
+        full.bot_info.commands = bots.commandsForUser(u.id, viewer, call.ctx.init?.lang_code ?? '');
+        full.bot_info.menu_button = bots.menuButton(u.id, viewer) ?? bots.menuButton(u.id, undefined) ?? { _: 'botMenuButtonDefault' };
+      }
+      return { _: 'users.userFull', full_user: full, chats: [], users: [call.backend.tlUser(u.id, viewer)!] };
     },
   },
 };
