@@ -31,12 +31,18 @@ export {
 } from './errors.js';
 export { consoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export {
+  type AdminRight,
+  adminRights,
   Album,
+  type BannedRight,
+  bannedRights,
   BotStopped,
   CallbackQuery,
   Chat,
   ChatBoost,
   type ChatKind,
+  ChatMember,
+  type ChatMemberStatus,
   Dialog,
   Document,
   forceReply,
@@ -45,6 +51,9 @@ export {
   InlineResult,
   InlineQuery,
   InlineSend,
+  InviteLink,
+  InviteLinkMember,
+  inviteLinkHash,
   JoinRequest,
   type Media,
   Message,

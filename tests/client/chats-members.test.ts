@@ -8,7 +8,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { adminRights, bannedRights, type Chat, type ChatMember, type TelegramClient } from '../../ts/client/index.js';
+import { adminRights, bannedRights, Chat, type ChatMember, type TelegramClient } from '../../ts/client/index.js';
 import { RpcError, WasmgramError } from '../../ts/errors.js';
 import { ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
 import type { ChatRecord } from '../../ts/testing/telegram/store/chat-store.js';
@@ -274,6 +274,17 @@ test('join requests reach a bot admin as updateBotChatInviteRequester (with qts)
 test('setDefaultPermissions: members get CHAT_WRITE_FORBIDDEN, admins still send; the chat shows the rights; CHAT_NOT_MODIFIED', async () => {
   await alice.setDefaultPermissions(group, { send_messages: true });
   assert.is(rec.defaultBannedRights?.send_messages, true);
+  const input = group.inputPeer as { channel_id: bigint; access_hash: bigint };
+  const fetched = await alice.invoke({
+    _: 'channels.getChannels',
+    id: [{ _: 'inputChannel', channel_id: input.channel_id, access_hash: input.access_hash }],
+  });
+  const raw = fetched.chats.find((c) => c.id === group.id);
+  assert.ok(raw && raw._ !== 'chatEmpty');
+  const seen = new Chat(raw as ConstructorParameters<typeof Chat>[0]);
+  assert.equal(seen.defaultBannedRights, ['send_messages'], 'Chat.defaultBannedRights lists the flags');
+  assert.ok(seen.adminRights.includes('ban_users'), `the creator's rights: ${seen.adminRights}`);
+  assert.equal(seen.bannedRights, [], 'the creator is not restricted');
   assert.is(await rpcError(erin.sendMessage(rec, 'hi')), 'CHAT_WRITE_FORBIDDEN');
   await bob.sendMessage(rec, 'admins may');
   assert.is(await rpcError(alice.setDefaultPermissions(group, ['send_messages'])), 'CHAT_NOT_MODIFIED');

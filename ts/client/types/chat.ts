@@ -3,7 +3,8 @@
  * over the raw `chat` / `channel` / `...Forbidden` object
  * (https://core.telegram.org/api/channel).
  */
-import type { InputPeer, Chat as TlChat } from '../../tl/generated/types.js';
+import type { ChatPhoto, InputPeer, Chat as TlChat } from '../../tl/generated/types.js';
+import { type AdminRight, type BannedRight, rightsList } from './admin-rights.js';
 import { markedId } from './marked-id.js';
 
 /** `group` (basic), `supergroup`, `channel` (broadcast). */
@@ -42,6 +43,33 @@ export class Chat {
   /** The account is not (or no longer) a member / the chat is not accessible. */
   get isLeft(): boolean {
     return this.raw._ === 'chatForbidden' || this.raw._ === 'channelForbidden' || this.raw.left === true;
+  }
+  /**
+   * The signed-in account's admin rights here (empty when it is not an admin;
+   * the creator of a basic group has every right without a list).
+   *
+   * @example
+   * ```ts
+   * if (chat.adminRights.includes('ban_users')) await client.banMember(chat, '@spammer');
+   * ```
+   */
+  get adminRights(): AdminRight[] {
+    const r = this.raw;
+    return r._ === 'chat' || r._ === 'channel' ? rightsList<AdminRight>(r.admin_rights) : [];
+  }
+  /** What the signed-in account is forbidden to do here (a restricted member of a supergroup). */
+  get bannedRights(): BannedRight[] {
+    return this.raw._ === 'channel' ? rightsList<BannedRight>(this.raw.banned_rights) : [];
+  }
+  /** What every member is forbidden to do by default (`setDefaultPermissions`). */
+  get defaultBannedRights(): BannedRight[] {
+    const r = this.raw;
+    return r._ === 'chat' || r._ === 'channel' ? rightsList<BannedRight>(r.default_banned_rights) : [];
+  }
+  /** The chat photo (`chatPhoto` with its id and DC), undefined when there is none. */
+  get photo(): Extract<ChatPhoto, { _: 'chatPhoto' }> | undefined {
+    const r = this.raw;
+    return (r._ === 'chat' || r._ === 'channel') && r.photo._ === 'chatPhoto' ? r.photo : undefined;
   }
   /** The `InputPeer` for this chat. */
   get inputPeer(): InputPeer {
