@@ -6,6 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type TelegramClient, User } from '../../ts/client/index.js';
+import { ArgumentError } from '../../ts/errors.js';
 import { ScriptedWorld, type TestServer } from '../../ts/testing/index.js';
 import type { Updates } from '../../ts/tl/generated/types.js';
 import { clientFor, startServer, within } from '../client/_support.js';
@@ -72,6 +73,47 @@ test('scripted users make groups and channels, join, and see each other', async 
     bob.history(group).map((m) => m.text),
     ['', 'hi club'],
   );
+});
+
+test('a scripted user reacts to and votes in what a wasmgram bot sent; the bot reads the results', async () => {
+  const carol = world.user({ firstName: 'Carol' });
+  const echoBot = world.find('echo_test_bot');
+  await carol.sendMessage(echoBot, 'hi'); // the bot now knows carol (her access hash came with the update)
+  await carol.waitForMessage({ from: echoBot, text: 'echo: hi', timeoutMs: 3000 });
+  const sent = await bot.sendPoll(carol.id, { question: 'Lunch?', answers: ['Pizza', 'Sushi', 'Salad'] });
+  const poll = await carol.waitForMessage({ from: echoBot, timeoutMs: 3000 });
+  await carol.vote(poll, 'Sushi');
+  let r = await bot.getPollResults(carol.id, sent.id);
+  assert.is(r._ === 'pollResults' && r.total_voters, 1);
+  assert.is(r._ === 'pollResults' && r.results![1]!.voters, 1);
+  await carol.vote(poll, []); // retract, then by index
+  await carol.vote(poll, 2);
+  r = await bot.getPollResults(carol.id, sent.id);
+  assert.equal(r._ === 'pollResults' && r.results!.map((x) => x.voters), [0, 0, 1]);
+  try {
+    await carol.vote(poll, 'Tacos');
+    assert.unreachable('no such answer');
+  } catch (e) {
+    assert.instance(e, ArgumentError);
+  }
+
+  const post = await bot.sendMessage(carol.id, 'like me?');
+  const copy = await carol.waitForMessage({ from: echoBot, text: 'like me?', timeoutMs: 3000 });
+  await carol.react(copy, '👍');
+  const map = await bot.getReactions(carol.id, [post.id]);
+  const results = map.get(post.id)?.results ?? [];
+  assert.equal(
+    results.map((x) => [x.reaction._ === 'reactionEmoji' && x.reaction.emoticon, x.count]),
+    [['👍', 1]],
+  );
+  await carol.react(copy, []);
+  assert.is((await bot.getReactions(carol.id, [post.id])).size, 0);
+  try {
+    await carol.vote(copy, 0);
+    assert.unreachable('a text message has no poll');
+  } catch (e) {
+    assert.instance(e, ArgumentError);
+  }
 });
 
 test.run();

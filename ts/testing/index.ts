@@ -149,6 +149,8 @@ export {
   type ButtonChoice,
   findButton,
   type MessageFilter,
+  type PollChoice,
+  type ReactionChoice,
   refOfTarget,
   type ScriptedBotInput,
   type ScriptedSendOptions,
@@ -157,6 +159,15 @@ export {
   ScriptedWorld,
   type ScriptTarget,
 } from './scripted/index.js';
+// Fault switches and fixtures of the media side: expire file references, make sticker sets.
+export { type MediaStore, mediaStore } from './telegram/methods/media-store.js';
+export {
+  type NewSticker,
+  type NewStickerSet,
+  type StickerSetRecord,
+  type StickerSetStore,
+  stickerSetStore,
+} from './telegram/methods/stickers-store.js';
 export {
   callbackSink,
   formatTraceLine,

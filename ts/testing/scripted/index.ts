@@ -6,3 +6,4 @@
 export { ScriptedWorld, type ScriptedBotInput, type ScriptedUserInput } from './scripted-world.js';
 export { ScriptedUser, refOfTarget, type MessageFilter, type ScriptedSendOptions, type ScriptTarget } from './scripted-user.js';
 export { type ButtonChoice, findButton } from './scripted-bot-actions.js';
+export type { PollChoice, ReactionChoice } from './scripted-message-actions.js';

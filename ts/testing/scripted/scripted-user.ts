@@ -26,6 +26,7 @@ import type { PeerRef } from '../telegram/store/peer-ref.js';
 import type { UserRecord } from '../telegram/user-store.js';
 import { type ButtonChoice, inlineQuery, pressButton } from './scripted-bot-actions.js';
 import { joinByLink, requestToJoin } from './scripted-chat-actions.js';
+import { type PollChoice, type ReactionChoice, react, vote } from './scripted-message-actions.js';
 
 /** Who or where: a scripted account, an account record, a group/channel record, or a peer ref. */
 export type ScriptTarget = ScriptedUser | UserRecord | ChatRecord | PeerRef;
@@ -173,6 +174,35 @@ export class ScriptedUser {
    */
   pressButton(message: StoredMessage, button: ButtonChoice): Promise<messages.BotCallbackAnswer> {
     return pressButton(this, message, button);
+  }
+
+  /**
+   * Reacts to `message` (a copy this account received or sent) with one or
+   * more emoji (or custom emoji); `[]` takes the reaction back. The chat's
+   * members get `updateMessageReactions`.
+   *
+   * @example
+   * ```ts
+   * const post = await alice.waitForMessage({ from: bot });
+   * await alice.react(post, '👍');
+   * ```
+   */
+  react(message: StoredMessage, reactions: ReactionChoice | readonly ReactionChoice[], options: { big?: boolean } = {}): Promise<Updates> {
+    return react(this, message, reactions, options);
+  }
+
+  /**
+   * Votes in the poll of `message` by answer index, text or option bytes
+   * (several for multiple choice; `[]` retracts). Members get `updateMessagePoll`.
+   *
+   * @example
+   * ```ts
+   * const poll = await alice.waitForMessage({ from: bot });
+   * await alice.vote(poll, 'Yes'); // or alice.vote(poll, 0)
+   * ```
+   */
+  vote(message: StoredMessage, choices: PollChoice | readonly PollChoice[]): Promise<Updates> {
+    return vote(this, message, choices);
   }
 
   /**
