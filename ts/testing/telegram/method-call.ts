@@ -7,6 +7,7 @@ import type { Functions, Results } from '../../tl/generated/types.js';
 import type { TelegramBackend } from './backend.js';
 import type { RequestContext } from './context.js';
 import { authKeyUnregistered } from './rpc-errors.js';
+import type { UpdateSubscriber } from './update-hub.js';
 import type { UserRecord } from './user-store.js';
 
 /** One call in progress. */
@@ -50,3 +51,8 @@ export interface MethodEntry<N extends keyof Functions> {
 
 /** Implementations by TL method name; a name not in the table is answered METHOD_NOT_IMPLEMENTED. */
 export type MethodTable = { readonly [N in keyof Functions]?: MethodEntry<N> };
+
+/** The session a request came on, as the update hub knows it (it gets the result, not a push). */
+export function caller(call: MethodCall): UpdateSubscriber {
+  return call.ctx as unknown as UpdateSubscriber;
+}

@@ -9,10 +9,9 @@ import type { InputReplyTo, MessageEntity, Update } from '../../../tl/generated/
 import { editMessage, saveDraft } from '../actions/change.js';
 import { container } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
-import type { MethodCall, MethodTable } from '../method-call.js';
+import { caller, type MethodCall, type MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import type { PeerRef } from '../store/peer-ref.js';
-import type { UpdateSubscriber } from '../update-hub.js';
 import { storedMarkup } from './bots-markup.js';
 import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
@@ -21,10 +20,7 @@ import { scheduleMessage } from './scheduled.js';
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
 const MESSAGE_LENGTH_MAX = 4096;
 
-/** The session a request came on, as the update hub knows it (it gets the result, not a push). */
-export function caller(call: MethodCall): UpdateSubscriber {
-  return call.ctx as unknown as UpdateSubscriber;
-}
+export { caller } from '../method-call.js';
 
 /** Checks text and entities the way Telegram does: MESSAGE_EMPTY, MESSAGE_TOO_LONG, ENTITY_BOUNDS_INVALID. */
 function checkText(text: string, entities: readonly MessageEntity[] | undefined): void {

@@ -14,12 +14,11 @@ import type { Message, MessageEntity, Update } from '../../../tl/generated/types
 import type { TelegramBackend } from '../backend.js';
 import { container, push } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
-import type { MethodCall, MethodTable } from '../method-call.js';
+import { caller, type MethodCall, type MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import type { StoredMessage } from '../store/mailbox.js';
 import { type PeerRef, peerKey, tlPeer } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
-import { caller } from './messages-send.js';
 import { checkReadable, checkWritable, resolvePeer } from './peers.js';
 
 /** Most scheduled messages per chat (Telegram: 100, SCHEDULE_TOO_MUCH). */
