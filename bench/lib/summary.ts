@@ -54,7 +54,7 @@ export interface Measurement {
 }
 
 /** Default rule: an implementation is ours when its name starts with `wasmgram`. */
-export const isWasmgram = (impl: string): boolean => impl.startsWith('wasmgram');
+const isWasmgram = (impl: string): boolean => impl.startsWith('wasmgram');
 
 /**
  * Every (ours × peer) pair of each case, as summary rows. Non-finite or
@@ -189,8 +189,8 @@ export function packageVersions(): Record<string, string> {
   return out;
 }
 
-/** What a suite that returns nothing needs (shown in the table and in bench/results/README.md). */
-export const NO_SUMMARY_HINT = 'return { suite, rows: compareMeasurements(…) } from run() (bench/lib/summary.ts)';
+/** What a suite that returns nothing needs (shown under the table; the same text is in bench/results/README.md). */
+const NO_SUMMARY_HINT = 'return { suite, rows: compareMeasurements(…) } from run() (bench/lib/summary.ts)';
 
 /** The summary as markdown: machine, versions, one table, then the suites without rows. */
 export function renderSummary(run: RunSummary): string {

@@ -29,8 +29,9 @@ interface Exit {
 /** Runs the bench runner like `npm run bench` does, in its own process group, killed at the deadline. */
 function runBench(args: string[], deadlineMs: number): Promise<Exit> {
   // Coverage of the parent (c8) must not follow the child: it slows it and bench/ is not measured.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.NODE_V8_COVERAGE;
+  delete env.FORCE_COLOR; // Node warns when both are set
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...args], {
     cwd: ROOT,
     env,
