@@ -183,4 +183,19 @@ test('waitRead: resolves on a read receipt reaching the last message ask sent (h
   plain.close();
 });
 
+test('a held update no wait takes goes to the handlers after holdMs (a conversation left open does not stall the chat)', async () => {
+  const { dp, others, make, timers } = setup();
+  dp.on(kind('message'), (m) => void others.push(`msg ${m.text}`));
+  const conv = make(100n); // never waits, never closed
+  const d = dp.dispatch(msg('stuck?'));
+  await flush();
+  assert.is(conv.heldCount, 1);
+  assert.equal(others, []);
+  timers.fire();
+  assert.is(await d, 'handled');
+  assert.equal(others, ['msg stuck?']);
+  assert.is(conv.heldCount, 0);
+  conv.close();
+});
+
 test.run();

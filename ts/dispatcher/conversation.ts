@@ -24,7 +24,8 @@
  * the handlers, as before.) What no wait took goes to the handlers when
  * the conversation closes, in arrival order — where it would have been
  * anyway, since the conversation's handler holds the chat's lane. The
- * dispatch promise of a held update settles only then, so at-least-once
+ * dispatch promise of a held update settles only then (or after `holdMs`,
+ * when it goes to the handlers anyway), so at-least-once
  * delivery never commits past an update nobody handled.
  *
  * Generic over the update type; `conversation(dp, chat)` in
@@ -58,6 +59,13 @@ export interface ConversationOptions<U> {
   readUpTo?: (update: U) => number | undefined;
   /** Most updates held for later waits (default 100); past it they go to the handlers as usual. */
   backlog?: number;
+  /**
+   * How long an update is held for a later wait before it goes to the
+   * handlers anyway (default: `timeoutMs`): a conversation left open by
+   * mistake must not hold the chat's updates — and the update-state commit
+   * behind them — forever.
+   */
+  holdMs?: number;
   /** Default wait timeout (default 60 s). */
   timeoutMs?: number;
   /** Cancels every wait of the conversation. */
@@ -81,6 +89,8 @@ interface Held<U> {
   readonly update: U;
   /** Settles the update's dispatch promise. */
   readonly settle: (r: HandleResult | Promise<HandleResult>) => void;
+  /** The hold deadline's timer. */
+  timer: unknown;
 }
 
 interface Waiter<U> {
@@ -181,6 +191,7 @@ export class Conversation<U, M extends StateMap = StateMap> {
       const h = this.held[i]!;
       if (!safeMatch(match, h.update)) continue;
       this.held.splice(i, 1);
+      this.timers.clearTimeout(h.timer);
       h.settle(wait.passThrough ? this.dp.handleNow(h.update) : 'stop');
       return Promise.resolve(h.update);
     }
@@ -226,7 +237,10 @@ export class Conversation<U, M extends StateMap = StateMap> {
     this.remove();
     this.cancelAll(new WasmgramError('conversation is closed'));
     const held = this.held.splice(0);
-    for (const h of held) h.settle(this.dp.dispatch(h.update));
+    for (const h of held) {
+      this.timers.clearTimeout(h.timer);
+      h.settle(this.dp.dispatch(h.update));
+    }
   }
 
   /** Updates held for later waits. */
@@ -254,7 +268,21 @@ export class Conversation<U, M extends StateMap = StateMap> {
     }
     // Held only between waits: with a wait pending, an update it does not take is not for the conversation.
     if (this.waiters.length > 0 || this.held.length >= this.backlogLimit || !this.waitable(update)) return false;
-    return new Promise<HandleResult>((settle) => this.held.push({ update, settle }));
+    return new Promise<HandleResult>((settle) => {
+      const h: Held<U> = { update, settle, timer: undefined };
+      const ms = this.options.holdMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      h.timer = this.timers.setTimeout(() => this.release(h), ms);
+      this.held.push(h);
+    });
+  }
+
+  /** A held update no wait took in time goes to the handlers. */
+  private release(h: Held<U>): void {
+    const i = this.held.indexOf(h);
+    if (i < 0) return;
+    this.held.splice(i, 1);
+    // Past the interceptors (this conversation would hold it again): straight to the chat's queue.
+    h.settle(this.dp.dispatchQueued(h.update));
   }
 
   /** Whether some wait kind could take `update` (a message, a click, a read receipt). */

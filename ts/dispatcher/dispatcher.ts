@@ -157,6 +157,12 @@ export class Dispatcher<U, M extends StateMap = StateMap> extends Router<U, M> {
     return this.queue.run(this.lane(update, parts), () => this.handleNow(update, parts));
   }
 
+  /** Handles `update` in its chat's order, past the interceptors (a conversation releasing an update it held). */
+  dispatchQueued(update: U): Promise<HandleResult> {
+    const parts = this.ids(update);
+    return this.queue.run(this.lane(update, parts), () => this.handleNow(update, parts));
+  }
+
   /** Handles `update` right away, outside the ordering queue; returns how it ended. */
   handleNow(update: U, parts: StateKeyParts = this.ids(update)): Promise<HandleResult> {
     const key = this.services ? this.keyStrategy(parts) : undefined;
