@@ -7,7 +7,7 @@ import { ScriptedWorld } from '../../../ts/testing/scripted/index.js';
 import { botStore, manualClock, seededRandom, TelegramBackend } from '../../../ts/testing/telegram/index.js';
 import type { Update, Updates } from '../../../ts/tl/generated/types.js';
 
-export const T0 = 1_700_000_000;
+const T0 = 1_700_000_000;
 
 /** A backend, a world, a person (Alice) and a bot (@menu_bot) with short answer deadlines. */
 export function setup(answerTimeoutMs = 2000) {
@@ -22,7 +22,7 @@ export function setup(answerTimeoutMs = 2000) {
 }
 
 /** The updates pushed to another session of `userId`, and a wait for the next one of a kind. */
-export function listen(backend: TelegramBackend, userId: bigint) {
+function listen(backend: TelegramBackend, userId: bigint) {
   const got: Update[] = [];
   const ctx = backend.connect(2, {
     authKeyId: 0xb07n + userId,

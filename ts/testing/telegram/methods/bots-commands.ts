@@ -15,7 +15,7 @@ import { checkBot } from './callback-queries.js';
 import { resolvePeer, resolveUser } from './peers.js';
 
 /** Most commands per scope and language (https://core.telegram.org/bots/api#setmycommands). */
-export const BOT_COMMANDS_MAX = 100;
+const BOT_COMMANDS_MAX = 100;
 const COMMAND_RE = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_MAX = 256;
 const MENU_TEXT_MAX = 64;

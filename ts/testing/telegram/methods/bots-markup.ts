@@ -14,9 +14,9 @@ import { badRequest } from '../rpc-errors.js';
 import { resolveUser } from './peers.js';
 
 /** Callback data limit (https://core.telegram.org/constructor/keyboardButtonCallback; the Bot API's 1-64 bytes). */
-export const CALLBACK_DATA_MAX = 64;
+const CALLBACK_DATA_MAX = 64;
 /** Most buttons in one keyboard (Telegram answers REPLY_MARKUP_TOO_LONG past it). */
-export const BUTTONS_MAX = 100;
+const BUTTONS_MAX = 100;
 /** Longest button text. */
 const BUTTON_TEXT_MAX = 64;
 /** Longest input-field placeholder. */

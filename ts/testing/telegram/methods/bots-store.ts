@@ -8,7 +8,7 @@
  * cache of inline answers, bot commands per scope and language, and menu buttons.
  *
  * One store per backend ({@link botStore}), like the media store. Bounded: at
- * most {@link MAX_PENDING} open queries per bot and {@link MAX_KEPT_RESULTS}
+ * most `MAX_PENDING` (1000) open queries per bot and `MAX_KEPT_RESULTS` (10 000)
  * kept inline answers per backend (oldest dropped first).
  */
 import type { BotCommand, BotMenuButton, InputBotInlineMessageID, messages } from '../../../tl/generated/types.js';
@@ -19,9 +19,9 @@ import type { StoredInlineContent } from './inline-results.js';
 /** How long a user waits for a bot's answer by default (Telegram's clients give up after ~10–15 s). */
 export const DEFAULT_BOT_ANSWER_TIMEOUT_MS = 10_000;
 /** Open queries one bot may have before new ones fail at once with BOT_RESPONSE_TIMEOUT. */
-export const MAX_PENDING = 1000;
+const MAX_PENDING = 1000;
 /** Inline answers kept for `sendInlineBotResult` and the cache, per backend. */
-export const MAX_KEPT_RESULTS = 10_000;
+const MAX_KEPT_RESULTS = 10_000;
 /** Seconds a user may still send a result of an inline answer (then INLINE_RESULT_EXPIRED). */
 export const INLINE_RESULT_TTL = 3600;
 

@@ -45,7 +45,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * (`chat_instance`, https://core.telegram.org/constructor/updateBotCallbackQuery):
  * FNV-1a over the chat's kind and id (private chats: both user ids, sorted).
  */
-export function chatInstance(m: StoredMessage): bigint {
+function chatInstance(m: StoredMessage): bigint {
   let key: string;
   if (m.peer.kind === 'user') {
     const a = m.box.id;

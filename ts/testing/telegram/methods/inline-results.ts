@@ -24,7 +24,7 @@ import { storedMarkup } from './bots-markup.js';
 import { mediaStore } from './media-store.js';
 
 /** Results one answer may carry (https://core.telegram.org/bots/api#answerinlinequery). */
-export const INLINE_RESULTS_MAX = 50;
+const INLINE_RESULTS_MAX = 50;
 /** Longest result id, in bytes. */
 const RESULT_ID_MAX = 64;
 const MESSAGE_LENGTH_MAX = 4096;
