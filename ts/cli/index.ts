@@ -6,6 +6,9 @@
  * wasmgram login [--phone P | --bot-token T | --qr] [--out FILE | --libsql URL] [--test-server HOST:PORT --rsa-key FILE]
  * wasmgram session export|import|convert|info ...
  * wasmgram tl decode <hex|@FILE|-> | tl show <name>
+ * wasmgram download <t.me link | peer id> [--out PATH] --session WHERE
+ * wasmgram upload <file> [--to PEER] --session WHERE
+ * wasmgram bench [suite...] [--quick ...]
  * wasmgram test-server [--dcs 1,2,3] [--port N] [--rsa-key FILE] ...
  * ```
  *
@@ -50,6 +53,27 @@ const COMMANDS: Record<string, Command> = {
     load: async () => {
       const m = await import('./tl.js');
       return { usage: m.TL_USAGE, run: m.tlCommand };
+    },
+  },
+  download: {
+    summary: 'save the photo or file of a message (t.me link, or peer and id), with a progress line',
+    load: async () => {
+      const m = await import('./commands/download.js');
+      return { usage: m.DOWNLOAD_USAGE, run: (argv, io) => m.downloadCommand(argv, io) };
+    },
+  },
+  upload: {
+    summary: 'upload a file and send it to a chat (Saved Messages by default), with a progress line',
+    load: async () => {
+      const m = await import('./commands/upload.js');
+      return { usage: m.UPLOAD_USAGE, run: (argv, io) => m.uploadCommand(argv, io) };
+    },
+  },
+  bench: {
+    summary: "run the benchmarks (a checkout's bench/run.ts) side by side with mtcute and GramJS",
+    load: async () => {
+      const m = await import('./commands/bench.js');
+      return { usage: m.BENCH_USAGE, run: m.benchCommand };
     },
   },
   'test-server': {

@@ -99,7 +99,8 @@ function readRsaKeyPem(file: string): string {
   }
 }
 
-async function clientOptions(args: ParsedArgs): Promise<TelegramClientOptions> {
+/** The client options of the server flags (`--test-server`, `--rsa-key`, `--dc`, `--api-id`, `--api-hash`, `--test`); shared with download and upload. */
+export async function clientOptions(args: ParsedArgs): Promise<TelegramClientOptions> {
   const server = stringOption(args, 'test-server');
   const apiIdText = stringOption(args, 'api-id') ?? process.env.TG_API_ID;
   const apiHash = stringOption(args, 'api-hash') ?? process.env.TG_API_HASH;

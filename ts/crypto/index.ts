@@ -18,6 +18,7 @@ export { WasmCryptoProvider, createWasmProvider, createWasmProviderSync } from '
 export type { WasmProviderOptions } from './wasm-provider.js';
 export { defaultRandom } from './random.js';
 
+/** Options of `createCryptoProvider`: which engine and which WASM build. */
 export interface CryptoProviderOptions {
   /** `auto` (default): node:crypto routes on Node, WASM elsewhere. `wasm`: always WASM. */
   engine?: 'auto' | 'wasm';

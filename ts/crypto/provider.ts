@@ -72,6 +72,12 @@ export interface AuthKeyHandle {
 /** Which engine is behind a provider. */
 export type CryptoEngine = 'wasm-simd' | 'wasm' | 'node';
 
+/**
+ * The crypto the protocol needs (AES-256-IGE and -CTR, SHA-1, SHA-256, PQ
+ * factorization, MTProto 2.0 seal/open, random bytes) behind one interface,
+ * so the layers above never know whether WASM or node:crypto computes it.
+ * Made by `createCryptoProvider()`.
+ */
 export interface CryptoProvider {
   /** `wasm-simd`, `wasm`, or `node` (node:crypto for the operations where it measurably wins, WASM for the rest). */
   readonly engine: CryptoEngine;

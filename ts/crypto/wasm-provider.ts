@@ -9,6 +9,7 @@ import { type CryptoModule, loadCryptoModule, loadCryptoModuleSync, SLOT_SIZE } 
 import type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './provider.js';
 import { defaultRandom, pooledRandom } from './random.js';
 
+/** Options of `createWasmProvider` / `createWasmProviderSync`. */
 export interface WasmProviderOptions {
   /** Force the SIMD (true) or plain (false) build; default: SIMD when the engine supports it. */
   simd?: boolean;

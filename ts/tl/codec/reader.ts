@@ -53,7 +53,7 @@ export interface ReadOptions {
    * Whether `bytes` values share the input's memory (`subarray`) or are
    * copied (`slice`):
    *
-   * - `'large'` (the default): a `bytes` value of {@link VIEW_MIN_BYTES}
+   * - `'large'` (the default): a `bytes` value of `VIEW_MIN_BYTES`
    *   (1 KiB) or more is a view; shorter ones, and every `int128` / `int256`,
    *   are copies. A file part (`upload.file`, 4 KiB–1 MiB) then costs no copy,
    *   while a small value kept for long (a `file_reference`, a nonce) does not

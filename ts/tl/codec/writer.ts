@@ -107,7 +107,7 @@ export class TlWriter {
   /** Total length of the values in `held`. */
   private heldBytes = 0;
   /**
-   * Keep `bytes` values of {@link DEFER_MIN_BYTES} or more out of the buffer
+   * Keep `bytes` values of `DEFER_MIN_BYTES` or more out of the buffer
    * until `result()` (set by `encode`; `pos` then counts only the buffer).
    * @internal
    */
