@@ -32,6 +32,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   chaos: async () => (await import('./chaos/index.js')).suite,
   transfers: async () => (await import('./transfers/index.js')).suite,
   client: async () => (await import('./client/index.js')).suite,
+  history: async () => (await import('./history/index.js')).suite,
 };
 
 function usage(suites: readonly Suite[]): string {
