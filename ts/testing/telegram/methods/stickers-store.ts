@@ -12,7 +12,7 @@ import type { TelegramBackend } from '../backend.js';
 import { type MediaFile, mediaStore } from './media-store.js';
 
 /** Most stickers one set holds (Telegram's limit for regular sets). */
-export const STICKERS_PER_SET_MAX = 120;
+const STICKERS_PER_SET_MAX = 120;
 /** Most sets one backend keeps (a bound for tests that make sets in a loop). */
 const STICKER_SETS_MAX = 1000;
 /** Largest sticker file taken (static WebP stickers are at most 512 KiB). */
