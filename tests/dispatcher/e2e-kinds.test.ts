@@ -3,7 +3,9 @@
  * added for bots (ParticipantUpdate, MessageReaction, ShippingQuery,
  * PreCheckoutQuery, ChatBoost, BotStopped — pushed by the server with the
  * account's next qts, https://core.telegram.org/api/updates#update-handling),
- * an album (two messages sharing grouped_id in one push, with correct pts)
+ * and, from the server's own participant changes, ParticipantUpdate for a
+ * promoted bot and a banned member; an album (two messages sharing
+ * grouped_id in one push, with correct pts)
  * as one `Album`, and a client conversation: an answer that arrives while
  * the handler is busy between two waits is not lost, and `waitRead` returns
  * when the user reads the bot's message (updateReadHistoryOutbox).
@@ -202,6 +204,38 @@ test('conversation: an answer sent while the handler is busy is not lost; waitRe
   await until(() => results.length === 1, 4000, 'read receipt');
   assert.equal(results, ['XL/blue read raw']);
   assert.equal(others, [], 'the answers reached no other handler');
+  dp.unbind();
+});
+
+test('ParticipantUpdate from the server itself: the bot is promoted in a supergroup, then a member is banned (updateChannelParticipant with qts)', async () => {
+  const bob = world.user({ firstName: 'Bob' });
+  const group = await bob.createChannel('admins', { username: 'admins_grp' });
+  await bob.addToChat(group, [botUser, alice]);
+  const dp = dispatcherFor(bot);
+  const seen: string[] = [];
+  dp.onParticipantUpdate(
+    (u) =>
+      void seen.push(
+        `${u.change} ${u.userId === botUser.id ? 'bot' : u.userId === alice.id ? 'alice' : u.userId} by ${u.actorId === bob.id ? 'bob' : u.actorId}`,
+      ),
+  );
+  await within(bot.updatesIdle(), 4000, 'idle');
+  await bob.invoke({
+    _: 'channels.editAdmin',
+    channel: bob.inputChannel(group),
+    user_id: bob.inputUser(botUser),
+    admin_rights: { _: 'chatAdminRights', ban_users: true, delete_messages: true },
+    rank: '',
+  });
+  await until(() => seen.length >= 1, 4000, 'promotion');
+  await bob.invoke({
+    _: 'channels.editBanned',
+    channel: bob.inputChannel(group),
+    participant: bob.inputPeer(alice),
+    banned_rights: { _: 'chatBannedRights', view_messages: true, until_date: 0 },
+  });
+  await until(() => seen.length >= 2, 4000, 'ban');
+  assert.equal(seen, ['promoted bot by bob', 'banned alice by bob']);
   dp.unbind();
 });
 
