@@ -188,6 +188,14 @@ test('a user client clicks buttons (callback answer, URL, copy) of the bot menu'
   assert.equal(url.kind === 'url' && url.url, 'https://core.telegram.org/bots');
   const copy = await user.clickButton(menu!, { text: 'Copy' });
   assert.equal(copy.kind === 'copy' && copy.text, 'promo-42');
+  // The same through the message: its buttons row by row, and message.click.
+  assert.ok(menu!.replyMarkup?._ === 'replyInlineMarkup', 'Message.replyMarkup');
+  assert.ok(
+    menu!.buttons.flat().some((b) => b.text === 'Docs'),
+    `Message.buttons: ${menu!.buttons.flat().map((b) => b.text)}`,
+  );
+  const again = await within(menu!.click('alert'), 3000, 'message.click');
+  assert.ok(again.kind === 'callback' && again.answer.text === 'Careful!', 'message.click presses the callback button');
   assert.is(await rpcError(user.getCallbackAnswer('@menu_test_bot', menu!.id, 'nope')), 'DATA_INVALID');
 });
 

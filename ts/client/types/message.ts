@@ -3,8 +3,19 @@
  * `messageService` (https://core.telegram.org/constructor/message) and
  * bound helpers — `reply`, `edit`, `delete`, `forward`, `pin`, `unpin`.
  */
-import type { InputPeer, MessageAction, MessageEntity, Peer, Message as TlMessage } from '../../tl/generated/types.js';
+import type {
+  InputPeer,
+  KeyboardButton,
+  MessageAction,
+  MessageEntity,
+  Peer,
+  ReplyMarkup,
+  Message as TlMessage,
+} from '../../tl/generated/types.js';
+import type { ClickResult } from '../methods/bots/click-button.js';
+import type { GetCallbackAnswerParams } from '../methods/bots/get-callback-answer.js';
 import type { DownloadParams } from '../methods/files/download-file.js';
+import type { ButtonSelector } from './keyboard.js';
 import type { Chat } from './chat.js';
 import { type Media, setMediaOrigin, wrapMedia } from './media.js';
 import { markedPeerId } from './marked-id.js';
@@ -23,6 +34,7 @@ export interface MessageActions {
   unpinMessage(peer: PeerLike, id: number): Promise<void>;
   getMessages(peer: PeerLike, ids: number[]): Promise<(Message | undefined)[]>;
   downloadToBuffer(target: Message | Media, params?: DownloadParams): Promise<Uint8Array>;
+  clickButton(message: Message, selector: ButtonSelector, params?: GetCallbackAnswerParams): Promise<ClickResult>;
 }
 
 /** A message. The TL object is `.raw`; `sender` and `chat` come from the answer it arrived in. */
@@ -118,6 +130,28 @@ export class Message {
    * kinds). Downloading it refreshes an expired file reference by fetching
    * this message again.
    */
+  /** The keyboard a bot attached (inline buttons, a reply keyboard, removal, force-reply), if any. */
+  get replyMarkup(): ReplyMarkup | undefined {
+    return this.raw._ === 'message' ? this.raw.reply_markup : undefined;
+  }
+  /** The buttons of an inline or reply keyboard, row by row (empty without one). */
+  get buttons(): KeyboardButton[][] {
+    const m = this.replyMarkup;
+    return m && (m._ === 'replyInlineMarkup' || m._ === 'replyKeyboardMarkup') ? m.rows.map((r) => r.buttons) : [];
+  }
+  /**
+   * Presses one of the message's buttons (see `client.clickButton`): a callback
+   * button asks the bot and returns its answer, a reply-keyboard button sends its text.
+   *
+   * @example
+   * ```ts
+   * const r = await message.click('Buy');          // by text, or { row, column }, or callback data
+   * if (r.kind === 'callback') console.log(r.answer.message);
+   * ```
+   */
+  click(selector: ButtonSelector, params?: GetCallbackAnswerParams): Promise<ClickResult> {
+    return this.client.clickButton(this, selector, params);
+  }
   get media(): Media | undefined {
     const media = wrapMedia(this.raw._ === 'message' ? this.raw.media : undefined);
     if (media) setMediaOrigin(media, { refetch: async () => (await this.client.getMessages(this.chatRef(), [this.id]))[0]?.media });
