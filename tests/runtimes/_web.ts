@@ -20,8 +20,10 @@ export interface WebResult {
   ms: number;
 }
 
-const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => fs.existsSync(p)) ?? '/usr/bin/chromium';
-const FLAGS = [
+/** Debian's chromium binary (playwright-core drives it; no browser download). */
+export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => fs.existsSync(p)) ?? '/usr/bin/chromium';
+/** Headless flags for a browser that never leaves loopback. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -67,7 +69,7 @@ export async function runChromium(dir: string, opts: object, timeoutMs: number):
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as net.AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: timeoutMs });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: timeoutMs });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
