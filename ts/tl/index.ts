@@ -13,7 +13,8 @@
  *   `createCodec(schemaFromText(text, mtprotoTl))` encodes and decodes another layer.
  *
  * Value mapping: `int`/`double` → number, `long` → bigint, `string` → string,
- * `bytes`/`int128`/`int256` → Uint8Array, `Bool` and `flags.N?true` → boolean,
+ * `bytes`/`int128`/`int256` → Uint8Array (decoded `bytes` of 1 KiB or more are
+ * views of the input by default: `ReadOptions.views`), `Bool` and `flags.N?true` → boolean,
  * `Vector<T>` → array; optional (`flags.N?T`) fields may be left out, and the
  * flags words are computed by the encoder.
  */
@@ -24,6 +25,7 @@ export {
   createCodec,
   DecodeBudget,
   DEFAULT_DECODE_LIMITS,
+  DEFER_MIN_BYTES,
   decode,
   decodeRequest,
   decodeResult,
@@ -34,6 +36,7 @@ export {
   schemaFromText,
   TlReader,
   TlWriter,
+  VIEW_MIN_BYTES,
   type LayerObject,
   type SchemaTable,
   type SchemaTextOptions,

@@ -47,27 +47,9 @@ export interface CompiledReaderHost {
 }
 
 /**
- * What readers compiled with inline caches (`compileReader(s, d, true)`, the
- * JS reader's) call besides {@link CompiledReaderHost}: see `TlReader`.
- */
-export interface CachedReaderHost extends CompiledReaderHost {
-  /** Checks the nesting depth, then reads a boxed value's id. */
-  boxedHead(depth: number): number;
-  /** Counts one object against the budget; returns the reader itself. */
-  tick(): CachedReaderHost;
-  /** The general path for a boxed value whose id (just read) missed the cache; fills `ic[k]`, `ic[k + 1]`. */
-  boxedMiss(id: number, code: number, depth: number, ic: InlineCache, k: number): unknown;
-  /** Reads a vector's header and returns its count, or -1 for a gzip_packed in its place (nothing consumed). */
-  vecCount(code: number): number;
-  /** Checks the depth and counts one object for a bare value; returns the reader itself. */
-  bareHead(depth: number): CachedReaderHost;
-  /** The reader of bare definition `d`. */
-  bareReader(d: number): ReadFn;
-}
-
-/**
  * Per call site of a compiled reader: the last constructor id seen there and
- * its reader, so the common case (the same constructor as last time) is an
+ * its reader (the reader calls `TlReader.boxedHead`, `tick`, `boxedMiss`,
+ * `vecCount`, `bareHead`, `bareReader` around it), so the common case (the same constructor as last time) is an
  * id compare and a direct, inlinable call instead of an id lookup, a type
  * check and an indirect call.
  */
