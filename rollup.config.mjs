@@ -80,6 +80,11 @@ const PLATFORM = {
     src: 'ts/client/methods/files/file-path-node.ts',
     web: `import { WasmgramError } from ${errors};\nexport function openFileSource() { ${notHere('WasmgramError', 'file paths in uploads (Node fs)')} }\nexport function openFileSink() { ${notHere('WasmgramError', 'file paths in downloads (Node fs)')} }`,
   },
+  // Local libSQL databases load only the embedded SQLite (the serverless cold start); Workers and browsers have neither files nor native modules.
+  'libsql-local-node': {
+    src: 'ts/storage/libsql-local-node.ts',
+    web: `import { SessionError } from ${errors};\nexport function createLocalLibsqlClient() { ${notHere('SessionError', 'a local libSQL database (file: or :memory:)')} }`,
+  },
   wasm: {
     src: 'ts/wasm/embedded.ts',
     // Workers receive each .wasm import as a compiled WebAssembly.Module.

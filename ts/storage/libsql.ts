@@ -17,7 +17,7 @@
  * lease is a row updated by one conditional statement, so two processes
  * cannot both take it.
  */
-import { type Client, createClient, type InArgs, type InStatement, type Row } from '@libsql/client';
+import type { Client, Config, InArgs, InStatement, Row } from '@libsql/client';
 import { SessionError } from '../errors.js';
 import { redact } from '../redact.js';
 import { leaseHeldError } from './file-lease.js';
@@ -34,6 +34,22 @@ import type {
   StoredDcKey,
   UpdateState,
 } from './types.js';
+
+/** A local database (`file:` or `:memory:`), which the embedded SQLite of libSQL serves. */
+function isLocalUrl(url: string): boolean {
+  return url === ':memory:' || url.startsWith('file:');
+}
+
+/**
+ * `createClient` for `url`, imported on first use: a local database loads
+ * only libSQL's embedded SQLite (libsql-local-node.ts); a remote one the
+ * whole `@libsql/client` (HTTP and WebSocket clients; under the `workerd`
+ * and `browser` conditions its web build).
+ */
+async function libsqlClientFactory(url: string): Promise<(config: Config) => Client> {
+  if (isLocalUrl(url)) return (await import('./libsql-local-node.js')).createLocalLibsqlClient;
+  return (await import('@libsql/client')).createClient;
+}
 
 /** Options of {@link LibsqlStorage}. */
 export interface LibsqlStorageOptions {
@@ -187,15 +203,23 @@ export class LibsqlStorage implements SessionStorage {
     if (this.opened) return;
     const o = this.options;
     if (!this.client) {
+      const config: Config = {
+        url: o.url ?? 'file:wasmgram.db',
+        authToken: o.authToken,
+        syncUrl: o.syncUrl,
+        syncInterval: o.syncInterval,
+        encryptionKey: o.encryptionKey,
+        intMode: 'bigint',
+      };
+      let create: (config: Config) => Client;
       try {
-        this.client = createClient({
-          url: o.url ?? 'file:wasmgram.db',
-          authToken: o.authToken,
-          syncUrl: o.syncUrl,
-          syncInterval: o.syncInterval,
-          encryptionKey: o.encryptionKey,
-          intMode: 'bigint',
-        });
+        create = await libsqlClientFactory(config.url);
+      } catch (e) {
+        throw new SessionError(`libSQL storage: cannot load @libsql/client (${(e as { code?: string })?.code ?? 'not installed?'})`);
+      }
+      if (this.closed || this.opened) return this.open();
+      try {
+        this.client = create(config);
       } catch (e) {
         throw new SessionError(`libSQL storage: cannot open the database (${(e as { code?: string })?.code ?? 'bad URL or options'})`);
       }
