@@ -68,6 +68,12 @@ export {
   type WebSocketLike,
 } from './websocket.js';
 export { createDefaultSocketFactory, type DefaultSocketOptions } from './default-socket.js';
+export {
+  type CloudflareConnect,
+  type CloudflareSocketLike,
+  type CloudflareTcpOptions,
+  createCloudflareTcpFactory,
+} from './cloudflare-sockets.js';
 export { Emitter, type EventMap } from './emitter.js';
 export { Transport, type TransportEvents, type TransportOptions, type TransportState } from './transport.js';
 
