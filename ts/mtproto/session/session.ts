@@ -232,13 +232,13 @@ export class MtprotoSession {
       const build = m.request?.build;
       if (!this.protocol.number(m, now, build !== undefined)) {
         // Same msg_id and seq_no as the transmission that was lost (see onConnectionLost).
-        this.outbox.sent.set(m.msgId!, m);
+        this.outbox.recordSent(m);
         if (m.request) markSent(m.request);
         continue;
       }
       if (build) m.body = encode(build(m.msgId!));
       m.sentAt = now;
-      this.outbox.sent.set(m.msgId!, m);
+      this.outbox.recordSent(m);
       if (m.request) markSent(m.request);
       if (m.pingId !== undefined) this.pinger.sent(now);
     }
