@@ -122,6 +122,8 @@ export class BotStore {
         done();
         reject(badRequest('BOT_RESPONSE_TIMEOUT'));
       }, this.answerTimeoutMs);
+      // A query still waiting when the server stops must not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
       this.pending.set(queryId, {
         kind,
         botId,
