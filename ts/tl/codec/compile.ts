@@ -127,7 +127,10 @@ function readExpr(code: number): string {
 
 /** Code of one boxed value read through inline cache slot `k` (see {@link InlineCache}). */
 function cachedBoxed(code: number, k: number): string {
-  return `((id = r.boxedHead(depth)) === ic[${k}] ? ic[${k + 1}](r.tick(), depth + 1) : r.boxedMiss(id, ${code}, depth, ic, ${k}))`;
+  // Four entries per call site, picked by the id's low bits (ids are CRC32s):
+  // a site that sees a few constructors in turn (rpc_result.result, a vector of
+  // entities) keeps hitting.
+  return `((id = r.boxedHead(depth)) === ic[(e = ${k} + ((id & 3) << 1))] ? ic[e + 1](r.tick(), depth + 1) : r.boxedMiss(id, ${code}, depth, ic, e))`;
 }
 
 /**
@@ -159,7 +162,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
     const wrap = (code >> 4) & 3;
     const boxedKind = kind === K_TYPE || kind === K_OBJECT || kind === K_QUERY;
     if (cached && boxedKind && wrap === WRAP_NONE) {
-      const expr = cachedBoxed(code, 2 * slots++);
+      const expr = cachedBoxed(code, 8 * slots++);
       body.push(`var ${v} = ${cond >= 0 ? `${test} ? ${expr} : undefined` : expr};`);
     } else if (cached && kind === K_BARE && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
       // A vector of bare values (msg_container's messages): the element reader fetched once per reader.
@@ -173,7 +176,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
       body.push(`var ${v};`, cond >= 0 ? `if (${test}) { ${read} }` : read);
     } else if (cached && boxedKind && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
       // A vector of boxed values: the loop here, so each element's call site is this reader's own.
-      const k = 2 * slots++;
+      const k = 8 * slots++;
       const read = [
         `var n = r.vecCount(${code});`,
         `if (n < 0) ${v} = r.value(${code}, depth);`,
@@ -189,8 +192,8 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
     }
     props.push(`${name}: ${v}`);
   }
-  const read = `function read(r, depth) {\nvar id = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
-  const ic = Array.from({ length: slots }, () => '-1, null').join(', ');
+  const read = `function read(r, depth) {\nvar id = 0, e = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
+  const ic = Array.from({ length: slots * 4 }, () => '-1, null').join(', ');
   const src = `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return ${read};`;
   try {
     return new Function(src)() as ReadFn;
