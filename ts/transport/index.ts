@@ -68,6 +68,7 @@ export {
   type WebSocketLike,
 } from './websocket.js';
 export { createDefaultSocketFactory, type DefaultSocketOptions } from './default-socket.js';
+export { createHttpSocketFactory, type FetchLike, type HttpTransportOptions } from './http.js';
 export {
   type CloudflareConnect,
   type CloudflareSocketLike,

@@ -27,6 +27,7 @@ import { ServerFaults } from './faults.js';
 import { HandshakeQueue } from './handshake-queue.js';
 import { KeyStore } from './key-store.js';
 import { type ResolvedLimits, resolveLimits, type ServerLimits } from './limits.js';
+import { type HttpListenerOptions, listenHttp } from './http-listener.js';
 import { type Listener, listenTcp, listenWebSocket } from './node-listeners.js';
 import { generateServerKeyPair, type ServerKeyPair, serverKeyPairFromNumbers, serverKeyPairFromPem } from './node-rsa-key.js';
 import { createTempKeyVerifier } from './temp-key-binding.js';
@@ -53,6 +54,8 @@ export interface TestServerOptions {
   rsaKey?: string | ServerRsaKey;
   /** Also listen for WebSocket on every DC (default true). */
   websocket?: boolean;
+  /** Also serve MTProto's HTTP transport (`POST /api`) on every DC (default false; see http-listener.ts). */
+  http?: boolean | HttpListenerOptions;
   /**
    * The in-memory Telegram (default: a new one with as many DCs as the
    * highest id in `dcs`, on this server's clock and randomness). Its
@@ -115,6 +118,8 @@ export interface DcEndpoint {
   readonly port: number;
   /** WebSocket port (`ws://host:wsPort/apiws`, obfuscated2 only); undefined with `websocket: false`. */
   readonly wsPort: number | undefined;
+  /** HTTP transport port (`http://host:httpPort/api`) with `http: true`. */
+  readonly httpPort?: number;
 }
 
 const DEFAULT_DCS = [1, 2, 3, 4, 5];
@@ -295,7 +300,18 @@ export class TestServer {
           listeners.push(ws);
           wsPort = ws.port;
         }
-        dcs.push({ id, host, port: tcp.port, wsPort });
+        let httpPort: number | undefined;
+        if (options.http) {
+          const http = await listenHttp(
+            host,
+            options.basePort === undefined ? 0 : options.basePort + 200 + id,
+            accept(false),
+            options.http === true ? {} : options.http,
+          );
+          listeners.push(http);
+          httpPort = http.port;
+        }
+        dcs.push({ id, host, port: tcp.port, wsPort, ...(httpPort !== undefined && { httpPort }) });
         backend.setDcPort(id, tcp.port, host);
       }
     } catch (e) {
