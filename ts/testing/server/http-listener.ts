@@ -25,7 +25,7 @@ import type { ConnectionSocket } from './connection.js';
 import type { Listener, SocketSink } from './node-listeners.js';
 
 /** The path of Telegram's HTTP endpoint. */
-export const HTTP_API_PATH = '/api';
+const HTTP_API_PATH = '/api';
 
 /** Options of {@link listenHttp}. */
 export interface HttpListenerOptions {
