@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeMachine, loadAverage, machineBusy, machineInfo } from '../lib/machine.js';
+import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { CASES, type CaseName } from './fixtures.js';
 import { check, reference } from './guard.js';
@@ -78,7 +79,7 @@ async function measure(
   }
 }
 
-async function run(options: BenchOptions): Promise<void> {
+async function run(options: BenchOptions): Promise<SuiteReport> {
   const started = performance.now();
   const machine = machineInfo();
   const plan: ProcessPlan = { ...(options.quick ? QUICK : FULL), clock: options.clock };
@@ -173,6 +174,13 @@ async function run(options: BenchOptions): Promise<void> {
     log('tl: results not written (--quick or a subset run; add --write to write them)');
   }
   log(`tl: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The cross-suite summary: wasmgram against each peer per case and op (memcpy is a reference, not a peer).
+  const rows = compareMeasurements(
+    measured
+      .filter((m) => m.impl !== 'memcpy')
+      .map((m) => ({ case: `${m.case} ${m.op}`, impl: m.impl, value: m.opsPerSec, higherIsBetter: true })),
+  );
+  return { suite: 'tl', rows };
 }
 
 export const suite: Suite = {
