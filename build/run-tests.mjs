@@ -22,7 +22,7 @@ const [dir = 'tests', pattern = '\\.test\\.ts$'] = argv.filter((a) => a !== '--n
 const CHECKS = [
   ['format and lint (biome)', 'biome', ['check', '.']],
   ['layer rules (dependency-cruiser)', 'depcruise', ['ts', '--config', '.dependency-cruiser.cjs']],
-  ['unused files and dependencies (knip)', 'knip', []],
+  ['unused files, exports and dependencies (knip)', 'knip', []],
   ['type check (tsc)', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
 ];
 let checksPassed = 0;

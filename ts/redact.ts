@@ -33,8 +33,3 @@ export function redact<T extends object>(target: T, label: string): T {
   Object.defineProperty(target, 'toJSON', { value: show, enumerable: false, configurable: true });
   return target;
 }
-
-/** The text {@link redact} prints for `label` (for tests and log formatters). */
-export function redactedText(label: string): string {
-  return `${label} [redacted]`;
-}

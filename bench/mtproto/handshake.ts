@@ -59,7 +59,7 @@ export interface HandshakeParts {
   server: number;
 }
 
-export const PARTS = ['pq', 'rsa', 'dh', 'clientIo', 'server'] as const;
+const PARTS = ['pq', 'rsa', 'dh', 'clientIo', 'server'] as const;
 
 export interface Anatomy {
   exchanges: number;

@@ -53,7 +53,7 @@ export const PHONES: Record<string, string> = {
 export const DC2_CODE = '22222';
 
 /** Loads an implementation against `server`; throws with a reason when it cannot run. */
-export type ImplLoader = (server: ServerInfo) => Promise<Impl>;
+type ImplLoader = (server: ServerInfo) => Promise<Impl>;
 
 /** The DC every measurement talks to. */
 export function dc2(server: ServerInfo): { id: number; host: string; port: number } {

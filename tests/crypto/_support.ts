@@ -3,16 +3,9 @@
  * under test), a replaying random source, and node:crypto reference
  * implementations (independent of the code under test) to compare against.
  */
-import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomFillSync } from 'node:crypto';
-import type { CryptoProvider, HashInput, RandomSource } from '../../ts/crypto/provider.js';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import type { CryptoProvider, RandomSource } from '../../ts/crypto/provider.js';
 import { createWasmProvider } from '../../ts/crypto/wasm-provider.js';
-
-function hash(algorithm: string, data: HashInput): Uint8Array {
-  const h = createHash(algorithm);
-  if (data instanceof Uint8Array) h.update(data);
-  else for (const part of data) h.update(part);
-  return new Uint8Array(h.digest());
-}
 
 function checkIge(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
   if (key.length !== 32 || iv.length !== 32 || data.length % 16 !== 0) throw new Error('IGE: bad key/iv/data length');
@@ -51,34 +44,6 @@ function igeDecrypt(data: Uint8Array, key: Uint8Array, iv: Uint8Array): Uint8Arr
     prevP = out.slice(off, off + 16);
   }
   return out;
-}
-
-const notHere = (name: string) => () => {
-  throw new Error(`${name} is not implemented by the node:crypto test provider`);
-};
-
-/** A node:crypto CryptoProvider subset; `random` defaults to `randomFillSync`. */
-export function createNodeTestProvider(random: RandomSource = (out) => void randomFillSync(out)): CryptoProvider {
-  return {
-    engine: 'node',
-    random,
-    randomBytes(n) {
-      const out = new Uint8Array(n);
-      random(out);
-      return out;
-    },
-    sha1: (data) => hash('sha1', data),
-    sha256: (data) => hash('sha256', data),
-    igeEncrypt,
-    igeDecrypt,
-    createCtr: notHere('createCtr'),
-    factorizePQ: notHere('factorizePQ'),
-    loadAuthKey: notHere('loadAuthKey'),
-    pbkdf2Sha512: (password, salt, iterations) =>
-      new Promise((resolve, reject) =>
-        pbkdf2(password, salt, iterations, 64, 'sha512', (err, key) => (err ? reject(err) : resolve(new Uint8Array(key)))),
-      ),
-  };
 }
 
 /** The provider the crypto tests run against: the WASM engine (SIMD build where supported). */

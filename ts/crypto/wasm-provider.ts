@@ -292,5 +292,3 @@ export async function createWasmProvider(options: WasmProviderOptions = {}): Pro
 export function createWasmProviderSync(options: WasmProviderOptions = {}): WasmCryptoProvider {
   return new WasmCryptoProvider(loadCryptoModuleSync(options.simd), options.random);
 }
-
-export { SLOT_SIZE };

@@ -4,13 +4,4 @@
  * Node-only (the server); the session and fake-TLS pieces are sans-IO.
  */
 export { type MtproxyStats, MtproxyTestServer, type MtproxyTestServerOptions, type MtproxyUpstream } from './mtproxy-server.js';
-export { type MtproxyRefusal, MtproxySession, type MtproxySessionSettings, type SessionOutput, targetDc } from './mtproxy-session.js';
-export {
-  type AcceptedHello,
-  buildServerHello,
-  checkClientHello,
-  clientHelloRecordLength,
-  type HelloRejection,
-  MAX_CLIENT_HELLO,
-  ReplayCache,
-} from './fake-tls-server.js';
+export { buildServerHello, checkClientHello, ReplayCache } from './fake-tls-server.js';

@@ -12,42 +12,15 @@
  * ```
  */
 export { type ProxyFailure, ProxyError, type ProxyKind } from './proxy-error.js';
-export type { HandshakeStep, ProxyHandshake, StreamLayer } from './handshake.js';
-export { DEFAULT_PROXY_TIMEOUT_MS, openTunnel, type TunnelOptions } from './tunnel.js';
-export { createSocks5Handshake, parseIpv4, parseIpv6, type Socks5HandshakeOptions } from './socks5-handshake.js';
+export type { ProxyHandshake } from './handshake.js';
+export { createSocks5Handshake, parseIpv6 } from './socks5-handshake.js';
 export { socks5Proxy, type Socks5ProxyOptions } from './socks5.js';
-export { createHttpConnectHandshake, type HttpConnectHandshakeOptions, MAX_RESPONSE_HEAD } from './http-connect-handshake.js';
+export { createHttpConnectHandshake, MAX_RESPONSE_HEAD } from './http-connect-handshake.js';
 export { httpConnectProxy, type HttpProxyOptions } from './http-connect.js';
-export { bytesEqual, hmacSha256 } from './hmac-sha256.js';
-export {
-  CHANGE_CIPHER_SPEC,
-  createTlsRecordLayer,
-  MAX_TLS_RECORD,
-  MAX_TLS_RECORD_IN,
-  type TlsRecordLayerOptions,
-} from './tls-records.js';
-export {
-  buildFakeTlsClientHello,
-  CLIENT_HELLO_LENGTH,
-  type ClientHello,
-  type ClientHelloOptions,
-  createFakeTlsHandshake,
-  type FakeTlsHandshakeOptions,
-  HELLO_RANDOM_LENGTH,
-  HELLO_RANDOM_OFFSET,
-  serverHelloDigest,
-  serverHelloLength,
-} from './fake-tls.js';
-export {
-  createMtproxySecret,
-  formatMtproxySecret,
-  MAX_FAKE_TLS_DOMAIN,
-  type MtproxyMode,
-  type MtproxySecret,
-  mtproxySecretBytes,
-  mtproxySecretFromBytes,
-  parseMtproxySecret,
-} from './mtproxy-secret.js';
+export { hmacSha256 } from './hmac-sha256.js';
+export { createTlsRecordLayer } from './tls-records.js';
+export { buildFakeTlsClientHello, CLIENT_HELLO_LENGTH, createFakeTlsHandshake } from './fake-tls.js';
+export { createMtproxySecret, formatMtproxySecret, type MtproxyMode, type MtproxySecret, parseMtproxySecret } from './mtproxy-secret.js';
 export { type MtproxyOptions, mtproxySocketFactory, type MtproxyTransportOptions, mtproxyTransportOptions } from './mtproxy.js';
 export {
   formatProxyLink,
@@ -58,13 +31,4 @@ export {
   type Socks5ProxyConfig,
 } from './proxy-link.js';
 export { type ProxiedTransportOptions, proxyTransportOptions, type ProxyTransportSettings } from './proxy-transport.js';
-export {
-  RaceError,
-  type RaceCandidate,
-  raceFirst,
-  type RaceOptions,
-  raceSockets,
-  type RaceWinner,
-  type SocketCandidate,
-  type SocketRaceWinner,
-} from './race.js';
+export { RaceError, raceFirst, type RaceOptions, raceSockets } from './race.js';
