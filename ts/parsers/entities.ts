@@ -139,17 +139,39 @@ function stableSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
  */
 export function mergeStyles(sorted: MessageEntity[]): MessageEntity[] {
   // Entities are sorted by offset, so a run of one kind can only merge with the latest
-  // entity of that kind. First look whether anything merges at all (usually not).
+  // entity of that kind: one pass with the latest end per style kind says whether anything
+  // merges at all (usually not).
   let merges = false;
+  let bold = -1;
+  let italic = -1;
+  let underline = -1;
+  let strike = -1;
+  let spoiler = -1;
   for (let i = 0; i < sorted.length && !merges; i++) {
     const e = sorted[i]!;
-    if (!isStyleKind(e._)) continue;
-    for (let j = i - 1; j >= 0; j--) {
-      const p = sorted[j]!;
-      if (p._ === e._) {
-        merges = e.offset <= p.offset + p.length;
+    const start = e.offset;
+    const end = start + e.length;
+    switch (e._) {
+      case 'messageEntityBold':
+        merges = start <= bold;
+        bold = end;
         break;
-      }
+      case 'messageEntityItalic':
+        merges = start <= italic;
+        italic = end;
+        break;
+      case 'messageEntityUnderline':
+        merges = start <= underline;
+        underline = end;
+        break;
+      case 'messageEntityStrike':
+        merges = start <= strike;
+        strike = end;
+        break;
+      case 'messageEntitySpoiler':
+        merges = start <= spoiler;
+        spoiler = end;
+        break;
     }
   }
   if (!merges) return sorted;

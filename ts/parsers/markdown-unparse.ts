@@ -245,6 +245,7 @@ function sortEvents(): void {
 export function unparseMarkdown(text: string, entities?: readonly MessageEntity[]): string {
   const list = entitiesForUnparse(text, entities);
   scanFrom = -1;
+  textFrom = -1;
   if (list.length) events(text, list);
   else evCount = 0;
   const count = evCount;
@@ -310,17 +311,35 @@ TEXT_CLASS[33] = BANG;
 TEXT_CLASS[62] = GT;
 TEXT_CLASS[10] = LF;
 
+/** The characters TEXT_CLASS marks, for a native search over plain runs (`test` builds no match array). */
+const TEXT_SPECIAL = /[\\`[\]*_~|!>\n-]/g;
+
+/*
+ * The next TEXT_SPECIAL character at or after the last running-text search's start, within one
+ * unparseMarkdown call. Segments come in increasing order, so the search result is reused until
+ * passed: every character is searched over once per call (a search may run past its segment).
+ */
+let textFrom = -1;
+let textNext = -1;
+
+function nextTextSpecial(text: string, from: number): number {
+  if (textFrom >= 0 && from >= textFrom && (textNext < 0 || textNext >= from)) return textNext;
+  TEXT_SPECIAL.lastIndex = from;
+  textNext = TEXT_SPECIAL.test(text) ? TEXT_SPECIAL.lastIndex - 1 : -1;
+  textFrom = from;
+  return textNext;
+}
+
 /** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
 function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
+  let i = nextTextSpecial(text, from);
+  if (i < 0 || i >= to) return text.slice(from, to);
   let out = '';
   let seg = from;
-  for (let i = from; i < to; i++) {
+  while (i >= 0 && i < to) {
     const c = text.charCodeAt(i);
-    // One table read per character: most are letters, digits, spaces or non-ASCII.
-    const cls = c < 128 ? TEXT_CLASS[c]! : 0;
-    if (cls === 0) continue;
     let esc: boolean;
-    switch (cls) {
+    switch (TEXT_CLASS[c]) {
       case ALWAYS:
         esc = true;
         break;
@@ -334,16 +353,17 @@ function escapeText(text: string, from: number, to: number, next: number, inQuot
         esc = isLineStart(text, i);
         break;
       default: // LF
+        esc = false;
         if (inQuote) {
           out += seg < i ? `${text.slice(seg, i)}\n> ` : '\n> ';
           seg = i + 1;
         }
-        continue;
     }
     if (esc) {
       out += seg < i ? `${text.slice(seg, i)}\\` : '\\';
       seg = i;
     }
+    i = nextTextSpecial(text, i + 1);
   }
   // Every change appends to `out`: empty means the range is unchanged.
   return out.length === 0 ? text.slice(from, to) : out + text.slice(seg, to);

@@ -96,7 +96,9 @@ class PlainQuery implements Query {
 }
 
 function query(url: string, prefix: string): Query | undefined {
-  if (url.length <= prefix.length || url.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+  if (url.length <= prefix.length) return undefined;
+  // Links are almost always written in lower case: compare in place, lower-case a copy only otherwise.
+  if (!url.startsWith(prefix) && url.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
   const q = url.slice(prefix.length);
   // URLSearchParams also drops a leading `?`; leave that and anything encoded to it.
   return q.indexOf('%') < 0 && q.indexOf('+') < 0 && q.charCodeAt(0) !== 63 ? new PlainQuery(q) : new URLSearchParams(q);

@@ -1,0 +1,59 @@
+/**
+ * The shortcuts the parsers take for speed must not change results: the
+ * searched-ahead escaping in unparseMarkdown (the next special character is
+ * found once and reused across segments), the one-pass merge check of style
+ * runs, and the in-place `tg://` prefix check (with a lower-casing fallback).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseHtml, parseMarkdown, unparseMarkdown } from '../../ts/parsers/index.js';
+import type { MessageEntity } from '../../ts/tl/generated/types.js';
+
+const b = (offset: number, length: number): MessageEntity => ({ _: 'messageEntityBold', offset, length });
+const i = (offset: number, length: number): MessageEntity => ({ _: 'messageEntityItalic', offset, length });
+
+test('unparse escapes specials found in a later segment than the search started in', () => {
+  // The first segment has no special character: the search runs ahead into the bold run and the tail.
+  const text = 'plain words then a*b [x] and tail ** end';
+  const md = unparseMarkdown(text, [b(5, 6), i(17, 5)]);
+  assert.is(md, 'plain** words** then __a*b \\[__x\\] and tail \\** end');
+  assert.equal(parseMarkdown(md), { text, entities: [b(5, 6), i(17, 5)] });
+});
+
+test('unparse: a doubled marker split across a segment boundary is escaped by the next output character', () => {
+  const text = 'a*b*c';
+  const md = unparseMarkdown(text, [b(2, 1)]);
+  assert.equal(parseMarkdown(md), { text, entities: [b(2, 1)] });
+  const text2 = 'x**y';
+  const md2 = unparseMarkdown(text2, [i(0, 2)]);
+  assert.equal(parseMarkdown(md2), { text: text2, entities: [i(0, 2)] });
+});
+
+test('unparse: line breaks inside a quote continue it after a search skipped plain text', () => {
+  const text = 'intro\nline one\nline two *\nafter';
+  const q: MessageEntity = { _: 'messageEntityBlockquote', offset: 6, length: 19 };
+  const md = unparseMarkdown(text, [q]);
+  assert.is(md, 'intro\n> line one\n> line two *\nafter');
+  assert.equal(parseMarkdown(md), { text, entities: [q] });
+});
+
+test('unparse with no specials at all returns the text unchanged', () => {
+  const text = 'nothing to escape here at all 👍';
+  assert.is(unparseMarkdown(text, [b(0, 7), i(11, 6)]), '**nothing** to __escape__ here at all 👍');
+});
+
+test('parse merges touching style runs of one kind with other kinds between them', () => {
+  // `**a****b**` is two bold runs that touch: one entity; italic between keeps its own run.
+  assert.equal(parseMarkdown('**a****b** __c__ **d**'), {
+    text: 'ab c d',
+    entities: [b(0, 2), i(3, 1), b(5, 1)],
+  });
+  assert.equal(parseHtml('<b>a</b><b>b</b><i>c</i><b>d</b>'), { text: 'abcd', entities: [b(0, 2), i(2, 1), b(3, 1)] });
+});
+
+test('tg:// links are recognised in any letter case', () => {
+  assert.equal(parseMarkdown('[Ann](TG://User?id=42)').entities, [{ _: 'messageEntityMentionName', offset: 0, length: 3, user_id: 42n }]);
+  assert.equal(parseMarkdown('[Ann](tg://user?id=42)').entities, [{ _: 'messageEntityMentionName', offset: 0, length: 3, user_id: 42n }]);
+});
+
+test.run();
