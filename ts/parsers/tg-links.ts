@@ -31,10 +31,8 @@ export function parseLong(text: string, allowNegative: boolean): bigint | undefi
   return BigInt.asIntN(64, v);
 }
 
-/** `r|w?[dD]?[tT]?` → the entity's flags; undefined when the format is invalid. */
-function parseDateFormat(format: string): DateFlags | undefined {
-  if (!DATE_FORMAT.test(format)) return undefined;
-  const flags: DateFlags = {};
+/** `r|w?[dD]?[tT]?` (already checked) → the entity's flags, set on `flags`. */
+function setDateFlags(flags: DateFlags, format: string): void {
   for (let i = 0; i < format.length; i++) {
     switch (format[i]) {
       case 'r':
@@ -57,7 +55,6 @@ function parseDateFormat(format: string): DateFlags | undefined {
         break;
     }
   }
-  return flags;
 }
 
 /** The entity's flags → its format string (`''` when none is set). Conflicting flags resolve to the long form. */
@@ -66,42 +63,36 @@ export function formatDateFlags(e: DateFlags): string {
   return `${e.day_of_week ? 'w' : ''}${e.long_date ? 'D' : e.short_date ? 'd' : ''}${e.long_time ? 'T' : e.short_time ? 't' : ''}`;
 }
 
-/** The query parameters of a `tg://` link: `get(name)` gives the first value or null, as URLSearchParams does. */
-interface Query {
-  get(name: string): string | null;
-}
-
 /**
- * A plain `k=v&k=v` query (no `%` or `+`, so nothing to decode; no leading `?`) read in place:
+ * The first value of `name` in a `tg://` link's query, or null, as URLSearchParams#get gives it.
+ * A plain `k=v&k=v` query (no `%` or `+`, so nothing to decode; no leading `?`) is read in place:
  * building a URLSearchParams costs more than the rest of a link's parse.
  */
-class PlainQuery implements Query {
-  constructor(readonly text: string) {}
-
-  get(name: string): string | null {
-    const text = this.text;
-    let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('&', start);
-      if (end < 0) end = text.length;
-      if (end > start) {
-        const eq = text.indexOf('=', start);
-        const keyEnd = eq >= 0 && eq < end ? eq : end;
-        if (keyEnd - start === name.length && text.startsWith(name, start)) return keyEnd === end ? '' : text.slice(keyEnd + 1, end);
-      }
-      start = end + 1;
+function param(query: string, name: string): string | null {
+  if (query.indexOf('%') >= 0 || query.indexOf('+') >= 0 || query.charCodeAt(0) === 63) return new URLSearchParams(query).get(name);
+  let start = 0;
+  while (start <= query.length) {
+    let end = query.indexOf('&', start);
+    if (end < 0) end = query.length;
+    if (end > start) {
+      const eq = query.indexOf('=', start);
+      const keyEnd = eq >= 0 && eq < end ? eq : end;
+      if (keyEnd - start === name.length && query.startsWith(name, start)) return keyEnd === end ? '' : query.slice(keyEnd + 1, end);
     }
-    return null;
+    start = end + 1;
   }
+  return null;
 }
 
-function query(url: string, prefix: string): Query | undefined {
-  if (url.length <= prefix.length) return undefined;
-  // Links are almost always written in lower case: compare in place, lower-case a copy only otherwise.
-  if (!url.startsWith(prefix) && url.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
-  const q = url.slice(prefix.length);
-  // URLSearchParams also drops a leading `?`; leave that and anything encoded to it.
-  return q.indexOf('%') < 0 && q.indexOf('+') < 0 && q.charCodeAt(0) !== 63 ? new PlainQuery(q) : new URLSearchParams(q);
+/** `tg://<host>?<query>` with a non-empty query → the host in lower case; undefined otherwise. */
+function tgHost(url: string): string | undefined {
+  if (url.length <= 6 || (url.charCodeAt(0) | 0x20) !== 0x74 || (url.charCodeAt(1) | 0x20) !== 0x67 || !url.startsWith('://', 2))
+    return undefined;
+  const qm = url.indexOf('?', 5);
+  if (qm < 0 || qm === url.length - 1) return undefined;
+  const host = url.slice(5, qm);
+  // Links are almost always written in lower case: lower-case a copy only when a known host does not match as written.
+  return host === 'user' || host === 'emoji' || host === 'time' ? host : host.toLowerCase();
 }
 
 /**
@@ -110,29 +101,31 @@ function query(url: string, prefix: string): Query | undefined {
  * Any other URL is a `messageEntityTextUrl`.
  */
 export function entityForUrl(url: string): MessageEntity | undefined {
-  if (url.length > 5 && (url.charCodeAt(0) | 0x20) === 0x74 && url.startsWith('://', 2)) {
-    let q = query(url, 'tg://user?');
-    if (q) {
-      const id = parseLong(q.get('id') ?? '', false);
-      if (id === undefined) return undefined;
-      const hash = q.get('hash');
-      if (hash === null) return { _: 'messageEntityMentionName', offset: 0, length: 0, user_id: id };
-      if (!HEX.test(hash)) return undefined;
-      const accessHash = BigInt.asIntN(64, hash[0] === '-' ? -BigInt(`0x${hash.slice(1)}`) : BigInt(`0x${hash}`));
-      return {
-        _: 'inputMessageEntityMentionName',
-        offset: 0,
-        length: 0,
-        user_id: { _: 'inputUser', user_id: id, access_hash: accessHash },
-      };
+  const host = tgHost(url);
+  if (host !== undefined) {
+    const query = url.slice(url.indexOf('?', 5) + 1);
+    switch (host) {
+      case 'user': {
+        const id = parseLong(param(query, 'id') ?? '', false);
+        if (id === undefined) return undefined;
+        const hash = param(query, 'hash');
+        if (hash === null) return { _: 'messageEntityMentionName', offset: 0, length: 0, user_id: id };
+        if (!HEX.test(hash)) return undefined;
+        const accessHash = BigInt.asIntN(64, hash[0] === '-' ? -BigInt(`0x${hash.slice(1)}`) : BigInt(`0x${hash}`));
+        return {
+          _: 'inputMessageEntityMentionName',
+          offset: 0,
+          length: 0,
+          user_id: { _: 'inputUser', user_id: id, access_hash: accessHash },
+        };
+      }
+      case 'emoji': {
+        const id = parseLong(param(query, 'id') ?? '', true);
+        return id === undefined ? undefined : { _: 'messageEntityCustomEmoji', offset: 0, length: 0, document_id: id };
+      }
+      case 'time':
+        return dateEntity(param(query, 'unix') ?? '', param(query, 'format'));
     }
-    q = query(url, 'tg://emoji?');
-    if (q) {
-      const id = parseLong(q.get('id') ?? '', true);
-      return id === undefined ? undefined : { _: 'messageEntityCustomEmoji', offset: 0, length: 0, document_id: id };
-    }
-    q = query(url, 'tg://time?');
-    if (q) return dateEntity(q.get('unix') ?? '', q.get('format'));
   }
   return { _: 'messageEntityTextUrl', offset: 0, length: 0, url };
 }
@@ -142,9 +135,12 @@ export function dateEntity(unix: string, format: string | null | undefined): Mes
   if (!/^\d{1,10}$/.test(unix)) return undefined;
   const date = Number(unix);
   if (date > 0x7fffffff) return undefined;
-  const flags = parseDateFormat(format ?? '');
-  if (!flags) return undefined;
-  return { _: 'messageEntityFormattedDate', offset: 0, length: 0, date, ...flags };
+  const f = format ?? '';
+  if (!DATE_FORMAT.test(f)) return undefined;
+  // Flags set on the entity itself: spreading a separate flags object costs more than the rest.
+  const entity: FormattedDate = { _: 'messageEntityFormattedDate', offset: 0, length: 0, date };
+  setDateFlags(entity, f);
+  return entity;
 }
 
 /** The link target that stands for a mention, custom emoji or date entity; undefined for other kinds. */
