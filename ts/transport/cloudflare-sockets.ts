@@ -76,7 +76,7 @@ export function createCloudflareTcpFactory(options: CloudflareTcpOptions): Socke
 /** Resolves when `socket` is open; rejects when it fails or `signal` aborts first. */
 function opened(socket: CloudflareSocketLike, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
+    const onAbort = () => reject(new TransportError('aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.opened.then(
       () => {

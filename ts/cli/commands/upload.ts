@@ -42,14 +42,14 @@ export async function uploadCommand(argv: readonly string[], io: CliIo, sink: Pr
   }
   if (args.positional.length !== 1) throw new UsageError('upload takes one file');
   const file = args.positional[0]!;
-  let size: number;
+  let st: ReturnType<typeof statSync> | undefined;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
+    st = statSync(file);
   } catch {
-    throw new WasmgramError(`${file} is not a readable file`);
+    st = undefined;
   }
+  if (!st?.isFile()) throw new WasmgramError(`${file} is not a readable file`);
+  const size = Number(st.size);
   const to = stringOption(args, 'to') ?? 'me';
   const name = stringOption(args, 'name') ?? basename(file);
   const { client, close } = await openClient(args, io);
