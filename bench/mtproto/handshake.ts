@@ -59,8 +59,6 @@ export interface HandshakeParts {
   server: number;
 }
 
-const PARTS = ['pq', 'rsa', 'dh', 'clientIo', 'server'] as const;
-
 export interface Anatomy {
   exchanges: number;
   /** Median ms of each part (and of the total) over the exchanges. */

@@ -52,9 +52,6 @@ export const PHONES: Record<string, string> = {
 /** The login code of a DC 2 test number. */
 export const DC2_CODE = '22222';
 
-/** Loads an implementation against `server`; throws with a reason when it cannot run. */
-type ImplLoader = (server: ServerInfo) => Promise<Impl>;
-
 /** The DC every measurement talks to. */
 export function dc2(server: ServerInfo): { id: number; host: string; port: number } {
   const dc = server.dcs.find((d) => d.id === 2);

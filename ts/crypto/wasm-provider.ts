@@ -5,7 +5,7 @@
  */
 import { CryptoError, SecurityError } from '../errors.js';
 import { redact } from '../redact.js';
-import { type CryptoModule, loadCryptoModule, loadCryptoModuleSync, SLOT_SIZE } from '../wasm/crypto-module.js';
+import { type CryptoModule, loadCryptoModule, loadCryptoModuleSync } from '../wasm/crypto-module.js';
 import type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './provider.js';
 import { defaultRandom, pooledRandom } from './random.js';
 
