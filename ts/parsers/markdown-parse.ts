@@ -58,13 +58,21 @@ enum C {
 const SPECIAL = new Uint8Array(128);
 for (const c of '\\`[!*_-~|\n') SPECIAL[c.charCodeAt(0)] = 1;
 
-const TOGGLE: Readonly<Record<number, MessageEntity['_']>> = {
-  [C.Star]: 'messageEntityBold',
-  [C.Underscore]: 'messageEntityItalic',
-  [C.Minus]: 'messageEntityUnderline',
-  [C.Tilde]: 'messageEntityStrike',
-  [C.Pipe]: 'messageEntitySpoiler',
-};
+/** Toggle markers: a slot per style (-1: not a toggle), and the entity each slot opens. */
+const TOGGLE_SLOT = new Int8Array(128).fill(-1);
+TOGGLE_SLOT[C.Star] = 0;
+TOGGLE_SLOT[C.Underscore] = 1;
+TOGGLE_SLOT[C.Minus] = 2;
+TOGGLE_SLOT[C.Tilde] = 3;
+TOGGLE_SLOT[C.Pipe] = 4;
+const TOGGLE_KIND = [
+  'messageEntityBold',
+  'messageEntityItalic',
+  'messageEntityUnderline',
+  'messageEntityStrike',
+  'messageEntitySpoiler',
+] as const satisfies readonly MessageEntity['_'][];
+const SPOILER_SLOT = 4;
 
 /** ASCII punctuation: what `\` can escape. */
 function isPunct(c: number): boolean {
@@ -85,8 +93,10 @@ interface ScanMemo {
 class MarkdownParser {
   out = '';
   readonly entities: MessageEntity[] = [];
-  /** Open toggle entities by marker char code, and where their marker was. */
-  readonly toggles = new Map<number, { entity: MessageEntity; at: number }>();
+  /** Open toggle entities by TOGGLE_SLOT, and where their marker was: plain arrays, as a Map costs more per marker. */
+  readonly toggles: (MessageEntity | null)[] = [null, null, null, null, null];
+  readonly toggleAt: number[] = [0, 0, 0, 0, 0];
+  openToggles = 0;
   quote: OpenQuote | null = null;
   private bracketMemo: ScanMemo = { from: -1, to: -1, found: -1 };
   private parenMemo: ScanMemo = { from: -1, to: -1, found: -1 };
@@ -264,13 +274,17 @@ class MarkdownParser {
             continue;
           }
           this.out += input.slice(seg, i);
-          const open = this.toggles.get(c);
+          const slot = TOGGLE_SLOT[c]!;
+          const open = this.toggles[slot];
           if (open) {
-            open.entity.length = this.out.length - open.entity.offset;
-            this.entities.push(open.entity);
-            this.toggles.delete(c);
+            open.length = this.out.length - open.offset;
+            this.entities.push(open);
+            this.toggles[slot] = null;
+            this.openToggles--;
           } else {
-            this.toggles.set(c, { entity: { _: TOGGLE[c]!, offset: this.out.length, length: 0 } as MessageEntity, at: i });
+            this.toggles[slot] = { _: TOGGLE_KIND[slot]!, offset: this.out.length, length: 0 };
+            this.toggleAt[slot] = i;
+            this.openToggles++;
           }
           seg = i = i + 2;
         }
@@ -281,7 +295,7 @@ class MarkdownParser {
 
   /** `||` that ends an expandable blockquote: at the end of its last line, with no spoiler open. */
   private expandableEnd(i: number, to: number): boolean {
-    if (!this.quote?.entity.collapsed || this.toggles.has(C.Pipe)) return false;
+    if (!this.quote?.entity.collapsed || this.toggles[SPOILER_SLOT]) return false;
     const after = i + 2;
     if (after >= to) return true;
     return this.input.charCodeAt(after) === C.Lf && this.input.charCodeAt(after + 1) !== C.Gt;
@@ -377,8 +391,9 @@ class MarkdownParser {
     const start = this.lineStart(0, true);
     this.parse(start, n, false);
     if (this.quote) this.closeQuote(this.out.length);
-    if (this.toggles.size > 0) {
-      const unclosed = [...this.toggles.values()].map((t) => t.at);
+    if (this.openToggles > 0) {
+      const unclosed: number[] = [];
+      for (let k = 0; k < this.toggles.length; k++) if (this.toggles[k]) unclosed.push(this.toggleAt[k]!);
       if (!this.plain) {
         const at = Math.min(...unclosed);
         throw formatError('markdown', 'unclosed', at, `unclosed ${this.input.slice(at, at + 2)}`);
