@@ -62,6 +62,9 @@ let evPos = new Int32Array(64);
 let evRank = new Uint8Array(64);
 let evKind = new Uint8Array(64);
 let evOpen = new Uint8Array(64);
+/** First char code of each event's markup (-1: empty) and whether it holds a line break: known when it is pushed, so a built-up markup string is never read back (that would flatten it). */
+let evFirst = new Int32Array(64);
+let evLf = new Uint8Array(64);
 let evOrder = new Int32Array(64);
 const evText: string[] = [];
 let evCount = 0;
@@ -78,6 +81,8 @@ function reserve(entities: number): void {
     evRank = new Uint8Array(size);
     evKind = new Uint8Array(size);
     evOpen = new Uint8Array(size);
+    evFirst = new Int32Array(size);
+    evLf = new Uint8Array(size);
     evOrder = new Int32Array(size);
     codeSpans = new Int32Array(size);
   }
@@ -88,13 +93,15 @@ function reserve(entities: number): void {
   }
 }
 
-function push(pos: number, rank: Rank, text: string, kind: Kind, open: boolean): void {
+function push(pos: number, rank: Rank, text: string, kind: Kind, open: boolean, first: number, lf = false): void {
   const i = evCount++;
   evPos[i] = pos;
   evRank[i] = rank;
   evKind[i] = kind;
   evOpen[i] = open ? 1 : 0;
   evText[i] = text;
+  evFirst[i] = first;
+  evLf[i] = lf ? 1 : 0;
   evOrder[i] = i;
 }
 
@@ -142,8 +149,8 @@ function events(text: string, list: readonly MessageEntity[]): void {
       if (offset < quoteEnd || !isLineStart(text, offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
       quoteEnd = end;
       const collapsed = (e as MessageEntity.messageEntityBlockquote).collapsed;
-      push(offset, Rank.QuoteOpen, collapsed ? '**> ' : '> ', Kind.Quote, true);
-      push(end, Rank.QuoteClose, collapsed ? '||' : '', Kind.Quote, false);
+      push(offset, Rank.QuoteOpen, collapsed ? '**> ' : '> ', Kind.Quote, true, collapsed ? 42 : 62);
+      push(end, Rank.QuoteClose, collapsed ? '||' : '', Kind.Quote, false, collapsed ? 124 : -1);
       continue;
     }
     if (isStyleKind(kind)) {
@@ -159,12 +166,12 @@ function events(text: string, list: readonly MessageEntity[]): void {
       codeSpans[spans++] = offset;
       codeSpans[spans++] = end;
       if (kind === 'messageEntityCode') {
-        push(offset, Rank.ScopedOpen, '`', Kind.Code, true);
-        push(end, Rank.ScopedClose, '`', Kind.Code, false);
+        push(offset, Rank.ScopedOpen, '`', Kind.Code, true, 96);
+        push(end, Rank.ScopedClose, '`', Kind.Code, false, 96);
       } else {
         const lang = cleanLanguage((e as MessageEntity.messageEntityPre).language);
-        push(offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true);
-        push(end, Rank.ScopedClose, '\n```', Kind.Code, false);
+        push(offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true, 96, true);
+        push(end, Rank.ScopedClose, '\n```', Kind.Code, false, 10, true);
       }
       continue;
     }
@@ -173,8 +180,8 @@ function events(text: string, list: readonly MessageEntity[]): void {
     stackEnd[sp] = end;
     stackCode[sp++] = 0;
     const bang = kind === 'messageEntityCustomEmoji' || kind === 'messageEntityFormattedDate';
-    push(offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true);
-    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false);
+    push(offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true, bang ? 33 : 91);
+    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false, 93, url.indexOf('\n') >= 0);
   }
   // Styles: merged per kind (markers toggle), boundaries moved out of code.
   if (own) {
@@ -190,8 +197,8 @@ function events(text: string, list: readonly MessageEntity[]): void {
       }
       if (end <= start) continue;
       const m = MARKER[e._]!;
-      push(start, Rank.StyleOpen, m, Kind.Style, true);
-      push(end, Rank.StyleClose, m, Kind.Style, false);
+      push(start, Rank.StyleOpen, m, Kind.Style, true, m.charCodeAt(0));
+      push(end, Rank.StyleClose, m, Kind.Style, false, m.charCodeAt(0));
     }
   }
   sortEvents();
@@ -273,8 +280,8 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
       let piece = evText[ev]!;
       evText[ev] = ''; // keep no caller data alive in the scratch
       if (kind === Kind.Quote) quote = open;
-      if (quote && piece.indexOf('\n') >= 0) piece = piece.replace(/\n/g, '\n> ');
-      if (first < 0 && piece.length > 0) first = piece.charCodeAt(0);
+      if (quote && evLf[ev] === 1) piece = piece.replace(/\n/g, '\n> ');
+      if (first < 0) first = evFirst[ev]!;
       tags += piece;
       if (kind === Kind.Code) code += open ? 1 : -1;
       else if (kind === Kind.Link) link += open ? 1 : -1;
