@@ -42,6 +42,9 @@ const ENTRIES = {
   'transport-node': { src: 'ts/transport/node.ts' },
   network: { src: 'ts/network/index.ts' },
   client: { src: 'ts/client/index.ts' },
+  dispatcher: { src: 'ts/dispatcher/index.ts' },
+  fsm: { src: 'ts/fsm/index.ts' },
+  'fsm-libsql': { src: 'ts/fsm/libsql.ts' },
   storage: { src: 'ts/storage/index.ts' },
   'storage-libsql': { src: 'ts/storage/libsql.ts' },
   'storage-node': { src: 'ts/storage/file-node.ts' },
@@ -84,6 +87,11 @@ const PLATFORM = {
   'libsql-local-node': {
     src: 'ts/storage/libsql-local-node.ts',
     web: `import { SessionError } from ${errors};\nexport function createLocalLibsqlClient() { ${notHere('SessionError', 'a local libSQL database (file: or :memory:)')} }`,
+  },
+  'inflate-node': {
+    src: 'ts/tl/codec/inflate-node.ts',
+    // Without node:zlib, gzip.ts inflates with pako.
+    web: 'export function nativeInflate() { return undefined; }',
   },
   wasm: {
     src: 'ts/wasm/embedded.ts',

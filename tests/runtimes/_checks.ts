@@ -34,6 +34,13 @@ async function runChecks(mods, opts) {
   const back = tl.decode(bytes);
   expect(back._ === 'inputPeerUser' && back.user_id === 777000n && back.access_hash === -5n, 'TL round trip');
   out.tl = 'ok';
+  // The bot-building entries load (the README's echo bot imports them).
+  if (mods.dispatcher && mods.fsm) {
+    const f = mods.dispatcher.command('start');
+    expect(typeof mods.dispatcher.dispatcherFor === 'function' && f !== undefined, 'wasmgram/dispatcher');
+    expect(typeof mods.fsm.MemoryStateStorage === 'function' && typeof mods.fsm.perUser === 'function', 'wasmgram/fsm');
+    out.botEntries = 'ok';
+  }
   // Key exchange + help.getConfig against the test server.
   const sockets = opts.websocket
     ? await transport.createDefaultSocketFactory({ prefer: 'websocket', websocket: { scheme: 'ws' } })

@@ -3,7 +3,7 @@
  * Each reads its options (test server address, RSA key, transport), runs
  * `runChecks` from _checks.ts and reports `RESULT <json>`.
  */
-const ENTRIES = ['crypto', 'tl', 'network', 'transport'];
+const ENTRIES = ['crypto', 'tl', 'network', 'transport', 'dispatcher', 'fsm'];
 const importAll = `${ENTRIES.map((e) => `import * as ${e} from 'wasmgram/${e}';`).join('\n')}\nimport * as client from 'wasmgram';`;
 const mods = `{ ${ENTRIES.join(', ')}, client }`;
 
