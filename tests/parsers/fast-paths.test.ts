@@ -56,4 +56,25 @@ test('tg:// links are recognised in any letter case', () => {
   assert.equal(parseMarkdown('[Ann](tg://user?id=42)').entities, [{ _: 'messageEntityMentionName', offset: 0, length: 3, user_id: 42n }]);
 });
 
+test('delimiter searches honour escapes before, inside and after the searched range', () => {
+  const url = (u: string, offset: number, length: number): MessageEntity => ({ _: 'messageEntityTextUrl', offset, length, url: u });
+  // No backslash anywhere: the native search path.
+  assert.equal(parseMarkdown('a [b](https://x.y/1) `c` d'), {
+    text: 'a b c d',
+    entities: [url('https://x.y/1', 2, 1), { _: 'messageEntityCode', offset: 4, length: 1 }],
+  });
+  // An escaped `]` and `)` inside the searched ranges.
+  assert.equal(parseMarkdown('[a\\]b](https://x.y/\\)z)'), { text: 'a]b', entities: [url('https://x.y/)z', 0, 3)] });
+  // A backslash only after the match (the match stands) and only before the range (irrelevant).
+  assert.equal(parseMarkdown('`x` and \\* end'), { text: 'x and * end', entities: [{ _: 'messageEntityCode', offset: 0, length: 1 }] });
+  assert.equal(parseMarkdown('\\* then `y`'), { text: '* then y', entities: [{ _: 'messageEntityCode', offset: 7, length: 1 }] });
+  // An escaped backtick inside code, and ``` blocks with an escaped backtick before the closing one.
+  assert.equal(parseMarkdown('`a\\`b`'), { text: 'a`b', entities: [{ _: 'messageEntityCode', offset: 0, length: 3 }] });
+  assert.equal(parseMarkdown('```\na\\`\n```'), { text: 'a`', entities: [{ _: 'messageEntityPre', offset: 0, length: 2, language: '' }] });
+  // An escaped delimiter is no delimiter: the link never closes, so in plain mode it is text.
+  assert.equal(parseMarkdown('[a](b\\)', { onError: 'plain' }), { text: '[a](b)', entities: [] });
+  // A delimiter found only past the link text's end does not close code inside it.
+  assert.equal(parseMarkdown('[a `b](https://x.y) c`', { onError: 'plain' }).text, 'a `b c`');
+});
+
 test.run();

@@ -90,6 +90,51 @@ interface ScanMemo {
   found: number;
 }
 
+/** The one-character and triple delimiters `scan` looks for, as search strings. */
+const DELIMITER: Readonly<Record<number, string>> = { [C.Backtick]: '`', [C.Rbracket]: ']', [C.Rparen]: ')' };
+const TRIPLE_BACKTICK = '```';
+
+/**
+ * Finds the first unescaped `ch` in `input` [from, to) (with `triple`: three of it, all before `to`),
+ * or -1. A failed search is remembered: a later search from a position past `from` fails at once.
+ *
+ * `firstBs`/`lastBs` bound where the input has backslashes (-1: none). Where [from, match) has none, a
+ * native `indexOf` finds the delimiter — its speed does not depend on the JIT having optimized this
+ * function yet. A match found past `to` is no match; such an overrun only ever reaches the next
+ * delimiter after the last one before it, so the searches stay linear overall.
+ */
+function scan(
+  input: string,
+  memo: ScanMemo,
+  ch: number,
+  from: number,
+  to: number,
+  triple: boolean,
+  firstBs: number,
+  lastBs: number,
+): number {
+  if (memo.to === to && from >= memo.from && (memo.found < 0 || from < memo.found)) return memo.found;
+  let found = input.indexOf(triple ? TRIPLE_BACKTICK : DELIMITER[ch]!, from);
+  if (found >= 0 && (triple ? found + 2 >= to : found >= to)) found = -1;
+  // Escapes only hide delimiters: absent stays absent, and a match with no backslash before it
+  // in the range stands. Otherwise escapes decide, char by char.
+  if (found >= 0 && firstBs >= 0 && from <= lastBs && found > firstBs) {
+    found = -1;
+    for (let i = from; i < to; i++) {
+      const c = input.charCodeAt(i);
+      if (c === C.Backslash) i++;
+      else if (c === ch && (!triple || (input.charCodeAt(i + 1) === ch && input.charCodeAt(i + 2) === ch && i + 2 < to))) {
+        found = i;
+        break;
+      }
+    }
+  }
+  memo.from = from;
+  memo.to = to;
+  memo.found = found;
+  return found;
+}
+
 class MarkdownParser {
   out = '';
   readonly entities: MessageEntity[] = [];
@@ -102,38 +147,22 @@ class MarkdownParser {
   private parenMemo: ScanMemo = { from: -1, to: -1, found: -1 };
   private codeMemo: ScanMemo = { from: -1, to: -1, found: -1 };
   private preMemo: ScanMemo = { from: -1, to: -1, found: -1 };
+  /** The first and last backslash of the input (-1: none), for `scan`. */
+  readonly firstBs: number;
+  readonly lastBs: number;
 
   constructor(
     readonly input: string,
     readonly plain: boolean,
     /** Input positions of toggle markers left unclosed by an earlier pass (plain mode): literal now. */
     readonly literal: ReadonlySet<number> | null,
-  ) {}
+  ) {
+    this.firstBs = input.indexOf('\\');
+    this.lastBs = this.firstBs < 0 ? -1 : input.lastIndexOf('\\');
+  }
 
   fail(reason: FormatErrorReason, at: number, what: string): void {
     if (!this.plain) throw formatError('markdown', reason, at, what);
-  }
-
-  /**
-   * Finds the first unescaped `ch` in [from, to), or -1. A failed search is
-   * remembered: a later search from a position past `from` fails at once.
-   */
-  private scan(memo: ScanMemo, ch: number, from: number, to: number, triple = false): number {
-    if (memo.to === to && from >= memo.from && (memo.found < 0 || from < memo.found)) return memo.found;
-    const input = this.input;
-    let found = -1;
-    for (let i = from; i < to; i++) {
-      const c = input.charCodeAt(i);
-      if (c === C.Backslash) i++;
-      else if (c === ch && (!triple || (input.charCodeAt(i + 1) === ch && input.charCodeAt(i + 2) === ch && i + 2 < to))) {
-        found = i;
-        break;
-      }
-    }
-    memo.from = from;
-    memo.to = to;
-    memo.found = found;
-    return found;
   }
 
   /**
@@ -303,7 +332,7 @@ class MarkdownParser {
 
   /** Inline code at `i`; returns where parsing goes on, or -1 when the backtick is text. */
   private code(i: number, to: number, seg: number): number {
-    const close = this.scan(this.codeMemo, C.Backtick, i + 1, to);
+    const close = scan(this.input, this.codeMemo, C.Backtick, i + 1, to, false, this.firstBs, this.lastBs);
     if (close < 0) {
       this.fail('unclosed', i, 'unclosed ` code span');
       return -1;
@@ -319,7 +348,7 @@ class MarkdownParser {
   /** A ``` block at `i`; returns where parsing goes on, or -1 when the backticks are text. */
   private pre(i: number, to: number, seg: number): number {
     const input = this.input;
-    const close = this.scan(this.preMemo, C.Backtick, i + 3, to, true);
+    const close = scan(input, this.preMemo, C.Backtick, i + 3, to, true, this.firstBs, this.lastBs);
     if (close < 0) {
       this.fail('unclosed', i, 'unclosed ``` block');
       return -1;
@@ -356,9 +385,9 @@ class MarkdownParser {
     const input = this.input;
     const bang = input.charCodeAt(i) === C.Bang;
     const textStart = i + (bang ? 2 : 1);
-    const close = this.scan(this.bracketMemo, C.Rbracket, textStart, to);
+    const close = scan(input, this.bracketMemo, C.Rbracket, textStart, to, false, this.firstBs, this.lastBs);
     if (close < 0 || input.charCodeAt(close + 1) !== C.Lparen) return -1;
-    const end = this.scan(this.parenMemo, C.Rparen, close + 2, to);
+    const end = scan(input, this.parenMemo, C.Rparen, close + 2, to, false, this.firstBs, this.lastBs);
     if (end < 0) {
       this.fail('unclosed', i, 'link target without its closing )');
       return -1;
