@@ -48,6 +48,16 @@ async function bundle(entry: string, external: string[]): Promise<string> {
     write: false,
     external,
     logLevel: 'silent',
+    // The bundle a browser gets: its twin of the node:zlib adapter (pako inflates), as package.json's imports map gives it.
+    plugins: [
+      {
+        name: 'web-inflate',
+        setup(b) {
+          b.onResolve({ filter: /\/inflate-node\.js$/ }, () => ({ path: 'inflate-node-web', namespace: 'web-twin' }));
+          b.onLoad({ filter: /.*/, namespace: 'web-twin' }, () => ({ contents: 'export function nativeInflate() { return undefined; }' }));
+        },
+      },
+    ],
   });
   return out.outputFiles[0]!.text;
 }
