@@ -141,6 +141,24 @@ function scan(
   return found;
 }
 
+/**
+ * `e` (from entityForUrl) at its range. The common kinds are rebuilt by one literal each instead of
+ * written to: a store into entities of several shapes at one site makes the JIT's code for that site
+ * depend on which shapes it had seen when it compiled, and a later shape throws that code away.
+ */
+function placed(e: MessageEntity, offset: number, length: number): MessageEntity {
+  switch (e._) {
+    case 'messageEntityTextUrl':
+      return { _: 'messageEntityTextUrl', offset, length, url: e.url };
+    case 'messageEntityMentionName':
+      return { _: 'messageEntityMentionName', offset, length, user_id: e.user_id };
+    case 'messageEntityCustomEmoji':
+      return { _: 'messageEntityCustomEmoji', offset, length, document_id: e.document_id };
+    default:
+      return { ...e, offset, length };
+  }
+}
+
 class MarkdownParser {
   out = '';
   readonly entities: MessageEntity[] = [];
@@ -414,11 +432,7 @@ class MarkdownParser {
     this.out += input.slice(seg, keepBang ? i + 1 : i);
     const offset = this.out.length;
     this.parse(textStart, close, true);
-    if (entity && this.out.length > offset) {
-      entity.offset = offset;
-      entity.length = this.out.length - offset;
-      this.entities.push(entity);
-    }
+    if (entity && this.out.length > offset) this.entities.push(placed(entity, offset, this.out.length - offset));
     return end + 1;
   }
 
