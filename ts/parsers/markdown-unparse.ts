@@ -121,8 +121,12 @@ function cleanLanguage(language: string): string {
   return clean.trim();
 }
 
+const URL_ESCAPE = /[\\)]/;
+const URL_ESCAPE_ALL = /[\\)]/g;
+
 function escapeUrl(url: string): string {
-  return url.indexOf(')') < 0 && url.indexOf('\\') < 0 ? url : url.replace(/[\\)]/g, '\\$&');
+  // One native search says whether anything needs escaping (usually not).
+  return URL_ESCAPE.test(url) ? url.replace(URL_ESCAPE_ALL, '\\$&') : url;
 }
 
 function isLineStart(text: string, pos: number): boolean {
@@ -218,9 +222,6 @@ let evKeys = new Int32Array(64);
  */
 function sortEvents(): void {
   const n = evCount;
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = compareEvents(i - 1, i) < 0;
-  if (sorted) return;
   let maxPos = 0;
   for (let i = 0; i < n; i++) if (evPos[i]! > maxPos) maxPos = evPos[i]!;
   if (n > SEQ_MASK || maxPos >= 1 << (31 - SEQ_SHIFT - 3)) {
@@ -228,7 +229,16 @@ function sortEvents(): void {
     return;
   }
   if (evKeys.length < n) evKeys = new Int32Array(Math.max(n, evKeys.length * 2));
-  for (let i = 0; i < n; i++) evKeys[i] = (((evPos[i]! << 3) | evRank[i]!) << SEQ_SHIFT) | (evOpen[i] === 1 ? i : SEQ_MASK - i);
+  // Keys are distinct, so ascending keys mean push order is already the output order (short messages, often).
+  let sorted = true;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const k = (((evPos[i]! << 3) | evRank[i]!) << SEQ_SHIFT) | (evOpen[i] === 1 ? i : SEQ_MASK - i);
+    evKeys[i] = k;
+    if (k < last) sorted = false;
+    last = k;
+  }
+  if (sorted) return;
   const keys = evKeys.subarray(0, n).sort();
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
