@@ -89,7 +89,8 @@ function resolveTarget(target: DownloadTarget, thumb?: string): Resolved {
   const refresh = origin
     ? async () => {
         const fresh = await origin.refetch();
-        if (!fresh || fresh.kind !== kind) throw new WasmgramError('the origin of this file no longer holds it (message deleted or edited, photo deleted, sticker removed)');
+        if (!fresh || fresh.kind !== kind)
+          throw new WasmgramError('the origin of this file no longer holds it (message deleted or edited, photo deleted, sticker removed)');
         return mediaLocation(fresh, thumb).location;
       }
     : undefined;
