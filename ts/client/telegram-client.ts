@@ -104,6 +104,7 @@ import { type PollParams, sendPoll } from './methods/messages/send-poll.js';
 import { type ReactionLike, sendReaction } from './methods/messages/send-reaction.js';
 import { vote } from './methods/messages/vote.js';
 import type { MessagePeerReaction, MessageReactions, PollResults } from '../tl/generated/types.js';
+import { type SearchGlobalParams, searchGlobal } from './methods/messages/search-global.js';
 import { type SearchMessagesParams, searchMessages } from './methods/messages/search-messages.js';
 import { type SendMessageParams, sendMessage } from './methods/messages/send-message.js';
 import { resolvePeer } from './methods/peers/resolve-peer.js';
@@ -708,6 +709,10 @@ export class TelegramClient implements ClientCore {
   /** See {@link searchMessages}. */
   searchMessages(peer: PeerLike, query: string, params?: SearchMessagesParams): AsyncGenerator<Message> {
     return searchMessages(this, peer, query, params);
+  }
+  /** See {@link searchGlobal}. */
+  searchGlobal(query: string, params?: SearchGlobalParams): AsyncGenerator<Message> {
+    return searchGlobal(this, query, params);
   }
   /** See {@link iterDialogs}. */
   iterDialogs(params?: IterDialogsParams): AsyncGenerator<Dialog> {

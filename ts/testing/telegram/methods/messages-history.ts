@@ -1,6 +1,7 @@
 /**
- * Reading messages: `messages.getHistory`, `messages.search` (text in one
- * chat), `messages.getMessages`, `channels.getMessages`
+ * Reading messages: `messages.getHistory`, `messages.search` (text and media
+ * filters in one chat), `messages.searchGlobal` (every chat the account reads),
+ * `messages.getMessages`, `channels.getMessages`
  * (https://core.telegram.org/method/messages.getHistory and the pages of the others).
  */
 import type { InputMessage, Message, messages } from '../../../tl/generated/types.js';
@@ -11,6 +12,7 @@ import type { Mailbox, StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { type Slice, sliceHistory } from './history-slice.js';
 import { checkReadable, resolveChannel, resolvePeer } from './peers.js';
+import { messageFilter } from './search-filters.js';
 
 /** Every message of `peer` in `box`, ascending. */
 function messagesOf(box: Mailbox, peer: PeerRef): StoredMessage[] {
@@ -81,13 +83,14 @@ export const messagesHistoryMethods: MethodTable = {
     run(call, req) {
       const peer = resolvePeer(call, req.peer);
       checkReadable(call, peer);
-      if (req.filter._ !== 'inputMessagesFilterEmpty') throw badRequest('FILTER_NOT_SUPPORTED'); // media filters: later work
+      const keep = messageFilter(req.filter, call.self().id);
       const from = req.from_id ? resolvePeer(call, req.from_id) : undefined;
       const q = req.q.toLowerCase();
       const box = call.backend.messages.boxFor(call.self().id, peer);
       const hits = messagesOf(box, peer).filter(
         (m) =>
-          !m.action &&
+          (!m.action || req.filter._ === 'inputMessagesFilterChatPhotos') &&
+          keep(m) &&
           m.text.toLowerCase().includes(q) &&
           (from === undefined || (from.kind === 'user' && m.fromId === from.id)) &&
           (req.min_date <= 0 || m.date >= req.min_date) &&
@@ -95,6 +98,49 @@ export const messagesHistoryMethods: MethodTable = {
       );
       const slice = sliceHistory(hits, { ...req, offset_date: 0 });
       return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined);
+    },
+  },
+  'messages.searchGlobal': {
+    auth: true,
+    run(call, req) {
+      const b = call.backend;
+      const me = call.self().id;
+      const keep = messageFilter(req.filter, me);
+      const q = req.q.toLowerCase();
+      if (q === '' && req.filter._ === 'inputMessagesFilterEmpty') throw badRequest('SEARCH_QUERY_EMPTY');
+      if (req.limit < 0 || req.limit > 100) throw badRequest('LIMIT_INVALID');
+      // Every chat the account reads (https://core.telegram.org/method/messages.searchGlobal): private chats, groups, channels it is in.
+      const hits: StoredMessage[] = [];
+      for (const d of b.dialogs.sorted(me)) {
+        const peer = d.peer;
+        if (peer.kind !== 'user' && !b.chatOf(peer)?.members.has(me)) continue;
+        const broadcast = peer.kind === 'channel' && b.chats.channel(peer.id)?.kind === 'broadcast';
+        if (req.users_only && peer.kind !== 'user') continue;
+        if (req.broadcasts_only && !broadcast) continue;
+        if (req.groups_only && (peer.kind === 'user' || broadcast)) continue;
+        for (const m of messagesOf(b.messages.boxFor(me, peer), peer)) {
+          if (m.action || !keep(m) || !m.text.toLowerCase().includes(q)) continue;
+          if ((req.min_date > 0 && m.date < req.min_date) || (req.max_date > 0 && m.date > req.max_date)) continue;
+          hits.push(m);
+        }
+      }
+      // Newest first; ties by chat, then id, so (offset_rate, offset_peer, offset_id) names one place in the order.
+      const key = (m: StoredMessage) => `${m.peer.kind}${m.peer.id}`;
+      hits.sort((x, y) => y.date - x.date || key(x).localeCompare(key(y)) || y.id - x.id);
+      let start = 0;
+      if (req.offset_rate > 0 || req.offset_id > 0) {
+        const peer = req.offset_peer._ === 'inputPeerEmpty' ? undefined : resolvePeer(call, req.offset_peer);
+        const at = hits.findIndex(
+          (m) => m.date === req.offset_rate && m.id === req.offset_id && (!peer || (m.peer.kind === peer.kind && m.peer.id === peer.id)),
+        );
+        start = at >= 0 ? at + 1 : hits.findIndex((m) => m.date < req.offset_rate);
+        if (start < 0) start = hits.length;
+      }
+      const page = hits.slice(start, start + (req.limit || 20));
+      const more = start + page.length < hits.length;
+      const answer = messagesAnswer(call, page);
+      if (!more || answer._ !== 'messages.messages') return answer;
+      return { ...answer, _: 'messages.messagesSlice', count: hits.length, next_rate: page.at(-1)!.date };
     },
   },
   'messages.getMessages': {
