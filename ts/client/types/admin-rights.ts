@@ -26,7 +26,7 @@ export const ADMIN_RIGHTS = [
   'delete_stories',
   'manage_direct_messages',
   'manage_ranks',
-] as const;
+] as const satisfies readonly (keyof ChatAdminRights)[];
 
 /** One admin right. */
 export type AdminRight = (typeof ADMIN_RIGHTS)[number];
@@ -55,7 +55,7 @@ export const BANNED_RIGHTS = [
   'send_plain',
   'edit_rank',
   'send_reactions',
-] as const;
+] as const satisfies readonly (keyof ChatBannedRights)[];
 
 /** One banned right (a thing the member may NOT do). */
 export type BannedRight = (typeof BANNED_RIGHTS)[number];

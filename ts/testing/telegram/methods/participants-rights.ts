@@ -3,60 +3,19 @@
  * (https://core.telegram.org/api/rights): who may do what in a group or
  * channel, and the checks the moderation methods share.
  */
+import { ADMIN_RIGHTS, type AdminRight, BANNED_RIGHTS } from '../../../client/types/admin-rights.js';
 import { RpcError } from '../../../errors.js';
 import type { ChatAdminRights, ChatBannedRights } from '../../../tl/generated/types.js';
 import { badRequest } from '../rpc-errors.js';
 import type { ChatRecord, MemberRecord } from '../store/chat-store.js';
 
-/** Every flag of `chatAdminRights` (the creator holds them all). */
-export const ADMIN_RIGHT_FLAGS = [
-  'change_info',
-  'post_messages',
-  'edit_messages',
-  'delete_messages',
-  'ban_users',
-  'invite_users',
-  'pin_messages',
-  'add_admins',
-  'anonymous',
-  'manage_call',
-  'other',
-  'manage_topics',
-  'post_stories',
-  'edit_stories',
-  'delete_stories',
-  'manage_direct_messages',
-  'manage_ranks',
-] as const satisfies readonly (keyof ChatAdminRights)[];
-
-/** One admin right. */
-export type AdminRightFlag = (typeof ADMIN_RIGHT_FLAGS)[number];
-
-/** Every flag of `chatBannedRights` (besides `until_date`). */
-export const BANNED_RIGHT_FLAGS = [
-  'view_messages',
-  'send_messages',
-  'send_media',
-  'send_stickers',
-  'send_gifs',
-  'send_games',
-  'send_inline',
-  'embed_links',
-  'send_polls',
-  'change_info',
-  'invite_users',
-  'pin_messages',
-  'manage_topics',
-  'send_photos',
-  'send_videos',
-  'send_roundvideos',
-  'send_audios',
-  'send_voices',
-  'send_docs',
-  'send_plain',
-  'edit_rank',
-  'send_reactions',
-] as const satisfies readonly (keyof ChatBannedRights)[];
+/**
+ * Every flag of `chatAdminRights` (the creator holds them all) and of
+ * `chatBannedRights` (besides `until_date`): the client's lists, which
+ * tests/client/chats-rights.test.ts checks against the schema.
+ */
+export const ADMIN_RIGHT_FLAGS = ADMIN_RIGHTS;
+export const BANNED_RIGHT_FLAGS = BANNED_RIGHTS;
 
 /** The creator's rights: every flag. */
 export const CREATOR_RIGHTS: ChatAdminRights = Object.fromEntries([
@@ -95,7 +54,7 @@ export function restrictionActive(r: ChatBannedRights | undefined, now: number):
  * CHAT_ADMIN_REQUIRED (with the code the method documents: 403 for
  * channels.editBanned/editAdmin, 400 elsewhere).
  */
-export function requireAdminRight(chat: ChatRecord, userId: bigint, right: AdminRightFlag, code: 400 | 403 = 400): ChatAdminRights {
+export function requireAdminRight(chat: ChatRecord, userId: bigint, right: AdminRight, code: 400 | 403 = 400): ChatAdminRights {
   const rights = adminRightsOf(chat.members.get(userId));
   if (rights?.[right] !== true) throw code === 403 ? new RpcError(403, 'CHAT_ADMIN_REQUIRED') : badRequest('CHAT_ADMIN_REQUIRED');
   return rights;
