@@ -5,30 +5,11 @@
  * (`updateBotPrecheckoutQuery`). Each must be answered within 10 seconds.
  */
 import type { PaymentRequestedInfo, PostAddress, ShippingOption, Update } from '../../tl/generated/types.js';
-import type { ClientCore } from '../core.js';
-import type { PeerIndex } from './peer-index.js';
-import type { User } from './user.js';
+import { BotQuery } from './bot-query.js';
 
 /** The user chose a shipping address for a flexible invoice: `updateBotShippingQuery`. Answer with the options or an error. */
-export class ShippingQuery {
+export class ShippingQuery extends BotQuery<Update.updateBotShippingQuery> {
   readonly kind = 'shippingQuery' as const;
-  constructor(
-    private readonly client: ClientCore,
-    readonly raw: Update.updateBotShippingQuery,
-    private readonly peers: PeerIndex,
-  ) {
-    Object.defineProperty(this, 'client', { enumerable: false });
-  }
-  get id(): bigint {
-    return this.raw.query_id;
-  }
-  /** The paying user. */
-  get userId(): bigint {
-    return this.raw.user_id;
-  }
-  get from(): User | undefined {
-    return this.peers.user(this.raw.user_id);
-  }
   /** The invoice's payload bytes (as the bot set them). */
   get payload(): Uint8Array {
     return this.raw.payload;
@@ -55,24 +36,8 @@ export class ShippingQuery {
 }
 
 /** The last step before a payment is taken: `updateBotPrecheckoutQuery`. Answer `ok` or an error within 10 s. */
-export class PreCheckoutQuery {
+export class PreCheckoutQuery extends BotQuery<Update.updateBotPrecheckoutQuery> {
   readonly kind = 'preCheckoutQuery' as const;
-  constructor(
-    private readonly client: ClientCore,
-    readonly raw: Update.updateBotPrecheckoutQuery,
-    private readonly peers: PeerIndex,
-  ) {
-    Object.defineProperty(this, 'client', { enumerable: false });
-  }
-  get id(): bigint {
-    return this.raw.query_id;
-  }
-  get userId(): bigint {
-    return this.raw.user_id;
-  }
-  get from(): User | undefined {
-    return this.peers.user(this.raw.user_id);
-  }
   get payload(): Uint8Array {
     return this.raw.payload;
   }

@@ -11,6 +11,7 @@
  */
 import type { InputBotInlineResult, Peer, SendMessageAction, UserStatus as TlUserStatus, Update } from '../../tl/generated/types.js';
 import type { ClientCore } from '../core.js';
+import { BotQuery } from './bot-query.js';
 import type { Album } from './album.js';
 import { Chat } from './chat.js';
 import type { ChatBoost, MessageReaction, ParticipantUpdate } from './chat-updates.js';
@@ -130,25 +131,8 @@ export class MessageDeleted {
 }
 
 /** A press on an inline keyboard button: `updateBotCallbackQuery` / `updateInlineBotCallbackQuery`. */
-export class CallbackQuery {
+export class CallbackQuery extends BotQuery<Update.updateBotCallbackQuery | Update.updateInlineBotCallbackQuery> {
   readonly kind = 'callbackQuery' as const;
-  constructor(
-    private readonly client: ClientCore,
-    readonly raw: Update.updateBotCallbackQuery | Update.updateInlineBotCallbackQuery,
-    private readonly peers: PeerIndex,
-  ) {
-    Object.defineProperty(this, 'client', { enumerable: false });
-  }
-  get id(): bigint {
-    return this.raw.query_id;
-  }
-  /** The user who pressed. */
-  get userId(): bigint {
-    return this.raw.user_id;
-  }
-  get from(): User | undefined {
-    return this.peers.user(this.raw.user_id);
-  }
   /** The button's data bytes (undefined for game buttons). */
   get data(): Uint8Array | undefined {
     return this.raw.data;
@@ -179,29 +163,13 @@ export class CallbackQuery {
 }
 
 /** An inline query (`@bot query`): `updateBotInlineQuery`. */
-export class InlineQuery {
+export class InlineQuery extends BotQuery<Update.updateBotInlineQuery> {
   readonly kind = 'inlineQuery' as const;
-  constructor(
-    private readonly client: ClientCore,
-    readonly raw: Update.updateBotInlineQuery,
-    private readonly peers: PeerIndex,
-  ) {
-    Object.defineProperty(this, 'client', { enumerable: false });
-  }
-  get id(): bigint {
-    return this.raw.query_id;
-  }
   get query(): string {
     return this.raw.query;
   }
   get offset(): string {
     return this.raw.offset;
-  }
-  get userId(): bigint {
-    return this.raw.user_id;
-  }
-  get from(): User | undefined {
-    return this.peers.user(this.raw.user_id);
   }
   /** Answers with TL results (https://core.telegram.org/method/messages.setInlineBotResults). */
   async answer(
