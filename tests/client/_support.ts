@@ -1,9 +1,11 @@
 /**
  * Client e2e support: one test server per test file (DCs 1..3, the shared
- * RSA key), clients pointed at it with memory storage, and a deadline for
- * every wait.
+ * RSA key), clients pointed at it with memory storage, a deadline for
+ * every wait, and the two helpers most e2e files need (`rpcError`, `collect`).
  */
+import * as assert from 'uvu/assert';
 import { TelegramClient, type TelegramClientOptions } from '../../ts/client/index.js';
+import { RpcError } from '../../ts/errors.js';
 import { MemoryStorage } from '../../ts/storage/index.js';
 import type { TestServer } from '../../ts/testing/index.js';
 import { createNodeTcpFactory } from '../../ts/transport/node.js';
@@ -34,4 +36,23 @@ export function within<T>(promise: Promise<T>, ms: number, what = 'operation'): 
       timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/** The RPC error name `p` rejects with; fails the test when it resolves or rejects with anything else. */
+export async function rpcError(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    assert.instance(e, RpcError, String(e));
+    return (e as RpcError).text;
+  }
+  assert.unreachable('expected an RpcError');
+  return '';
+}
+
+/** Everything an async iterator yields, in order. */
+export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
 }

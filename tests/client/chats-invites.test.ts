@@ -10,11 +10,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Chat, inviteLinkHash, type TelegramClient } from '../../ts/client/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
 import type { ChatRecord } from '../../ts/testing/telegram/store/chat-store.js';
 import type { Update, Updates } from '../../ts/tl/generated/types.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, collect, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -27,23 +26,6 @@ let erin: ScriptedUser;
 let group: Chat;
 let rec: ChatRecord;
 const aliceUpdates: Update[] = [];
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError);
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 
 async function until(pred: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms;

@@ -15,7 +15,7 @@ import { RpcError, WasmgramError } from '../../ts/errors.js';
 import { ScriptedWorld, type TestServer } from '../../ts/testing/index.js';
 import { mediaStore } from '../../ts/testing/telegram/methods/media-store.js';
 import { stickerSetStore } from '../../ts/testing/telegram/methods/stickers-store.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -40,17 +40,6 @@ function png(w: number, h: number, rest = 3000): Uint8Array {
 
 function same(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError);
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
 }
 
 test.before(async () => {

@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Document, Photo, type TelegramClient } from '../../ts/client/index.js';
-import { RpcError, WasmgramError } from '../../ts/errors.js';
+import { WasmgramError } from '../../ts/errors.js';
 import { ScriptedWorld, type TestServer } from '../../ts/testing/index.js';
 import { mediaStore } from '../../ts/testing/telegram/methods/media-store.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let alice: TelegramClient;
@@ -53,17 +53,6 @@ function png(w: number, h: number, rest = 3000): Uint8Array {
 
 function same(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
 }
 
 test.before(async () => {

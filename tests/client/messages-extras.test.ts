@@ -9,27 +9,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { TelegramClient } from '../../ts/client/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { ScriptedWorld, type TestServer } from '../../ts/testing/index.js';
 import { scheduledStore } from '../../ts/testing/telegram/methods/scheduled.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let alice: TelegramClient;
 let bob: TelegramClient;
 let bobName: string;
 const bobUpdates: { _: string }[] = [];
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
-}
 
 /** Waits (bounded) until bob got an update matching `pred`. */
 async function bobGot(pred: (u: { _: string }) => boolean, what: string): Promise<{ _: string }> {

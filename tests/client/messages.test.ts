@@ -7,10 +7,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { TelegramClient } from '../../ts/client/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
 import type { Updates } from '../../ts/tl/generated/types.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -24,17 +23,6 @@ async function signIn(u: ScriptedUser): Promise<TelegramClient> {
   const c = await clientFor(server);
   await within(c.start({ phone: u.user.phone!, code: server.backend.loginCode(u.user.phone!) }), 8000, 'login');
   return c;
-}
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError);
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
 }
 
 /** Resolves when `pred` holds (checked every 10 ms), or fails after `ms`. */

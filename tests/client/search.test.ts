@@ -7,9 +7,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { TelegramClient } from '../../ts/client/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { ScriptedWorld, type TestServer } from '../../ts/testing/index.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, collect, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -22,23 +21,6 @@ function png(w: number, h: number): Uint8Array {
   new DataView(out.buffer).setUint32(16, w);
   new DataView(out.buffer).setUint32(20, h);
   return out;
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
 }
 
 test.before(async () => {

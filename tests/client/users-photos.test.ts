@@ -8,9 +8,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type Chat, Photo, type TelegramClient } from '../../ts/client/index.js';
-import { RpcError } from '../../ts/errors.js';
 import { ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, collect, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -27,23 +26,6 @@ function png(w: number, h: number, rest = 2000): Uint8Array {
   v.setUint32(16, w);
   v.setUint32(20, h);
   for (let i = 24; i < out.length; i++) out[i] = (i * 7 + w) & 0xff;
-  return out;
-}
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError);
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
   return out;
 }
 

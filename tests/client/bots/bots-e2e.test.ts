@@ -23,7 +23,7 @@ import {
 } from '../../../ts/client/index.js';
 import { RpcError } from '../../../ts/errors.js';
 import { botStore, ScriptedWorld, type ScriptedUser, type TestServer } from '../../../ts/testing/index.js';
-import { clientFor, startServer, within } from '../_support.js';
+import { clientFor, rpcError, startServer, within } from '../_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -32,17 +32,6 @@ let botId: bigint;
 let user: TelegramClient;
 let userRecord: ScriptedUser;
 const seen: { callbacks: CallbackQuery[]; inline: InlineQuery[]; chosen: InlineSend[] } = { callbacks: [], inline: [], chosen: [] };
-
-async function rpcError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    assert.instance(e, RpcError, String(e));
-    return (e as RpcError).text;
-  }
-  assert.unreachable('expected an RpcError');
-  return '';
-}
 
 async function until(pred: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
