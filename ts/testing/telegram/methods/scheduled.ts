@@ -10,7 +10,7 @@
  * `sendScheduledMessages` (post now) and `deleteScheduledMessages` manage the list.
  */
 import { ArgumentError } from '../../../errors.js';
-import type { Message, MessageEntity, Update } from '../../../tl/generated/types.js';
+import type { InputPeer, Message, MessageEntity, messages, Update } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
 import { container, push } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
@@ -206,34 +206,28 @@ export function scheduleMessage(
   return container(call.backend, me, list, [peer, { kind: 'user', id: me }]);
 }
 
+/** The caller's scheduled messages in `input` (due ones delivered first), as `pick` selects them. */
+function scheduledAnswer(call: MethodCall, input: InputPeer, pick: (list: Scheduled[]) => Scheduled[]): messages.Messages {
+  const me = call.self().id;
+  const peer = resolvePeer(call, input);
+  checkReadable(call, peer);
+  const store = scheduledStore(call.backend);
+  store.deliverDue();
+  const messages = pick([...store.list(me, peer)]).map(tlScheduled);
+  return { _: 'messages.messages', messages, topics: [], ...call.backend.peerLists(me, [peer, { kind: 'user', id: me }]) };
+}
+
 /** `messages.getScheduledHistory`, `getScheduledMessages`, `sendScheduledMessages`, `deleteScheduledMessages`. */
 export const scheduledMethods: MethodTable = {
   'messages.getScheduledHistory': {
     auth: true,
-    run(call, req) {
-      const me = call.self().id;
-      const peer = resolvePeer(call, req.peer);
-      checkReadable(call, peer);
-      const store = scheduledStore(call.backend);
-      store.deliverDue();
-      const messages = store.list(me, peer).map(tlScheduled).reverse(); // newest schedule date first
-      return { _: 'messages.messages', messages, topics: [], ...call.backend.peerLists(me, [peer, { kind: 'user', id: me }]) };
-    },
+    run: (call, req) => scheduledAnswer(call, req.peer, (list) => list.reverse()), // newest schedule date first
   },
   'messages.getScheduledMessages': {
     auth: true,
     run(call, req) {
-      const me = call.self().id;
-      const peer = resolvePeer(call, req.peer);
-      checkReadable(call, peer);
-      const store = scheduledStore(call.backend);
-      store.deliverDue();
       const want = new Set(req.id);
-      const messages = store
-        .list(me, peer)
-        .filter((s) => want.has(s.id))
-        .map(tlScheduled);
-      return { _: 'messages.messages', messages, topics: [], ...call.backend.peerLists(me, [peer, { kind: 'user', id: me }]) };
+      return scheduledAnswer(call, req.peer, (list) => list.filter((s) => want.has(s.id)));
     },
   },
   'messages.sendScheduledMessages': {
