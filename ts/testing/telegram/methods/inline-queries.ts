@@ -8,7 +8,7 @@
  * `messages.sendInlineBotResult` posts a chosen result `via @bot` and, when
  * the bot turned inline feedback on, sends it `updateBotInlineSend`.
  */
-import type { InlineQueryPeerType, InputReplyTo, messages, Update } from '../../../tl/generated/types.js';
+import type { InlineQueryPeerType, messages, Update } from '../../../tl/generated/types.js';
 import { container, push } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
@@ -19,6 +19,7 @@ import { botStore, INLINE_RESULT_TTL, type KeptInlineAnswer } from './bots-store
 import { checkInlineResults, type StoredInlineContent } from './inline-results.js';
 import { caller } from './messages-send.js';
 import { checkReadable, checkWritable, resolvePeer, resolveUser } from './peers.js';
+import { replyId } from './message-input.js';
 
 /** Longest inline query text (https://core.telegram.org/bots/api#inlinequery: up to 256 characters). */
 const QUERY_MAX = 256;
@@ -43,15 +44,6 @@ function peerType(call: MethodCall, peer: PeerRef, botId: bigint): InlineQueryPe
   return call.backend.chats.channel(peer.id)?.kind === 'broadcast'
     ? { _: 'inlineQueryPeerTypeBroadcast' }
     : { _: 'inlineQueryPeerTypeMegagroup' };
-}
-
-/** The replied-to id of an `InputReplyTo` in `peer`, checked to exist. */
-function replyId(call: MethodCall, peer: PeerRef, r: InputReplyTo | undefined): number | undefined {
-  if (!r) return undefined;
-  if (r._ !== 'inputReplyToMessage' || r.reply_to_peer_id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  const m = call.backend.messages.boxFor(call.self().id, peer).get(r.reply_to_msg_id);
-  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  return m.id;
 }
 
 /** `messages.getInlineBotResults`, `messages.setInlineBotResults`, `messages.sendInlineBotResult`. */

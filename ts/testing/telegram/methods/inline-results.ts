@@ -22,6 +22,7 @@ import type { MethodCall } from '../method-call.js';
 import { badRequest, notImplemented } from '../rpc-errors.js';
 import { storedMarkup } from './bots-markup.js';
 import { mediaStore } from './media-store.js';
+import { checkEntities } from './message-input.js';
 
 /** Results one answer may carry (https://core.telegram.org/bots/api#answerinlinequery). */
 const INLINE_RESULTS_MAX = 50;
@@ -61,9 +62,7 @@ export interface StoredInlineContent {
 function checkText(text: string, entities: readonly MessageEntity[] | undefined, max: number, allowEmpty: boolean): void {
   if (!allowEmpty && text.trim() === '') throw badRequest('MESSAGE_EMPTY');
   if (text.length > max) throw badRequest(max === CAPTION_LENGTH_MAX ? 'MEDIA_CAPTION_TOO_LONG' : 'MESSAGE_TOO_LONG');
-  for (const e of entities ?? []) {
-    if (e.offset < 0 || e.length <= 0 || e.offset + e.length > text.length) throw badRequest('ENTITY_BOUNDS_INVALID');
-  }
+  checkEntities(text, entities);
 }
 
 function geoOf(p: InputGeoPoint): GeoPoint {

@@ -9,12 +9,11 @@
  * contacts, geo points and live locations (media-kinds.ts) are stored as
  * their own media objects; `schedule_date` goes to scheduled.ts.
  */
-import type { DocumentAttribute, InputMedia, InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
+import type { DocumentAttribute, InputMedia, MessageEntity, Update } from '../../../tl/generated/types.js';
 import { container } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest, notImplemented } from '../rpc-errors.js';
-import type { PeerRef } from '../store/peer-ref.js';
 import { storedMarkup } from './bots-markup.js';
 import { imageInfo, joinContent, takeInputFile } from './input-file.js';
 import { simpleMedia } from './media-kinds.js';
@@ -23,6 +22,7 @@ import { caller } from './messages-send.js';
 import { newPoll } from './polls.js';
 import { scheduleMessage } from './scheduled.js';
 import { checkReadable, checkWritable, resolvePeer } from './peers.js';
+import { checkEntities, replyId } from './message-input.js';
 
 /** `caption_length_max` of help.getConfig. */
 const CAPTION_LENGTH_MAX = 1024;
@@ -107,17 +107,7 @@ export function mediaFile(call: MethodCall, media: InputMedia): MediaFile {
 
 function checkCaption(text: string, entities: readonly MessageEntity[] | undefined): void {
   if (text.length > CAPTION_LENGTH_MAX) throw badRequest('MEDIA_CAPTION_TOO_LONG');
-  for (const e of entities ?? []) {
-    if (e.offset < 0 || e.length <= 0 || e.offset + e.length > text.length) throw badRequest('ENTITY_BOUNDS_INVALID');
-  }
-}
-
-function replyId(call: MethodCall, peer: PeerRef, r: InputReplyTo | undefined): number | undefined {
-  if (!r) return undefined;
-  if (r._ !== 'inputReplyToMessage' || r.reply_to_peer_id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  const m = call.backend.messages.boxFor(call.self().id, peer).get(r.reply_to_msg_id);
-  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  return m.id;
+  checkEntities(text, entities);
 }
 
 /** `messages.sendMedia`, `messages.uploadMedia`. */

@@ -5,7 +5,7 @@
  * the others). `schedule_date` stores the message in scheduled.ts; a live
  * location's media is edited in place (media-kinds.ts).
  */
-import type { InputReplyTo, MessageEntity, Update } from '../../../tl/generated/types.js';
+import type { MessageEntity, Update } from '../../../tl/generated/types.js';
 import { editMessage, saveDraft } from '../actions/change.js';
 import { container } from '../actions/deliver.js';
 import { postMessage } from '../actions/post.js';
@@ -16,6 +16,7 @@ import { storedMarkup } from './bots-markup.js';
 import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
 import { scheduleMessage } from './scheduled.js';
+import { checkEntities, replyId } from './message-input.js';
 
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
 const MESSAGE_LENGTH_MAX = 4096;
@@ -26,18 +27,7 @@ export { caller } from '../method-call.js';
 function checkText(text: string, entities: readonly MessageEntity[] | undefined): void {
   if (text.trim() === '') throw badRequest('MESSAGE_EMPTY');
   if (text.length > MESSAGE_LENGTH_MAX) throw badRequest('MESSAGE_TOO_LONG');
-  for (const e of entities ?? []) {
-    if (e.offset < 0 || e.length <= 0 || e.offset + e.length > text.length) throw badRequest('ENTITY_BOUNDS_INVALID');
-  }
-}
-
-/** The replied-to id of an `InputReplyTo` (a message in the same chat), checked to exist. */
-function replyId(call: MethodCall, peer: PeerRef, r: InputReplyTo | undefined): number | undefined {
-  if (!r) return undefined;
-  if (r._ !== 'inputReplyToMessage' || r.reply_to_peer_id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  const m = call.backend.messages.boxFor(call.self().id, peer).get(r.reply_to_msg_id);
-  if (!m || m.peer.kind !== peer.kind || m.peer.id !== peer.id) throw badRequest('REPLY_MESSAGE_ID_INVALID');
-  return m.id;
+  checkEntities(text, entities);
 }
 
 /** A message of `peer` that the caller can see, or 400 MESSAGE_ID_INVALID. */
