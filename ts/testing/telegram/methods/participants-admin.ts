@@ -5,6 +5,7 @@
  * (https://core.telegram.org/api/rights), with Telegram's checks and the
  * updates every affected session gets.
  */
+import { ADMIN_RIGHTS, BANNED_RIGHTS } from '../../../client/types/admin-rights.js';
 import { RpcError } from '../../../errors.js';
 import type { ChannelParticipant, ChatBannedRights, Update } from '../../../tl/generated/types.js';
 import { banFromChannel } from '../actions/chats.js';
@@ -15,9 +16,7 @@ import type { ChatRecord } from '../store/chat-store.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { caller } from './messages-send.js';
 import {
-  ADMIN_RIGHT_FLAGS,
   adminRightsOf,
-  BANNED_RIGHT_FLAGS,
   noAdminRights,
   noBannedRights,
   normalizeAdminRights,
@@ -111,7 +110,7 @@ export const participantsAdminMethods: MethodTable = {
       if (target.role === 'admin' && chat.members.get(me)?.role !== 'creator' && target.promotedBy !== me)
         throw new RpcError(403, 'RIGHT_FORBIDDEN');
       const rights = normalizeAdminRights(req.admin_rights);
-      if (ADMIN_RIGHT_FLAGS.some((f) => rights[f] && !mine[f])) throw new RpcError(403, 'RIGHT_FORBIDDEN');
+      if (ADMIN_RIGHTS.some((f) => rights[f] && !mine[f])) throw new RpcError(403, 'RIGHT_FORBIDDEN');
       if (req.rank !== undefined && ([...req.rank].length > RANK_MAX || /\p{Extended_Pictographic}/u.test(req.rank)))
         throw badRequest(/\p{Extended_Pictographic}/u.test(req.rank) ? 'ADMIN_RANK_EMOJI_NOT_ALLOWED' : 'ADMIN_RANK_INVALID');
       const prev = snapshot(call, chat, user.id);
@@ -188,9 +187,9 @@ export const participantsAdminMethods: MethodTable = {
       requireAdminRight(chat, me, 'ban_users');
       if (req.banned_rights.view_messages || req.banned_rights.until_date !== 0) throw badRequest('BANNED_RIGHTS_INVALID');
       const rights: ChatBannedRights = { _: 'chatBannedRights', until_date: 0 };
-      for (const f of BANNED_RIGHT_FLAGS) if (req.banned_rights[f]) rights[f] = true;
+      for (const f of BANNED_RIGHTS) if (req.banned_rights[f]) rights[f] = true;
       const prev = chat.defaultBannedRights ?? { _: 'chatBannedRights', until_date: 0 };
-      if (BANNED_RIGHT_FLAGS.every((f) => (prev[f] === true) === (rights[f] === true))) throw badRequest('CHAT_NOT_MODIFIED');
+      if (BANNED_RIGHTS.every((f) => (prev[f] === true) === (rights[f] === true))) throw badRequest('CHAT_NOT_MODIFIED');
       if (noBannedRights(rights)) delete chat.defaultBannedRights;
       else chat.defaultBannedRights = rights;
       chat.version++;

@@ -9,18 +9,10 @@ import type { ChatAdminRights, ChatBannedRights } from '../../../tl/generated/ty
 import { badRequest } from '../rpc-errors.js';
 import type { ChatRecord, MemberRecord } from '../store/chat-store.js';
 
-/**
- * Every flag of `chatAdminRights` (the creator holds them all) and of
- * `chatBannedRights` (besides `until_date`): the client's lists, which
- * tests/client/chats-rights.test.ts checks against the schema.
- */
-export const ADMIN_RIGHT_FLAGS = ADMIN_RIGHTS;
-export const BANNED_RIGHT_FLAGS = BANNED_RIGHTS;
-
 /** The creator's rights: every flag. */
 export const CREATOR_RIGHTS: ChatAdminRights = Object.fromEntries([
   ['_', 'chatAdminRights'],
-  ...ADMIN_RIGHT_FLAGS.map((f) => [f, true]),
+  ...ADMIN_RIGHTS.map((f) => [f, true]),
 ]) as ChatAdminRights;
 
 /** Admins promoted before per-right records existed get everything but `add_admins` and `anonymous`. */
@@ -36,12 +28,12 @@ export function adminRightsOf(m: MemberRecord | undefined): ChatAdminRights | un
 
 /** True when no flag of `r` is set. */
 export function noAdminRights(r: ChatAdminRights): boolean {
-  return ADMIN_RIGHT_FLAGS.every((f) => r[f] !== true);
+  return ADMIN_RIGHTS.every((f) => r[f] !== true);
 }
 
 /** True when no flag of `r` is set (an unban). */
 export function noBannedRights(r: ChatBannedRights): boolean {
-  return BANNED_RIGHT_FLAGS.every((f) => r[f] !== true);
+  return BANNED_RIGHTS.every((f) => r[f] !== true);
 }
 
 /** A restriction is in force when its until_date is 0 (forever) or in the future. */
@@ -77,7 +69,7 @@ export function memberMay(chat: ChatRecord, userId: bigint, right: 'change_info'
 /** The rights as Telegram stores them: only set flags, `until_date` kept; 0 for dates more than 366 days ahead or under 30 s away (https://core.telegram.org/constructor/chatBannedRights). */
 export function normalizeBannedRights(r: ChatBannedRights, now: number): ChatBannedRights {
   const out: ChatBannedRights = { _: 'chatBannedRights', until_date: r.until_date };
-  for (const f of BANNED_RIGHT_FLAGS) if (r[f]) out[f] = true;
+  for (const f of BANNED_RIGHTS) if (r[f]) out[f] = true;
   if (r.until_date !== 0 && (r.until_date - now > 366 * 86_400 || r.until_date - now < 30)) out.until_date = 0;
   return out;
 }
@@ -85,6 +77,6 @@ export function normalizeBannedRights(r: ChatBannedRights, now: number): ChatBan
 /** Only the set flags of `r`. */
 export function normalizeAdminRights(r: ChatAdminRights): ChatAdminRights {
   const out: ChatAdminRights = { _: 'chatAdminRights' };
-  for (const f of ADMIN_RIGHT_FLAGS) if (r[f]) out[f] = true;
+  for (const f of ADMIN_RIGHTS) if (r[f]) out[f] = true;
   return out;
 }
