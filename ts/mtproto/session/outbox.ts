@@ -164,6 +164,7 @@ export class Outbox {
     const pending: Outgoing[] = [];
     for (const m of this.sent.values()) if (m.request && isOpen(m.request)) pending.push(m);
     this.sent.clear();
+    this.serviceIds = [];
     this.containers.clear();
     this.queue.unshift(...pending);
     for (const m of pending) if (m.request) markQueued(m.request);
@@ -173,5 +174,6 @@ export class Outbox {
   clear(): void {
     this.queue.length = 0;
     this.sent.clear();
+    this.serviceIds = [];
   }
 }
