@@ -1,6 +1,10 @@
 // Builds the npm package (see package.json "exports" and "imports"):
 //
-//   dist/*.js, *.cjs          ESM + CJS entries, shared code in dist/chunks/
+//   dist/*.js                 the ESM entries, shared code in dist/chunks/
+//   dist/*.cjs                one-line CommonJS faces: `module.exports = require('./x.js')`
+//                             (require of ES modules: Node ≥ 20.19, Deno, Bun, bundlers), so
+//                             `import` and `require` share one copy of each class and the
+//                             package carries the code once
 //   dist/platform/*           the platform adapters, reached only through the
 //                             package's "imports" map (`#platform/...`), whose
 //                             conditions pick one per runtime: the Node adapters
@@ -182,23 +186,24 @@ function sources() {
 }
 
 /**
- * Drops `names` from one output, with the chunks only they reach: the test
- * server and its CLI ship as ESM only (Node ≥ 20.19, Deno and Bun load them
- * from CommonJS too), which keeps the package under 5 MB as the server grows.
+ * Writes each entry's CommonJS face, `<name>.cjs`, a one-liner that requires
+ * the ES module (Node ≥ 20.19, Deno and Bun load ES modules from `require`;
+ * bundlers always could). One build serves both conditions: no second copy
+ * of every chunk, and no dual-package hazard (`instanceof` holds across an
+ * `import` and a `require` of wasmgram in the same process).
  */
-function esmOnly(names) {
+function cjsFaces(skip) {
   return {
-    name: 'wasmgram-esm-only',
+    name: 'wasmgram-cjs-faces',
     generateBundle(_, bundle) {
-      const keep = new Set();
-      const visit = (fileName) => {
-        if (keep.has(fileName) || !bundle[fileName]) return;
-        keep.add(fileName);
-        for (const next of [...bundle[fileName].imports, ...bundle[fileName].dynamicImports]) visit(next);
-      };
-      for (const [fileName, file] of Object.entries(bundle))
-        if (file.type === 'chunk' && file.isEntry && !names.includes(file.name)) visit(fileName);
-      for (const fileName of Object.keys(bundle)) if (!keep.has(fileName)) delete bundle[fileName];
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.isEntry || file.fileName.includes('/') || skip.includes(file.name)) continue;
+        this.emitFile({
+          type: 'asset',
+          fileName: `${file.name}.cjs`,
+          source: `'use strict';\nmodule.exports = require('./${file.fileName}');\n`,
+        });
+      }
     },
   };
 }
@@ -255,18 +260,14 @@ export default [
     input: jsInput,
     external,
     plugins: [sources()],
-    output: ['es', 'cjs'].map((format) => {
-      const ext = format === 'cjs' ? 'cjs' : 'js';
-      const plugins = format === 'cjs' ? [esmOnly(['testing', 'cli'])] : [];
-      return {
-        dir: 'dist',
-        format,
-        entryFileNames: `[name].${ext}`,
-        chunkFileNames: `chunks/[name]-[hash].${ext}`,
-        sourcemap: false,
-        plugins,
-      };
-    }),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: false,
+      plugins: [cjsFaces(['testing', 'cli'])],
+    },
   },
   only !== 'js' && {
     input: Object.fromEntries(present.filter(([, e]) => e.types !== false).map(([name, e]) => [name, abs(e.src)])),
