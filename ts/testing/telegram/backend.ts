@@ -32,6 +32,7 @@ import { DialogStore } from './store/dialog-store.js';
 import { MessageStore, type StoredMessage } from './store/mailbox.js';
 import { type AccessHashMode, accessHashFor, type PeerRef } from './store/peer-ref.js';
 import { toTlChat } from './tl-chat.js';
+import { mentionsViewer } from './methods/mentions.js';
 import { toTlMessage } from './tl-message.js';
 import { toTlUser } from './tl-user.js';
 import { UpdateHub } from './update-hub.js';
@@ -258,7 +259,16 @@ export class TelegramBackend {
 
   /** The TL message `viewer` sees for a stored copy. */
   tlMessage(m: StoredMessage, viewer: bigint): Message {
-    return toTlMessage(m, viewer);
+    const msg = toTlMessage(m, viewer);
+    // `mentioned` is per viewer (https://core.telegram.org/api/mentions).
+    if (msg._ === 'message' && m.fromId !== viewer && this.mentions(m, viewer)) msg.mentioned = true;
+    return msg;
+  }
+
+  /** Whether `m` mentions account `viewer` (methods/mentions.ts). */
+  mentions(m: StoredMessage, viewer: bigint): boolean {
+    const box = m.box.kind === 'channel' ? this.messages.channel(m.box.id) : this.messages.account(m.box.id);
+    return mentionsViewer(m, { viewer, username: this.users.get(viewer)?.username, sibling: (id) => box.get(id) });
   }
 
   /**

@@ -27,6 +27,8 @@ export type SearchFilter =
   | 'poll'
   | 'pinned'
   | 'chatPhotos'
+  | 'myMentions'
+  | 'phoneCalls'
   | MessagesFilter;
 
 /** The `MessagesFilter` of a {@link SearchFilter} (none: every message). */

@@ -24,6 +24,12 @@ function messagesOf(box: Mailbox, peer: PeerRef): StoredMessage[] {
   return out;
 }
 
+/** Whether a message mentions the caller (the "my mentions" filter). */
+function mentionsCaller(call: MethodCall): (m: StoredMessage) => boolean {
+  const me = call.self().id;
+  return (m) => call.backend.mentions(m, me);
+}
+
 /** The `messages.Messages` answer for `list` as the caller sees it. */
 function messagesAnswer(call: MethodCall, list: (StoredMessage | Message)[], slice?: Slice, channel?: bigint): messages.Messages {
   const b = call.backend;
@@ -83,7 +89,7 @@ export const messagesHistoryMethods: MethodTable = {
     run(call, req) {
       const peer = resolvePeer(call, req.peer);
       checkReadable(call, peer);
-      const keep = messageFilter(req.filter, call.self().id);
+      const keep = messageFilter(req.filter, call.self().id, mentionsCaller(call));
       const from = req.from_id ? resolvePeer(call, req.from_id) : undefined;
       const q = req.q.toLowerCase();
       const box = call.backend.messages.boxFor(call.self().id, peer);
@@ -105,7 +111,7 @@ export const messagesHistoryMethods: MethodTable = {
     run(call, req) {
       const b = call.backend;
       const me = call.self().id;
-      const keep = messageFilter(req.filter, me);
+      const keep = messageFilter(req.filter, me, mentionsCaller(call));
       const q = req.q.toLowerCase();
       if (q === '' && req.filter._ === 'inputMessagesFilterEmpty') throw badRequest('SEARCH_QUERY_EMPTY');
       if (req.limit < 0 || req.limit > 100) throw badRequest('LIMIT_INVALID');

@@ -1,8 +1,9 @@
 /**
  * The `MessagesFilter`s of `messages.search` and `messages.searchGlobal`
  * (https://core.telegram.org/type/MessagesFilter): which stored messages a
- * filter keeps, judged on the media as the viewer sees it. Phone calls and
- * "my mentions" are not modelled: those filters answer FILTER_NOT_SUPPORTED.
+ * filter keeps, judged on the media as the viewer sees it. The emulator has
+ * no calls, so `inputMessagesFilterPhoneCalls` keeps nothing; "my mentions"
+ * asks `mentions` (methods/mentions.ts).
  */
 import type { Document, MessageMedia, MessagesFilter } from '../../../tl/generated/types.js';
 import { badRequest } from '../rpc-errors.js';
@@ -27,10 +28,15 @@ function documentKind(media: MessageMedia): DocKind | undefined {
 }
 
 /**
- * A predicate for `filter` (`viewer`: whose view of polls and file references).
+ * A predicate for `filter` (`viewer`: whose view of polls and file references;
+ * `mentions`: whether a message mentions the viewer, for `inputMessagesFilterMyMentions`).
  * @throws 400 FILTER_NOT_SUPPORTED for the filters the emulator does not model
  */
-export function messageFilter(filter: MessagesFilter, viewer: bigint): (m: StoredMessage) => boolean {
+export function messageFilter(
+  filter: MessagesFilter,
+  viewer: bigint,
+  mentions: (m: StoredMessage) => boolean = () => false,
+): (m: StoredMessage) => boolean {
   const media = (m: StoredMessage) => m.media?.toMessageMedia(viewer);
   const doc = (m: StoredMessage) => {
     const x = media(m);
@@ -73,6 +79,11 @@ export function messageFilter(filter: MessagesFilter, viewer: bigint): (m: Store
       return (m) => m.pinned;
     case 'inputMessagesFilterChatPhotos':
       return (m) => m.action?._ === 'messageActionChatEditPhoto';
+    case 'inputMessagesFilterMyMentions':
+      return mentions;
+    case 'inputMessagesFilterPhoneCalls':
+      // No calls exist in the emulator (phone.requestCall is not served): an empty, valid answer.
+      return () => false;
     default:
       throw badRequest('FILTER_NOT_SUPPORTED');
   }
