@@ -31,6 +31,7 @@ export {
 } from './handshake/index.js';
 export {
   DEFAULT_GZIP_THRESHOLD,
+  DEFAULT_HTTP_WAIT,
   decodeContainer,
   ENVELOPE_HEADER_LENGTH,
   encodeContainer,
@@ -52,6 +53,7 @@ export {
   type DecryptedMessage,
   type EnvelopeExpectations,
   type EnvelopeHeader,
+  type HttpWaitOptions,
   type InitConnectionFields,
   type InnerMessage,
   type PendingRequestInfo,

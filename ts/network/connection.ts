@@ -329,6 +329,8 @@ export class Connection extends Emitter<ConnectionEvents> {
       if (!this.session) this.session = this.createSession(this.stored!);
       this.attach(transport);
       this.setState('ready');
+      // HTTP: keep one request open from the start, so updates have something to ride on.
+      if (this.longPoll) this.session.poll();
       this.pump();
     } finally {
       clearTimeout(timer);
@@ -389,6 +391,14 @@ export class Connection extends Emitter<ConnectionEvents> {
     transport.on('packet', (p) => this.onPacket(transport, p));
     transport.on('error', (e) => this.onTransportError(transport, e));
     transport.on('close', () => this.onTransportClose(transport));
+    transport.on('poll', () => this.onPoll(transport));
+  }
+
+  /** HTTP: no request is open, so the server cannot answer until a poll (`http_wait`) goes out. */
+  private onPoll(transport: Transport): void {
+    if (transport !== this.transport || this.stateValue !== 'ready' || !this.session) return;
+    this.session.poll();
+    this.pump();
   }
 
   /**
@@ -428,9 +438,17 @@ export class Connection extends Emitter<ConnectionEvents> {
     }, inMs);
   }
 
+  /** The sockets are request/response (HTTP): the session sends `http_wait` (https://core.telegram.org/mtproto/transports#http). */
+  private get longPoll(): boolean {
+    const o = this.options;
+    const chosen = o.transports?.find((c) => c.label === this.chosenTransport);
+    return (chosen?.sockets ?? o.sockets)?.longPoll === true;
+  }
+
   private createSession(stored: StoredAuthKey): MtprotoSession {
     const o = this.options;
     return new MtprotoSession({
+      ...(this.longPoll && { httpWait: true }),
       ...o.session,
       crypto: o.crypto,
       authKey: stored.key,

@@ -11,10 +11,10 @@
  *
  * Server-to-client traffic (answers that come later, updates) needs a
  * request to ride on: the server holds a request that has nothing to
- * answer (long polling, `max_wait` of `http_wait`), so every request the
- * session sends — queries, acks, pings — doubles as a poll. Lower the
- * session's `ackDelayMs` and ping interval to keep one in flight. The
- * session does not send `http_wait` itself yet (see ts/transport/README.md).
+ * answer (long polling, `max_wait` of `http_wait`). The factory says
+ * `longPoll`, so the session puts an `http_wait` in every packet, and when
+ * no request is open the socket asks for a poll (`onPoll`): one held
+ * request at a time while idle, never a busy loop.
  *
  * Plain `http://` by default, as Telegram's `http://<dc ip>:80/api`; the
  * body is an encrypted MTProto packet either way (`https` works through
@@ -40,6 +40,12 @@ export interface HttpTransportOptions {
   path?: string;
   /** Requests in flight at once; more packets wait (default 8). */
   maxInFlight?: number;
+  /**
+   * A poll answered empty sooner than this (ms) is followed by the next one
+   * only when this much time has passed since it started — so a server that
+   * ignores `max_wait` cannot make the client poll in a busy loop (default 250).
+   */
+  minPollIntervalMs?: number;
 }
 
 /**
@@ -56,12 +62,14 @@ export function createHttpSocketFactory(options: HttpTransportOptions = {}): Soc
   const scheme = options.scheme ?? 'http';
   const path = options.path ?? '/api';
   const maxInFlight = Math.max(1, options.maxInFlight ?? 8);
+  const minPollInterval = Math.max(0, options.minPollIntervalMs ?? 250);
   return {
     requiresObfuscation: false,
+    longPoll: true,
     async connect(host, port, handlers, signal) {
       if (signal?.aborted) throw new TransportError(`HTTP ${host}:${port} aborted`);
       const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}${path}`;
-      return new HttpSocket(fetchFn, url, handlers, maxInFlight);
+      return new HttpSocket(fetchFn, url, handlers, maxInFlight, minPollInterval);
     },
   };
 }
@@ -75,12 +83,15 @@ class HttpSocket implements Socket {
   private inFlight = 0;
   private closed = false;
   private closing = false;
+  /** The poll request held back by `minPollInterval`. */
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly fetchFn: FetchLike,
     private readonly url: string,
     private readonly handlers: SocketHandlers,
     private readonly maxInFlight: number,
+    private readonly minPollInterval: number,
   ) {}
 
   write(data: Uint8Array): void {
@@ -107,15 +118,28 @@ class HttpSocket implements Socket {
     while (!this.closed && this.inFlight < this.maxInFlight && this.queue.length > 0) {
       const body = this.queue.shift()!;
       this.inFlight++;
-      void this.post(body).finally(() => {
+      const started = Date.now();
+      void this.post(body).then((empty) => {
         this.inFlight--;
         if (this.closing && this.queue.length === 0) this.finish();
         else this.pump();
+        // Nothing open: the server has no request to answer on until the owner sends a poll.
+        if (this.closed || this.closing || this.inFlight > 0 || this.queue.length > 0 || this.pollTimer) return;
+        const wait = empty ? this.minPollInterval - (Date.now() - started) : 0;
+        if (wait <= 0) {
+          this.handlers.onPoll?.();
+          return;
+        }
+        this.pollTimer = setTimeout(() => {
+          this.pollTimer = undefined;
+          if (!this.closed && !this.closing && this.inFlight === 0 && this.queue.length === 0) this.handlers.onPoll?.();
+        }, wait);
       });
     }
   }
 
-  private async post(body: Uint8Array): Promise<void> {
+  /** Posts one packet and hands the answer on; resolves true when the answer was empty (a poll that timed out). */
+  private async post(body: Uint8Array): Promise<boolean> {
     let status: number;
     let answer: Uint8Array;
     try {
@@ -129,19 +153,20 @@ class HttpSocket implements Socket {
       answer = new Uint8Array(await res.arrayBuffer());
     } catch (e) {
       if (!this.closed && !this.closing) this.fail(new TransportError(`HTTP ${this.url}: ${(e as Error)?.message ?? String(e)}`));
-      return;
+      return false;
     }
-    if (this.closed || this.closing) return;
+    if (this.closed || this.closing) return false;
     if (status === 200) {
       if (answer.length > 0) this.handlers.onData(this.stream.encode(answer));
-      return;
+      return answer.length === 0;
     }
     if (status === 404) {
       // The spec's transport errors arrive as HTTP codes; -404: the auth key is unknown.
       this.handlers.onData(this.stream.encodeError(-404));
-      return;
+      return false;
     }
     this.fail(new TransportError(`HTTP ${this.url} answered ${status}`, -status));
+    return false;
   }
 
   private fail(error: TransportError): void {
@@ -153,6 +178,7 @@ class HttpSocket implements Socket {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.pollTimer !== undefined) clearTimeout(this.pollTimer);
     this.abort.abort();
     this.stream.dispose();
     this.handlers.onClose();

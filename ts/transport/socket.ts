@@ -14,6 +14,12 @@ export interface SocketHandlers {
   onError(error: TransportError): void;
   /** The socket is closed (by either side, or after an error). Called once. */
   onClose(): void;
+  /**
+   * Long-poll sockets only (HTTP): no request is open, so nothing can bring
+   * the server's messages until something is written — the owner should send
+   * a poll (`http_wait`, https://core.telegram.org/mtproto/transports#http).
+   */
+  onPoll?(): void;
 }
 
 /** An open byte stream. */
@@ -32,6 +38,12 @@ export interface SocketFactory {
    * always uses obfuscated2.
    */
   readonly requiresObfuscation: boolean;
+  /**
+   * True for request/response sockets (the HTTP transport): the server
+   * answers only on a request the client holds open, so the session sends
+   * `http_wait` and the socket asks for polls (`SocketHandlers.onPoll`).
+   */
+  readonly longPoll?: boolean;
   /**
    * Connects to `host:port` (WebSocket factories build a URL from them).
    * Resolves once the socket is open; from then on `handlers` are called.

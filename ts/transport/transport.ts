@@ -45,6 +45,8 @@ export type TransportEvents = {
   error: (error: TransportError) => void;
   /** The connection closed (either side). */
   close: () => void;
+  /** A long-poll socket (HTTP) has no request open: send a poll (`http_wait`) to let the server answer. */
+  poll: () => void;
 };
 
 /** Connection state of a `Transport`. */
@@ -110,6 +112,9 @@ export class Transport extends Emitter<TransportEvents> {
           },
           onClose: () => {
             if (mine()) this.closed();
+          },
+          onPoll: () => {
+            if (mine() && this.current === 'open') this.emit('poll');
           },
         },
         signal,

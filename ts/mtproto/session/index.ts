@@ -14,6 +14,7 @@ export {
   type SessionOptions,
 } from './session.js';
 export type { SessionEvent } from './events.js';
+export { DEFAULT_HTTP_WAIT, type HttpWaitOptions } from './http-wait.js';
 export {
   ENVELOPE_HEADER_LENGTH,
   encodeEnvelope,

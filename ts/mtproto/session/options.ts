@@ -4,6 +4,7 @@
 import type { AuthKeyHandle, CryptoProvider, RandomSource } from '../../crypto/provider.js';
 import type { DecodeLimits } from '../../tl/codec/index.js';
 import type { AnyRequest } from '../../tl/generated/types.js';
+import type { HttpWaitOptions } from './http-wait.js';
 import type { InitConnectionFields } from './init-connection.js';
 
 /** Ping settings (https://core.telegram.org/mtproto/service_messages#deferred-connection-closure-ping). */
@@ -68,6 +69,13 @@ export interface SessionOptions {
    * fails with `TlError`). See ts/tl/codec/budget.ts.
    */
   decodeLimits?: DecodeLimits;
+  /**
+   * The HTTP transport's long poll (https://core.telegram.org/mtproto/service_messages#http-wait-long-poll):
+   * every packet carries an `http_wait` with these limits (`true`: the
+   * defaults, `DEFAULT_HTTP_WAIT`), and `poll()` writes one alone. Off by
+   * default (TCP and WebSocket need none).
+   */
+  httpWait?: HttpWaitOptions | true;
 }
 
 /** A request in flight, as `send` returns it. */

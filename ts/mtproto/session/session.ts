@@ -52,6 +52,7 @@ import { AckQueue } from './acks.js';
 import { CONTAINER_HEADER, CONTAINER_ITEM_OVERHEAD, MAX_CONTAINER_BYTES, MAX_CONTAINER_MESSAGES } from './container.js';
 import type { SessionEvent } from './events.js';
 import type { PendingRequestInfo, RequestHandle, SendOptions, SessionOptions } from './options.js';
+import { encodeHttpWait, HTTP_WAIT_ITEM_BYTES } from './http-wait.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { Pinger } from './pinger.js';
 import { SessionProtocol } from './protocol.js';
@@ -75,6 +76,8 @@ export class MtprotoSession {
   private readonly requests: RequestTable;
   private readonly pinger: Pinger;
   private closed = false;
+  /** The `http_wait` body every packet carries (HTTP transport only). */
+  private readonly httpWait: Uint8Array | undefined;
 
   constructor(private readonly options: SessionOptions) {
     const random = options.random ?? options.crypto.random;
@@ -96,6 +99,7 @@ export class MtprotoSession {
     this.requests = new RequestTable(options);
     this.outbox = new Outbox(this.requests, () => options.maxResends ?? 5);
     this.pinger = new Pinger(options.ping);
+    if (options.httpWait) this.httpWait = encodeHttpWait(options.httpWait === true ? {} : options.httpWait);
     this.parts = {
       protocol: this.protocol,
       salts: this.salts,
@@ -189,6 +193,19 @@ export class MtprotoSession {
     return true;
   }
 
+  /**
+   * The owner's HTTP transport has no request open, so nothing can bring the
+   * server's messages: the next `flush` writes a packet even when nothing
+   * else is queued — an `http_wait` (with any acknowledgments due), which
+   * the server holds until it has something to send or `max_wait` passes
+   * (https://core.telegram.org/mtproto/transports#http).
+   */
+  poll(): void {
+    if (this.closed) return;
+    if (this.outbox.queue.some((m) => m.name === 'http_wait')) return;
+    this.outbox.queue.push({ body: this.httpWait ?? encodeHttpWait(), contentRelated: false, name: 'http_wait', resends: 0 });
+  }
+
   /** Asks the server for `num` (1..64) future salts; the session switches to them as they come into force. */
   requestFutureSalts(num = 64): void {
     this.outbox.queueService({ _: 'get_future_salts', num } as AnyRequest, true);
@@ -205,8 +222,10 @@ export class MtprotoSession {
     const packets: Uint8Array[] = [];
     if (this.outbox.queue.length === 0) return packets;
 
-    const maxMessages = this.options.maxContainerMessages ?? MAX_CONTAINER_MESSAGES;
-    const maxBytes = this.options.maxContainerBytes ?? MAX_CONTAINER_BYTES;
+    // Room for the http_wait each packet gets on HTTP (see emit).
+    const wait = this.httpWait ? 1 : 0;
+    const maxMessages = (this.options.maxContainerMessages ?? MAX_CONTAINER_MESSAGES) - wait;
+    const maxBytes = (this.options.maxContainerBytes ?? MAX_CONTAINER_BYTES) - wait * HTTP_WAIT_ITEM_BYTES;
     // Only the barrier query and service messages go out until it is answered.
     const items = this.outbox.take(this.requests.activeBarrier());
     let batch: Outgoing[] = [];
@@ -228,6 +247,9 @@ export class MtprotoSession {
 
   /** Numbers a batch, records it as sent, and seals it (in a container when there is more than one message). */
   private emit(batch: Outgoing[], now: number): Uint8Array {
+    if (this.httpWait && !batch.some((m) => m.name === 'http_wait')) {
+      batch.push({ body: this.httpWait, contentRelated: false, name: 'http_wait', resends: 0 });
+    }
     for (const m of batch) {
       const build = m.request?.build;
       if (!this.protocol.number(m, now, build !== undefined)) {

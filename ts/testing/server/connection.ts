@@ -29,6 +29,12 @@ export interface ConnectionSocket {
   end(): void;
   /** Closes at once (a dropped network). */
   destroy(): void;
+  /**
+   * HTTP only: the packet being handled carried `http_wait`, so its request
+   * may be held up to `maxWaitMs` for something to answer
+   * (https://core.telegram.org/mtproto/service_messages#http-wait-long-poll).
+   */
+  holdFor?(maxWaitMs: number): void;
 }
 
 /** How a listener configures its connections. */
@@ -91,6 +97,11 @@ export class Connection implements SessionCarrier {
   /** The client's transport, once detected. */
   get transport(): ServerStreamInfo | undefined {
     return this.stream.info;
+  }
+
+  /** The client's `http_wait`: how long the request that carried it may be held (HTTP only; ignored on streams). */
+  httpWait(maxWaitMs: number): void {
+    this.socket.holdFor?.(maxWaitMs);
   }
 
   /** Bytes from the socket. A framing error closes the connection. */

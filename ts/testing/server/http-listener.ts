@@ -12,9 +12,12 @@
  * unencrypted key-exchange step (the three steps of one exchange share it).
  *
  * Long polling: a request that finds nothing to answer is held until a
- * packet for it is ready or `maxWaitMs` passes (then an empty 200 answer),
- * as the `max_wait` of `http_wait` asks; the oldest held request takes the
- * next packet. The server does not read the client's `http_wait` values.
+ * packet for it is ready or its wait passes (then an empty 200 answer): the
+ * `max_wait` of the `http_wait` it carried
+ * (https://core.telegram.org/mtproto/service_messages#http-wait-long-poll),
+ * at most `maxWaitMs`, which is also the wait of a request without one; the
+ * oldest held request takes the next packet. `max_delay` and `wait_after`
+ * are met trivially: a packet goes out as soon as it is ready.
  * A transport error (e.g. -404, unknown key) is answered with HTTP status
  * 404 (or the code's absolute value).
  */
@@ -29,7 +32,7 @@ const HTTP_API_PATH = '/api';
 
 /** Options of {@link listenHttp}. */
 export interface HttpListenerOptions {
-  /** How long a request with nothing to answer is held, ms (default 25 000). */
+  /** How long a request with nothing to answer is held at most, ms (default 25 000; the client's `max_wait` can only shorten it). */
   maxWaitMs?: number;
   /** Largest request body, bytes (default 1 MiB + 1 KiB: the largest upload part and its envelope). */
   maxBodyBytes?: number;
@@ -38,7 +41,7 @@ export interface HttpListenerOptions {
 /** One held request. */
 interface Waiter {
   readonly res: ServerResponse;
-  readonly timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /** A route's connection: bytes in as intermediate frames, packets out into a queue. */
@@ -46,6 +49,8 @@ interface Virtual {
   readonly sink: SocketSink;
   readonly outbox: { status: number; body: Uint8Array }[];
   readonly waiters: Waiter[];
+  /** The request whose packet is being handled (its `http_wait` applies to it). */
+  current: Waiter | undefined;
   closed: boolean;
 }
 
@@ -107,9 +112,19 @@ export async function listenHttp(
       answer(w.res, out.status, out.body);
     }
   };
+  /** (Re)arms `w`'s timer: an empty answer after `ms` unless a packet comes first. */
+  const hold = (v: Virtual, w: Waiter, ms: number) => {
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => {
+      const i = v.waiters.indexOf(w);
+      if (i >= 0) v.waiters.splice(i, 1);
+      answer(w.res, 200, new Uint8Array(0));
+    }, ms);
+    w.timer.unref?.();
+  };
   const open = (route: string): Virtual => {
     const decoder = createClientStream({ codec: 'intermediate' });
-    const v: Virtual = { sink: undefined as unknown as SocketSink, outbox: [], waiters: [], closed: false };
+    const v: Virtual = { sink: undefined as unknown as SocketSink, outbox: [], waiters: [], current: undefined, closed: false };
     const socket: ConnectionSocket = {
       write: (bytes) => {
         if (v.closed) return;
@@ -122,6 +137,10 @@ export async function listenHttp(
       // The Connection closes (idle limit, a failed check, a transport error): what is queued still goes out.
       end: () => queueMicrotask(() => drop(route, v)),
       destroy: () => drop(route, v),
+      holdFor: (ms) => {
+        const w = v.current;
+        if (w) hold(v, w, Math.min(Math.max(0, ms), maxWaitMs));
+      },
     };
     (v as { sink: SocketSink }).sink = accept(socket);
     routes.set(route, v);
@@ -155,23 +174,25 @@ export async function listenHttp(
         return;
       }
       const v = routes.get(route) ?? open(route);
-      const timer = setTimeout(() => {
-        const i = v.waiters.findIndex((w) => w.res === res);
-        if (i >= 0) v.waiters.splice(i, 1);
-        answer(res, 200, new Uint8Array(0));
-      }, maxWaitMs);
-      timer.unref?.();
-      v.waiters.push({ res, timer });
+      const waiter: Waiter = { res, timer: undefined as unknown as ReturnType<typeof setTimeout> };
+      hold(v, waiter, maxWaitMs);
+      v.waiters.push(waiter);
       res.on('close', () => {
-        clearTimeout(timer);
-        const i = v.waiters.findIndex((w) => w.res === res);
+        clearTimeout(waiter.timer);
+        const i = v.waiters.indexOf(waiter);
         if (i >= 0) v.waiters.splice(i, 1);
       });
       // Length-prefixed like the intermediate framing the virtual connection was opened with.
       const frame = new Uint8Array(4 + body.length);
       new DataView(frame.buffer).setUint32(0, body.length, true);
       frame.set(body, 4);
-      v.sink.receive(frame);
+      // The packet is handled synchronously: an http_wait in it reaches holdFor while this request is current.
+      v.current = waiter;
+      try {
+        v.sink.receive(frame);
+      } finally {
+        v.current = undefined;
+      }
       deliver(v);
     });
   });

@@ -33,7 +33,8 @@ type ServiceMessage =
   | mt.destroy_session
   | mt.destroy_auth_key
   | mt.rpc_drop_answer
-  | { _: 'msgs_state_info' | 'msgs_all_info' | 'msg_detailed_info' | 'msg_new_detailed_info' | 'http_wait' };
+  | mt.http_wait
+  | { _: 'msgs_state_info' | 'msgs_all_info' | 'msg_detailed_info' | 'msg_new_detailed_info' };
 
 /** True when `name` is handled here rather than by the in-memory Telegram. */
 export function isServiceMessage(name: string | undefined): boolean {
@@ -103,8 +104,12 @@ export function handleServiceMessage(batch: Batch, decoded: AnyTlObject | AnyReq
     case 'rpc_drop_answer':
       batch.replies.push({ body: encodeRpcResult(msgId, encode(dropAnswer(batch, obj.req_msg_id))), contentRelated: true, response: true });
       return;
+    case 'http_wait':
+      // HTTP long poll: the listener holds this request up to max_wait (https://core.telegram.org/mtproto/transports#http).
+      batch.conn.httpWait(obj.max_wait);
+      return;
     default:
-      // msgs_state_info, msgs_all_info, msg_detailed_info, http_wait: informational (or HTTP only).
+      // msgs_state_info, msgs_all_info, msg_detailed_info: informational.
       return;
   }
 }
