@@ -77,4 +77,46 @@ test('delimiter searches honour escapes before, inside and after the searched ra
   assert.equal(parseMarkdown('[a `b](https://x.y) c`', { onError: 'plain' }).text, 'a `b c`');
 });
 
+test('unparse: `>` is escaped only at a line start, found by the search and checked after it', () => {
+  const text = 'a > b\n> c >\n>';
+  const md = unparseMarkdown(text, [b(0, 1)]);
+  assert.is(md, '**a** > b\n\\> c >\n\\>');
+  assert.equal(parseMarkdown(md), { text, entities: [b(0, 1)] });
+});
+
+test('unparse: the last character of a segment is escaped by the markup that follows it, not by the text', () => {
+  const url = (offset: number, length: number): MessageEntity => ({ _: 'messageEntityTextUrl', offset, length, url: 'https://x.y' });
+  // `!` before a link's `[`; `*` before a bold's `**`; `-` before `[` needs nothing.
+  assert.is(unparseMarkdown('wow!link', [url(4, 4)]), 'wow\\![link](https://x.y)');
+  assert.is(unparseMarkdown('a*bold', [b(2, 4)]), 'a\\***bold**');
+  assert.is(unparseMarkdown('a-link', [url(2, 4)]), 'a-[link](https://x.y)');
+  // A doubled character split by markup: the text after it does not count, the markup does.
+  assert.is(unparseMarkdown('x**y', [i(2, 2)]), 'x*__*y__');
+  assert.is(unparseMarkdown('x**y', [b(1, 1)]), 'x**\\****y');
+  for (const [text, entities] of [
+    ['wow!link', [url(4, 4)]],
+    ['a*bold', [b(2, 4)]],
+    ['x**y', [i(2, 2)]],
+    ['x**y', [b(1, 1)]],
+  ] as const) {
+    assert.equal(parseMarkdown(unparseMarkdown(text, [...entities])), { text, entities: [...entities] });
+  }
+});
+
+test('unparse: in a quote, line breaks continue it and escapes next to them still apply', () => {
+  const q: MessageEntity = { _: 'messageEntityBlockquote', offset: 0, length: 11 };
+  const text = '**a\n> b\n[c]';
+  const md = unparseMarkdown(text, [q]);
+  assert.is(md, '> \\**a\n> \\> b\n> \\[c\\]');
+  assert.equal(parseMarkdown(md), { text, entities: [q] });
+});
+
+test('unparse: emoji (surrogate pairs) next to escapes and entity edges keep UTF-16 offsets', () => {
+  const text = '😀*😀**x😀';
+  const entities = [b(0, 2), i(5, 3)];
+  const md = unparseMarkdown(text, entities);
+  assert.is(md, '**😀***😀__\\**x__😀');
+  assert.equal(parseMarkdown(md), { text, entities });
+});
+
 test.run();

@@ -121,12 +121,11 @@ function cleanLanguage(language: string): string {
   return clean.trim();
 }
 
-const URL_ESCAPE = /[\\)]/;
 const URL_ESCAPE_ALL = /[\\)]/g;
 
 function escapeUrl(url: string): string {
-  // One native search says whether anything needs escaping (usually not).
-  return URL_ESCAPE.test(url) ? url.replace(URL_ESCAPE_ALL, '\\$&') : url;
+  // Two native character searches say whether anything needs escaping (usually not), faster than a regexp test.
+  return url.indexOf(')') < 0 && url.indexOf('\\') < 0 ? url : url.replace(URL_ESCAPE_ALL, '\\$&');
 }
 
 function isLineStart(text: string, pos: number): boolean {
@@ -239,7 +238,20 @@ function sortEvents(): void {
     last = k;
   }
   if (sorted) return;
-  const keys = evKeys.subarray(0, n).sort();
+  const keys = evKeys;
+  if (n <= INSERTION_SORT_MAX) {
+    // Opens come in position order and each close lands a few places back: an insertion sort
+    // moves little and, unlike TypedArray#sort, neither allocates a view nor calls into C++.
+    for (let i = 1; i < n; i++) {
+      const k = keys[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > k) {
+        keys[j + 1] = keys[j]!;
+        j--;
+      }
+      keys[j + 1] = k;
+    }
+  } else keys.subarray(0, n).sort();
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     const rank = (k >> SEQ_SHIFT) & 7;
@@ -247,6 +259,9 @@ function sortEvents(): void {
     evOrder[i] = rank === Rank.QuoteOpen || rank === Rank.StyleOpen || rank === Rank.ScopedOpen ? low : SEQ_MASK - low;
   }
 }
+
+/** Up to this many events, sortEvents sorts the keys by insertion (a message's few dozen). */
+const INSERTION_SORT_MAX = 128;
 
 /**
  * Formats `text` with `entities` as wasmgram Markdown (the inverse of
@@ -314,76 +329,99 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
 /**
  * What a character needs in running text: `ALWAYS` escaped; `DOUBLE` escaped
  * when the next output character is the same (a toggle marker); `BANG` before
- * `[`; `GT` at a line start; `LF` continues a quote. Indexed by char code < 128.
+ * `[`; `GT` at a line start. Indexed by char code < 128.
  */
 const ALWAYS = 1;
 const DOUBLE = 2;
 const BANG = 3;
 const GT = 4;
-const LF = 5;
 const TEXT_CLASS = new Uint8Array(128);
 for (const c of '\\`[]') TEXT_CLASS[c.charCodeAt(0)] = ALWAYS;
 for (const c of '*_-~|') TEXT_CLASS[c.charCodeAt(0)] = DOUBLE;
 TEXT_CLASS[33] = BANG;
 TEXT_CLASS[62] = GT;
-TEXT_CLASS[10] = LF;
 
-/** The characters TEXT_CLASS marks, for a native search over plain runs (`test` builds no match array). */
-const TEXT_SPECIAL = /[\\`[\]*_~|!>\n-]/g;
+/**
+ * The characters of running text that need a backslash whatever markup
+ * follows: always-special ones, a toggle character followed by the same one,
+ * `!` before `[`, `>` at a line start. A native search for these skips the
+ * line breaks and lone `*`, `-`, `!` that fill real messages (the text rarely
+ * needs any escape). A `>` is checked for a line start after the search: a
+ * lookbehind in the pattern makes V8's search several times slower. Only the
+ * last character of a segment depends on the markup after it (escapePlain
+ * checks it apart), and line breaks matter only inside a quote (escapeText).
+ */
+const TEXT_ESCAPE = /[\\`[\]>]|\*(?=\*)|_(?=_)|~(?=~)|\|(?=\|)|-(?=-)|!(?=\[)/g;
 
 /*
- * The next TEXT_SPECIAL character at or after the last running-text search's start, within one
+ * The next TEXT_ESCAPE match at or after the last running-text search's start, within one
  * unparseMarkdown call. Segments come in increasing order, so the search result is reused until
  * passed: every character is searched over once per call (a search may run past its segment).
  */
 let textFrom = -1;
 let textNext = -1;
 
-function nextTextSpecial(text: string, from: number): number {
+function nextTextEscape(text: string, from: number): number {
   if (textFrom >= 0 && from >= textFrom && (textNext < 0 || textNext >= from)) return textNext;
-  TEXT_SPECIAL.lastIndex = from;
-  textNext = TEXT_SPECIAL.test(text) ? TEXT_SPECIAL.lastIndex - 1 : -1;
+  TEXT_ESCAPE.lastIndex = from;
+  let i = -1;
+  while (TEXT_ESCAPE.test(text)) {
+    i = TEXT_ESCAPE.lastIndex - 1;
+    if (text.charCodeAt(i) !== 62 || isLineStart(text, i)) break;
+    i = -1;
+  }
+  textNext = i;
   textFrom = from;
   return textNext;
 }
 
+/** Whether the character `c` at `i` needs a backslash when `next` (a char code, -1: none) follows it in the output. */
+function needsEscape(text: string, i: number, c: number, next: number): boolean {
+  switch (c < 128 ? TEXT_CLASS[c] : 0) {
+    case ALWAYS:
+      return true;
+    case DOUBLE:
+      return next === c;
+    case BANG:
+      return next === 91;
+    case GT:
+      return isLineStart(text, i);
+    default:
+      return false;
+  }
+}
+
 /** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
 function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
-  let i = nextTextSpecial(text, from);
-  if (i < 0 || i >= to) return text.slice(from, to);
+  const out = escapePlain(text, from, to, next);
+  // Inside a quote each line break continues it with `> ` (escaping adds or removes no line
+  // break). The search reads the source text: the escaped one may be a rope it would flatten.
+  if (!inQuote) return out;
+  const lf = text.indexOf('\n', from);
+  return lf >= 0 && lf < to ? out.replace(LINE_BREAKS, '\n> ') : out;
+}
+
+const LINE_BREAKS = /\n/g;
+
+/** escapeText outside a quote. */
+function escapePlain(text: string, from: number, to: number, next: number): string {
+  const last = to - 1;
+  let i = nextTextEscape(text, from);
+  // The last character is decided by `next`, not by the text after it (markup comes between).
+  const lastEsc = needsEscape(text, last, text.charCodeAt(last), next);
+  if ((i < 0 || i >= last) && !lastEsc) return text.slice(from, to);
   let out = '';
   let seg = from;
-  while (i >= 0 && i < to) {
-    const c = text.charCodeAt(i);
-    let esc: boolean;
-    switch (TEXT_CLASS[c]) {
-      case ALWAYS:
-        esc = true;
-        break;
-      case DOUBLE:
-        esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === c;
-        break;
-      case BANG:
-        esc = (i + 1 < to ? text.charCodeAt(i + 1) : next) === 91;
-        break;
-      case GT:
-        esc = isLineStart(text, i);
-        break;
-      default: // LF
-        esc = false;
-        if (inQuote) {
-          out += seg < i ? `${text.slice(seg, i)}\n> ` : '\n> ';
-          seg = i + 1;
-        }
-    }
-    if (esc) {
-      out += seg < i ? `${text.slice(seg, i)}\\` : '\\';
-      seg = i;
-    }
-    i = nextTextSpecial(text, i + 1);
+  while (i >= 0 && i < last) {
+    out += seg < i ? `${text.slice(seg, i)}\\` : '\\';
+    seg = i;
+    i = nextTextEscape(text, i + 1);
   }
-  // Every change appends to `out`: empty means the range is unchanged.
-  return out.length === 0 ? text.slice(from, to) : out + text.slice(seg, to);
+  if (lastEsc) {
+    out += seg < last ? `${text.slice(seg, last)}\\` : '\\';
+    seg = last;
+  }
+  return out + text.slice(seg, to);
 }
 
 /*
