@@ -49,6 +49,10 @@ export interface ScriptedSendOptions {
   replyTo?: number;
   entities?: MessageEntity[];
   silent?: boolean;
+  /** A forum topic to post in (https://core.telegram.org/api/forum). */
+  topic?: number;
+  /** Post as this peer (a channel this account owns, or the chat itself as its admin; https://core.telegram.org/api/send-as). */
+  sendAs?: ScriptTarget;
 }
 
 const INIT: InitConnectionFields = {
@@ -147,7 +151,14 @@ export class ScriptedUser {
       peer: this.inputPeer(to),
       message: text,
       random_id: BigInt.asIntN(64, new DataView(this.backend.randomBytes(8).buffer).getBigUint64(0, true)),
-      ...(options.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: options.replyTo } }),
+      ...((options.replyTo !== undefined || options.topic !== undefined) && {
+        reply_to: {
+          _: 'inputReplyToMessage',
+          reply_to_msg_id: options.replyTo ?? options.topic!,
+          ...(options.topic !== undefined && { top_msg_id: options.topic }),
+        },
+      }),
+      ...(options.sendAs !== undefined && { send_as: this.inputPeer(options.sendAs) }),
       ...(options.entities && { entities: options.entities }),
       ...(options.silent && { silent: true }),
     });
@@ -250,6 +261,32 @@ export class ScriptedUser {
     if (options.username !== undefined)
       await this.invoke({ _: 'channels.updateUsername', channel: this.inputChannel(chat), username: options.username });
     return chat;
+  }
+
+  /**
+   * Creates a supergroup with forum topics on (https://core.telegram.org/api/forum);
+   * its General topic has id 1, `createForumTopic` adds more.
+   *
+   * @example
+   * ```ts
+   * const forum = await alice.createForum('Support');
+   * const topic = await alice.createForumTopic(forum, 'Billing');
+   * await alice.sendMessage(forum, 'How do refunds work?', { topic });
+   * ```
+   */
+  async createForum(title: string, options: { username?: string } = {}): Promise<ChatRecord> {
+    const chat = await this.createChannel(title, options);
+    await this.invoke({ _: 'channels.toggleForum', channel: this.inputChannel(chat), enabled: true, tabs: false });
+    return chat;
+  }
+
+  /** Creates a topic in a forum and returns its id (the id of its creation message). */
+  async createForumTopic(forum: ChatRecord, title: string): Promise<number> {
+    const random_id = BigInt.asIntN(64, new DataView(this.backend.randomBytes(8).buffer).getBigUint64(0, true));
+    const r = await this.invoke({ _: 'channels.createForumTopic', channel: this.inputChannel(forum), title, random_id });
+    const u = r._ === 'updates' ? r.updates.find((x) => x._ === 'updateMessageID') : undefined;
+    if (u?._ !== 'updateMessageID') throw new ArgumentError('createForumTopic: no topic id in the answer');
+    return u.id;
   }
 
   /** Adds users to a group or channel this account is in. */

@@ -71,6 +71,7 @@ export function toTlChat(c: ChatRecord, viewer: bigint, accessHash: bigint): Cha
   if (member?.bannedRights) out.banned_rights = member.bannedRights;
   if (c.kind === 'broadcast') out.broadcast = true;
   else out.megagroup = true;
+  if (c.forum) out.forum = true;
   if (c.username !== undefined) out.username = c.username;
   if (!member) out.left = true;
   else if (member.role === 'creator') {

@@ -3,7 +3,7 @@
  * receives (https://core.telegram.org/constructor/message): `out` is
  * relative to the viewer, ids are those of the copy's box.
  */
-import type { Message, MessageFwdHeader } from '../../tl/generated/types.js';
+import type { Message, MessageFwdHeader, MessageReplyHeader } from '../../tl/generated/types.js';
 import { messageReactions } from './methods/reactions-store.js';
 import type { StoredMessage } from './store/mailbox.js';
 import { tlPeer } from './store/peer-ref.js';
@@ -11,13 +11,15 @@ import { tlPeer } from './store/peer-ref.js';
 /** The `message` (or `messageService`) object of `m` for account `viewer`. */
 export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
   const out = m.box.kind === 'account' ? m.fromId === m.box.id : m.fromId === viewer;
-  const fromId = m.post || m.fromId === undefined ? undefined : ({ _: 'peerUser', user_id: m.fromId } as const);
+  const fromId =
+    m.post || m.fromId === undefined ? undefined : m.sendAs ? tlPeer(m.sendAs) : ({ _: 'peerUser', user_id: m.fromId } as const);
   if (m.action) {
     const s: Message.messageService = { _: 'messageService', id: m.id, peer_id: tlPeer(m.peer), date: m.date, action: m.action };
     if (out) s.out = true;
     if (fromId) s.from_id = fromId;
     if (m.post) s.post = true;
     if (m.silent) s.silent = true;
+    if (m.topicId !== undefined && m.topicId !== m.id) s.reply_to = replyHeader(m);
     return s;
   }
   const msg: Message.message = { _: 'message', id: m.id, peer_id: tlPeer(m.peer), date: m.date, message: m.text };
@@ -27,7 +29,7 @@ export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
   if (m.silent) msg.silent = true;
   if (m.pinned) msg.pinned = true;
   if (m.entities && m.entities.length > 0) msg.entities = m.entities;
-  if (m.replyToId !== undefined) msg.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: m.replyToId };
+  if (m.replyToId !== undefined || m.topicId !== undefined) msg.reply_to = replyHeader(m);
   if (m.fwd) msg.fwd_from = toFwdHeader(m);
   if (m.editDate !== undefined) msg.edit_date = m.editDate;
   if (m.media) msg.media = m.media.toMessageMedia(viewer);
@@ -42,6 +44,22 @@ export function toTlMessage(m: StoredMessage, viewer: bigint): Message {
     msg.forwards = 0;
   }
   return msg;
+}
+
+/**
+ * The `messageReplyHeader` of a reply and/or a forum topic message
+ * (https://core.telegram.org/api/forum#forum-topics): `forum_topic` set,
+ * `reply_to_msg_id` = the replied message or else the topic,
+ * `reply_to_top_id` = the topic when a message inside it is replied to.
+ */
+function replyHeader(m: StoredMessage): MessageReplyHeader {
+  const h: MessageReplyHeader.messageReplyHeader = { _: 'messageReplyHeader' };
+  if (m.topicId !== undefined) {
+    h.forum_topic = true;
+    h.reply_to_msg_id = m.replyToId ?? m.topicId;
+    if (m.replyToId !== undefined && m.replyToId !== m.topicId) h.reply_to_top_id = m.topicId;
+  } else h.reply_to_msg_id = m.replyToId!;
+  return h;
 }
 
 /** The `messageFwdHeader` of a forwarded copy. */

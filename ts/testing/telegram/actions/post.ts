@@ -36,6 +36,10 @@ export interface PostInput {
   readonly replyMarkup?: ReplyMarkup | undefined;
   /** The inline bot the message came through. */
   readonly viaBotId?: bigint | undefined;
+  /** The peer it is sent as (`send_as`, checked by methods/send-as.ts). */
+  readonly sendAs?: PeerRef | undefined;
+  /** The forum topic (methods/forum-place.ts). */
+  readonly topicId?: number | undefined;
   /** The session that asked: it gets the result instead of a push. */
   readonly except?: UpdateSubscriber | undefined;
   /** Members who get no copy (e.g. nobody: reserved for service messages about a member who is gone). */
@@ -58,6 +62,7 @@ export function messageRefs(m: StoredMessage): PeerRef[] {
   if (m.fromId !== undefined) refs.push({ kind: 'user', id: m.fromId });
   if (m.fwd) refs.push(m.fwd.from);
   if (m.viaBotId !== undefined) refs.push({ kind: 'user', id: m.viaBotId });
+  if (m.sendAs) refs.push(m.sendAs);
   const a = m.action;
   if (a && 'users' in a) for (const id of a.users) refs.push({ kind: 'user', id });
   if (a?._ === 'messageActionChatDeleteUser') refs.push({ kind: 'user', id: a.user_id });
@@ -122,6 +127,8 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
           groupedId: input.groupedId,
           replyMarkup: input.replyMarkup,
           viaBotId: input.viaBotId,
+          ...(input.sendAs && { sendAs: input.sendAs }),
+          ...(input.topicId !== undefined && { topicId: input.topicId }),
           editDate: undefined,
           pinned: false,
           silent: input.silent ?? false,

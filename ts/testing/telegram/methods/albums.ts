@@ -13,6 +13,8 @@ import type { PeerRef } from '../store/peer-ref.js';
 import { mediaFile } from './messages-media.js';
 import { caller } from './messages-send.js';
 import { checkWritable, resolvePeer } from './peers.js';
+import { replyPlace } from './forum-place.js';
+import { sendAsPeer } from './send-as.js';
 import { scheduleMessage } from './scheduled.js';
 
 /** Most items of one album. */
@@ -55,8 +57,10 @@ export const albumsMethods: MethodTable = {
         );
       const list: Update[] = [];
       const refs: PeerRef[] = [peer];
+      const place = replyPlace(call, peer, req.reply_to);
+      const sendAs = sendAsPeer(call, peer, req.send_as);
       inputs.forEach((input, k) => {
-        const posted = postMessage(b, { actor: me, to: peer, ...input, except: caller(call) });
+        const posted = postMessage(b, { actor: me, to: peer, ...input, ...place, sendAs, except: caller(call) });
         list.push({ _: 'updateMessageID', id: posted.copy.id, random_id: items[k]!.random_id }, posted.update);
         refs.push(...posted.refs);
       });

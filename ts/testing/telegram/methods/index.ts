@@ -14,6 +14,8 @@ import { chatActionsMethods } from './chat-actions.js';
 import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
 import { dialogsMethods } from './dialogs.js';
+import { forumReadMethods } from './forum-read.js';
+import { forumTopicsMethods } from './forum-topics.js';
 import { helpMethods } from './help.js';
 import { invitesMethods } from './invites.js';
 import { inlineQueryMethods } from './inline-queries.js';
@@ -24,6 +26,7 @@ import { messagesSendMethods } from './messages-send.js';
 import { pollsMethods } from './polls.js';
 import { reactionsMethods } from './reactions.js';
 import { scheduledMethods } from './scheduled.js';
+import { sendAsMethods } from './send-as.js';
 import { stickersMethods } from './stickers.js';
 import { participantsMethods } from './participants.js';
 import { participantsAdminMethods } from './participants-admin.js';
@@ -65,6 +68,9 @@ export const METHODS: MethodTable = {
   ...inlineQueryMethods,
   ...botsCommandMethods,
   ...stickersMethods,
+  ...sendAsMethods,
+  ...forumTopicsMethods,
+  ...forumReadMethods,
 };
 
 /** Names of the implemented methods, sorted (for docs and error messages). */

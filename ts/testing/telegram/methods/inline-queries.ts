@@ -19,7 +19,8 @@ import { botStore, INLINE_RESULT_TTL, type KeptInlineAnswer } from './bots-store
 import { checkInlineResults, type StoredInlineContent } from './inline-results.js';
 import { caller } from './messages-send.js';
 import { checkReadable, checkWritable, resolvePeer, resolveUser } from './peers.js';
-import { replyId } from './message-input.js';
+import { replyPlace } from './forum-place.js';
+import { sendAsPeer } from './send-as.js';
 
 /** Longest inline query text (https://core.telegram.org/bots/api#inlinequery: up to 256 characters). */
 const QUERY_MAX = 256;
@@ -141,7 +142,8 @@ export const inlineQueryMethods: MethodTable = {
         media: content.media,
         replyMarkup: content.replyMarkup,
         viaBotId: req.hide_via ? undefined : kept.botId,
-        replyToId: replyId(call, peer, req.reply_to),
+        ...replyPlace(call, peer, req.reply_to),
+        sendAs: sendAsPeer(call, peer, req.send_as),
         silent: req.silent === true,
         noWebpage: content.noWebpage,
         except: caller(call),

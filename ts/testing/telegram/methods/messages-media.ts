@@ -23,6 +23,8 @@ import { newPoll } from './polls.js';
 import { scheduleMessage } from './scheduled.js';
 import { checkReadable, checkWritable, resolvePeer } from './peers.js';
 import { checkEntities, replyId } from './message-input.js';
+import { replyPlace } from './forum-place.js';
+import { sendAsPeer } from './send-as.js';
 
 /** `caption_length_max` of help.getConfig. */
 const CAPTION_LENGTH_MAX = 1024;
@@ -132,7 +134,8 @@ export const messagesMediaMethods: MethodTable = {
         to: peer,
         text: req.message,
         entities: req.entities,
-        replyToId,
+        ...replyPlace(call, peer, req.reply_to),
+        sendAs: sendAsPeer(call, peer, req.send_as),
         silent: req.silent === true,
         media: file,
         replyMarkup: storedMarkup(

@@ -17,6 +17,8 @@ import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
 import { scheduleMessage } from './scheduled.js';
 import { checkEntities, replyId } from './message-input.js';
+import { replyPlace } from './forum-place.js';
+import { sendAsPeer } from './send-as.js';
 
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
 const MESSAGE_LENGTH_MAX = 4096;
@@ -67,7 +69,8 @@ export const messagesSendMethods: MethodTable = {
         to: peer,
         text: req.message,
         entities: req.entities,
-        replyToId: replyId(call, peer, req.reply_to),
+        ...replyPlace(call, peer, req.reply_to),
+        sendAs: sendAsPeer(call, peer, req.send_as),
         silent: req.silent === true,
         noWebpage: req.no_webpage === true,
         replyMarkup: storedMarkup(
@@ -103,6 +106,13 @@ export const messagesSendMethods: MethodTable = {
       checkWritable(call, to);
       if (req.id.length === 0) throw badRequest('MESSAGE_IDS_EMPTY');
       if (req.id.length !== req.random_id.length) throw badRequest('RANDOM_ID_INVALID');
+      const top = req.top_msg_id;
+      const place = replyPlace(
+        call,
+        to,
+        req.reply_to ?? (top ? { _: 'inputReplyToMessage', reply_to_msg_id: top, top_msg_id: top } : undefined),
+      );
+      const sendAs = sendAsPeer(call, to, req.send_as);
       const list: Update[] = [];
       const refs: PeerRef[] = [to];
       req.id.forEach((id, i) => {
@@ -115,6 +125,8 @@ export const messagesSendMethods: MethodTable = {
           text: src.text,
           entities: src.entities,
           media: src.media,
+          ...place,
+          sendAs,
           silent: req.silent === true,
           fwd: req.drop_author ? undefined : (src.fwd ?? { from: fwdFrom, date: src.date, ...(src.post && { channelPost: src.id }) }),
           except: caller(call),

@@ -8,7 +8,8 @@ import type { ChannelParticipant, ChannelParticipantsFilter, ChatFull, InputPeer
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import type { ChatRecord, MemberRecord } from '../store/chat-store.js';
-import type { PeerRef } from '../store/peer-ref.js';
+import { type PeerRef, tlPeer } from '../store/peer-ref.js';
+import { sendAsStore } from '../store/send-as-store.js';
 import { permanentInvite } from './invite-store.js';
 import { adminRightsOf, restrictionActive } from './participants-rights.js';
 import { bannedParticipant, channelParticipant, chatParticipants } from './participants-tl.js';
@@ -169,7 +170,9 @@ export const participantsMethods: MethodTable = {
       }
       const invite = admin?.invite_users ? permanentInvite(call.backend, chat) : undefined;
       if (invite) full.exported_invite = invite;
-      const { users, chats } = call.backend.peerLists(me, [{ kind: 'channel', id: chat.id }]);
+      const sendAs = sendAsStore(call.backend).get({ kind: 'channel', id: chat.id }, me);
+      if (sendAs) full.default_send_as = tlPeer(sendAs);
+      const { users, chats } = call.backend.peerLists(me, [{ kind: 'channel', id: chat.id }, ...(sendAs ? [sendAs] : [])]);
       return { _: 'messages.chatFull', full_chat: full, users, chats };
     },
   },

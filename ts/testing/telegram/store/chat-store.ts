@@ -64,6 +64,8 @@ export interface ChatRecord {
   readonly banned?: Map<bigint, BannedRecord>;
   /** The chat photo (a stored photo of methods/media-store.ts). */
   photo?: Photo.photo;
+  /** A supergroup with forum topics (`channels.toggleForum`, https://core.telegram.org/api/forum; topics in store/forum-store.ts). */
+  forum?: boolean;
 }
 
 /** What `create` needs. */

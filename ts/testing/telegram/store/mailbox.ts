@@ -57,6 +57,10 @@ export interface StoredMessage {
   replyMarkup?: ReplyMarkup | undefined;
   /** The inline bot the message was sent through (`via @bot`, https://core.telegram.org/api/bots/inline). */
   readonly viaBotId?: bigint | undefined;
+  /** The peer it was sent as, when not the author (`send_as`, https://core.telegram.org/api/send-as). */
+  readonly sendAs?: PeerRef | undefined;
+  /** The forum topic it belongs to (the topic's id; undefined = General or no forum, https://core.telegram.org/api/forum). */
+  readonly topicId?: number | undefined;
   readonly link: MessageLink;
 }
 
