@@ -101,6 +101,8 @@ export {
   StringStorage,
 } from './storage/index.js';
 export { parseHtml, parseMarkdown, unparseHtml, unparseMarkdown } from './parsers/index.js';
+// The QR encoder of `wasmgram login --qr`, for pages and apps that draw the `tg://login` link of `start({ qr })` themselves.
+export { encodeQr, type QrCode, type QrEcc, type QrOptions } from './cli/qr-encode.js';
 export {
   createCryptoProvider,
   createWasmProvider,

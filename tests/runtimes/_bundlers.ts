@@ -183,7 +183,7 @@ export function assertBrowserClean(outDir: string, what: string): void {
 }
 
 /** A static file server for one folder on 127.0.0.1. */
-interface StaticServer {
+export interface StaticServer {
   origin: string;
   close(): Promise<void>;
 }
@@ -197,7 +197,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves `dir` on a free loopback port (`/` is index.html); paths outside it are 404. */
-async function serveDir(dir: string): Promise<StaticServer> {
+export async function serveDir(dir: string): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(dir, urlPath === '/' ? 'index.html' : urlPath);

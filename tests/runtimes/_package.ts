@@ -87,9 +87,38 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-/** Builds, packs and installs into a new temp dir (removed by `cleanup`). */
-export async function packAndInstall(): Promise<ScratchPackage> {
+// The package's inputs: a build newer than all of them is reused by the next test file of the same run.
+const BUILD_INPUTS = ['ts', 'rollup.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const BUILD_STAMP = path.join(root, 'build/.cache/package-build-stamp');
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+/**
+ * Runs rollup unless dist/ was built (by this helper) after the last change to
+ * any input; the stamp holds the time the build started, so an edit made
+ * during a build triggers the next one.
+ */
+async function buildPackage(): Promise<void> {
+  const started = Date.now();
+  const stamp = Number(fs.existsSync(BUILD_STAMP) ? fs.readFileSync(BUILD_STAMP, 'utf8') : 0);
+  const newest = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(root, p))));
+  if (stamp > newest && fs.existsSync(path.join(root, 'dist/index.js'))) return;
+  fs.rmSync(BUILD_STAMP, { force: true });
   await runOk(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent'], { cwd: root, timeoutMs: 240_000 });
+  fs.mkdirSync(path.dirname(BUILD_STAMP), { recursive: true });
+  fs.writeFileSync(BUILD_STAMP, String(started));
+}
+
+/** Builds (see buildPackage), packs and installs into a new temp dir (removed by `cleanup`). */
+export async function packAndInstall(): Promise<ScratchPackage> {
+  await buildPackage();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmgram-runtimes-'));
   const packed = await runOk('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, timeoutMs: 60_000 });
   const tarball = path.join(work, packed.stdout.trim().split('\n').pop()!);

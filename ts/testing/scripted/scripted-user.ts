@@ -10,6 +10,7 @@ import type { InitConnectionFields } from '../../mtproto/session/init-connection
 import { wrapWithInitConnection } from '../../mtproto/session/init-connection.js';
 import type {
   AnyRequest,
+  Authorization,
   InputChannel,
   InputPeer,
   InputUser,
@@ -18,6 +19,7 @@ import type {
   ResultOf,
   Updates,
 } from '../../tl/generated/types.js';
+import { parseLoginTokenUrl } from '../../client/methods/auth/sign-in-qr.js';
 import type { TelegramBackend } from '../telegram/backend.js';
 import type { RequestContext } from '../telegram/context.js';
 import type { ChatRecord } from '../telegram/store/chat-store.js';
@@ -327,6 +329,21 @@ export class ScriptedUser {
    */
   requestToJoin(link: string): Promise<void> {
     return requestToJoin(this, link);
+  }
+
+  /**
+   * Accepts a QR login link (`tg://login?token=…`, what a client's
+   * `start({ qr: { onToken } })` shows) as this account — what scanning the
+   * code with the phone app does (https://core.telegram.org/api/qr-login).
+   * Rejects with AUTH_TOKEN_INVALID, AUTH_TOKEN_EXPIRED or AUTH_TOKEN_ALREADY_ACCEPTED.
+   *
+   * @example
+   * ```ts
+   * const me = client.start({ qr: { onToken: (url) => void alice.scanLoginQr(url) } });
+   * ```
+   */
+  scanLoginQr(url: string): Promise<Authorization> {
+    return this.invoke({ _: 'auth.acceptLoginToken', token: parseLoginTokenUrl(url) });
   }
 
   /** Leaves a group or channel. */

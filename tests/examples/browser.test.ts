@@ -1,0 +1,156 @@
+/**
+ * examples/browser in headless Chromium, as a user builds it: the page's
+ * files copied into a scratch project where the packed package is installed,
+ * built by `vite build` (no config), served from 127.0.0.1, connected to a
+ * test server's WebSocket endpoint. A scripted account plays the phone that
+ * scans the QR code (https://core.telegram.org/api/qr-login); another is the
+ * peer the page writes to. Every wait has a deadline.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { encodeQr } from '../../ts/cli/qr-encode.js';
+import { createCryptoProvider } from '../../ts/crypto/index.js';
+import { type ScriptedUser, ScriptedWorld, TestServer } from '../../ts/testing/index.js';
+import { assertBrowserClean, buildWithVite, type StaticServer, serveDir } from '../runtimes/_bundlers.js';
+import { packAndInstall, root, type ScratchPackage } from '../runtimes/_package.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../runtimes/_web.js';
+
+interface Ctx {
+  pkg: ScratchPackage;
+  site: StaticServer;
+  server: TestServer;
+  world: ScriptedWorld;
+  /** The account the page signs in to (its "phone" scans the code). */
+  alice: ScriptedUser;
+  /** The peer the page writes to. */
+  bob: ScriptedUser;
+  browser: Browser;
+  /** The page's address with the test server's parameters. */
+  url: string;
+}
+
+const test = suite<Ctx>('examples/browser', {} as Ctx);
+/** First load: WASM compile + key exchange over WebSocket in a busy 2-core machine. */
+const LOAD_MS = 30_000;
+const STEP_MS = 10_000;
+
+test.before(async (ctx) => {
+  ctx.pkg = await packAndInstall();
+  const app = path.join(ctx.pkg.dir, 'browser-example');
+  fs.cpSync(path.join(root, 'examples/browser'), app, { recursive: true, filter: (f) => !f.endsWith('dev.ts') });
+  const built = await buildWithVite(app, 120_000);
+  assertBrowserClean(built.outDir, 'the example page');
+  ctx.site = await serveDir(built.outDir);
+  ctx.server = await TestServer.start({ dcs: [2], crypto: await createCryptoProvider(), onError: (e) => console.error('server bug:', e) });
+  ctx.world = new ScriptedWorld(ctx.server.backend);
+  ctx.alice = ctx.world.user({ firstName: 'Alice', lastName: 'Example', username: 'alice_example' });
+  ctx.bob = ctx.world.user({ firstName: 'Bob', username: 'bob_example' });
+  const dc = ctx.server.dcs[0]!;
+  const q = new URLSearchParams({ ws: `${dc.host}:${dc.wsPort}`, dc: String(dc.id), pem: ctx.server.publicKeyPem });
+  ctx.url = `${ctx.site.origin}/?${q}`;
+  ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: LOAD_MS });
+});
+
+test.after(async (ctx) => {
+  await ctx.browser?.close();
+  ctx.world?.close();
+  await ctx.server?.stop();
+  await ctx.site?.close();
+  if (ctx.pkg) fs.rmSync(path.dirname(ctx.pkg.dir), { recursive: true, force: true });
+});
+
+/** Opens the page in a fresh profile (empty localStorage); page errors are kept for failure messages. */
+async function openPage(ctx: Ctx): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await ctx.browser.newContext()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(ctx.url, { timeout: LOAD_MS });
+  return { page, errors };
+}
+
+/** The login link the page shows next to its QR code. */
+async function loginUrl(page: Page, errors: string[]): Promise<string> {
+  const el = await page.waitForSelector('[data-login-url]', { timeout: LOAD_MS }).catch((e) => {
+    throw new Error(`no login link: ${e}\n${errors.join('\n')}`);
+  });
+  return (await el.getAttribute('data-login-url'))!;
+}
+
+/** The dark modules of the page's QR SVG, as "x,y" (its path is one `M x y h1v1h-1z` square per module). */
+async function drawnModules(page: Page): Promise<Set<string>> {
+  const d = (await page.getAttribute('#qr svg path', 'd', { timeout: STEP_MS })) ?? '';
+  return new Set([...d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((m) => `${Number(m[1]) - 4},${Number(m[2]) - 4}`));
+}
+
+/** Waits for a message line of the page; fails with the lines it shows. */
+async function shows(page: Page, kind: 'in' | 'out', text: string): Promise<void> {
+  await page.waitForSelector(`#messages li.${kind} >> text="${text}"`, { timeout: STEP_MS }).catch(async (e) => {
+    throw new Error(
+      `no ${kind} line "${text}": ${e}\nthe page shows: ${JSON.stringify(await page.$$eval('#messages li', (lis) => lis.map((li) => li.textContent)))}`,
+    );
+  });
+}
+
+const signedIn = (page: Page) => page.waitForSelector('#status[data-state="signed-in"]', { timeout: STEP_MS });
+
+test('the page shows a QR code of its tg://login link and stays on it while nobody accepts it', async (ctx) => {
+  const { page, errors } = await openPage(ctx);
+  try {
+    const url = await loginUrl(page, errors);
+    assert.match(url, /^tg:\/\/login\?token=[A-Za-z0-9_-]+$/);
+    const qr = encodeQr(url, { ecc: 'M' });
+    const expected = new Set<string>();
+    for (let y = 0; y < qr.size; y++) for (let x = 0; x < qr.size; x++) if (qr.dark(x, y)) expected.add(`${x},${y}`);
+    assert.equal(await drawnModules(page), expected, 'the SVG draws the encoder matrix of the shown link');
+    // Nobody scans it: the page must not sign in on its own.
+    await page.waitForTimeout(1500);
+    assert.is(await page.getAttribute('#status', 'data-state'), 'login', errors.join('\n'));
+    assert.is(await page.isVisible('#chat'), false);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('QR login accepted by the phone, a message to @bob_example and his reply, then a reload restores the session', async (ctx) => {
+  const { page, errors } = await openPage(ctx);
+  try {
+    await ctx.alice.scanLoginQr(await loginUrl(page, errors));
+    await signedIn(page).catch((e) => {
+      throw new Error(`not signed in: ${e}\n${errors.join('\n')}`);
+    });
+    assert.is(await page.textContent('#status'), 'signed in as Alice Example (@alice_example)');
+    assert.is(await page.isVisible('#login'), false);
+
+    await page.fill('#send input[name="peer"]', '@bob_example');
+    await page.fill('#send input[name="text"]', 'hello from the browser');
+    await page.click('#send button[type="submit"]');
+    const got = await ctx.bob.waitForMessage({ from: ctx.alice, text: 'hello from the browser', timeoutMs: STEP_MS });
+    await shows(page, 'out', 'to @bob_example: hello from the browser');
+    assert.is(await page.inputValue('#send input[name="text"]'), '', 'the text box is emptied after sending');
+
+    await ctx.bob.reply(got, 'hi Alice, Bob here');
+    await shows(page, 'in', 'Bob: hi Alice, Bob here');
+
+    const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!.slice(0, 2)]));
+    assert.equal(saved, [[`wasmgram.session@127.0.0.1:${ctx.server.dcs[0]!.wsPort}`, 'wg']], 'one wasmgram string session');
+
+    await page.reload({ timeout: LOAD_MS });
+    await page.waitForSelector('#status[data-state="signed-in"]', { timeout: LOAD_MS });
+    assert.is(await page.textContent('#status'), 'signed in as Alice Example (@alice_example)');
+    assert.is(await page.$('[data-login-url]'), null, 'no QR code after a reload: the stored session is signed in');
+    await page.fill('#send input[name="peer"]', '@bob_example');
+    await page.fill('#send input[name="text"]', 'still here after a reload');
+    await page.click('#send button[type="submit"]');
+    await ctx.bob.waitForMessage({ from: ctx.alice, text: 'still here after a reload', timeoutMs: STEP_MS });
+    assert.is(await page.textContent('#send-error'), '');
+    assert.equal(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test.run();
