@@ -11,7 +11,9 @@
 //                             (node:crypto engine, node:net, ws, node:fs) for
 //                             node/deno/bun, stubs without them for `browser`,
 //                             `workerd` and `worker` — so a plain
-//                             `esbuild --bundle --platform=browser` needs no flags
+//                             `esbuild --bundle --platform=browser` needs no flags;
+//                             `workerd` has its own TCP (tcp-node-workerd.js:
+//                             cloudflare:sockets, an import Workers resolve)
 //   dist/platform/wasm*.js    where the WASM comes from: base64 inside the
 //                             bundle by default; for `workerd`/`worker`, .wasm
 //                             imports (Workers turn them into compiled
@@ -57,8 +59,8 @@ const ENTRIES = {
 };
 const present = Object.entries(ENTRIES).filter(([, e]) => fs.existsSync(abs(e.src)));
 
-// node:*, ws and the optional @libsql/client peer stay imports; everything else (pako included) is bundled.
-const external = (id) => id.startsWith('node:') || /^(ws|@libsql\/client)(\/|$)/.test(id);
+// node:*, cloudflare:* (Workers' own modules), ws and the optional @libsql/client peer stay imports; everything else (pako included) is bundled.
+const external = (id) => id.startsWith('node:') || id.startsWith('cloudflare:') || /^(ws|@libsql\/client)(\/|$)/.test(id);
 
 // --- Platform adapters: source file → `#platform/<name>`, with the web twin (no Node APIs) ---
 const errors = JSON.stringify(abs('ts/errors.ts'));
@@ -74,6 +76,8 @@ const PLATFORM = {
   'tcp-node': {
     src: 'ts/transport/tcp-node.ts',
     web: `import { TransportError } from ${errors};\nexport function createNodeTcpFactory() { ${notHere('TransportError', 'TCP (Node net sockets)')} }`,
+    // Workers have TCP of their own: connect() of cloudflare:sockets (the generic `worker` condition keeps the stub).
+    workerd: 'ts/transport/cloudflare-tcp.ts',
   },
   'websocket-node': {
     src: 'ts/transport/websocket-node.ts',
@@ -212,6 +216,11 @@ const jsInput = {
   ...Object.fromEntries(present.map(([name, e]) => [name, abs(e.src)])),
   ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${name}`, abs(p.src)])),
   ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${p.webName ?? `${name}-web`}`, `${STUB}${name}`])),
+  ...Object.fromEntries(
+    Object.entries(PLATFORM)
+      .filter(([, p]) => p.workerd)
+      .map(([name, p]) => [`platform/${name}-workerd`, abs(p.workerd)]),
+  ),
 };
 
 /**

@@ -79,7 +79,7 @@ export async function measureBudgets(consumerDir) {
   rows.push({ name: 'wasmgram browser (key exchange + getConfig)', ...(await bundle(consumerDir, WASMGRAM_APP)) });
   rows.push({
     name: 'wasmgram Worker (key exchange + getConfig)',
-    ...(await bundle(consumerDir, WASMGRAM_APP, { conditions: ['workerd', 'worker'] })),
+    ...(await bundle(consumerDir, WASMGRAM_APP, { conditions: ['workerd', 'worker'], external: ['cloudflare:*'] })),
   });
   const mtcuteWasm = path.join(root, 'node_modules/@mtcute/wasm/mtcute.wasm');
   const mt = await bundle(root, MTCUTE_APP, { external: ['node:*'] });

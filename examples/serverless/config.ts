@@ -27,8 +27,8 @@ export async function clientOptions(env: ServerlessEnv, storage: SessionStorage)
     apiId: Number(env.API_ID ?? 0),
     apiHash: env.API_HASH ?? '',
     storage,
-    // TCP where the runtime has it, WebSocket where it does not (Workers).
-    transport: 'auto',
+    // The runtime's default sockets: TCP on Node and in Workers (cloudflare:sockets, chosen by the
+    // package's `workerd` condition). No `transport: 'auto'` race: one connection, opened at once.
   };
   if (env.WASMGRAM_TEST_SERVER) {
     const target = JSON.parse(env.WASMGRAM_TEST_SERVER) as {

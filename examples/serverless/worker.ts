@@ -4,8 +4,10 @@
  * invocation. Workers have no files, so the session lives in remote libSQL
  * (Turso): LIBSQL_URL `libsql://<db>-<org>.turso.io` and the secret
  * LIBSQL_AUTH_TOKEN (`wrangler secret put LIBSQL_AUTH_TOKEN`); under the
- * `workerd` condition `@libsql/client` is its HTTP client, and wasmgram loads
- * its WASM as Worker modules. The connection to Telegram is a WebSocket.
+ * `workerd` condition `@libsql/client` is its HTTP client, wasmgram loads
+ * its WASM as Worker modules, and the connection to Telegram is TCP through
+ * `connect()` of `cloudflare:sockets` (the package's default sockets there;
+ * wrangler keeps the `cloudflare:sockets` import external by itself).
  *
  * wrangler.toml: `main = "examples/serverless/worker.ts"`, `[triggers] crons = ["* * * * *"]`.
  */

@@ -117,6 +117,8 @@ export async function serveWorker(
     platform: 'browser',
     conditions: ['workerd', 'worker'],
     format: 'esm',
+    // The runtime's own modules (cloudflare:sockets): wrangler keeps them external too.
+    external: ['cloudflare:*'],
     outfile: path.join(out, 'worker.js'),
     logLevel: 'silent',
     plugins: [

@@ -5,7 +5,8 @@
  * 127.0.0.1 — in Node ESM, Node CJS, Deno, Bun, Chromium (headless, page
  * bundled by a plain `esbuild --platform=browser`) and workerd (bundled with
  * the workerd/worker conditions, WASM as .wasm modules). TCP in Node, Deno
- * and Bun; WebSocket in Chromium and workerd. A runtime that cannot be
+ * and Bun; WebSocket in Chromium; in workerd both: the default sockets
+ * (TCP through cloudflare:sockets) and WebSocket. A runtime that cannot be
  * started is a failure, not a skip. Prints one line per runtime, and the
  * size-budget table (build/size-budget.mjs).
  */
@@ -76,6 +77,7 @@ const PHONES: Record<string, string> = {
   Bun: '9996620104',
   chromium: '9996620105',
   workerd: '9996620106',
+  'workerd TCP': '9996620107',
 };
 
 function parseResult(stdout: string): Record<string, string> {
@@ -116,6 +118,13 @@ for (const [name, cmd] of nodeLike) {
 test('Chromium (headless): a plain esbuild --platform=browser bundle passes the checks over WebSocket', async (ctx) => {
   const r = await runChromium(ctx.pkg.dir, { ...ctx.opts, runtime: 'chromium', websocket: true, phone: PHONES.chromium }, RUNTIME_TIMEOUT);
   report('Chromium', r.out, r.ms);
+});
+
+// The checks' sockets are createDefaultSocketFactory() at the DC's TCP port: a WebSocket default would send an
+// HTTP upgrade there, which the test server refuses — so passing means the default is TCP (cloudflare:sockets).
+test('workerd: a bundle with the workerd/worker conditions passes the checks over the default sockets: TCP (cloudflare:sockets)', async (ctx) => {
+  const r = await runWorkerd(ctx.pkg.dir, { ...ctx.opts, runtime: 'workerd TCP', phone: PHONES['workerd TCP'] }, RUNTIME_TIMEOUT);
+  report('workerd (default sockets: TCP, cloudflare:sockets)', r.out, r.ms);
 });
 
 test('workerd: a bundle with the workerd/worker conditions passes the checks over WebSocket', async (ctx) => {
@@ -170,10 +179,8 @@ test('workerd: examples/serverless/worker.ts answers a message sent while it was
       API_HASH: '0123456789abcdef',
       LIBSQL_URL: hrana.url,
       LIBSQL_AUTH_TOKEN: HRANA_TOKEN,
-      WASMGRAM_TEST_SERVER: JSON.stringify({
-        dcs: [{ id: dc.id, host: dc.host, port: dc.port, wsPort: dc.wsPort }],
-        pem: ctx.server.publicKeyPem,
-      }),
+      // No wsPort: the Worker can only reach the DC over TCP, so an answer means the default sockets are cloudflare:sockets.
+      WASMGRAM_TEST_SERVER: JSON.stringify({ dcs: [{ id: dc.id, host: dc.host, port: dc.port }], pem: ctx.server.publicKeyPem }),
     });
     try {
       const first = await worker.getJson('/');
@@ -184,7 +191,7 @@ test('workerd: examples/serverless/worker.ts answers a message sent while it was
       assert.equal(second.body, { status: 'done', handled: 0, more: false });
       assert.is(alice.history(bot).filter((m) => m.text === 'you said: ping from the cron').length, 1, 'answered exactly once');
       console.log(
-        `workerd serverless: ok — worker.ts over WebSocket, session in libSQL over HTTP; first invocation ${first.ms} ms (bundle + workerd start → answer ${spawnToAnswer} ms), second (nothing to do) ${second.ms} ms`,
+        `workerd serverless: ok — worker.ts over TCP (cloudflare:sockets, the default), session in libSQL over HTTP; first invocation ${first.ms} ms (bundle + workerd start → answer ${spawnToAnswer} ms), second (nothing to do) ${second.ms} ms`,
       );
     } finally {
       await worker.stop();

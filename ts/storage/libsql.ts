@@ -17,17 +17,18 @@
  * lease is a row updated by one conditional statement, so two processes
  * cannot both take it.
  */
-import type { Client, Config, InArgs, InStatement, Row } from '@libsql/client';
+import type { Client, Config, InArgs, InStatement, ResultSet, Row } from '@libsql/client';
 import { SessionError } from '../errors.js';
 import { redact } from '../redact.js';
 import { leaseHeldError } from './file-lease.js';
+import { type AccountCache, CACHE_READS, cacheFromRows, copyDcOptions, keySlot } from './libsql-cache.js';
 import { LIBSQL_SCHEMA_VERSION, META_TABLE, MIGRATIONS } from './libsql-schema.js';
+import { encodeDcOptions, num, PEER_COLUMNS, rowToPeer } from './libsql-values.js';
 import { checkDcKey, checkSnapshot, copyDcKey, emptySnapshot, normalizePhone, normalizeUsername } from './state.js';
 import type {
   CachedPeer,
   DcAddress,
   LeaseInfo,
-  PeerKind,
   SessionSnapshot,
   SessionStorage,
   StoredAccount,
@@ -71,69 +72,6 @@ export interface LibsqlStorageOptions {
   peerChunk?: number;
 }
 
-type Value = Row[string];
-
-function big(v: Value): bigint {
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number') return BigInt(v);
-  if (typeof v === 'string') return BigInt(v);
-  throw new SessionError('libSQL storage: unexpected non-integer value');
-}
-function num(v: Value): number {
-  return Number(v);
-}
-function opt<T>(v: Value, f: (v: Value) => T): T | undefined {
-  return v === null || v === undefined ? undefined : f(v);
-}
-function blob(v: Value): Uint8Array {
-  if (v instanceof ArrayBuffer) return new Uint8Array(v.slice(0));
-  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
-  throw new SessionError('libSQL storage: auth key is not a blob');
-}
-function hex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-function unhex(s: string): Uint8Array {
-  const out = new Uint8Array(s.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-function encodeDcOptions(options: readonly DcAddress[]): string {
-  return JSON.stringify(options.map((o) => ({ ...o, secret: o.secret ? hex(o.secret) : undefined })));
-}
-function decodeDcOptions(text: Value): DcAddress[] {
-  try {
-    const list = JSON.parse(String(text ?? '[]')) as (Omit<DcAddress, 'secret'> & { secret?: string })[];
-    return list.map((o) => {
-      const out: DcAddress = { id: o.id, host: o.host, port: o.port };
-      if (o.ipv6) out.ipv6 = true;
-      if (o.mediaOnly) out.mediaOnly = true;
-      if (o.cdn) out.cdn = true;
-      if (o.tcpoOnly) out.tcpoOnly = true;
-      if (o.secret) out.secret = unhex(o.secret);
-      return out;
-    });
-  } catch {
-    throw new SessionError('libSQL storage: stored DC options are corrupt');
-  }
-}
-
-function rowToPeer(r: Row): CachedPeer {
-  const p: CachedPeer = {
-    id: big(r.id),
-    kind: String(r.kind) as PeerKind,
-    accessHash: big(r.access_hash),
-    min: num(r.min) !== 0,
-    updatedAt: num(r.updated_at),
-  };
-  if (r.usernames) p.usernames = JSON.parse(String(r.usernames)) as string[];
-  if (r.phone) p.phone = String(r.phone);
-  return p;
-}
-
-const PEER_COLUMNS = 'id, kind, access_hash, min, usernames, phone, updated_at';
-
 /**
  * A `SessionStorage` in a libSQL/SQLite database.
  *
@@ -154,6 +92,8 @@ export class LibsqlStorage implements SessionStorage {
   private opened = false;
   private closed = false;
   private heldBy: string | undefined;
+  /** This account's session row, keys and channel pts (libsql-cache.ts): read with open() and the lease, written through. */
+  private cache: AccountCache | undefined;
 
   constructor(options: LibsqlStorageOptions = {}) {
     this.options = options;
@@ -182,13 +122,31 @@ export class LibsqlStorage implements SessionStorage {
     }
   }
 
-  private async batch(stmts: InStatement[]): Promise<void> {
-    if (!stmts.length) return;
+  private async batch(stmts: InStatement[], mode: 'write' | 'read' = 'write'): Promise<ResultSet[]> {
+    if (!stmts.length) return [];
     try {
-      await this.db.batch(stmts, 'write');
+      return await this.db.batch(stmts, mode);
     } catch (e) {
       throw this.wrap(e);
     }
+  }
+
+  /** The statements of CACHE_READS for this account. */
+  private cacheReads(): InStatement[] {
+    return CACHE_READS.map((sql) => ({ sql, args: [this.account] }));
+  }
+
+  /** Fills the cache from the results of {@link cacheReads} (the last three of `results`). */
+  private fillCache(results: readonly ResultSet[]): void {
+    const [session, keys, channels] = results.slice(-3) as [ResultSet, ResultSet, ResultSet];
+    this.cache = cacheFromRows(session.rows[0], keys.rows, channels.rows);
+  }
+
+  /** The cache (open() fills it; a storage that lost it reads it again). */
+  private async cached(): Promise<AccountCache> {
+    this.ensureOpen();
+    if (!this.cache) this.fillCache(await this.batch(this.cacheReads(), 'read'));
+    return this.cache!;
   }
 
   /** libSQL errors carry SQL and codes, never our values (arguments are bound), so their message is safe to keep. */
@@ -227,8 +185,23 @@ export class LibsqlStorage implements SessionStorage {
     this.opened = true;
     try {
       if (o.syncUrl) await this.client.sync();
+      // One request on a database at the current schema: the version check, this account's row, and the session read.
+      const fast = await this.batch([
+        { sql: META_TABLE, args: [] },
+        {
+          sql: "INSERT OR IGNORE INTO wg_sessions (account) SELECT ? WHERE (SELECT value FROM wg_meta WHERE key = 'schema_version') = ?",
+          args: [this.account, String(LIBSQL_SCHEMA_VERSION)],
+        },
+        { sql: "SELECT value FROM wg_meta WHERE key = 'schema_version'", args: [] },
+        ...this.cacheReads(),
+      ]).catch(() => undefined); // a fresh database has no wg_sessions yet: the slow path creates it
+      if (fast && Number(fast[2]?.rows[0]?.value) === LIBSQL_SCHEMA_VERSION) {
+        this.fillCache(fast);
+        return;
+      }
       await this.migrate();
       await this.run('INSERT OR IGNORE INTO wg_sessions (account) VALUES (?)', [this.account]);
+      this.fillCache(await this.batch(this.cacheReads(), 'read'));
     } catch (e) {
       this.opened = false;
       throw this.wrap(e);
@@ -258,43 +231,43 @@ export class LibsqlStorage implements SessionStorage {
   }
 
   async getHomeDc(): Promise<number | undefined> {
-    const [r] = await this.run('SELECT home_dc FROM wg_sessions WHERE account = ?', [this.account]);
-    return opt(r?.home_dc, num);
+    return (await this.cached()).homeDc;
   }
   async setHomeDc(dcId: number): Promise<void> {
     if (!Number.isInteger(dcId) || dcId < 1 || dcId > 0xffff) throw new SessionError(`invalid home DC id ${dcId}`);
+    const c = await this.cached();
     await this.run('UPDATE wg_sessions SET home_dc = ? WHERE account = ?', [dcId, this.account]);
+    c.homeDc = dcId;
   }
 
   async getDcOptions(): Promise<DcAddress[]> {
-    const [r] = await this.run('SELECT dc_options FROM wg_sessions WHERE account = ?', [this.account]);
-    return decodeDcOptions(r?.dc_options ?? '[]');
+    return copyDcOptions((await this.cached()).dcOptions);
   }
   async setDcOptions(options: DcAddress[]): Promise<void> {
+    const c = await this.cached();
     await this.run('UPDATE wg_sessions SET dc_options = ? WHERE account = ?', [encodeDcOptions(options), this.account]);
+    c.dcOptions = copyDcOptions(options);
   }
 
   async getAuthKey(dcId: number, media?: boolean): Promise<StoredDcKey | undefined> {
-    const [r] = await this.run(
-      'SELECT auth_key, server_salt, time_offset FROM wg_auth_keys WHERE account = ? AND dc_id = ? AND media = ?',
-      [this.account, dcId, media ? 1 : 0],
-    );
-    if (!r) return undefined;
-    const key: StoredDcKey = { dcId, authKey: blob(r.auth_key) };
-    const salt = opt(r.server_salt, big);
-    if (salt !== undefined) key.serverSalt = salt;
-    const offset = opt(r.time_offset, num);
-    if (offset !== undefined) key.timeOffset = offset;
-    if (media) key.media = true;
-    return copyDcKey(key);
+    const key = (await this.cached()).keys.get(keySlot(dcId, media));
+    return key && copyDcKey(key);
   }
   async setAuthKey(dcId: number, key: StoredDcKey | undefined, media?: boolean): Promise<void> {
+    const c = await this.cached();
     if (!key) {
       await this.run('DELETE FROM wg_auth_keys WHERE account = ? AND dc_id = ? AND media = ?', [this.account, dcId, media ? 1 : 0]);
+      c.keys.delete(keySlot(dcId, media));
       return;
     }
     checkDcKey({ ...key, dcId });
-    await this.run(this.keyUpsert, this.keyArgs({ ...key, dcId, media: !!media }));
+    const stored: StoredDcKey = { ...key, dcId };
+    if (media) stored.media = true;
+    else delete stored.media;
+    // The client saves its keys on close whether they changed or not: an unchanged key costs no request.
+    if (sameKey(c.keys.get(keySlot(dcId, media)), stored)) return;
+    await this.run(this.keyUpsert, this.keyArgs(stored));
+    c.keys.set(keySlot(dcId, media), copyDcKey(stored));
   }
   private readonly keyUpsert =
     'INSERT INTO wg_auth_keys (account, dc_id, media, auth_key, server_salt, time_offset) VALUES (?, ?, ?, ?, ?, ?) ' +
@@ -304,14 +277,11 @@ export class LibsqlStorage implements SessionStorage {
   }
 
   async getAccount(): Promise<StoredAccount | undefined> {
-    const [r] = await this.run('SELECT user_id, bot, phone, username FROM wg_sessions WHERE account = ?', [this.account]);
-    if (!r || r.user_id === null) return undefined;
-    const a: StoredAccount = { userId: big(r.user_id), bot: num(r.bot) !== 0 };
-    if (r.phone !== null) a.phone = String(r.phone);
-    if (r.username !== null) a.username = String(r.username);
-    return a;
+    const a = (await this.cached()).account;
+    return a && { ...a };
   }
   async setAccount(a: StoredAccount | undefined): Promise<void> {
+    const c = await this.cached();
     await this.run('UPDATE wg_sessions SET user_id = ?, bot = ?, phone = ?, username = ? WHERE account = ?', [
       a ? a.userId : null,
       a ? (a.bot ? 1 : 0) : null,
@@ -319,6 +289,7 @@ export class LibsqlStorage implements SessionStorage {
       a?.username ?? null,
       this.account,
     ]);
+    c.account = a && storedAccount(a);
   }
 
   async getPeer(id: bigint): Promise<CachedPeer | undefined> {
@@ -384,11 +355,11 @@ export class LibsqlStorage implements SessionStorage {
   }
 
   async getUpdateState(): Promise<UpdateState | undefined> {
-    const [r] = await this.run('SELECT pts, qts, date, seq FROM wg_sessions WHERE account = ?', [this.account]);
-    if (!r || r.pts === null) return undefined;
-    return { pts: num(r.pts), qts: num(r.qts), date: num(r.date), seq: num(r.seq) };
+    const u = (await this.cached()).updateState;
+    return u && { ...u };
   }
   async setUpdateState(s: UpdateState | undefined): Promise<void> {
+    const c = await this.cached();
     await this.run('UPDATE wg_sessions SET pts = ?, qts = ?, date = ?, seq = ? WHERE account = ?', [
       s?.pts ?? null,
       s?.qts ?? null,
@@ -396,38 +367,36 @@ export class LibsqlStorage implements SessionStorage {
       s?.seq ?? null,
       this.account,
     ]);
+    c.updateState = s && { pts: s.pts, qts: s.qts, date: s.date, seq: s.seq };
   }
   async getChannelPts(channelId: bigint): Promise<number | undefined> {
-    const [r] = await this.run('SELECT pts FROM wg_channel_pts WHERE account = ? AND channel_id = ?', [this.account, channelId]);
-    return opt(r?.pts, num);
+    return (await this.cached()).channelPts.get(channelId);
   }
   async setChannelPts(channelId: bigint, pts: number | undefined): Promise<void> {
+    const c = await this.cached();
     if (pts === undefined) await this.run('DELETE FROM wg_channel_pts WHERE account = ? AND channel_id = ?', [this.account, channelId]);
     else
       await this.run(
         'INSERT INTO wg_channel_pts (account, channel_id, pts) VALUES (?, ?, ?) ON CONFLICT (account, channel_id) DO UPDATE SET pts = excluded.pts',
         [this.account, channelId, pts],
       );
+    if (pts === undefined) c.channelPts.delete(channelId);
+    else c.channelPts.set(channelId, pts);
   }
 
+  /** The cached session and one read of the peers. */
   async snapshot(): Promise<SessionSnapshot> {
+    const c = await this.cached();
+    const peers = await this.run(`SELECT ${PEER_COLUMNS} FROM wg_peers WHERE account = ?`, [this.account]);
     const s = emptySnapshot();
-    const [row] = await this.run('SELECT home_dc, test_mode FROM wg_sessions WHERE account = ?', [this.account]);
-    const home = opt(row?.home_dc, num);
-    if (home !== undefined) s.homeDc = home;
-    if (row && num(row.test_mode)) s.testMode = true;
-    s.dcOptions = await this.getDcOptions();
-    for (const r of await this.run('SELECT dc_id, media FROM wg_auth_keys WHERE account = ?', [this.account])) {
-      const k = await this.getAuthKey(num(r.dc_id), num(r.media) !== 0);
-      if (k) s.keys.push(k);
-    }
-    const account = await this.getAccount();
-    if (account) s.account = account;
-    const update = await this.getUpdateState();
-    if (update) s.updateState = update;
-    for (const r of await this.run('SELECT channel_id, pts FROM wg_channel_pts WHERE account = ?', [this.account]))
-      s.channelPts.set(big(r.channel_id), num(r.pts));
-    for (const r of await this.run(`SELECT ${PEER_COLUMNS} FROM wg_peers WHERE account = ?`, [this.account])) {
+    if (c.homeDc !== undefined) s.homeDc = c.homeDc;
+    if (c.testMode) s.testMode = true;
+    s.dcOptions = copyDcOptions(c.dcOptions);
+    s.keys = [...c.keys.values()].sort((a, b) => a.dcId - b.dcId || Number(!!a.media) - Number(!!b.media)).map(copyDcKey);
+    if (c.account) s.account = { ...c.account };
+    if (c.updateState) s.updateState = { ...c.updateState };
+    for (const [id, pts] of c.channelPts) s.channelPts.set(id, pts);
+    for (const r of peers) {
       const p = rowToPeer(r);
       s.peers.set(p.id, p);
     }
@@ -470,20 +439,27 @@ export class LibsqlStorage implements SessionStorage {
         args: [a, id, pts],
       })),
       ...this.peerStatements([...s.peers.values()]),
+      ...this.cacheReads(),
     ];
-    await this.batch(stmts);
+    this.fillCache(await this.batch(stmts));
   }
 
   async acquireLease(owner: string, ttlMs: number, takeOver = false): Promise<LeaseInfo> {
     const now = Date.now();
     const expiresAt = now + ttlMs;
-    // One conditional UPDATE: free, ours, lapsed, or taken over — atomic in every libSQL mode.
-    const rows = await this.run(
-      'UPDATE wg_sessions SET lease_owner = ?, lease_expires = ? WHERE account = ? ' +
-        'AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires <= ? OR ?) RETURNING lease_owner',
-      [owner, expiresAt, this.account, owner, now, takeOver ? 1 : 0],
-    );
-    if (!rows.length) {
+    // One conditional UPDATE: free, ours, lapsed, or taken over — atomic in every libSQL mode. In the same
+    // request the session is read again: from here on this process is the account's only writer.
+    const results = await this.batch([
+      {
+        sql:
+          'UPDATE wg_sessions SET lease_owner = ?, lease_expires = ? WHERE account = ? ' +
+          'AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires <= ? OR ?) RETURNING lease_owner',
+        args: [owner, expiresAt, this.account, owner, now, takeOver ? 1 : 0],
+      },
+      ...this.cacheReads(),
+    ]);
+    this.fillCache(results);
+    if (!results[0]!.rows.length) {
       const holder = await this.leaseHolder();
       throw holder ? leaseHeldError(holder) : new SessionError('session lease could not be taken');
     }
@@ -540,4 +516,19 @@ export class LibsqlStorage implements SessionStorage {
   async accounts(): Promise<string[]> {
     return (await this.run('SELECT account FROM wg_sessions ORDER BY account')).map((r) => String(r.account));
   }
+}
+
+/** A copy of `a` with only the fields a stored account has. */
+function storedAccount(a: StoredAccount): StoredAccount {
+  const out: StoredAccount = { userId: a.userId, bot: a.bot };
+  if (a.phone !== undefined) out.phone = a.phone;
+  if (a.username !== undefined) out.username = a.username;
+  return out;
+}
+
+/** Whether `a` and `b` store the same values (key bytes, salt, time offset). */
+function sameKey(a: StoredDcKey | undefined, b: StoredDcKey): boolean {
+  if (!a || a.serverSalt !== b.serverSalt || a.timeOffset !== b.timeOffset || a.authKey.length !== b.authKey.length) return false;
+  for (let i = 0; i < a.authKey.length; i++) if (a.authKey[i] !== b.authKey[i]) return false;
+  return true;
 }

@@ -1,8 +1,11 @@
 /**
- * Picks the socket factory for the runtime: TCP on Deno (`Deno.connect`) and
- * Node (node:net), WebSocket everywhere else (browsers, edge). The Node
- * adapters are loaded with a dynamic import so bundles for other runtimes
- * never include node:net or ws.
+ * Picks the socket factory for the runtime: TCP on Deno (`Deno.connect`),
+ * Node and Bun (node:net) and Cloudflare Workers (`cloudflare:sockets`),
+ * WebSocket everywhere else (browsers, other edge runtimes). The TCP adapter
+ * is the package's `#platform/tcp-node`, loaded with a dynamic import: its
+ * export conditions give node:net by default, cloudflare:sockets under
+ * `workerd`, and a stub that throws `TransportError` under `browser` and
+ * `worker` — so no bundle carries an adapter its runtime cannot load.
  */
 import { TransportError } from '../errors.js';
 import type { SocketFactory } from './socket.js';
@@ -27,8 +30,20 @@ export async function createDefaultSocketFactory(options: DefaultSocketOptions =
   if (options.prefer !== 'websocket') {
     if (g.Deno !== undefined) return createDenoTcpFactory();
     if (isNode) return (await import('./tcp-node.js')).createNodeTcpFactory();
+    // Elsewhere the package's conditions decide: cloudflare:sockets under workerd; the stub (no TCP) for browser and worker.
+    const tcp = await platformTcp();
+    if (tcp) return tcp;
   }
   if (g.WebSocket !== undefined) return createWebSocketFactory(options.websocket);
   if (isNode) return (await import('./websocket-node.js')).createNodeWebSocketFactory(options.websocket);
   throw new TransportError('this runtime offers neither TCP nor WebSocket');
+}
+
+/** `#platform/tcp-node` outside Node and Deno: a factory where the runtime has TCP, undefined where its stub throws (or the import fails). */
+async function platformTcp(): Promise<SocketFactory | undefined> {
+  try {
+    return (await import('./tcp-node.js')).createNodeTcpFactory();
+  } catch {
+    return undefined;
+  }
 }
