@@ -63,8 +63,16 @@ export async function createAutoTransports(
       });
     }
     const address = webSocketAddress(dc, media, options);
+    // Staggered behind the TCP candidates; alone (no TCP here) it starts at once — no race to wait for.
     if (address && ws)
-      out.push({ label: 'websocket', sockets: ws, ...address, codec: 'intermediate', obfuscated: true, delayMs: 2 * stagger });
+      out.push({
+        label: 'websocket',
+        sockets: ws,
+        ...address,
+        codec: 'intermediate',
+        obfuscated: true,
+        delayMs: out.length > 0 ? 2 * stagger : 0,
+      });
     return out;
   };
 }
