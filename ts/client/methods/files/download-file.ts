@@ -10,7 +10,9 @@
  * When the server answers FILE_REFERENCE_EXPIRED the file's origin (the
  * message, profile photo or sticker set) is fetched again and the part
  * retried with the new reference (https://core.telegram.org/api/file_reference)
- * — once per download, shared by the workers. `cdn_supported` is set: a
+ * — once per download, shared by the workers — and the new reference is
+ * written back into the `Photo`/`Document` (and so its `Message`) the caller
+ * holds, so the next download of it does not refresh again. `cdn_supported` is set: a
  * `upload.fileCdnRedirect` moves the rest of the download to the CDN DC
  * (cdn-file-reader.ts: decrypted, every 128 KiB part checked by SHA-256).
  */
@@ -72,6 +74,17 @@ function mediaLocation(m: Media, thumb: string | undefined): FileLocation {
   return m.location(thumb);
 }
 
+/**
+ * Puts the fresh file reference into the object the caller holds (the
+ * `Photo`/`Document`, whose raw TL object is also the one inside its
+ * `Message`'s `raw.media`), so the next download of it, or a re-send by
+ * `inputPhoto`/`inputDocument`, starts with a valid reference instead of
+ * refreshing again (https://core.telegram.org/api/file_reference).
+ */
+function writeBackReference(held: Media, fresh: Media): void {
+  held.raw.file_reference = fresh.raw.file_reference;
+}
+
 /** The location of `target`, with a refresh function when its origin is known. */
 function resolveTarget(target: DownloadTarget, thumb?: string): Resolved {
   let media: Media | undefined;
@@ -89,8 +102,9 @@ function resolveTarget(target: DownloadTarget, thumb?: string): Resolved {
   const refresh = origin
     ? async () => {
         const fresh = await origin.refetch();
-        if (!fresh || fresh.kind !== kind)
+        if (!fresh || fresh.kind !== kind || fresh.raw.id !== media.raw.id)
           throw new WasmgramError('the origin of this file no longer holds it (message deleted or edited, photo deleted, sticker removed)');
+        writeBackReference(media, fresh);
         return mediaLocation(fresh, thumb).location;
       }
     : undefined;
