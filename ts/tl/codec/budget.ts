@@ -73,6 +73,17 @@ export class DecodeBudget {
     this.exceeded = undefined;
   }
 
+  /**
+   * Restores the full allowance. For the decode functions' own budget, reused
+   * by every call that passes none (one allocation less per decode).
+   * @internal
+   */
+  refill(): void {
+    this.inflated = this.maxInflated;
+    this.objects = this.maxObjects;
+    this.exceeded = undefined;
+  }
+
   /** The error for a count of `n` more objects than the budget holds (and marks it exceeded). */
   tooManyObjects(offset: number): TlError {
     this.exceeded = 'objects';

@@ -55,6 +55,19 @@ export interface CompiledReaderHost {
  */
 export type InlineCache = (number | ReadFn | null)[];
 
+/**
+ * Entries per inline-cache call site (a power of two): `(id, reader)` pairs,
+ * so a site's entries are `2 * IC_WAYS` elements from a multiple of that.
+ */
+export const IC_WAYS = 8;
+
+/** An empty inline cache of one call site. */
+export function newInlineCache(): InlineCache {
+  const ic: InlineCache = [];
+  for (let i = 0; i < IC_WAYS; i++) ic.push(-1, null);
+  return ic;
+}
+
 /** Minimal writer surface the generated code calls. */
 export interface CompiledWriterHost {
   int(v: number): void;
@@ -127,10 +140,12 @@ function readExpr(code: number): string {
 
 /** Code of one boxed value read through inline cache slot `k` (see {@link InlineCache}). */
 function cachedBoxed(code: number, k: number): string {
-  // Four entries per call site, picked by the id's low bits (ids are CRC32s):
-  // a site that sees a few constructors in turn (rpc_result.result, a vector of
-  // entities) keeps hitting.
-  return `((id = r.boxedHead(depth)) === ic[(e = ${k} + ((id & 3) << 1))] ? ic[e + 1](r.tick(), depth + 1) : r.boxedMiss(id, ${code}, depth, ic, e))`;
+  // IC_WAYS entries per call site; the id's low bits (ids are CRC32s) pick the
+  // one checked inline, and a miss there looks through the site's other
+  // entries (TlReader.boxedMiss) before the id index: a site that sees a few
+  // constructors in turn (rpc_result.result, a vector of entities) keeps
+  // hitting even when two of their ids share low bits.
+  return `((id = r.boxedHead(depth)) === ic[(e = ${k} + ((id & ${IC_WAYS - 1}) << 1))] ? ic[e + 1](r.tick(), depth + 1) : r.boxedMiss(id, ${code}, depth, ic, e))`;
 }
 
 /**
@@ -162,7 +177,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
     const wrap = (code >> 4) & 3;
     const boxedKind = kind === K_TYPE || kind === K_OBJECT || kind === K_QUERY;
     if (cached && boxedKind && wrap === WRAP_NONE) {
-      const expr = cachedBoxed(code, 8 * slots++);
+      const expr = cachedBoxed(code, 2 * IC_WAYS * slots++);
       body.push(`var ${v} = ${cond >= 0 ? `${test} ? ${expr} : undefined` : expr};`);
     } else if (cached && kind === K_BARE && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
       // A vector of bare values (msg_container's messages): the element reader fetched once per reader.
@@ -176,7 +191,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
       body.push(`var ${v};`, cond >= 0 ? `if (${test}) { ${read} }` : read);
     } else if (cached && boxedKind && (wrap === WRAP_VECTOR || wrap === WRAP_BARE_VECTOR)) {
       // A vector of boxed values: the loop here, so each element's call site is this reader's own.
-      const k = 8 * slots++;
+      const k = 2 * IC_WAYS * slots++;
       const read = [
         `var n = r.vecCount(${code});`,
         `if (n < 0) ${v} = r.value(${code}, depth);`,
@@ -193,7 +208,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
     props.push(`${name}: ${v}`);
   }
   const read = `function read(r, depth) {\nvar id = 0, e = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
-  const ic = Array.from({ length: slots * 4 }, () => '-1, null').join(', ');
+  const ic = Array.from({ length: slots * IC_WAYS }, () => '-1, null').join(', ');
   const src = `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return ${read};`;
   try {
     return new Function(src)() as ReadFn;

@@ -7,7 +7,7 @@ import type { AnyRequest, AnyTlObject, ResultOf } from '../generated/types.js';
 import { decodeWithWasm } from '../wasm/tape-reader.js';
 import { getTlModule } from '../wasm/tl-module.js';
 import { DecodeBudget } from './budget.js';
-import { canCompile } from './compile.js';
+import { canCompile, IC_WAYS, type InlineCache, newInlineCache, type ReadFn } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { NO_OPTIONS, resultCodeOf, TlReader, type ReadOptions } from './reader.js';
 import { DEF_FUNCTION } from './schema-table.js';
@@ -80,11 +80,40 @@ function decodeValue(bytes: Uint8Array, code: number, options: ReadOptions = NO_
       }
     }
   }
+  if (options === NO_OPTIONS) {
+    // No options: one reader (and budget) serves every such call. Decoding is
+    // synchronous and never calls out, so it is never in use twice at once;
+    // a gzip_packed payload gets a reader of its own.
+    const r = (defaultReader ??= new TlReader(new Uint8Array(0), 0, NO_OPTIONS));
+    r.rebind(bytes);
+    try {
+      let v: unknown;
+      if (code === K_OBJECT || code === K_QUERY) {
+        // The top-level object through an inline cache (see compile.ts): the
+        // same constructor as last time is an id compare and a direct call.
+        const ic = code === K_OBJECT ? objectCache : queryCache;
+        const id = r.boxedHead(0);
+        const k = (id & (IC_WAYS - 1)) << 1;
+        v = id === ic[k] ? (ic[k + 1] as ReadFn)(r.tick(), 1) : r.boxedMiss(id, code, 0, ic, k);
+      } else {
+        v = r.value(code, 0);
+      }
+      r.expectEnd();
+      return v;
+    } finally {
+      r.release(); // do not keep the caller's input alive
+    }
+  }
   const r = new TlReader(bytes, 0, options);
   const v = r.value(code, 0);
   r.expectEnd();
   return v;
 }
+
+let defaultReader: TlReader | undefined;
+/** Inline caches of the top-level constructor of `decode` and `decodeRequest` (one call site each, as compile.ts's). */
+const objectCache: InlineCache = newInlineCache();
+const queryCache: InlineCache = newInlineCache();
 
 /** Engine used when `ReadOptions.engine` is not given: JS, by measurement (see ts/tl/README.md, bench/tl). */
 const DEFAULT_ENGINE: 'js' | 'wasm' = 'js';

@@ -2,7 +2,7 @@ import { TlError } from '../../errors.js';
 import { decodeUtf8 } from './utf8.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
 import { DecodeBudget } from './budget.js';
-import { type CompiledReaderHost, type InlineCache, type ReadFn, readerFor } from './compile.js';
+import { type CompiledReaderHost, IC_WAYS, type InlineCache, type ReadFn, readerFor } from './compile.js';
 import { inflateLimited } from './gzip.js';
 import { type IdIndex, lookupId } from './id-index.js';
 import { getSchema } from './load-schema.js';
@@ -121,6 +121,9 @@ function longFromHalves(lo: number, hi: number): bigint {
   return BigInt(hi) * TWO_POW_32 + BigInt(lo);
 }
 
+const EMPTY = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
+
 /** The options of a call that passed none (no object allocated per call). */
 export const NO_OPTIONS: ReadOptions = Object.freeze({});
 
@@ -138,8 +141,8 @@ const MIN_SIZE = [4, 8, 8, 4, 4, 16, 32, 4, 0, 4, 4, 0, 4, 4, 4];
 export class TlReader {
   /** Current read position. */
   pos: number;
-  private readonly view: DataView;
-  private readonly end: number;
+  private view: DataView;
+  private end: number;
   private readonly schema: SchemaTable;
   /** Constructor id → definition (see id-index.ts). */
   private readonly ids: IdIndex;
@@ -173,6 +176,28 @@ export class TlReader {
   }
 
   private readonly compile: boolean | undefined;
+
+  /**
+   * Points this reader at new input, from offset 0, with a refilled budget:
+   * the decode functions keep one reader for the calls that pass no options
+   * instead of allocating a reader and a budget per call (the fixed cost of
+   * small decodes). Only for a reader built with default options.
+   * @internal
+   */
+  rebind(data: Uint8Array): void {
+    (this as { data: Uint8Array }).data = data;
+    this.pos = 0;
+    this.end = data.length;
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.budget.refill();
+  }
+
+  /** Drops the input (after `rebind`), so a kept reader does not keep it alive. @internal */
+  release(): void {
+    (this as { data: Uint8Array }).data = EMPTY;
+    this.view = EMPTY_VIEW;
+    this.pos = this.end = 0;
+  }
 
   /** Reads the fields of definition `d` with its generated reader, building it on first use. */
   private readDef(d: number, depth: number): Record<string, unknown> {
@@ -277,7 +302,9 @@ export class TlReader {
   bytes(): Uint8Array {
     const start = this.frame();
     const len = this.frameLen;
-    return len >= this.viewMin ? this.data.subarray(start, start + len) : this.data.slice(start, start + len);
+    const d = this.data;
+    // A view made directly: `subarray` looks up the species constructor first.
+    return len >= this.viewMin ? new Uint8Array(d.buffer, d.byteOffset + start, len) : d.slice(start, start + len);
   }
 
   /** `string`: a byte string decoded as UTF-8 (invalid sequences become U+FFFD). */
@@ -401,12 +428,22 @@ export class TlReader {
    * generated reader becomes the cached one (never gzip_packed or a loose vector).
    */
   boxedMiss(id: number, code: number, depth: number, ic: InlineCache, k: number): unknown {
+    // The site's other entries first (an id whose low bits another took).
+    const base = k & ~(2 * IC_WAYS - 1);
+    let free = -1;
+    for (let i = base; i < base + 2 * IC_WAYS; i += 2) {
+      const x = ic[i];
+      if (x === id) return (ic[i + 1] as ReadFn)(this.tick(), depth + 1);
+      if (x === -1 && free < 0) free = i;
+    }
     const d = id === ID_GZIP_PACKED ? -1 : lookupId(this.ids, id);
     if (d < 0 || !this.admits(code, d)) return this.boxedFrom(id, code, depth, this.pos - 4); // its errors, gzip, loose vectors
     const f = readerFor(this.schema, d);
     if (f === null) return this.readDef(d, depth + 1);
-    ic[k] = id;
-    ic[k + 1] = f;
+    // Its own entry when free, else any free one, else it takes its own.
+    const at = ic[k] === -1 || free < 0 ? k : free;
+    ic[at] = id;
+    ic[at + 1] = f;
     return f(this.tick(), depth + 1);
   }
 
