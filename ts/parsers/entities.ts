@@ -55,45 +55,80 @@ export function isStyleKind(kind: string): boolean {
 }
 
 /**
- * Nesting rank for entities with the same offset and length: lower ranks
- * are outer. Kinds without a markup (url, mention, hashtag, ... which the
- * server detects itself) are absent: unparsing leaves their text plain.
+ * Entity kinds with a markup as small integers, so an unparser reads an
+ * entity's `_` once and then compares numbers. Values below
+ * `MarkupKind.InputMentionName` are also the kind's nesting rank.
  */
-function rank(kind: string): number {
+export enum MarkupKind {
+  Blockquote = 0,
+  TextUrl = 1,
+  MentionName = 2,
+  FormattedDate = 3,
+  Bold = 4,
+  Italic = 5,
+  Underline = 6,
+  Strike = 7,
+  Spoiler = 8,
+  Pre = 9,
+  Code = 10,
+  CustomEmoji = 11,
+  /** Ranks with MentionName. */
+  InputMentionName = 12,
+  /** Url, mention, hashtag, ...: the server detects them itself, unparsing leaves their text plain. */
+  None = 99,
+}
+
+/** The markup kind of an entity name. */
+export function markupKind(kind: string): MarkupKind {
   // A switch over literals compares by identity; a keyed object lookup hashes the name each time.
   switch (kind) {
     case 'messageEntityBlockquote':
-      return 0;
+      return MarkupKind.Blockquote;
     case 'messageEntityTextUrl':
-      return 1;
+      return MarkupKind.TextUrl;
     case 'messageEntityMentionName':
+      return MarkupKind.MentionName;
     case 'inputMessageEntityMentionName':
-      return 2;
+      return MarkupKind.InputMentionName;
     case 'messageEntityFormattedDate':
-      return 3;
+      return MarkupKind.FormattedDate;
     case 'messageEntityBold':
-      return 4;
+      return MarkupKind.Bold;
     case 'messageEntityItalic':
-      return 5;
+      return MarkupKind.Italic;
     case 'messageEntityUnderline':
-      return 6;
+      return MarkupKind.Underline;
     case 'messageEntityStrike':
-      return 7;
+      return MarkupKind.Strike;
     case 'messageEntitySpoiler':
-      return 8;
+      return MarkupKind.Spoiler;
     case 'messageEntityPre':
-      return 9;
+      return MarkupKind.Pre;
     case 'messageEntityCode':
-      return 10;
+      return MarkupKind.Code;
     case 'messageEntityCustomEmoji':
-      return 11;
+      return MarkupKind.CustomEmoji;
     default:
-      return NO_MARKUP;
+      return MarkupKind.None;
   }
 }
 
+/**
+ * Nesting rank of a markup kind for entities with the same offset and
+ * length: lower ranks are outer (blockquote, link, mention, date, styles,
+ * pre, code, custom emoji).
+ */
+export function markupRank(kind: MarkupKind): number {
+  return kind === MarkupKind.InputMentionName ? MarkupKind.MentionName : kind;
+}
+
+/** Nesting rank of an entity name (see markupRank); NO_MARKUP for kinds without a markup. */
+function rank(kind: string): number {
+  return markupRank(markupKind(kind));
+}
+
 /** The rank of kinds without a markup. */
-const NO_MARKUP = 99;
+const NO_MARKUP: number = MarkupKind.None;
 
 /**
  * Telegram's order: by offset, then the longer (outer) entity first; equal

@@ -20,16 +20,11 @@
  * style runs merged) for every entity set Markdown can express.
  */
 import type { MessageEntity } from '../tl/generated/types.js';
-import { entitiesForUnparse, isStyleKind, mergeStyles } from './entities.js';
+import { entitiesForUnparse, MarkupKind, markupKind, markupRank, mergeStyles } from './entities.js';
 import { urlForEntity } from './tg-links.js';
 
-const MARKER: Readonly<Record<string, string>> = {
-  messageEntityBold: '**',
-  messageEntityItalic: '__',
-  messageEntityUnderline: '--',
-  messageEntityStrike: '~~',
-  messageEntitySpoiler: '||',
-};
+/** Style markers by `MarkupKind - MarkupKind.Bold`: bold, italic, underline, strike, spoiler. */
+const MARKER: readonly string[] = ['**', '__', '--', '~~', '||'];
 
 /**
  * Event order at one position: quote prefix, scoped closes, style closes,
@@ -72,6 +67,14 @@ let evCount = 0;
 let stackEnd = new Int32Array(32);
 let stackCode = new Uint8Array(32);
 let codeSpans = new Int32Array(64);
+/** Each entity's kind, start and end, read once (see capture); the style entities' indices; the latest end per style kind. */
+let entKind = new Uint8Array(32);
+let entStart = new Int32Array(32);
+let entEnd = new Int32Array(32);
+let styleIdx = new Int32Array(32);
+const styleEnd = new Int32Array(5);
+/** Whether capture saw style runs of one kind that touch or overlap (they become one). */
+let styleMerges = false;
 
 function reserve(entities: number): void {
   const events = 2 * entities;
@@ -90,6 +93,10 @@ function reserve(entities: number): void {
     const size = Math.max(entities, stackEnd.length * 2);
     stackEnd = new Int32Array(size);
     stackCode = new Uint8Array(size);
+    entKind = new Uint8Array(size);
+    entStart = new Int32Array(size);
+    entEnd = new Int32Array(size);
+    styleIdx = new Int32Array(size);
   }
 }
 
@@ -110,14 +117,13 @@ function compareEvents(a: number, b: number): number {
   return evPos[a]! - evPos[b]! || evRank[a]! - evRank[b]! || (evOpen[a] === 1 ? a - b : b - a);
 }
 
-function isCodeKind(kind: string): boolean {
-  return kind === 'messageEntityCode' || kind === 'messageEntityPre';
-}
+const LANGUAGE_DROP = /[`\n\r]/;
+const LANGUAGE_DROP_ALL = /[`\n\r]/g;
 
 /** A pre block's language as its opening line can carry it: no backticks or line breaks. */
 function cleanLanguage(language: string): string {
   if (language.length === 0) return language;
-  const clean = /[`\n\r]/.test(language) ? language.replace(/[`\n\r]/g, '') : language;
+  const clean = LANGUAGE_DROP.test(language) ? language.replace(LANGUAGE_DROP_ALL, '') : language;
   return clean.trim();
 }
 
@@ -132,79 +138,150 @@ function isLineStart(text: string, pos: number): boolean {
   return pos === 0 || text.charCodeAt(pos - 1) === 10;
 }
 
-/** Builds the markup events for the entities (see the module comment for what is kept) in evOrder[0, evCount). */
-function events(text: string, list: readonly MessageEntity[]): void {
-  evCount = 0;
+/**
+ * Reads each entity's kind, offset and length once into entKind, entStart
+ * and entEnd (entities have many shapes, so each property read is a slow
+ * megamorphic one) while checking that it is usable as it is: a kind with a
+ * markup, integers inside the text, non-empty, in Telegram's order (see
+ * entitiesForUnparse). Returns how many leading entities passed: all of them,
+ * usually.
+ */
+function capture(text: string, list: readonly MessageEntity[]): number {
+  const n = text.length;
   reserve(list.length);
+  // Entities are in order, so a style run can only merge with the latest one of its kind (as in mergeStyles).
+  styleMerges = false;
+  styleEnd.fill(-1);
+  let prevStart = -1;
+  let prevLength = 0;
+  let prevRank = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    const kind = markupKind(e._);
+    const start = e.offset;
+    const length = e.length;
+    if (kind === MarkupKind.None || (start | 0) !== start || (length | 0) !== length || start < 0 || length <= 0 || start + length > n)
+      return i;
+    const rank = markupRank(kind);
+    if (start < prevStart || (start === prevStart && (length > prevLength || (length === prevLength && rank < prevRank)))) return i;
+    entKind[i] = kind;
+    entStart[i] = start;
+    entEnd[i] = start + length;
+    if (kind >= MarkupKind.Bold && kind <= MarkupKind.Spoiler) {
+      const k = kind - MarkupKind.Bold;
+      if (start <= styleEnd[k]!) styleMerges = true;
+      styleEnd[k] = start + length;
+    }
+    prevStart = start;
+    prevLength = length;
+    prevRank = rank;
+  }
+  return list.length;
+}
+
+/** Builds the markup events for the first `count` entities, captured (see the module comment for what is kept), in evOrder[0, evCount). */
+function events(text: string, list: readonly MessageEntity[], count: number): void {
+  evCount = 0;
   // One pass: blockquotes (whole lines, not nested or overlapping), scoped entities
-  // (a nesting stack; code spans remembered for clamping styles), styles collected.
+  // (a nesting stack; code spans remembered for clamping styles), styles. Events are
+  // pushed in entity order, so the sort that follows has little to move.
   let quoteEnd = -1;
   let sp = 0;
   let spans = 0;
-  let own: MessageEntity[] | null = null;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i]!;
-    const kind = e._;
-    const offset = e.offset;
-    let end = offset + e.length;
-    if (kind === 'messageEntityBlockquote') {
+  let styles = 0;
+  const merges = styleMerges;
+  for (let i = 0; i < count; i++) {
+    const kind = entKind[i]!;
+    const offset = entStart[i]!;
+    let end = entEnd[i]!;
+    if (kind === MarkupKind.Blockquote) {
       if (end > offset + 1 && text.charCodeAt(end - 1) === 10) end--;
       if (offset < quoteEnd || !isLineStart(text, offset) || (end < text.length && text.charCodeAt(end) !== 10)) continue;
       quoteEnd = end;
-      const collapsed = (e as MessageEntity.messageEntityBlockquote).collapsed;
+      const collapsed = (list[i] as MessageEntity.messageEntityBlockquote).collapsed;
       push(offset, Rank.QuoteOpen, collapsed ? '**> ' : '> ', Kind.Quote, true, collapsed ? 42 : 62);
       push(end, Rank.QuoteClose, collapsed ? '||' : '', Kind.Quote, false, collapsed ? 124 : -1);
       continue;
     }
-    if (isStyleKind(kind)) {
-      (own ??= []).push(e);
+    if (kind >= MarkupKind.Bold && kind <= MarkupKind.Spoiler) {
+      if (merges) styleIdx[styles++] = i;
+      // A code span holding the start began earlier, so it is known; one holding the end may come later (fixStyleEnds).
+      else if (styleEvents(offset, end, kind, spans)) styleIdx[styles++] = evCount - 2;
       continue;
     }
     while (sp > 0 && stackEnd[sp - 1]! <= offset) sp--;
-    const code = isCodeKind(kind);
+    const code = kind === MarkupKind.Code || kind === MarkupKind.Pre;
     if (sp > 0 && (stackEnd[sp - 1]! < end || stackCode[sp - 1] === 1 || !code)) continue;
     if (code) {
       stackEnd[sp] = end;
       stackCode[sp++] = 1;
       codeSpans[spans++] = offset;
       codeSpans[spans++] = end;
-      if (kind === 'messageEntityCode') {
+      if (kind === MarkupKind.Code) {
         push(offset, Rank.ScopedOpen, '`', Kind.Code, true, 96);
         push(end, Rank.ScopedClose, '`', Kind.Code, false, 96);
       } else {
-        const lang = cleanLanguage((e as MessageEntity.messageEntityPre).language);
+        const lang = cleanLanguage((list[i] as MessageEntity.messageEntityPre).language);
         push(offset, Rank.ScopedOpen, `\`\`\`${lang}\n`, Kind.Code, true, 96, true);
         push(end, Rank.ScopedClose, '\n```', Kind.Code, false, 10, true);
       }
       continue;
     }
-    const url = urlForEntity(e);
+    const e = list[i]!;
+    const url = kind === MarkupKind.TextUrl ? (e as MessageEntity.messageEntityTextUrl).url : urlForEntity(e);
     if (url === undefined) continue;
     stackEnd[sp] = end;
     stackCode[sp++] = 0;
-    const bang = kind === 'messageEntityCustomEmoji' || kind === 'messageEntityFormattedDate';
+    const bang = kind === MarkupKind.CustomEmoji || kind === MarkupKind.FormattedDate;
     push(offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true, bang ? 33 : 91);
     push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false, 93, url.indexOf('\n') >= 0);
   }
-  // Styles: merged per kind (markers toggle), boundaries moved out of code.
-  if (own) {
-    const styles = mergeStyles(own);
-    for (const e of styles) {
-      let start = e.offset;
-      let end = start + e.length;
-      for (let k = 0; k < spans; k += 2) {
-        const cs = codeSpans[k]!;
-        const ce = codeSpans[k + 1]!;
-        if (start > cs && start < ce) start = ce;
-        if (end > cs && end < ce) end = cs;
-      }
-      if (end <= start) continue;
-      const m = MARKER[e._]!;
-      push(start, Rank.StyleOpen, m, Kind.Style, true, m.charCodeAt(0));
-      push(end, Rank.StyleClose, m, Kind.Style, false, m.charCodeAt(0));
+  if (merges) {
+    // Rare: runs of one kind that touch or overlap become one (mergeStyles keeps Telegram's order).
+    const own: MessageEntity[] = [];
+    for (let k = 0; k < styles; k++) own.push(list[styleIdx[k]!]!);
+    for (const e of mergeStyles(own)) styleEvents(e.offset, e.offset + e.length, markupKind(e._), spans);
+  } else if (spans > 0) fixStyleEnds(styles, spans);
+  sortEvents();
+}
+
+/**
+ * Moves the ends of the style runs pushed inline (their open events at
+ * styleIdx[0, styles)) out of the code spans; a run left empty keeps its two
+ * events with no markup, which changes no output.
+ */
+function fixStyleEnds(styles: number, spans: number): void {
+  for (let k = 0; k < styles; k++) {
+    const open = styleIdx[k]!;
+    const start = evPos[open]!;
+    let end = evPos[open + 1]!;
+    for (let s = 0; s < spans; s += 2) {
+      const cs = codeSpans[s]!;
+      const ce = codeSpans[s + 1]!;
+      if (end > cs && end < ce) end = cs;
+    }
+    if (end > start) evPos[open + 1] = end;
+    else {
+      evText[open] = evText[open + 1] = '';
+      evFirst[open] = evFirst[open + 1] = -1;
     }
   }
-  sortEvents();
+}
+
+/** Pushes the open and close events of a style run [start, end), its boundaries moved out of the first `spans / 2` code spans; false when that leaves it empty (nothing pushed). */
+function styleEvents(start: number, end: number, kind: MarkupKind, spans: number): boolean {
+  for (let k = 0; k < spans; k += 2) {
+    const cs = codeSpans[k]!;
+    const ce = codeSpans[k + 1]!;
+    if (start > cs && start < ce) start = ce;
+    if (end > cs && end < ce) end = cs;
+  }
+  if (end <= start) return false;
+  const m = MARKER[kind - MarkupKind.Bold]!;
+  const c = m.charCodeAt(0);
+  push(start, Rank.StyleOpen, m, Kind.Style, true, c);
+  push(end, Rank.StyleClose, m, Kind.Style, false, c);
+  return true;
 }
 
 /** Bits of a sort key below the (position, rank) part: room for 2^11 events. */
@@ -275,12 +352,18 @@ const INSERTION_SORT_MAX = 128;
  * ```
  */
 export function unparseMarkdown(text: string, entities?: readonly MessageEntity[]): string {
-  const list = entitiesForUnparse(text, entities);
+  let list: readonly MessageEntity[] = entities ?? [];
+  let count = capture(text, list);
+  if (count < list.length) {
+    // Something to drop, clamp or sort: the shared clean-up, then read again.
+    list = entitiesForUnparse(text, list);
+    count = capture(text, list);
+  }
   scanFrom = -1;
   textFrom = -1;
-  if (list.length) events(text, list);
+  if (count) events(text, list, count);
   else evCount = 0;
-  const count = evCount;
+  const total = evCount;
   let out = '';
   let inCode = 0;
   let inLink = 0;
@@ -288,7 +371,7 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
   let pos = 0;
   let e = 0;
   const n = text.length;
-  while (e < count) {
+  while (e < total) {
     const p = evPos[evOrder[e]!]!;
     // The markup at `p`, built first: escaping the text before it looks at its first character.
     let tags = '';
@@ -297,7 +380,7 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
     let code = inCode;
     let link = inLink;
     let quote: boolean = inQuote;
-    for (; f < count; f++) {
+    for (; f < total; f++) {
       const ev = evOrder[f]!;
       if (evPos[ev] !== p) break;
       const kind = evKind[ev];
@@ -305,7 +388,7 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
       let piece = evText[ev]!;
       evText[ev] = ''; // keep no caller data alive in the scratch
       if (kind === Kind.Quote) quote = open;
-      if (quote && evLf[ev] === 1) piece = piece.replace(/\n/g, '\n> ');
+      if (quote && evLf[ev] === 1) piece = piece.replace(LINE_BREAKS, '\n> ');
       if (first < 0) first = evFirst[ev]!;
       tags += piece;
       if (kind === Kind.Code) code += open ? 1 : -1;
