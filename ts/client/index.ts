@@ -36,6 +36,28 @@ export { type SearchFilter, searchFilter, searchMessages, type SearchMessagesPar
 export { iterDialogs, type IterDialogsParams } from './methods/dialogs/iter-dialogs.js';
 export { createGroup } from './methods/chats/create-group.js';
 export { createChannel, type CreateChannelParams } from './methods/chats/create-channel.js';
+export { toggleForum } from './methods/forums/toggle-forum.js';
+export { createForumTopic, type CreateForumTopicParams } from './methods/forums/create-forum-topic.js';
+export {
+  getForumTopics,
+  getForumTopicsById,
+  iterForumTopics,
+  type IterForumTopicsParams,
+  wrapTopics,
+} from './methods/forums/get-forum-topics.js';
+export {
+  closeForumTopic,
+  editForumTopic,
+  type EditForumTopicParams,
+  reopenForumTopic,
+  setGeneralTopicHidden,
+} from './methods/forums/edit-forum-topic.js';
+export { pinForumTopic, unpinForumTopic } from './methods/forums/pin-forum-topic.js';
+export { deleteForumTopic } from './methods/forums/delete-forum-topic.js';
+export { replyToField, type TopicLike, topicIdOf } from './methods/forums/topic-reply.js';
+export { getDefaultSendAs, getSendAs, type SendAsOption, setDefaultSendAs } from './methods/messages/send-as-peers.js';
+export { sendAsField, type SendPlaceParams } from './methods/messages/send-as.js';
+export { ForumTopic, GENERAL_TOPIC_ID } from './types/forum-topic.js';
 export { joinChat, leaveChat } from './methods/chats/join-chat.js';
 export { iterParticipants, type IterParticipantsParams, type ParticipantsFilter } from './methods/chats/iter-participants.js';
 export { getParticipant } from './methods/chats/get-participant.js';

@@ -36,6 +36,10 @@ export class Chat {
   get membersCount(): number | undefined {
     return this.raw._ === 'chat' ? this.raw.participants_count : this.raw._ === 'channel' ? this.raw.participants_count : undefined;
   }
+  /** A supergroup with forum topics (https://core.telegram.org/api/forum; `client.toggleForum`). */
+  get isForum(): boolean {
+    return this.raw._ === 'channel' && this.raw.forum === true;
+  }
   /** The signed-in account created it. */
   get isCreator(): boolean {
     return (this.raw._ === 'chat' || this.raw._ === 'channel') && this.raw.creator === true;

@@ -87,6 +87,22 @@ export class Message {
     const r = this.raw.reply_to;
     return r?._ === 'messageReplyHeader' ? r.reply_to_msg_id : undefined;
   }
+  /**
+   * The forum topic it belongs to (https://core.telegram.org/api/forum): the
+   * topic id for messages inside a topic and for a topic's own creation
+   * message; undefined otherwise — which in a forum means the General topic (id 1).
+   */
+  get topicId(): number | undefined {
+    if (this.raw._ === 'messageService' && this.raw.action._ === 'messageActionTopicCreate') return this.raw.id;
+    const r = this.raw.reply_to;
+    if (r?._ !== 'messageReplyHeader' || r.forum_topic !== true) return undefined;
+    return r.reply_to_top_id ?? r.reply_to_msg_id;
+  }
+  /** Sent inside a forum topic other than General (`reply_to.forum_topic`). */
+  get isTopicMessage(): boolean {
+    const r = this.raw.reply_to;
+    return r?._ === 'messageReplyHeader' && r.forum_topic === true;
+  }
   /** Where it was forwarded from, when it is a forward. */
   get forwardFrom(): User | Chat | undefined {
     const f = this.raw._ === 'message' ? this.raw.fwd_from?.from_id : undefined;

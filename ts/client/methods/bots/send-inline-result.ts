@@ -6,9 +6,11 @@ import type { Message } from '../../types/message.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { messagesFromUpdates, randomId } from '../messages/wrap.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from '../messages/send-as.js';
 
 /** Options of {@link sendInlineResult}. */
-export interface SendInlineResultParams {
+export interface SendInlineResultParams extends SendPlaceParams {
   /** Id of the message to reply to. */
   replyTo?: number;
   /** Deliver without a notification. */
@@ -44,7 +46,8 @@ export async function sendInlineResult(
     query_id: typeof results === 'bigint' ? results : results.query_id,
     id: resultId,
     random_id: rid,
-    ...(params.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: params.replyTo } }),
+    ...replyToField(params.replyTo, params.topic),
+    ...(await sendAsField(client, params.sendAs)),
     ...(params.silent && { silent: true }),
     ...(params.clearDraft && { clear_draft: true }),
     ...(params.hideVia && { hide_via: true }),

@@ -12,6 +12,8 @@ import type { Message } from '../../types/message.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { Photo } from '../../types/photo.js';
 import { formatText } from '../messages/send-message.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from '../messages/send-as.js';
 import { messagesFromUpdates, randomId } from '../messages/wrap.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
 import type { UploadSource } from './file-source.js';
@@ -34,7 +36,7 @@ export interface MediaAttributes {
 }
 
 /** What to send: exactly one of `photo` and `document`. */
-export interface SendMediaParams {
+export interface SendMediaParams extends SendPlaceParams {
   /** A photo to upload (PNG/JPEG bytes, Blob, stream, path) or an uploaded/existing one. */
   photo?: UploadSource | UploadedFile | Photo;
   /** A file to upload or an uploaded/existing document. */
@@ -218,7 +220,8 @@ export async function sendMedia(client: ClientCore, peer: PeerLike, params: Send
       media,
       message: f.text,
       random_id: rid,
-      ...(params.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: params.replyTo } }),
+      ...replyToField(params.replyTo, params.topic),
+      ...(await sendAsField(client, params.sendAs)),
       ...(params.silent && { silent: true }),
       ...(f.entities && f.entities.length > 0 && { entities: f.entities }),
       ...(params.replyMarkup && { reply_markup: params.replyMarkup }),

@@ -3,10 +3,12 @@ import type { ClientCore } from '../../core.js';
 import type { Message } from '../../types/message.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from './send-as.js';
 import { messagesFromUpdates, randomId } from './wrap.js';
 
 /** Options of {@link forwardMessages}. */
-export interface ForwardMessagesParams {
+export interface ForwardMessagesParams extends SendPlaceParams {
   silent?: boolean;
   /** Send as copies without the "forwarded from" header. */
   dropAuthor?: boolean;
@@ -37,6 +39,8 @@ export async function forwardMessages(
     random_id: randomIds,
     ...(params.silent && { silent: true }),
     ...(params.dropAuthor && { drop_author: true }),
+    ...replyToField(undefined, params.topic),
+    ...(await sendAsField(client, params.sendAs)),
   });
   return messagesFromUpdates(client, res, randomIds);
 }

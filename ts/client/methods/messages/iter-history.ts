@@ -25,6 +25,8 @@ export interface IterHistoryParams {
   reverse?: boolean;
   /** Messages per request (1..100, default 100). */
   chunkSize?: number;
+  /** Only this forum topic's messages (its id or a `ForumTopic`; `messages.getReplies`, https://core.telegram.org/api/forum). */
+  topic?: number | { readonly id: number };
 }
 
 /**
@@ -35,6 +37,7 @@ export interface IterHistoryParams {
  * ```ts
  * for await (const m of iterHistory(client, '@alice', { limit: 500 })) console.log(m.id, m.text);
  * for await (const m of client.iterHistory('me', { reverse: true, offsetId: 100 })) ...; // ids 100, 101, ...
+ * for await (const m of client.iterHistory(forum, { topic: 42 })) ...; // one forum topic
  * ```
  */
 export async function* iterHistory(client: ClientCore, peer: PeerLike, params: IterHistoryParams = {}): AsyncGenerator<Message> {
@@ -45,8 +48,7 @@ export async function* iterHistory(client: ClientCore, peer: PeerLike, params: I
   let offsetDate = params.offsetDate instanceof Date ? Math.floor(params.offsetDate.getTime() / 1000) : (params.offsetDate ?? 0);
   while (remaining > 0) {
     const limit = Math.min(chunk, remaining);
-    const res = await client.invoke({
-      _: 'messages.getHistory',
+    const paging = {
       peer: input,
       offset_id: offsetId,
       offset_date: offsetDate,
@@ -55,7 +57,13 @@ export async function* iterHistory(client: ClientCore, peer: PeerLike, params: I
       max_id: params.maxId ?? 0,
       min_id: params.minId ?? 0,
       hash: 0n,
-    });
+    };
+    const topic = params.topic;
+    const res = await client.invoke(
+      topic === undefined
+        ? { _: 'messages.getHistory', ...paging }
+        : { _: 'messages.getReplies', msg_id: typeof topic === 'number' ? topic : topic.id, ...paging },
+    );
     const page = wrapMessages(client, res);
     if (params.reverse) page.reverse();
     for (const m of page) {

@@ -12,6 +12,8 @@ import type { PeerLike } from '../../types/peer-like.js';
 import type { UploadSource } from '../files/file-source.js';
 import { uploadFile } from '../files/upload-file.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from './send-as.js';
 import { formatText } from './send-message.js';
 import { scheduleSeconds } from './send-input-media.js';
 import { messagesFromUpdates, randomId } from './wrap.js';
@@ -31,6 +33,16 @@ export interface AlbumItem {
   entities?: MessageEntity[];
 }
 
+/** Options of {@link sendAlbum}. */
+export interface SendAlbumParams extends SendPlaceParams {
+  /** Id of the message the album replies to. */
+  replyTo?: number;
+  /** Deliver without a notification. */
+  silent?: boolean;
+  /** Schedule for later (a Date or Unix seconds). */
+  schedule?: Date | number;
+}
+
 /** Most items in one album. */
 export const MAX_ALBUM_ITEMS = 10;
 
@@ -44,12 +56,7 @@ export const MAX_ALBUM_ITEMS = 10;
  * ```
  * @throws ArgumentError for 0 or more than 10 items; RpcError MULTI_MEDIA_TOO_LONG, MEDIA_INVALID
  */
-export async function sendAlbum(
-  client: ClientCore,
-  peer: PeerLike,
-  items: AlbumItem[],
-  params: { silent?: boolean; schedule?: Date | number } = {},
-): Promise<Message[]> {
+export async function sendAlbum(client: ClientCore, peer: PeerLike, items: AlbumItem[], params: SendAlbumParams = {}): Promise<Message[]> {
   if (items.length === 0 || items.length > MAX_ALBUM_ITEMS)
     throw new ArgumentError(`an album has 1..${MAX_ALBUM_ITEMS} items, got ${items.length}`);
   const input = await resolvePeer(client, peer);
@@ -89,6 +96,8 @@ export async function sendAlbum(
     _: 'messages.sendMultiMedia',
     peer: input,
     multi_media: multi,
+    ...replyToField(params.replyTo, params.topic),
+    ...(await sendAsField(client, params.sendAs)),
     ...(params.silent && { silent: true }),
     ...(schedule !== undefined && { schedule_date: schedule }),
   });

@@ -5,10 +5,12 @@ import type { ClientCore } from '../../core.js';
 import type { Message } from '../../types/message.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from './send-as.js';
 import { messagesFromUpdates, randomId } from './wrap.js';
 
 /** Options every media sender takes. */
-export interface SendExtrasParams {
+export interface SendExtrasParams extends SendPlaceParams {
   /** Id of the message to reply to. */
   replyTo?: number;
   /** Deliver without a notification. */
@@ -47,7 +49,8 @@ export async function sendInputMedia(
     media,
     message: params.caption ?? '',
     random_id: rid,
-    ...(params.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: params.replyTo } }),
+    ...replyToField(params.replyTo, params.topic),
+    ...(await sendAsField(client, params.sendAs)),
     ...(params.silent && { silent: true }),
     ...(schedule !== undefined && { schedule_date: schedule }),
   });

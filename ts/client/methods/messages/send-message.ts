@@ -8,10 +8,12 @@ import { Message } from '../../types/message.js';
 import { PeerIndex } from '../../types/peer-index.js';
 import type { PeerLike } from '../../types/peer-like.js';
 import { resolvePeer } from '../peers/resolve-peer.js';
+import { replyToField } from '../forums/topic-reply.js';
+import { type SendPlaceParams, sendAsField } from './send-as.js';
 import { messagesFromUpdates, peerOfInput, randomId } from './wrap.js';
 
 /** Options of {@link sendMessage}. */
-export interface SendMessageParams {
+export interface SendMessageParams extends SendPlaceParams {
   /** Id of the message to reply to (in the same chat). */
   replyTo?: number;
   /** Deliver without a notification. */
@@ -51,9 +53,11 @@ export function formatText(
  * ```ts
  * const m = await sendMessage(client, '@alice', 'Hello, **Alice**', { parseMode: 'markdown' });
  * await sendMessage(client, 'me', 'note to self', { silent: true });
+ * await sendMessage(client, forum, 'in a topic', { topic: 42 });       // a forum topic (or a ForumTopic)
+ * await sendMessage(client, group, 'from my channel', { sendAs: '@my_channel' });
  * await m.reply('and a reply');
  * ```
- * @throws RpcError e.g. PEER_ID_INVALID, MESSAGE_EMPTY, MESSAGE_TOO_LONG, CHAT_WRITE_FORBIDDEN, CHAT_ADMIN_REQUIRED
+ * @throws RpcError e.g. PEER_ID_INVALID, MESSAGE_EMPTY, MESSAGE_TOO_LONG, CHAT_WRITE_FORBIDDEN, CHAT_ADMIN_REQUIRED, SEND_AS_PEER_INVALID, TOPIC_CLOSED, TOPIC_ID_INVALID
  */
 export async function sendMessage(client: ClientCore, peer: PeerLike, text: string, params: SendMessageParams = {}): Promise<Message> {
   const input = await resolvePeer(client, peer);
@@ -65,7 +69,8 @@ export async function sendMessage(client: ClientCore, peer: PeerLike, text: stri
     peer: input,
     message: f.text,
     random_id: rid,
-    ...(params.replyTo !== undefined && { reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: params.replyTo } }),
+    ...replyToField(params.replyTo, params.topic),
+    ...(await sendAsField(client, params.sendAs)),
     ...(params.silent && { silent: true }),
     ...(params.noWebpage && { no_webpage: true }),
     ...(params.clearDraft && { clear_draft: true }),
