@@ -54,12 +54,10 @@ enum Kind {
  * Entity objects have many shapes, so each of their fields is read once.
  */
 let evPos = new Int32Array(64);
-let evRank = new Uint8Array(64);
-let evKind = new Uint8Array(64);
-let evOpen = new Uint8Array(64);
+/** Rank (bits 0-2), open (bit 3), kind (bits 4-5), markup holds a line break (bit 6): one byte written per event. */
+let evMeta = new Uint8Array(64);
 /** First char code of each event's markup (-1: empty) and whether it holds a line break: known when it is pushed, so a built-up markup string is never read back (that would flatten it). */
 let evFirst = new Int32Array(64);
-let evLf = new Uint8Array(64);
 let evOrder = new Int32Array(64);
 const evText: string[] = [];
 let evCount = 0;
@@ -81,11 +79,8 @@ function reserve(entities: number): void {
   if (evPos.length < events) {
     const size = Math.max(events, evPos.length * 2);
     evPos = new Int32Array(size);
-    evRank = new Uint8Array(size);
-    evKind = new Uint8Array(size);
-    evOpen = new Uint8Array(size);
+    evMeta = new Uint8Array(size);
     evFirst = new Int32Array(size);
-    evLf = new Uint8Array(size);
     evOrder = new Int32Array(size);
     codeSpans = new Int32Array(size);
   }
@@ -100,21 +95,22 @@ function reserve(entities: number): void {
   }
 }
 
+const RANK = 7;
+const OPEN = 8;
+const KIND_SHIFT = 4;
+const LF = 64;
+
 function push(pos: number, rank: Rank, text: string, kind: Kind, open: boolean, first: number, lf = false): void {
   const i = evCount++;
   evPos[i] = pos;
-  evRank[i] = rank;
-  evKind[i] = kind;
-  evOpen[i] = open ? 1 : 0;
+  evMeta[i] = rank | (open ? OPEN : 0) | (kind << KIND_SHIFT) | (lf ? LF : 0);
   evText[i] = text;
   evFirst[i] = first;
-  evLf[i] = lf ? 1 : 0;
-  evOrder[i] = i;
 }
 
 /** Output order of events `a` and `b` (push order breaks ties); closes at one position: the inner (later opened) one first. */
 function compareEvents(a: number, b: number): number {
-  return evPos[a]! - evPos[b]! || evRank[a]! - evRank[b]! || (evOpen[a] === 1 ? a - b : b - a);
+  return evPos[a]! - evPos[b]! || (evMeta[a]! & RANK) - (evMeta[b]! & RANK) || ((evMeta[a]! & OPEN) !== 0 ? a - b : b - a);
 }
 
 const LANGUAGE_DROP = /[`\n\r]/;
@@ -301,6 +297,7 @@ function sortEvents(): void {
   let maxPos = 0;
   for (let i = 0; i < n; i++) if (evPos[i]! > maxPos) maxPos = evPos[i]!;
   if (n > SEQ_MASK || maxPos >= 1 << (31 - SEQ_SHIFT - 3)) {
+    for (let i = 0; i < n; i++) evOrder[i] = i;
     evOrder.set(Array.from(evOrder.subarray(0, n)).sort(compareEvents));
     return;
   }
@@ -309,8 +306,10 @@ function sortEvents(): void {
   let sorted = true;
   let last = -1;
   for (let i = 0; i < n; i++) {
-    const k = (((evPos[i]! << 3) | evRank[i]!) << SEQ_SHIFT) | (evOpen[i] === 1 ? i : SEQ_MASK - i);
+    const m = evMeta[i]!;
+    const k = (((evPos[i]! << 3) | (m & RANK)) << SEQ_SHIFT) | ((m & OPEN) !== 0 ? i : SEQ_MASK - i);
     evKeys[i] = k;
+    evOrder[i] = i;
     if (k < last) sorted = false;
     last = k;
   }
@@ -364,6 +363,12 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
   if (count) events(text, list, count);
   else evCount = 0;
   const total = evCount;
+  // Locals: module-level bindings would be reloaded around every call in the loop.
+  const order = evOrder;
+  const positions = evPos;
+  const meta = evMeta;
+  const texts = evText;
+  const firsts = evFirst;
   let out = '';
   let inCode = 0;
   let inLink = 0;
@@ -372,7 +377,7 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
   let e = 0;
   const n = text.length;
   while (e < total) {
-    const p = evPos[evOrder[e]!]!;
+    const p = positions[order[e]!]!;
     // The markup at `p`, built first: escaping the text before it looks at its first character.
     let tags = '';
     let first = -1;
@@ -381,15 +386,16 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
     let link = inLink;
     let quote: boolean = inQuote;
     for (; f < total; f++) {
-      const ev = evOrder[f]!;
-      if (evPos[ev] !== p) break;
-      const kind = evKind[ev];
-      const open = evOpen[ev] === 1;
-      let piece = evText[ev]!;
-      evText[ev] = ''; // keep no caller data alive in the scratch
+      const ev = order[f]!;
+      if (positions[ev] !== p) break;
+      const m = meta[ev]!;
+      const kind = (m >> KIND_SHIFT) & 3;
+      const open = (m & OPEN) !== 0;
+      let piece = texts[ev]!;
+      texts[ev] = ''; // keep no caller data alive in the scratch
       if (kind === Kind.Quote) quote = open;
-      if (quote && evLf[ev] === 1) piece = piece.replace(LINE_BREAKS, '\n> ');
-      if (first < 0) first = evFirst[ev]!;
+      if (quote && (m & LF) !== 0) piece = piece.replace(LINE_BREAKS, '\n> ');
+      if (first < 0) first = firsts[ev]!;
       tags += piece;
       if (kind === Kind.Code) code += open ? 1 : -1;
       else if (kind === Kind.Link) link += open ? 1 : -1;
