@@ -94,6 +94,8 @@ export async function runChromium(dir: string, opts: object, timeoutMs: number):
 export interface ServedWorker {
   /** GETs `path` until workerd answers (it starts in the background); returns the JSON body and the request's time. */
   getJson(path: string): Promise<{ body: unknown; ms: number }>;
+  /** Resolves once workerd accepts connections (a TCP connect, no request), so a first request's time is the Worker's alone. */
+  listening(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -187,6 +189,21 @@ const mainWorker :Workerd.Worker = (
         } catch {
           throw new Error(`workerd answered ${res.status}: ${text}`);
         }
+      }
+    },
+    async listening() {
+      for (;;) {
+        if (exited) throw new Error(exited);
+        if (Date.now() > deadline) throw new Error('workerd did not listen in time');
+        const up = await new Promise<boolean>((resolve) => {
+          const s = net.connect(port, '127.0.0.1', () => {
+            s.destroy();
+            resolve(true);
+          });
+          s.once('error', () => resolve(false));
+        });
+        if (up) return;
+        await new Promise((r) => setTimeout(r, 20));
       }
     },
     async stop() {
