@@ -112,6 +112,8 @@ const PLATFORM = {
     webName: 'wasm-workerd',
   },
 };
+// See ts/client/lazy/index.ts: the loaders of TelegramClient's method groups.
+const LAZY_METHODS = 'ts/client/lazy/index.ts';
 const platformOf = Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [p.src, name]));
 const STUB = '\0platform-web:';
 
@@ -146,6 +148,8 @@ function sources() {
         const base = path.resolve(path.dirname(importer.startsWith(STUB) ? abs('ts/x') : importer), source);
         file = base.endsWith('.js') && fs.existsSync(`${base.slice(0, -3)}.ts`) ? `${base.slice(0, -3)}.ts` : base;
       } else return null;
+      // TelegramClient's method groups: static imports in the sources, dynamic imports (a chunk per group) in the package.
+      if (rel(file) === LAZY_METHODS) return abs('ts/client/lazy/dynamic-loaders.ts');
       const name = platformOf[rel(file)];
       if (name && importer) return { id: `#platform/${name}`, external: true };
       return file;

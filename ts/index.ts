@@ -15,6 +15,9 @@
  * await client.close();
  * ```
  */
+// Each name comes from the file that defines it, not from its layer's barrel: through a barrel,
+// every module of the layer with top-level code would load with `import 'wasmgram'` (the cold
+// start of a stored session, issue 14). tests/client/lean-entry.test.ts keeps the two in step.
 export {
   CryptoError,
   type DhValueName,
@@ -30,58 +33,41 @@ export {
   WasmgramError,
 } from './errors.js';
 export { consoleLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
+export { type AdminRight, adminRights, type BannedRight, bannedRights } from './client/types/admin-rights.js';
+export { Album } from './client/types/album.js';
 export {
-  type AdminRight,
-  adminRights,
-  Album,
-  type BannedRight,
-  bannedRights,
   BotStopped,
   CallbackQuery,
-  Chat,
-  ChatBoost,
-  type ChatKind,
-  ChatMember,
-  type ChatMemberStatus,
-  Dialog,
-  Document,
-  forceReply,
-  InlineButton,
-  inlineKeyboard,
-  InlineResult,
   InlineQuery,
   InlineSend,
-  InviteLink,
-  InviteLinkMember,
-  inviteLinkHash,
   JoinRequest,
-  type Media,
-  Message,
   MessageDeleted,
   MessageEdited,
-  MessageReaction,
   NewMessage,
-  ParticipantUpdate,
-  Photo,
   PollVote,
-  PreCheckoutQuery,
   RawUpdate,
-  removeKeyboard,
-  ReplyButton,
-  replyKeyboard,
-  ShippingQuery,
-  StickerSet,
-  TelegramClient,
-  type TelegramClientEvents,
-  type RunOnceHandler,
-  type RunOnceParams,
-  type RunOnceResult,
-  type TelegramClientOptions,
   type TypedUpdate,
-  User,
   UserStatus,
   UserTyping,
-} from './client/index.js';
+} from './client/types/updates.js';
+export { Chat, type ChatKind } from './client/types/chat.js';
+export { ChatBoost, MessageReaction, ParticipantUpdate } from './client/types/chat-updates.js';
+export { ChatMember, type ChatMemberStatus } from './client/types/chat-member.js';
+export { Dialog } from './client/types/dialog.js';
+export { Document } from './client/types/document.js';
+export { forceReply, inlineKeyboard, removeKeyboard, replyKeyboard } from './client/types/keyboard.js';
+export { InlineButton, ReplyButton } from './client/types/buttons.js';
+export { InlineResult } from './client/types/inline-results.js';
+export { InviteLink, InviteLinkMember, inviteLinkHash } from './client/types/invite-link.js';
+export type { Media } from './client/types/media.js';
+export { Message } from './client/types/message.js';
+export { Photo } from './client/types/photo.js';
+export { PreCheckoutQuery, ShippingQuery } from './client/types/payment-updates.js';
+export { StickerSet } from './client/types/sticker-set.js';
+export { TelegramClient, type TelegramClientEvents } from './client/telegram-client.js';
+export type { RunOnceHandler, RunOnceParams, RunOnceResult } from './client/serverless/index.js';
+export type { TelegramClientOptions } from './client/options.js';
+export { User } from './client/types/user.js';
 export {
   AutoSleep,
   CircuitBreaker,
@@ -90,33 +76,22 @@ export {
   NoRetries,
   type RetryDecision,
   type RetryPolicy,
-} from './network/index.js';
-export {
-  type CachedPeer,
-  exportStringSession,
-  importStringSession,
-  MemoryStorage,
-  type SessionSnapshot,
-  type SessionStorage,
-  StringStorage,
-} from './storage/index.js';
-export { parseHtml, parseMarkdown, unparseHtml, unparseMarkdown } from './parsers/index.js';
+} from './network/retry-policy.js';
+export type { CachedPeer, SessionSnapshot, SessionStorage } from './storage/types.js';
+export { exportStringSession } from './storage/string-session.js';
+export { importStringSession } from './storage/import-session.js';
+export { MemoryStorage } from './storage/memory.js';
+export { StringStorage } from './storage/string-storage.js';
+export { parseHtml } from './parsers/html-parse.js';
+export { parseMarkdown } from './parsers/markdown-parse.js';
+export { unparseHtml } from './parsers/html-unparse.js';
+export { unparseMarkdown } from './parsers/markdown-unparse.js';
 // The QR encoder of `wasmgram login --qr`, for pages and apps that draw the `tg://login` link of `start({ qr })` themselves.
 export { encodeQr, type QrCode, type QrEcc, type QrOptions } from './cli/qr-encode.js';
-export {
-  createCryptoProvider,
-  createWasmProvider,
-  createWasmProviderSync,
-  WasmCryptoProvider,
-  defaultRandom,
-} from './crypto/index.js';
-export type {
-  AuthKeyHandle,
-  CryptoEngine,
-  CryptoProvider,
-  CryptoProviderOptions,
-  CtrCipher,
-  HashInput,
-  RandomSource,
-} from './crypto/index.js';
-export { provideWasmModules, wasmSimdSupported, type PrecompiledBuilds, type PrecompiledWasm, type WasmModuleName } from './wasm/index.js';
+export { createCryptoProvider } from './crypto/create-provider.js';
+export { createWasmProvider, createWasmProviderSync, WasmCryptoProvider } from './crypto/wasm-provider.js';
+export { defaultRandom } from './crypto/random.js';
+export type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './crypto/provider.js';
+export type { CryptoProviderOptions } from './crypto/create-provider.js';
+export { provideWasmModules, type PrecompiledBuilds, type PrecompiledWasm, type WasmModuleName } from './wasm/precompiled.js';
+export { wasmSimdSupported } from './wasm/crypto-module.js';

@@ -1,7 +1,8 @@
 // One cold start split into phases, in a fresh process, from the built package
 // (dist/ through the package name). Run by cold-phases.ts; see bench/client/README.md.
 //   argv: storage kind — string | file | import (import only, no connection)
-//   stdin: JSON job { server, session, file }
+//   stdin: JSON job { server, session, file, entry? } — entry: the module that gives
+//   TelegramClient ('wasmgram/client' by default; 'wasmgram' is the lean root entry)
 //   stdout: one JSON line { phases: [[name, wallMs, cpuMs], ...] } — each phase's
 //   cost, the first row is the import of wasmgram/client, the last the total
 import { readFileSync } from 'node:fs';
@@ -22,14 +23,17 @@ const mark = (name) => {
   cPrev = cpu;
 };
 
-const { TelegramClient } = await import('wasmgram/client');
-mark('import wasmgram/client');
+const entry = job.entry ?? 'wasmgram/client';
+const lib = await import(entry);
+const { TelegramClient } = lib;
+mark(`import ${entry}`);
 if (kind !== 'import') {
   let storage = job.file;
   if (kind === 'string') {
-    const { StringStorage } = await import('wasmgram/storage');
+    // The root entry has StringStorage itself; the others take it from wasmgram/storage.
+    const { StringStorage } = lib.StringStorage ? lib : await import('wasmgram/storage');
     storage = new StringStorage(job.session);
-    mark('import wasmgram/storage');
+    if (!lib.StringStorage) mark('import wasmgram/storage');
   }
   const client = new TelegramClient({
     apiId: 1,

@@ -6,6 +6,13 @@
  * wall and CPU time (CPU is what to compare on a loaded machine).
  *
  *   npm run build && node --import tsx bench/client/cold-phases.ts [--rounds=7] [--kinds=import,string,file] [--prof=DIR]
+ *     [--entry=wasmgram/client|wasmgram] [--roots=DIR,DIR]
+ *
+ * `--entry` picks the module the child imports `TelegramClient` from (the
+ * root entry `wasmgram` is the lean one). `--roots` times builds side by
+ * side in one run, rounds interleaved (an A/B of two checkouts: each DIR
+ * holds a package.json, its dist/ and bench/client/child-phases.mjs; the
+ * test server comes from this checkout).
  *
  * `--prof=DIR` also writes one V8 CPU profile per child (100 µs sampling)
  * and prints where the samples fell (bench/client/cpuprofile.ts), so a
@@ -28,12 +35,23 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const rounds = Number(arg('rounds') ?? 7);
 const kinds = (arg('kinds') ?? 'import,string,file').split(',');
 const profDir = arg('prof') ? path.resolve(arg('prof')!) : undefined;
+const entry = arg('entry') ?? 'wasmgram/client';
+const roots = (arg('roots') ?? root).split(',').map((r) => path.resolve(r));
 
 type Phase = [name: string, wallMs: number, cpuMs: number];
 
-function run(script: string, argv: string[], job: object, nodeArgs: string[] = []): Promise<{ phases?: Phase[]; [k: string]: unknown }> {
+function run(
+  script: string,
+  argv: string[],
+  job: object,
+  nodeArgs: string[] = [],
+  at = root,
+): Promise<{ phases?: Phase[]; [k: string]: unknown }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(here, script), ...argv], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, path.join(at, 'bench/client', script), ...argv], {
+      cwd: at,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => (out += b));
@@ -49,7 +67,8 @@ function run(script: string, argv: string[], job: object, nodeArgs: string[] = [
   });
 }
 
-if (!fs.existsSync(path.join(root, 'dist/client.js'))) throw new Error('run `npm run build` first: the phases are timed on dist/');
+for (const r of roots)
+  if (!fs.existsSync(path.join(r, 'dist/client.js'))) throw new Error(`run \`npm run build\` first: the phases are timed on ${r}/dist/`);
 const server = await startServerProcess([2]);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmgram-phases-'));
 try {
@@ -58,27 +77,35 @@ try {
   const session = String(login.session);
   const file = path.join(dir, 'stored.session');
   fs.writeFileSync(file, encodeSessionFile(readStringSession(session).snapshot));
-  const job = { server: info, session, file };
+  const job = { server: info, session, file, entry };
   const results = new Map<string, Phase[][]>();
+  const label = (r: string, kind: string) => (roots.length > 1 ? `${r} · ${kind}` : kind);
   for (let round = -1; round < rounds; round++) {
     for (const kind of kinds) {
-      const prof = profDir && round >= 0 ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', path.join(profDir, kind)] : [];
-      const r = await run('child-phases.mjs', [kind], job, prof);
-      if (round >= 0) results.set(kind, [...(results.get(kind) ?? []), r.phases!]);
+      for (const r of roots) {
+        const key = label(r, kind);
+        const dir = profDir && path.join(profDir, key.replace(/[^\w.-]+/g, '_'));
+        const prof = dir && round >= 0 ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir] : [];
+        const out = await run('child-phases.mjs', [kind], job, prof, r);
+        if (round >= 0) results.set(key, [...(results.get(key) ?? []), out.phases!]);
+      }
     }
   }
   console.log(
     `cold start phases: median of ${rounds} fresh processes · load avg ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
   );
-  for (const [kind, runs] of results) {
-    console.log(`\n${kind === 'import' ? 'import only' : `stored session (${kind})`}:`);
+  console.log(`entry: ${entry}`);
+  for (const [key, runs] of results) {
+    const kind = key.split(' · ').pop()!;
+    const where = roots.length > 1 ? `${key.slice(0, -kind.length - 3)}: ` : '';
+    console.log(`\n${where}${kind === 'import' ? 'import only' : `stored session (${kind})`}:`);
     console.log('  phase                              wall ms   CPU ms');
     runs[0]!.forEach(([name], i) => {
       const wall = median(runs.map((r) => r[i]![1]));
       const cpu = median(runs.map((r) => r[i]![2]));
       console.log(`  ${name.padEnd(32)} ${wall.toFixed(1).padStart(8)} ${cpu.toFixed(1).padStart(8)}`);
     });
-    if (profDir) console.log(summarizeProfiles(path.join(profDir, kind)));
+    if (profDir) console.log(summarizeProfiles(path.join(profDir, key.replace(/[^\w.-]+/g, '_'))));
   }
 } finally {
   await server.stop();

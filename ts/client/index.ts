@@ -161,6 +161,8 @@ export {
 } from './serverless/index.js';
 export { answerCallbackQuery, type AnswerCallbackQueryParams } from './methods/bots/answer-callback-query.js';
 export { answerInlineQuery, type AnswerInlineQueryParams } from './methods/bots/answer-inline-query.js';
+export { type EditInlineMessageParams, editInlineMessage } from './methods/bots/edit-inline-message.js';
+export { formatInlineMessageId, parseInlineMessageId } from './methods/bots/inline-message-id.js';
 export { editReplyMarkup } from './methods/bots/edit-reply-markup.js';
 export { getCallbackAnswer, type GetCallbackAnswerParams } from './methods/bots/get-callback-answer.js';
 export { clickButton, type ClickResult } from './methods/bots/click-button.js';

@@ -10,7 +10,7 @@ import type { SocketFactory } from '../transport/socket.js';
 
 /** The runtime's crypto engine (`node` on Node, WASM elsewhere). */
 export async function defaultCrypto(): Promise<CryptoProvider> {
-  return (await import('../crypto/index.js')).createCryptoProvider();
+  return (await import('../crypto/create-provider.js')).createCryptoProvider();
 }
 
 /** TCP on Node, Deno and Bun; WebSocket in browsers and workers. */

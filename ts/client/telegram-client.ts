@@ -34,91 +34,54 @@ import type {
 } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { ClientCore, ClientInvokeOptions } from './core.js';
-import { checkPassword, getPasswordHint } from './methods/auth/check-password.js';
-import { isAuthorized } from './methods/auth/is-authorized.js';
-import { logOut } from './methods/auth/log-out.js';
-import { type ResendCodeParams, resendCode } from './methods/auth/resend-code.js';
-import { type SendCodeParams, type SentCode, sendCode } from './methods/auth/send-code.js';
-import { type SignInParams, type SignUpParams, type SignUpRequired, signIn, signUp } from './methods/auth/sign-in.js';
-import { signInBot } from './methods/auth/sign-in-bot.js';
-import { acceptLoginToken, type QrLoginParams, signInQr } from './methods/auth/sign-in-qr.js';
-import { type StartParams, start } from './methods/auth/start.js';
-import { type CreateChannelParams, createChannel } from './methods/chats/create-channel.js';
-import { createGroup } from './methods/chats/create-group.js';
-import { joinChat, leaveChat } from './methods/chats/join-chat.js';
-import { banMember, unbanMember } from './methods/chats/ban-member.js';
-import { checkInviteLink, type InviteLinkPreview } from './methods/chats/check-invite-link.js';
-import { createInviteLink, exportInviteLink, type InviteLinkParams } from './methods/chats/create-invite-link.js';
-import { editInviteLink, revokeInviteLink } from './methods/chats/edit-invite-link.js';
-import { getParticipant } from './methods/chats/get-participant.js';
-import { type IterInviteLinkMembersParams, iterInviteLinkMembers, iterJoinRequests } from './methods/chats/iter-invite-link-members.js';
-import { type IterInviteLinksParams, iterInviteLinks } from './methods/chats/iter-invite-links.js';
-import { type IterParticipantsParams, iterParticipants } from './methods/chats/iter-participants.js';
-import { approveJoinRequest, declineJoinRequest, settleAllJoinRequests } from './methods/chats/join-requests.js';
-import { kickMember } from './methods/chats/kick-member.js';
-import { demoteMember, promoteMember } from './methods/chats/promote-member.js';
-import { restrictMember } from './methods/chats/restrict-member.js';
-import { setChatAbout } from './methods/chats/set-chat-about.js';
-import { deleteChatPhoto, setChatPhoto } from './methods/chats/set-chat-photo.js';
-import { setChatTitle } from './methods/chats/set-chat-title.js';
-import { setDefaultPermissions } from './methods/chats/set-default-permissions.js';
-import { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
-import { type IterProfilePhotosParams, iterProfilePhotos } from './methods/users/iter-profile-photos.js';
-import { setProfilePhoto } from './methods/users/set-profile-photo.js';
-import { getStickerSet, type StickerSetLike } from './methods/stickers/get-sticker-set.js';
+import type { ResendCodeParams } from './methods/auth/resend-code.js';
+import type { SendCodeParams, SentCode } from './methods/auth/send-code.js';
+import type { SignInParams, SignUpParams, SignUpRequired } from './methods/auth/sign-in.js';
+import type { QrLoginParams } from './methods/auth/sign-in-qr.js';
+import type { StartParams } from './methods/auth/start.js';
+import type { CreateChannelParams } from './methods/chats/create-channel.js';
+import type { InviteLinkPreview } from './methods/chats/check-invite-link.js';
+import type { InviteLinkParams } from './methods/chats/create-invite-link.js';
+import type { IterInviteLinkMembersParams } from './methods/chats/iter-invite-link-members.js';
+import type { IterInviteLinksParams } from './methods/chats/iter-invite-links.js';
+import type { IterParticipantsParams } from './methods/chats/iter-participants.js';
+import type { IterProfilePhotosParams } from './methods/users/iter-profile-photos.js';
+import type { StickerSetLike } from './methods/stickers/get-sticker-set.js';
 import type { StickerSet } from './types/sticker-set.js';
 import type { AdminRight, AdminRightsInit, BannedRight, BannedRightsInit } from './types/admin-rights.js';
 import type { ChatMember } from './types/chat-member.js';
 import type { InviteLink, InviteLinkMember } from './types/invite-link.js';
 import type { Photo as PhotoType } from './types/photo.js';
-import { type IterDialogsParams, iterDialogs } from './methods/dialogs/iter-dialogs.js';
-import { type DownloadParams, type DownloadTarget, downloadToBuffer, downloadToFile } from './methods/files/download-file.js';
-import { downloadAsStream, type IterDownloadParams, iterDownload } from './methods/files/download-stream.js';
+import type { IterDialogsParams } from './methods/dialogs/iter-dialogs.js';
+import type { DownloadParams, DownloadTarget } from './methods/files/download-file.js';
+import type { IterDownloadParams } from './methods/files/download-stream.js';
 import type { UploadSource } from './methods/files/file-source.js';
-import { type SendMediaParams, sendMedia } from './methods/files/send-media.js';
-import { type UploadedFile, type UploadFileParams, uploadFile } from './methods/files/upload-file.js';
-import { deleteMessages } from './methods/messages/delete-messages.js';
-import { type EditMessageParams, editMessage } from './methods/messages/edit-message.js';
-import { type ForwardMessagesParams, forwardMessages } from './methods/messages/forward-messages.js';
-import { getMessages } from './methods/messages/get-messages.js';
-import { type IterHistoryParams, iterHistory } from './methods/messages/iter-history.js';
-import { type PinMessageParams, pinMessage, unpinMessage } from './methods/messages/pin-message.js';
-import { readHistory } from './methods/messages/read-history.js';
-import { saveDraft } from './methods/messages/save-draft.js';
-import { type ChatActionLike, setChatAction, withChatAction } from './methods/messages/chat-action.js';
-import { getPollResults } from './methods/messages/get-poll-results.js';
-import { getReactions, iterReactionUsers } from './methods/messages/get-reactions.js';
-import { deleteScheduledMessages, getScheduledMessages, sendScheduledNow } from './methods/messages/scheduled-messages.js';
-import { type AlbumItem, sendAlbum } from './methods/messages/send-album.js';
-import { type ContactCard, sendContact } from './methods/messages/send-contact.js';
-import { sendDice } from './methods/messages/send-dice.js';
+import type { SendMediaParams } from './methods/files/send-media.js';
+import type { UploadedFile, UploadFileParams } from './methods/files/upload-file.js';
+import type { EditMessageParams } from './methods/messages/edit-message.js';
+import type { ForwardMessagesParams } from './methods/messages/forward-messages.js';
+import type { IterHistoryParams } from './methods/messages/iter-history.js';
+import type { PinMessageParams } from './methods/messages/pin-message.js';
+import type { ChatActionLike } from './methods/messages/chat-action.js';
+import type { AlbumItem } from './methods/messages/send-album.js';
+import type { ContactCard } from './methods/messages/send-contact.js';
 import type { SendExtrasParams } from './methods/messages/send-input-media.js';
-import {
-  editLiveLocation,
-  type GeoLocation,
-  type LiveLocationParams,
-  sendLiveLocation,
-  sendLocation,
-} from './methods/messages/send-location.js';
-import { type PollParams, sendPoll } from './methods/messages/send-poll.js';
-import { type ReactionLike, sendReaction } from './methods/messages/send-reaction.js';
-import { vote } from './methods/messages/vote.js';
+import type { GeoLocation, LiveLocationParams } from './methods/messages/send-location.js';
+import type { PollParams } from './methods/messages/send-poll.js';
+import type { ReactionLike } from './methods/messages/send-reaction.js';
 import type { MessagePeerReaction, MessageReactions, PollResults } from '../tl/generated/types.js';
-import { type SearchGlobalParams, searchGlobal } from './methods/messages/search-global.js';
-import { type SearchMessagesParams, searchMessages } from './methods/messages/search-messages.js';
-import { type SendMessageParams, sendMessage } from './methods/messages/send-message.js';
-import { resolvePeer } from './methods/peers/resolve-peer.js';
-import { getMe } from './methods/users/get-me.js';
+import type { SearchGlobalParams } from './methods/messages/search-global.js';
+import type { SearchMessagesParams } from './methods/messages/search-messages.js';
+import type { SendMessageParams } from './methods/messages/send-message.js';
 import type { InputBotInlineResult, messages as tlMessages, ReplyMarkup } from '../tl/generated/types.js';
-import { type AnswerCallbackQueryParams, answerCallbackQuery } from './methods/bots/answer-callback-query.js';
-import { type AnswerInlineQueryParams, answerInlineQuery } from './methods/bots/answer-inline-query.js';
-import { type BotCommandsParams, type CommandInfo, getBotCommands, resetBotCommands, setBotCommands } from './methods/bots/bot-commands.js';
-import { type ClickResult, clickButton } from './methods/bots/click-button.js';
-import { editReplyMarkup } from './methods/bots/edit-reply-markup.js';
-import { type GetCallbackAnswerParams, getCallbackAnswer } from './methods/bots/get-callback-answer.js';
-import { type GetInlineResultsParams, getInlineResults } from './methods/bots/get-inline-results.js';
-import { getBotMenuButton, type MenuButton, setBotMenuButton } from './methods/bots/menu-button.js';
-import { type SendInlineResultParams, sendInlineResult } from './methods/bots/send-inline-result.js';
+import type { AnswerCallbackQueryParams } from './methods/bots/answer-callback-query.js';
+import type { AnswerInlineQueryParams } from './methods/bots/answer-inline-query.js';
+import type { BotCommandsParams, CommandInfo } from './methods/bots/bot-commands.js';
+import type { ClickResult } from './methods/bots/click-button.js';
+import type { GetCallbackAnswerParams } from './methods/bots/get-callback-answer.js';
+import type { GetInlineResultsParams } from './methods/bots/get-inline-results.js';
+import type { MenuButton } from './methods/bots/menu-button.js';
+import type { SendInlineResultParams } from './methods/bots/send-inline-result.js';
 import type { CallbackAnswer } from './types/callback-answer.js';
 import type { ButtonSelector } from './types/keyboard.js';
 import type { Chat } from './types/chat.js';
@@ -132,6 +95,7 @@ import { defaultCrypto, defaultSockets, fileStorage, memoryStorage } from './pla
 import { isUpdates, type UpdateSink, UpdatesRunner } from './updates/runner.js';
 import { type RunOnceHandler, type RunOnceParams, type RunOnceResult, runOnce } from './serverless/run-once.js';
 import { UpdateQueue } from './updates/update-queue.js';
+import { lazyIterator, lazyStream, methods } from './lazy/index.js';
 
 type RawEvents = {
   /** Every unsolicited object from the server (updates), as plain TL objects. */
@@ -224,27 +188,36 @@ export class TelegramClient implements ClientCore {
 
   private async init(): Promise<void> {
     const o = this.options;
-    this.cryptoValue ??= await defaultCrypto();
-    const sockets = o.sockets ?? (await defaultSockets());
-    if (!this.storageValue) {
-      this.storageValue =
-        typeof o.storage !== 'string'
-          ? await memoryStorage()
-          : looksLikeStringSession(o.storage)
-            ? new StringStorage(o.storage)
-            : await fileStorage(o.storage);
-      this.ownsStorage = true;
-    }
-    await this.storageValue.open();
+    // The crypto engine (WASM compile), the socket adapter and the stored session load at once:
+    // each is a dynamic import plus some work, and a cold start waits for the slowest only.
+    const openStorage = async (): Promise<SessionStorage> => {
+      if (!this.storageValue) {
+        this.storageValue =
+          typeof o.storage !== 'string'
+            ? await memoryStorage()
+            : looksLikeStringSession(o.storage)
+              ? new StringStorage(o.storage)
+              : await fileStorage(o.storage);
+        this.ownsStorage = true;
+      }
+      await this.storageValue.open();
+      return this.storageValue;
+    };
+    const [crypto, sockets, storage] = await Promise.all([
+      this.cryptoValue ?? defaultCrypto(),
+      o.sockets ?? defaultSockets(),
+      openStorage(),
+    ]);
+    this.cryptoValue = crypto;
     const dcs: readonly DcAddress[] =
       o.dcs ??
       (o.testServer ? o.testServer.dcs.map((d) => ({ id: d.id, host: d.host, port: d.port })) : o.testMode ? TEST_DCS : PRODUCTION_DCS);
     const rsaKeys = o.rsaKeys ?? (o.testServer ? [o.testServer.rsaPublicKey] : undefined);
     const d = o.device ?? {};
     const pool = new DcPool({
-      crypto: this.cryptoValue,
+      crypto,
       sockets,
-      storage: this.storageValue,
+      storage,
       dcs,
       defaultDc: o.defaultDc ?? (dcs.some((x) => x.id === 2) ? 2 : dcs[0]?.id),
       ...(rsaKeys && { rsaKeys }),
@@ -277,7 +250,7 @@ export class TelegramClient implements ClientCore {
       this.events.fire(u);
       if (isUpdates(u)) this.updatesRunner.feed(u);
     });
-    if (await this.storageValue.getAccount()) {
+    if (await storage.getAccount()) {
       pool.setSignedIn(true);
       this.signedIn = true;
     }
@@ -506,100 +479,100 @@ export class TelegramClient implements ClientCore {
 
   /** See {@link start}: signs in unless the stored session already is. */
   start(params: StartParams): Promise<User.user> {
-    return this.connect().then(() => start(this, params));
+    return Promise.all([methods.auth(), this.connect()]).then(([m]) => m.start(this, params));
   }
   /** See {@link sendCode}. */
   sendCode(params: SendCodeParams): Promise<SentCode> {
-    return sendCode(this, params);
+    return methods.auth().then((m) => m.sendCode(this, params));
   }
   /** See {@link resendCode}. */
   resendCode(params: ResendCodeParams): Promise<SentCode> {
-    return resendCode(this, params);
+    return methods.auth().then((m) => m.resendCode(this, params));
   }
   /** See {@link signIn}. */
   signIn(params: SignInParams): Promise<User.user | SignUpRequired> {
-    return signIn(this, params);
+    return methods.auth().then((m) => m.signIn(this, params));
   }
   /** See {@link signUp}. */
   signUp(params: SignUpParams): Promise<User.user> {
-    return signUp(this, params);
+    return methods.auth().then((m) => m.signUp(this, params));
   }
   /** See {@link checkPassword}: the 2FA step. */
   checkPassword(password: string | ((hint: string | undefined) => string | Promise<string>)): Promise<User.user> {
-    return checkPassword(this, password);
+    return methods.auth().then((m) => m.checkPassword(this, password));
   }
   /** See {@link getPasswordHint}. */
   getPasswordHint(): Promise<string | undefined> {
-    return getPasswordHint(this);
+    return methods.auth().then((m) => m.getPasswordHint(this));
   }
   /** See {@link signInBot}. */
   signInBot(token: string): Promise<User.user> {
-    return signInBot(this, token);
+    return methods.auth().then((m) => m.signInBot(this, token));
   }
   /** See {@link signInQr}. */
   signInQr(params: QrLoginParams): Promise<User.user> {
-    return signInQr(this, params);
+    return methods.auth().then((m) => m.signInQr(this, params));
   }
   /** See {@link acceptLoginToken}. */
   acceptLoginToken(token: string | Uint8Array): Promise<Authorization> {
-    return acceptLoginToken(this, token);
+    return methods.auth().then((m) => m.acceptLoginToken(this, token));
   }
   /** See {@link logOut}. */
   logOut(): Promise<void> {
-    return logOut(this);
+    return methods.auth().then((m) => m.logOut(this));
   }
   /** See {@link getMe}. */
   getMe(): Promise<User.user> {
-    return getMe(this);
+    return methods.users().then((m) => m.getMe(this));
   }
   /** See {@link isAuthorized}. */
   isAuthorized(): Promise<boolean> {
-    return this.connect().then(() => isAuthorized(this));
+    return Promise.all([methods.auth(), this.connect()]).then(([m]) => m.isAuthorized(this));
   }
 
   // ------------------------------------------------ messages, chats, peers
 
   /** See {@link sendMessage}. */
   sendMessage(peer: PeerLike, text: string, params?: SendMessageParams): Promise<Message> {
-    return sendMessage(this, peer, text, params);
+    return methods.messages().then((m) => m.sendMessage(this, peer, text, params));
   }
   /** See {@link editMessage}. */
   editMessage(peer: PeerLike, id: number, text: string, params?: EditMessageParams): Promise<Message> {
-    return editMessage(this, peer, id, text, params);
+    return methods.messages().then((m) => m.editMessage(this, peer, id, text, params));
   }
   /** See {@link deleteMessages}. */
   deleteMessages(peer: PeerLike, ids: number[], params?: { revoke?: boolean }): Promise<number> {
-    return deleteMessages(this, peer, ids, params);
+    return methods.messages().then((m) => m.deleteMessages(this, peer, ids, params));
   }
   /** See {@link forwardMessages}. */
   forwardMessages(to: PeerLike, from: PeerLike, ids: number[], params?: ForwardMessagesParams): Promise<Message[]> {
-    return forwardMessages(this, to, from, ids, params);
+    return methods.messages().then((m) => m.forwardMessages(this, to, from, ids, params));
   }
   /** See {@link pinMessage}. */
   pinMessage(peer: PeerLike, id: number, params?: PinMessageParams): Promise<void> {
-    return pinMessage(this, peer, id, params);
+    return methods.messages().then((m) => m.pinMessage(this, peer, id, params));
   }
   /** See {@link unpinMessage}. */
   unpinMessage(peer: PeerLike, id: number): Promise<void> {
-    return unpinMessage(this, peer, id);
+    return methods.messages().then((m) => m.unpinMessage(this, peer, id));
   }
   /** See {@link readHistory}. */
   readHistory(peer: PeerLike, params?: { maxId?: number }): Promise<void> {
-    return readHistory(this, peer, params);
+    return methods.messages().then((m) => m.readHistory(this, peer, params));
   }
   /** See {@link saveDraft}. */
   saveDraft(peer: PeerLike, text: string, params?: { replyTo?: number; entities?: MessageEntity[] }): Promise<void> {
-    return saveDraft(this, peer, text, params);
+    return methods.messages().then((m) => m.saveDraft(this, peer, text, params));
   }
   // ------------------------------------------------ message extras (issue 12)
 
   /** See {@link sendReaction}. */
   sendReaction(peer: PeerLike, id: number, reaction: ReactionLike | ReactionLike[], params?: { big?: boolean }): Promise<void> {
-    return sendReaction(this, peer, id, reaction, params);
+    return methods.messages().then((m) => m.sendReaction(this, peer, id, reaction, params));
   }
   /** See {@link getReactions}. */
   getReactions(peer: PeerLike, ids: number[]): Promise<Map<number, MessageReactions>> {
-    return getReactions(this, peer, ids);
+    return methods.messages().then((m) => m.getReactions(this, peer, ids));
   }
   /** See {@link iterReactionUsers}. */
   iterReactionUsers(
@@ -607,35 +580,35 @@ export class TelegramClient implements ClientCore {
     id: number,
     params?: { reaction?: ReactionLike; pageSize?: number; limit?: number },
   ): AsyncGenerator<MessagePeerReaction> {
-    return iterReactionUsers(this, peer, id, params);
+    return lazyIterator(methods.messages().then((m) => m.iterReactionUsers(this, peer, id, params)));
   }
   /** See {@link sendPoll}. */
   sendPoll(peer: PeerLike, params: PollParams): Promise<Message> {
-    return sendPoll(this, peer, params);
+    return methods.messages().then((m) => m.sendPoll(this, peer, params));
   }
   /** See {@link vote}. */
   vote(peer: PeerLike, id: number, choices: (number | Uint8Array)[]): Promise<PollResults> {
-    return vote(this, peer, id, choices);
+    return methods.messages().then((m) => m.vote(this, peer, id, choices));
   }
   /** See {@link getPollResults}. */
   getPollResults(peer: PeerLike, id: number): Promise<PollResults> {
-    return getPollResults(this, peer, id);
+    return methods.messages().then((m) => m.getPollResults(this, peer, id));
   }
   /** See {@link sendDice}. */
   sendDice(peer: PeerLike, emoticon?: string, params?: SendExtrasParams): Promise<Message> {
-    return sendDice(this, peer, emoticon, params);
+    return methods.messages().then((m) => m.sendDice(this, peer, emoticon, params));
   }
   /** See {@link sendContact}. */
   sendContact(peer: PeerLike, contact: ContactCard, params?: SendExtrasParams): Promise<Message> {
-    return sendContact(this, peer, contact, params);
+    return methods.messages().then((m) => m.sendContact(this, peer, contact, params));
   }
   /** See {@link sendLocation}. */
   sendLocation(peer: PeerLike, point: GeoLocation, params?: SendExtrasParams): Promise<Message> {
-    return sendLocation(this, peer, point, params);
+    return methods.messages().then((m) => m.sendLocation(this, peer, point, params));
   }
   /** See {@link sendLiveLocation}. */
   sendLiveLocation(peer: PeerLike, point: GeoLocation, params?: LiveLocationParams): Promise<Message> {
-    return sendLiveLocation(this, peer, point, params);
+    return methods.messages().then((m) => m.sendLiveLocation(this, peer, point, params));
   }
   /** See {@link editLiveLocation}. */
   editLiveLocation(
@@ -644,115 +617,115 @@ export class TelegramClient implements ClientCore {
     point: GeoLocation,
     params?: { heading?: number; proximityRadius?: number; stopped?: boolean },
   ): Promise<Message> {
-    return editLiveLocation(this, peer, id, point, params);
+    return methods.messages().then((m) => m.editLiveLocation(this, peer, id, point, params));
   }
   /** See {@link sendAlbum}. */
   sendAlbum(peer: PeerLike, items: AlbumItem[], params?: { silent?: boolean; schedule?: Date | number }): Promise<Message[]> {
-    return sendAlbum(this, peer, items, params);
+    return methods.messages().then((m) => m.sendAlbum(this, peer, items, params));
   }
   /** See {@link setChatAction}. */
   setChatAction(peer: PeerLike, action: ChatActionLike): Promise<void> {
-    return setChatAction(this, peer, action);
+    return methods.messages().then((m) => m.setChatAction(this, peer, action));
   }
   /** See {@link withChatAction}: shows `action` while `task` runs. */
   withChatAction<T>(peer: PeerLike, action: ChatActionLike, task: () => Promise<T>, params?: { repeatMs?: number }): Promise<T> {
-    return withChatAction(this, peer, action, task, params);
+    return methods.messages().then((m) => m.withChatAction(this, peer, action, task, params));
   }
   /** See {@link getScheduledMessages}. */
   getScheduledMessages(peer: PeerLike): Promise<Message[]> {
-    return getScheduledMessages(this, peer);
+    return methods.messages().then((m) => m.getScheduledMessages(this, peer));
   }
   /** See {@link sendScheduledNow}. */
   sendScheduledNow(peer: PeerLike, ids: number[]): Promise<Message[]> {
-    return sendScheduledNow(this, peer, ids);
+    return methods.messages().then((m) => m.sendScheduledNow(this, peer, ids));
   }
   /** See {@link deleteScheduledMessages}. */
   deleteScheduledMessages(peer: PeerLike, ids: number[]): Promise<void> {
-    return deleteScheduledMessages(this, peer, ids);
+    return methods.messages().then((m) => m.deleteScheduledMessages(this, peer, ids));
   }
 
   // ------------------------------------------------ files
 
   /** See {@link uploadFile}. */
   uploadFile(source: UploadSource, params?: UploadFileParams): Promise<UploadedFile> {
-    return uploadFile(this, source, params);
+    return methods.files().then((m) => m.uploadFile(this, source, params));
   }
   /** See {@link sendMedia}. */
   sendMedia(peer: PeerLike, params: SendMediaParams): Promise<Message> {
-    return sendMedia(this, peer, params);
+    return methods.files().then((m) => m.sendMedia(this, peer, params));
   }
   /** See {@link downloadToBuffer}. */
   downloadToBuffer(target: DownloadTarget, params?: DownloadParams): Promise<Uint8Array> {
-    return downloadToBuffer(this, target, params);
+    return methods.files().then((m) => m.downloadToBuffer(this, target, params));
   }
   /** See {@link downloadToFile} (Node, Deno, Bun). */
   downloadToFile(target: DownloadTarget, path: string, params?: DownloadParams): Promise<number> {
-    return downloadToFile(this, target, path, params);
+    return methods.files().then((m) => m.downloadToFile(this, target, path, params));
   }
   /** See {@link iterDownload}. */
   iterDownload(target: DownloadTarget, params?: IterDownloadParams): AsyncGenerator<Uint8Array> {
-    return iterDownload(this, target, params);
+    return lazyIterator(methods.files().then((m) => m.iterDownload(this, target, params)));
   }
   /** See {@link downloadAsStream}. */
   downloadAsStream(target: DownloadTarget, params?: IterDownloadParams): ReadableStream<Uint8Array> {
-    return downloadAsStream(this, target, params);
+    return lazyStream(methods.files().then((m) => m.downloadAsStream(this, target, params)));
   }
 
   /** See {@link getMessages}. */
   getMessages(peer: PeerLike, ids: number[]): Promise<(Message | undefined)[]> {
-    return getMessages(this, peer, ids);
+    return methods.messages().then((m) => m.getMessages(this, peer, ids));
   }
   /** See {@link iterHistory}. */
   iterHistory(peer: PeerLike, params?: IterHistoryParams): AsyncGenerator<Message> {
-    return iterHistory(this, peer, params);
+    return lazyIterator(methods.messages().then((m) => m.iterHistory(this, peer, params)));
   }
   /** See {@link searchMessages}. */
   searchMessages(peer: PeerLike, query: string, params?: SearchMessagesParams): AsyncGenerator<Message> {
-    return searchMessages(this, peer, query, params);
+    return lazyIterator(methods.messages().then((m) => m.searchMessages(this, peer, query, params)));
   }
   /** See {@link searchGlobal}. */
   searchGlobal(query: string, params?: SearchGlobalParams): AsyncGenerator<Message> {
-    return searchGlobal(this, query, params);
+    return lazyIterator(methods.messages().then((m) => m.searchGlobal(this, query, params)));
   }
   /** See {@link iterDialogs}. */
   iterDialogs(params?: IterDialogsParams): AsyncGenerator<Dialog> {
-    return iterDialogs(this, params);
+    return lazyIterator(methods.dialogs().then((m) => m.iterDialogs(this, params)));
   }
   /** See {@link createGroup}. */
   createGroup(title: string, users: PeerLike[]): Promise<Chat> {
-    return createGroup(this, title, users);
+    return methods.chats().then((m) => m.createGroup(this, title, users));
   }
   /** See {@link createChannel}. */
   createChannel(title: string, params?: CreateChannelParams): Promise<Chat> {
-    return createChannel(this, title, params);
+    return methods.chats().then((m) => m.createChannel(this, title, params));
   }
   /** See {@link joinChat}. */
   joinChat(peer: PeerLike): Promise<Chat> {
-    return joinChat(this, peer);
+    return methods.chats().then((m) => m.joinChat(this, peer));
   }
   /** See {@link leaveChat}. */
   leaveChat(peer: PeerLike): Promise<void> {
-    return leaveChat(this, peer);
+    return methods.chats().then((m) => m.leaveChat(this, peer));
   }
   /** See {@link iterParticipants}. */
   iterParticipants(chat: PeerLike, params?: IterParticipantsParams): AsyncGenerator<ChatMember> {
-    return iterParticipants(this, chat, params);
+    return lazyIterator(methods.chats().then((m) => m.iterParticipants(this, chat, params)));
   }
   /** See {@link getParticipant}. */
   getParticipant(chat: PeerLike, user: PeerLike): Promise<ChatMember> {
-    return getParticipant(this, chat, user);
+    return methods.chats().then((m) => m.getParticipant(this, chat, user));
   }
   /** See {@link banMember}. */
   banMember(chat: PeerLike, user: PeerLike, untilDate?: Date | number): Promise<void> {
-    return banMember(this, chat, user, untilDate);
+    return methods.chats().then((m) => m.banMember(this, chat, user, untilDate));
   }
   /** See {@link unbanMember}. */
   unbanMember(chat: PeerLike, user: PeerLike): Promise<void> {
-    return unbanMember(this, chat, user);
+    return methods.chats().then((m) => m.unbanMember(this, chat, user));
   }
   /** See {@link kickMember}. */
   kickMember(chat: PeerLike, user: PeerLike): Promise<void> {
-    return kickMember(this, chat, user);
+    return methods.chats().then((m) => m.kickMember(this, chat, user));
   }
   /** See {@link restrictMember}. */
   restrictMember(
@@ -761,7 +734,7 @@ export class TelegramClient implements ClientCore {
     rights: BannedRightsInit | readonly BannedRight[] | ChatBannedRights,
     untilDate?: Date | number,
   ): Promise<void> {
-    return restrictMember(this, chat, user, rights, untilDate);
+    return methods.chats().then((m) => m.restrictMember(this, chat, user, rights, untilDate));
   }
   /** See {@link promoteMember}. */
   promoteMember(
@@ -770,102 +743,102 @@ export class TelegramClient implements ClientCore {
     rights: AdminRightsInit | readonly AdminRight[] | ChatAdminRights,
     rank?: string,
   ): Promise<void> {
-    return promoteMember(this, chat, user, rights, rank);
+    return methods.chats().then((m) => m.promoteMember(this, chat, user, rights, rank));
   }
   /** See {@link demoteMember}. */
   demoteMember(chat: PeerLike, user: PeerLike): Promise<void> {
-    return demoteMember(this, chat, user);
+    return methods.chats().then((m) => m.demoteMember(this, chat, user));
   }
   /** See {@link setDefaultPermissions}. */
   setDefaultPermissions(chat: PeerLike, forbidden: BannedRightsInit | readonly BannedRight[] | ChatBannedRights): Promise<void> {
-    return setDefaultPermissions(this, chat, forbidden);
+    return methods.chats().then((m) => m.setDefaultPermissions(this, chat, forbidden));
   }
   /** See {@link createInviteLink}. */
   createInviteLink(chat: PeerLike, params?: InviteLinkParams): Promise<InviteLink> {
-    return createInviteLink(this, chat, params);
+    return methods.chats().then((m) => m.createInviteLink(this, chat, params));
   }
   /** See {@link exportInviteLink}. */
   exportInviteLink(chat: PeerLike): Promise<InviteLink> {
-    return exportInviteLink(this, chat);
+    return methods.chats().then((m) => m.exportInviteLink(this, chat));
   }
   /** See {@link editInviteLink}. */
   editInviteLink(chat: PeerLike, link: string | InviteLink, params: InviteLinkParams): Promise<InviteLink> {
-    return editInviteLink(this, chat, link, params);
+    return methods.chats().then((m) => m.editInviteLink(this, chat, link, params));
   }
   /** See {@link revokeInviteLink}. */
   revokeInviteLink(chat: PeerLike, link: string | InviteLink): Promise<InviteLink> {
-    return revokeInviteLink(this, chat, link);
+    return methods.chats().then((m) => m.revokeInviteLink(this, chat, link));
   }
   /** See {@link iterInviteLinks}. */
   iterInviteLinks(chat: PeerLike, params?: IterInviteLinksParams): AsyncGenerator<InviteLink> {
-    return iterInviteLinks(this, chat, params);
+    return lazyIterator(methods.chats().then((m) => m.iterInviteLinks(this, chat, params)));
   }
   /** See {@link iterInviteLinkMembers}. */
   iterInviteLinkMembers(chat: PeerLike, params?: IterInviteLinkMembersParams): AsyncGenerator<InviteLinkMember> {
-    return iterInviteLinkMembers(this, chat, params);
+    return lazyIterator(methods.chats().then((m) => m.iterInviteLinkMembers(this, chat, params)));
   }
   /** See {@link iterJoinRequests}. */
   iterJoinRequests(chat: PeerLike, params?: Omit<IterInviteLinkMembersParams, 'requested'>): AsyncGenerator<InviteLinkMember> {
-    return iterJoinRequests(this, chat, params);
+    return lazyIterator(methods.chats().then((m) => m.iterJoinRequests(this, chat, params)));
   }
   /** See {@link checkInviteLink}. */
   checkInviteLink(link: string): Promise<InviteLinkPreview> {
-    return checkInviteLink(this, link);
+    return methods.chats().then((m) => m.checkInviteLink(this, link));
   }
   /** See {@link approveJoinRequest}. */
   approveJoinRequest(chat: PeerLike, user: PeerLike): Promise<void> {
-    return approveJoinRequest(this, chat, user);
+    return methods.chats().then((m) => m.approveJoinRequest(this, chat, user));
   }
   /** See {@link declineJoinRequest}. */
   declineJoinRequest(chat: PeerLike, user: PeerLike): Promise<void> {
-    return declineJoinRequest(this, chat, user);
+    return methods.chats().then((m) => m.declineJoinRequest(this, chat, user));
   }
   /** See {@link settleAllJoinRequests}. */
   settleAllJoinRequests(chat: PeerLike, params: { approve: boolean; link?: string | InviteLink }): Promise<void> {
-    return settleAllJoinRequests(this, chat, params);
+    return methods.chats().then((m) => m.settleAllJoinRequests(this, chat, params));
   }
   /** See {@link setChatTitle}. */
   setChatTitle(chat: PeerLike, title: string): Promise<void> {
-    return setChatTitle(this, chat, title);
+    return methods.chats().then((m) => m.setChatTitle(this, chat, title));
   }
   /** See {@link setChatAbout}. */
   setChatAbout(chat: PeerLike, about: string): Promise<void> {
-    return setChatAbout(this, chat, about);
+    return methods.chats().then((m) => m.setChatAbout(this, chat, about));
   }
   /** See {@link getStickerSet}. */
   getStickerSet(set: StickerSetLike): Promise<StickerSet> {
-    return getStickerSet(this, set);
+    return methods.stickers().then((m) => m.getStickerSet(this, set));
   }
   /** See {@link setChatPhoto}. */
   setChatPhoto(chat: PeerLike, file: UploadSource, params?: UploadFileParams): Promise<void> {
-    return setChatPhoto(this, chat, file, params);
+    return methods.chats().then((m) => m.setChatPhoto(this, chat, file, params));
   }
   /** See {@link deleteChatPhoto}. */
   deleteChatPhoto(chat: PeerLike): Promise<void> {
-    return deleteChatPhoto(this, chat);
+    return methods.chats().then((m) => m.deleteChatPhoto(this, chat));
   }
   /** See {@link iterProfilePhotos}. */
   iterProfilePhotos(user: PeerLike, params?: IterProfilePhotosParams): AsyncGenerator<PhotoType> {
-    return iterProfilePhotos(this, user, params);
+    return lazyIterator(methods.users().then((m) => m.iterProfilePhotos(this, user, params)));
   }
   /** See {@link setProfilePhoto}. */
   setProfilePhoto(file: UploadSource, params?: UploadFileParams): Promise<PhotoType> {
-    return setProfilePhoto(this, file, params);
+    return methods.users().then((m) => m.setProfilePhoto(this, file, params));
   }
   /** See {@link deleteProfilePhotos}. */
   deleteProfilePhotos(photos: readonly PhotoType[]): Promise<bigint[]> {
-    return deleteProfilePhotos(this, photos);
+    return methods.users().then((m) => m.deleteProfilePhotos(this, photos));
   }
   /** See {@link resolvePeer}. */
   resolvePeer(peer: PeerLike): Promise<InputPeer> {
-    return resolvePeer(this, peer);
+    return methods.peers().then((m) => m.resolvePeer(this, peer));
   }
 
   // ------------------------------------------------ bots (ts/client/methods/bots)
 
   /** See {@link answerCallbackQuery}. */
   answerCallbackQuery(queryId: bigint | { readonly id: bigint }, params?: AnswerCallbackQueryParams): Promise<void> {
-    return answerCallbackQuery(this, queryId, params);
+    return methods.bots().then((m) => m.answerCallbackQuery(this, queryId, params));
   }
   /** See {@link answerInlineQuery}. */
   answerInlineQuery(
@@ -873,11 +846,11 @@ export class TelegramClient implements ClientCore {
     results: readonly InputBotInlineResult[],
     params?: AnswerInlineQueryParams,
   ): Promise<void> {
-    return answerInlineQuery(this, queryId, results, params);
+    return methods.bots().then((m) => m.answerInlineQuery(this, queryId, results, params));
   }
   /** See {@link editReplyMarkup}. */
   editReplyMarkup(peer: PeerLike, id: number, markup: ReplyMarkup.replyInlineMarkup): Promise<Message> {
-    return editReplyMarkup(this, peer, id, markup);
+    return methods.bots().then((m) => m.editReplyMarkup(this, peer, id, markup));
   }
   /** See {@link getCallbackAnswer}. */
   getCallbackAnswer(
@@ -886,15 +859,15 @@ export class TelegramClient implements ClientCore {
     data: string | Uint8Array | undefined,
     params?: GetCallbackAnswerParams,
   ): Promise<CallbackAnswer> {
-    return getCallbackAnswer(this, peer, messageId, data, params);
+    return methods.bots().then((m) => m.getCallbackAnswer(this, peer, messageId, data, params));
   }
   /** See {@link clickButton}. */
   clickButton(message: Message, selector: ButtonSelector, params?: GetCallbackAnswerParams): Promise<ClickResult> {
-    return clickButton(this, message, selector, params);
+    return methods.bots().then((m) => m.clickButton(this, message, selector, params));
   }
   /** See {@link getInlineResults}. */
   getInlineResults(bot: PeerLike, query: string, params?: GetInlineResultsParams): Promise<tlMessages.BotResults> {
-    return getInlineResults(this, bot, query, params);
+    return methods.bots().then((m) => m.getInlineResults(this, bot, query, params));
   }
   /** See {@link sendInlineResult}. */
   sendInlineResult(
@@ -903,26 +876,26 @@ export class TelegramClient implements ClientCore {
     resultId: string,
     params?: SendInlineResultParams,
   ): Promise<Message> {
-    return sendInlineResult(this, peer, results, resultId, params);
+    return methods.bots().then((m) => m.sendInlineResult(this, peer, results, resultId, params));
   }
   /** See {@link setBotCommands}. */
   setBotCommands(commands: readonly CommandInfo[], params?: BotCommandsParams): Promise<void> {
-    return setBotCommands(this, commands, params);
+    return methods.bots().then((m) => m.setBotCommands(this, commands, params));
   }
   /** See {@link getBotCommands}. */
   getBotCommands(params?: BotCommandsParams): Promise<CommandInfo[]> {
-    return getBotCommands(this, params);
+    return methods.bots().then((m) => m.getBotCommands(this, params));
   }
   /** See {@link resetBotCommands}. */
   resetBotCommands(params?: BotCommandsParams): Promise<void> {
-    return resetBotCommands(this, params);
+    return methods.bots().then((m) => m.resetBotCommands(this, params));
   }
   /** See {@link setBotMenuButton}. */
   setBotMenuButton(button: MenuButton, params?: { user?: PeerLike }): Promise<void> {
-    return setBotMenuButton(this, button, params);
+    return methods.bots().then((m) => m.setBotMenuButton(this, button, params));
   }
   /** See {@link getBotMenuButton}. */
   getBotMenuButton(params?: { user?: PeerLike }): Promise<MenuButton> {
-    return getBotMenuButton(this, params);
+    return methods.bots().then((m) => m.getBotMenuButton(this, params));
   }
 }

@@ -10,37 +10,12 @@
  * const packet = key.seal(plaintext, 0);
  * ```
  */
-import type { CryptoProvider, RandomSource } from './provider.js';
-import { createWasmProvider } from './wasm-provider.js';
-
 export type { AuthKeyHandle, CryptoEngine, CryptoProvider, CtrCipher, HashInput, RandomSource } from './provider.js';
 export { WasmCryptoProvider, createWasmProvider, createWasmProviderSync } from './wasm-provider.js';
 export type { WasmProviderOptions } from './wasm-provider.js';
 export { defaultRandom } from './random.js';
 
-/** Options of `createCryptoProvider`: which engine and which WASM build. */
-export interface CryptoProviderOptions {
-  /** `auto` (default): node:crypto routes on Node, WASM elsewhere. `wasm`: always WASM. */
-  engine?: 'auto' | 'wasm';
-  /** Force the SIMD or plain WASM build (default: feature detection). */
-  simd?: boolean;
-  /** Random source (default `crypto.getRandomValues`). */
-  random?: RandomSource;
-}
-
-function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof p?.versions?.node === 'string' && !('Deno' in globalThis) && !('Bun' in globalThis);
-}
-
-/** Creates the best provider for this runtime. */
-export async function createCryptoProvider(options: CryptoProviderOptions = {}): Promise<CryptoProvider> {
-  if ((options.engine ?? 'auto') === 'auto' && isNode()) {
-    const { createNodeProvider } = await import('./node-provider.js');
-    return createNodeProvider(options);
-  }
-  return createWasmProvider(options);
-}
+export { createCryptoProvider, type CryptoProviderOptions } from './create-provider.js';
 
 // The MTProto crypto built on the provider: RSA (RSA_PAD and the old SHA1 form),
 // Telegram's public keys, the DH checks, the handshake KDF, 2FA SRP, and helpers.

@@ -2,11 +2,15 @@
  * Runs the auth key exchange's plain messages over an open `Transport`
  * (https://core.telegram.org/mtproto/auth_key), and a small helper that
  * bounds a promise by an `AbortSignal`. Used by `Connection` when it opens.
+ *
+ * The handshake code (RSA, DH, the Telegram keys) is loaded by dynamic import
+ * on the first exchange: a client opened from a stored key never loads it,
+ * which keeps a serverless cold start short.
  */
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RsaPublicKey } from '../crypto/rsa.js';
 import { TimeoutError, TransportError, WasmgramError } from '../errors.js';
-import { type AuthKeyResult, ClientHandshake } from '../mtproto/handshake/index.js';
+import type { AuthKeyResult } from '../mtproto/handshake/index.js';
 import type { Transport } from '../transport/transport.js';
 
 /** What the key exchange needs. */
@@ -27,13 +31,6 @@ export interface KeyExchangeOptions {
  * `TlError`), a transport error (-404 ...), or the connection closing.
  */
 export function runKeyExchange(transport: Transport, options: KeyExchangeOptions): Promise<AuthKeyResult> {
-  const hs = new ClientHandshake({
-    crypto: options.crypto,
-    dcId: options.dcId,
-    ...(options.rsaKeys && { rsaKeys: options.rsaKeys }),
-    ...(options.expiresIn !== undefined && { expiresIn: options.expiresIn }),
-    clock: options.clock,
-  });
   return new Promise<AuthKeyResult>((resolve, reject) => {
     const offs: (() => void)[] = [];
     let settled = false;
@@ -44,24 +41,40 @@ export function runKeyExchange(transport: Transport, options: KeyExchangeOptions
       if (error) reject(error);
       else resolve(result!);
     };
+    // Listen for the end of the transport before the handshake code loads, so a close meanwhile is not missed.
     offs.push(
-      transport.on('packet', (packet) => {
-        try {
-          const out = hs.receive(packet);
-          if (out.done) finish(undefined, out.done);
-          else transport.send(out.request);
-        } catch (e) {
-          finish(e instanceof Error ? e : new WasmgramError(String(e)));
-        }
-      }),
       transport.on('error', (e) => finish(e)),
       transport.on('close', () => finish(new TransportError('connection closed during the key exchange'))),
     );
-    try {
-      transport.send(hs.start());
-    } catch (e) {
-      finish(e instanceof Error ? e : new WasmgramError(String(e)));
-    }
+    import('../mtproto/handshake/driver.js').then(
+      ({ ClientHandshake }) => {
+        if (settled) return;
+        try {
+          const hs = new ClientHandshake({
+            crypto: options.crypto,
+            dcId: options.dcId,
+            ...(options.rsaKeys && { rsaKeys: options.rsaKeys }),
+            ...(options.expiresIn !== undefined && { expiresIn: options.expiresIn }),
+            clock: options.clock,
+          });
+          offs.push(
+            transport.on('packet', (packet) => {
+              try {
+                const out = hs.receive(packet);
+                if (out.done) finish(undefined, out.done);
+                else transport.send(out.request);
+              } catch (e) {
+                finish(e instanceof Error ? e : new WasmgramError(String(e)));
+              }
+            }),
+          );
+          transport.send(hs.start());
+        } catch (e) {
+          finish(e instanceof Error ? e : new WasmgramError(String(e)));
+        }
+      },
+      (e: unknown) => finish(e instanceof Error ? e : new WasmgramError(String(e))),
+    );
   });
 }
 

@@ -9,8 +9,16 @@
  * dispatcher's message filters read (`text`, `chat.type`, `sender`, ...: the
  * `MessageLike` shape of ts/dispatcher), so `command('start')` works on them.
  */
-import type { InputBotInlineResult, Peer, SendMessageAction, UserStatus as TlUserStatus, Update } from '../../tl/generated/types.js';
+import type {
+  InputBotInlineMessageID,
+  InputBotInlineResult,
+  Peer,
+  SendMessageAction,
+  UserStatus as TlUserStatus,
+  Update,
+} from '../../tl/generated/types.js';
 import type { ClientCore } from '../core.js';
+import type { EditInlineMessageParams } from '../methods/bots/edit-inline-message.js';
 import { BotQuery } from './bot-query.js';
 import type { Album } from './album.js';
 import { Chat } from './chat.js';
@@ -149,6 +157,43 @@ export class CallbackQuery extends BotQuery<Update.updateBotCallbackQuery | Upda
   get messageId(): number | undefined {
     return this.raw._ === 'updateBotCallbackQuery' ? this.raw.msg_id : undefined;
   }
+  /**
+   * The id of the inline message with the button (a message sent through the
+   * bot in inline mode), for `editInlineMessage`; undefined for chat messages.
+   */
+  get inlineMessageId(): InputBotInlineMessageID | undefined {
+    return this.raw._ === 'updateInlineBotCallbackQuery' ? this.raw.msg_id : undefined;
+  }
+  /**
+   * Edits the message with the button: an inline message through
+   * `messages.editInlineBotMessage`, a chat message through `messages.editMessage`.
+   *
+   * @example
+   * ```ts
+   * client.on('callbackQuery', async (q) => {
+   *   await q.editMessage({ text: `Chosen: ${q.dataText}`, replyMarkup: inlineKeyboard([]) });
+   *   await q.answer();
+   * });
+   * ```
+   */
+  async editMessage(params: EditInlineMessageParams | string): Promise<void> {
+    const p = typeof params === 'string' ? { text: params } : params;
+    if (this.raw._ === 'updateInlineBotCallbackQuery') {
+      const { editInlineMessage } = await import('../methods/bots/edit-inline-message.js');
+      await editInlineMessage(this.client, this.raw.msg_id, p);
+      return;
+    }
+    const chat = markedPeerId(this.raw.peer);
+    const id = this.raw.msg_id;
+    if (p.text === undefined) {
+      if (!p.replyMarkup) return;
+      const { editReplyMarkup } = await import('../methods/bots/edit-reply-markup.js');
+      await editReplyMarkup(this.client, chat, id, p.replyMarkup);
+      return;
+    }
+    const { editMessage } = await import('../methods/messages/edit-message.js');
+    await editMessage(this.client, chat, id, p.text, p);
+  }
   /** Answers the query (https://core.telegram.org/method/messages.setBotCallbackAnswer): a toast, an alert, or a URL. */
   async answer(params: { text?: string; alert?: boolean; url?: string; cacheTimeS?: number } = {}): Promise<void> {
     await this.client.invoke({
@@ -204,6 +249,10 @@ export class InlineSend {
   /** The chosen result's id. */
   get resultId(): string {
     return this.raw.id;
+  }
+  /** The sent message's inline id (Telegram gives it when the result has an inline keyboard), for `editInlineMessage`. */
+  get inlineMessageId(): InputBotInlineMessageID | undefined {
+    return this.raw.msg_id;
   }
   get query(): string {
     return this.raw.query;

@@ -18,6 +18,7 @@ import { forumReadMethods } from './forum-read.js';
 import { forumTopicsMethods } from './forum-topics.js';
 import { helpMethods } from './help.js';
 import { invitesMethods } from './invites.js';
+import { inlineEditMethods } from './inline-edit.js';
 import { inlineQueryMethods } from './inline-queries.js';
 import { messagesHistoryMethods } from './messages-history.js';
 import { messagesMediaMethods } from './messages-media.js';
@@ -66,6 +67,7 @@ export const METHODS: MethodTable = {
   ...chatActionsMethods,
   ...callbackQueryMethods,
   ...inlineQueryMethods,
+  ...inlineEditMethods,
   ...botsCommandMethods,
   ...stickersMethods,
   ...sendAsMethods,

@@ -1,0 +1,20 @@
+/** The chats methods of `TelegramClient` (groups and channels: create, join, members, rights, invite links, photos), loaded on first use: see ./index.ts. */
+export { createChannel } from '../methods/chats/create-channel.js';
+export { createGroup } from '../methods/chats/create-group.js';
+export { joinChat, leaveChat } from '../methods/chats/join-chat.js';
+export { banMember, unbanMember } from '../methods/chats/ban-member.js';
+export { checkInviteLink } from '../methods/chats/check-invite-link.js';
+export { createInviteLink, exportInviteLink } from '../methods/chats/create-invite-link.js';
+export { editInviteLink, revokeInviteLink } from '../methods/chats/edit-invite-link.js';
+export { getParticipant } from '../methods/chats/get-participant.js';
+export { iterInviteLinkMembers, iterJoinRequests } from '../methods/chats/iter-invite-link-members.js';
+export { iterInviteLinks } from '../methods/chats/iter-invite-links.js';
+export { iterParticipants } from '../methods/chats/iter-participants.js';
+export { approveJoinRequest, declineJoinRequest, settleAllJoinRequests } from '../methods/chats/join-requests.js';
+export { kickMember } from '../methods/chats/kick-member.js';
+export { demoteMember, promoteMember } from '../methods/chats/promote-member.js';
+export { restrictMember } from '../methods/chats/restrict-member.js';
+export { setChatAbout } from '../methods/chats/set-chat-about.js';
+export { deleteChatPhoto, setChatPhoto } from '../methods/chats/set-chat-photo.js';
+export { setChatTitle } from '../methods/chats/set-chat-title.js';
+export { setDefaultPermissions } from '../methods/chats/set-default-permissions.js';

@@ -1,0 +1,23 @@
+/** The messages methods of `TelegramClient` (send, edit, delete, forward, pin, read, history, search, reactions, polls), loaded on first use: see ./index.ts. */
+export { deleteMessages } from '../methods/messages/delete-messages.js';
+export { editMessage } from '../methods/messages/edit-message.js';
+export { forwardMessages } from '../methods/messages/forward-messages.js';
+export { getMessages } from '../methods/messages/get-messages.js';
+export { iterHistory } from '../methods/messages/iter-history.js';
+export { pinMessage, unpinMessage } from '../methods/messages/pin-message.js';
+export { readHistory } from '../methods/messages/read-history.js';
+export { saveDraft } from '../methods/messages/save-draft.js';
+export { setChatAction, withChatAction } from '../methods/messages/chat-action.js';
+export { getPollResults } from '../methods/messages/get-poll-results.js';
+export { getReactions, iterReactionUsers } from '../methods/messages/get-reactions.js';
+export { deleteScheduledMessages, getScheduledMessages, sendScheduledNow } from '../methods/messages/scheduled-messages.js';
+export { sendAlbum } from '../methods/messages/send-album.js';
+export { sendContact } from '../methods/messages/send-contact.js';
+export { sendDice } from '../methods/messages/send-dice.js';
+export { editLiveLocation, sendLiveLocation, sendLocation } from '../methods/messages/send-location.js';
+export { sendPoll } from '../methods/messages/send-poll.js';
+export { sendReaction } from '../methods/messages/send-reaction.js';
+export { vote } from '../methods/messages/vote.js';
+export { searchGlobal } from '../methods/messages/search-global.js';
+export { searchMessages } from '../methods/messages/search-messages.js';
+export { sendMessage } from '../methods/messages/send-message.js';

@@ -1,0 +1,5 @@
+/** The users methods of `TelegramClient` (the account and profile photos), loaded on first use: see ./index.ts. */
+export { deleteProfilePhotos } from '../methods/users/delete-profile-photos.js';
+export { iterProfilePhotos } from '../methods/users/iter-profile-photos.js';
+export { setProfilePhoto } from '../methods/users/set-profile-photo.js';
+export { getMe } from '../methods/users/get-me.js';
