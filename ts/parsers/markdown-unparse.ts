@@ -95,6 +95,9 @@ function reserve(entities: number): void {
   }
 }
 
+/** Line breaks in a markup piece (a pre block's, or a link URL's) inside a quote. */
+const LINE_BREAKS = /\n/g;
+
 const RANK = 7;
 const OPEN = 8;
 const KIND_SHIFT = 4;
@@ -147,7 +150,7 @@ function capture(text: string, list: readonly MessageEntity[]): number {
   reserve(list.length);
   // Entities are in order, so a style run can only merge with the latest one of its kind (as in mergeStyles).
   styleMerges = false;
-  styleEnd.fill(-1);
+  for (let k = 0; k < 5; k++) styleEnd[k] = -1;
   let prevStart = -1;
   let prevLength = 0;
   let prevRank = 0;
@@ -224,13 +227,23 @@ function events(text: string, list: readonly MessageEntity[], count: number): vo
       continue;
     }
     const e = list[i]!;
-    const url = kind === MarkupKind.TextUrl ? (e as MessageEntity.messageEntityTextUrl).url : urlForEntity(e);
-    if (url === undefined) continue;
+    let close: string;
+    let lf = false;
+    if (kind === MarkupKind.TextUrl) {
+      const url = (e as MessageEntity.messageEntityTextUrl).url;
+      close = `](${escapeUrl(url)})`;
+      lf = url.indexOf('\n') >= 0;
+    } else {
+      // tg:// links are built from numbers: nothing in them to escape, no line break.
+      const url = urlForEntity(e);
+      if (url === undefined) continue;
+      close = `](${url})`;
+    }
     stackEnd[sp] = end;
     stackCode[sp++] = 0;
     const bang = kind === MarkupKind.CustomEmoji || kind === MarkupKind.FormattedDate;
     push(offset, Rank.ScopedOpen, bang ? '![' : '[', Kind.Link, true, bang ? 33 : 91);
-    push(end, Rank.ScopedClose, `](${escapeUrl(url)})`, Kind.Link, false, 93, url.indexOf('\n') >= 0);
+    push(end, Rank.ScopedClose, close, Kind.Link, false, 93, lf);
   }
   if (merges) {
     // Rare: runs of one kind that touch or overlap become one (mergeStyles keeps Telegram's order).
@@ -238,7 +251,7 @@ function events(text: string, list: readonly MessageEntity[], count: number): vo
     for (let k = 0; k < styles; k++) own.push(list[styleIdx[k]!]!);
     for (const e of mergeStyles(own)) styleEvents(e.offset, e.offset + e.length, markupKind(e._), spans);
   } else if (spans > 0) fixStyleEnds(styles, spans);
-  sortEvents();
+  sortEvents(text.length);
 }
 
 /**
@@ -288,15 +301,15 @@ let evKeys = new Int32Array(64);
 /**
  * Sorts evOrder[0, evCount) by compareEvents. Each event becomes one
  * integer — (position · 8 + rank) · 2^11 + tie-break (push order for opens,
- * reversed for closes) — and a typed array sorts integers natively, with no
- * comparator calls. When that does not fit 31 bits (texts past 2^17
- * characters or more than 2^11 events) the comparator sort does it.
+ * reversed for closes) — sorted with no comparator calls: by insertion for a
+ * message's few dozen (events come nearly in order), natively past that.
+ * When a key does not fit 31 bits (texts past 2^17 characters or more than
+ * 2^11 events) the comparator sort does it.
  */
-function sortEvents(): void {
+function sortEvents(textLength: number): void {
   const n = evCount;
-  let maxPos = 0;
-  for (let i = 0; i < n; i++) if (evPos[i]! > maxPos) maxPos = evPos[i]!;
-  if (n > SEQ_MASK || maxPos >= 1 << (31 - SEQ_SHIFT - 3)) {
+  // Every position is at most the text's length.
+  if (n > SEQ_MASK || textLength >= 1 << (31 - SEQ_SHIFT - 3)) {
     for (let i = 0; i < n; i++) evOrder[i] = i;
     evOrder.set(Array.from(evOrder.subarray(0, n)).sort(compareEvents));
     return;
@@ -480,19 +493,24 @@ function needsEscape(text: string, i: number, c: number, next: number): boolean 
   }
 }
 
-/** Escapes running text [from, to); `next` is the char code that follows in the output (-1: none). */
+/** Escapes running text [from, to) (never empty); `next` is the char code that follows in the output (-1: none). */
 function escapeText(text: string, from: number, to: number, next: number, inQuote: boolean): string {
-  const out = escapePlain(text, from, to, next);
-  // Inside a quote each line break continues it with `> ` (escaping adds or removes no line
-  // break). The search reads the source text: the escaped one may be a rope it would flatten.
-  if (!inQuote) return out;
-  const lf = text.indexOf('\n', from);
-  return lf >= 0 && lf < to ? out.replace(LINE_BREAKS, '\n> ') : out;
+  if (!inQuote) return escapePlain(text, from, to, next);
+  let lf = text.indexOf('\n', from);
+  if (lf < 0 || lf >= to) return escapePlain(text, from, to, next);
+  // Inside a quote each line break continues it with `> `: the text is escaped line by line,
+  // each line's last character followed by the break (a regexp replace over the result costs more).
+  let out = '';
+  let start = from;
+  while (lf >= 0 && lf < to) {
+    out += start < lf ? `${escapePlain(text, start, lf, 10)}\n> ` : '\n> ';
+    start = lf + 1;
+    lf = text.indexOf('\n', start);
+  }
+  return start < to ? out + escapePlain(text, start, to, next) : out;
 }
 
-const LINE_BREAKS = /\n/g;
-
-/** escapeText outside a quote. */
+/** escapeText outside a quote ([from, to) never empty). */
 function escapePlain(text: string, from: number, to: number, next: number): string {
   const last = to - 1;
   let i = nextTextEscape(text, from);
