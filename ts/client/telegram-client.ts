@@ -27,6 +27,7 @@ import type {
   auth,
   ChatAdminRights,
   ChatBannedRights,
+  InputBotInlineMessageID,
   InputPeer,
   MessageEntity,
   ResultOf,
@@ -34,6 +35,7 @@ import type {
 } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
 import type { ClientCore, ClientInvokeOptions } from './core.js';
+import type { EditInlineMessageParams } from './methods/bots/edit-inline-message.js';
 import type { ResendCodeParams } from './methods/auth/resend-code.js';
 import type { SendCodeParams, SentCode } from './methods/auth/send-code.js';
 import type { SignInParams, SignUpParams, SignUpRequired } from './methods/auth/sign-in.js';
@@ -851,6 +853,20 @@ export class TelegramClient implements ClientCore {
   /** See {@link editReplyMarkup}. */
   editReplyMarkup(peer: PeerLike, id: number, markup: ReplyMarkup.replyInlineMarkup): Promise<Message> {
     return methods.bots().then((m) => m.editReplyMarkup(this, peer, id, markup));
+  }
+  /**
+   * Edits a message sent through this bot in inline mode (text and/or buttons), named by its
+   * `InputBotInlineMessageID` or the Bot API-style string; see `editInlineMessage`.
+   *
+   * @example
+   * ```ts
+   * client.on('callbackQuery', async (q) => {
+   *   if (q.inlineMessageId) await client.editInlineMessage(q.inlineMessageId, { text: 'Done ✅', replyMarkup: inlineKeyboard([]) });
+   * });
+   * ```
+   */
+  editInlineMessage(id: InputBotInlineMessageID | string, params: EditInlineMessageParams | string): Promise<void> {
+    return import('./methods/bots/edit-inline-message.js').then((m) => m.editInlineMessage(this, id, params));
   }
   /** See {@link getCallbackAnswer}. */
   getCallbackAnswer(
