@@ -6,6 +6,7 @@
  * scans the QR code (https://core.telegram.org/api/qr-login); another is the
  * peer the page writes to. Every wait has a deadline.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -150,6 +151,56 @@ test('QR login accepted by the phone, a message to @bob_example and his reply, t
     assert.equal(errors, []);
   } finally {
     await page.context().close();
+  }
+});
+
+/** Polls `get` every 50 ms until it returns a value; throws with `what()` after `ms`. */
+async function until<T>(get: () => T | undefined, ms: number, what: () => string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${what()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('examples/browser/dev.ts (the by-hand run): Vite dev serves the page from dist/, the link pasted in its terminal signs in, @bob_smith answers', async (ctx) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/browser/dev.ts'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let code: number | null | undefined;
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on('close', (c) => r((code = c))));
+  const address = () => {
+    if (code !== undefined) throw new Error(`dev.ts exited ${code}:\n${out}`);
+    return /Open (http\S+)/.exec(out)?.[1];
+  };
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(await until(address, LOAD_MS, () => `dev.ts printed no address:\n${out}`), { timeout: LOAD_MS });
+    child.stdin.write(`${await loginUrl(page, errors)}\n`);
+    await signedIn(page).catch((e) => {
+      throw new Error(`not signed in: ${e}\n${errors.join('\n')}\n${out}`);
+    });
+    assert.is(await page.textContent('#status'), 'signed in as Alice');
+    assert.match(out, /Accepted: the page signs in as Alice\./);
+    await page.fill('#send input[name="peer"]', '@bob_smith');
+    await page.fill('#send input[name="text"]', 'hi Bob');
+    await page.click('#send button[type="submit"]');
+    await shows(page, 'in', 'Bob: Bob got: hi Bob');
+    assert.equal(errors, []);
+  } finally {
+    await context.close();
+    // End of input stops dev.ts (as Ctrl+D would): Bob, Vite and the server shut down and it exits 0.
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const status = await exited;
+    clearTimeout(timer);
+    assert.is(status, 0, `dev.ts exited ${status}:\n${out}`);
   }
 });
 
