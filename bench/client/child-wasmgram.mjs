@@ -29,11 +29,11 @@ if (mode === 'login') {
   await client.close();
   out({ ms, userId: String(me.id), session: exportStringSession(await storage.snapshot()) });
 } else {
-  // cold and idle: import → stored session opened → first answer.
+  // cold and idle: import → stored session opened → first answer, through the root entry
+  // (`import { TelegramClient, StringStorage } from 'wasmgram'`, the lean one: no method code loads).
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const { TelegramClient } = await import('wasmgram/client');
-  const { StringStorage } = await import('wasmgram/storage');
+  const { TelegramClient, StringStorage } = await import('wasmgram');
   const client = new TelegramClient(options(new StringStorage(job.session)));
   const config = await client.invoke({ _: 'help.getConfig' });
   const ms = performance.now() - t0;
