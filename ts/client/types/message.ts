@@ -4,6 +4,7 @@
  * bound helpers — `reply`, `edit`, `delete`, `forward`, `pin`, `unpin`.
  */
 import type {
+  InputBotInlineMessageID,
   InputPeer,
   KeyboardButton,
   MessageAction,
@@ -13,8 +14,10 @@ import type {
   Message as TlMessage,
 } from '../../tl/generated/types.js';
 import type { ClickResult } from '../methods/bots/click-button.js';
+import type { EditInlineMessageParams } from '../methods/bots/edit-inline-message.js';
 import type { GetCallbackAnswerParams } from '../methods/bots/get-callback-answer.js';
 import type { DownloadParams } from '../methods/files/download-file.js';
+import type { EditMessageParams } from '../methods/messages/edit-message.js';
 import type { ButtonSelector } from './keyboard.js';
 import type { Chat } from './chat.js';
 import { type Media, setMediaOrigin, wrapMedia } from './media.js';
@@ -27,7 +30,9 @@ import { ArgumentError } from '../../errors.js';
 /** The client methods a `Message`'s helpers call (the `TelegramClient` has them all). */
 export interface MessageActions {
   sendMessage(peer: PeerLike, text: string, params?: { replyTo?: number }): Promise<Message>;
-  editMessage(peer: PeerLike, id: number, text: string): Promise<Message>;
+  editMessage(peer: PeerLike, id: number, text: string, params?: EditMessageParams): Promise<Message>;
+  editReplyMarkup(peer: PeerLike, id: number, markup: ReplyMarkup.replyInlineMarkup): Promise<Message>;
+  editInlineMessage(id: InputBotInlineMessageID | string, params: EditInlineMessageParams | string): Promise<void>;
   deleteMessages(peer: PeerLike, ids: number[], params?: { revoke?: boolean }): Promise<number>;
   forwardMessages(to: PeerLike, from: PeerLike, ids: number[]): Promise<Message[]>;
   pinMessage(peer: PeerLike, id: number, params?: { silent?: boolean }): Promise<void>;

@@ -179,21 +179,14 @@ export class CallbackQuery extends BotQuery<Update.updateBotCallbackQuery | Upda
   async editMessage(params: EditInlineMessageParams | string): Promise<void> {
     const p = typeof params === 'string' ? { text: params } : params;
     if (this.raw._ === 'updateInlineBotCallbackQuery') {
-      const { editInlineMessage } = await import('../methods/bots/edit-inline-message.js');
-      await editInlineMessage(this.client, this.raw.msg_id, p);
+      await this.client.editInlineMessage(this.raw.msg_id, p);
       return;
     }
     const chat = markedPeerId(this.raw.peer);
-    const id = this.raw.msg_id;
-    if (p.text === undefined) {
-      if (!p.replyMarkup) return;
-      const { editReplyMarkup } = await import('../methods/bots/edit-reply-markup.js');
-      await editReplyMarkup(this.client, chat, id, p.replyMarkup);
-      return;
-    }
-    const { editMessage } = await import('../methods/messages/edit-message.js');
-    await editMessage(this.client, chat, id, p.text, p);
+    if (p.text !== undefined) await this.client.editMessage(chat, this.raw.msg_id, p.text, p);
+    else if (p.replyMarkup) await this.client.editReplyMarkup(chat, this.raw.msg_id, p.replyMarkup);
   }
+
   /** Answers the query (https://core.telegram.org/method/messages.setBotCallbackAnswer): a toast, an alert, or a URL. */
   async answer(params: { text?: string; alert?: boolean; url?: string; cacheTimeS?: number } = {}): Promise<void> {
     await this.client.invoke({
