@@ -55,6 +55,7 @@ export { ChatBoost, MessageReaction, ParticipantUpdate } from './client/types/ch
 export { ChatMember, type ChatMemberStatus } from './client/types/chat-member.js';
 export { Dialog } from './client/types/dialog.js';
 export { Document } from './client/types/document.js';
+export { ForumTopic } from './client/types/forum-topic.js';
 export { forceReply, inlineKeyboard, removeKeyboard, replyKeyboard } from './client/types/keyboard.js';
 export { InlineButton, ReplyButton } from './client/types/buttons.js';
 export { InlineResult } from './client/types/inline-results.js';

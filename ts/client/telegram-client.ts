@@ -65,7 +65,14 @@ import type { ForwardMessagesParams } from './methods/messages/forward-messages.
 import type { IterHistoryParams } from './methods/messages/iter-history.js';
 import type { PinMessageParams } from './methods/messages/pin-message.js';
 import type { ChatActionLike } from './methods/messages/chat-action.js';
-import type { AlbumItem } from './methods/messages/send-album.js';
+import type { AlbumItem, SendAlbumParams } from './methods/messages/send-album.js';
+import type { CreateForumTopicParams } from './methods/forums/create-forum-topic.js';
+import type { EditForumTopicParams } from './methods/forums/edit-forum-topic.js';
+import type { IterForumTopicsParams } from './methods/forums/get-forum-topics.js';
+import type { TopicLike } from './methods/forums/topic-reply.js';
+import type { SendAsOption } from './methods/messages/send-as-peers.js';
+import type { ForumTopic } from './types/forum-topic.js';
+import type { User as UserType } from './types/user.js';
 import type { ContactCard } from './methods/messages/send-contact.js';
 import type { SendExtrasParams } from './methods/messages/send-input-media.js';
 import type { GeoLocation, LiveLocationParams } from './methods/messages/send-location.js';
@@ -622,7 +629,7 @@ export class TelegramClient implements ClientCore {
     return methods.messages().then((m) => m.editLiveLocation(this, peer, id, point, params));
   }
   /** See {@link sendAlbum}. */
-  sendAlbum(peer: PeerLike, items: AlbumItem[], params?: { silent?: boolean; schedule?: Date | number }): Promise<Message[]> {
+  sendAlbum(peer: PeerLike, items: AlbumItem[], params?: SendAlbumParams): Promise<Message[]> {
     return methods.messages().then((m) => m.sendAlbum(this, peer, items, params));
   }
   /** See {@link setChatAction}. */
@@ -755,6 +762,66 @@ export class TelegramClient implements ClientCore {
   setDefaultPermissions(chat: PeerLike, forbidden: BannedRightsInit | readonly BannedRight[] | ChatBannedRights): Promise<void> {
     return methods.chats().then((m) => m.setDefaultPermissions(this, chat, forbidden));
   }
+  /** See {@link toggleForum}. */
+  toggleForum(chat: PeerLike, enabled?: boolean): Promise<void> {
+    return methods.forums().then((m) => m.toggleForum(this, chat, enabled));
+  }
+  /** See {@link createForumTopic}. */
+  createForumTopic(chat: PeerLike, title: string, params?: CreateForumTopicParams): Promise<ForumTopic> {
+    return methods.forums().then((m) => m.createForumTopic(this, chat, title, params));
+  }
+  /** See {@link iterForumTopics}. */
+  iterForumTopics(chat: PeerLike, params?: IterForumTopicsParams): AsyncGenerator<ForumTopic> {
+    return lazyIterator(methods.forums().then((m) => m.iterForumTopics(this, chat, params)));
+  }
+  /** See {@link getForumTopics}. */
+  getForumTopics(chat: PeerLike, params?: IterForumTopicsParams): Promise<ForumTopic[]> {
+    return methods.forums().then((m) => m.getForumTopics(this, chat, params));
+  }
+  /** See {@link getForumTopicsById}. */
+  getForumTopicsById(chat: PeerLike, topics: TopicLike[]): Promise<(ForumTopic | undefined)[]> {
+    return methods.forums().then((m) => m.getForumTopicsById(this, chat, topics));
+  }
+  /** See {@link editForumTopic}. */
+  editForumTopic(chat: PeerLike, topic: TopicLike, params: EditForumTopicParams): Promise<void> {
+    return methods.forums().then((m) => m.editForumTopic(this, chat, topic, params));
+  }
+  /** See {@link closeForumTopic}. */
+  closeForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
+    return methods.forums().then((m) => m.closeForumTopic(this, chat, topic));
+  }
+  /** See {@link reopenForumTopic}. */
+  reopenForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
+    return methods.forums().then((m) => m.reopenForumTopic(this, chat, topic));
+  }
+  /** See {@link setGeneralTopicHidden}. */
+  setGeneralTopicHidden(chat: PeerLike, hidden: boolean): Promise<void> {
+    return methods.forums().then((m) => m.setGeneralTopicHidden(this, chat, hidden));
+  }
+  /** See {@link pinForumTopic}. */
+  pinForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
+    return methods.forums().then((m) => m.pinForumTopic(this, chat, topic));
+  }
+  /** See {@link unpinForumTopic}. */
+  unpinForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
+    return methods.forums().then((m) => m.unpinForumTopic(this, chat, topic));
+  }
+  /** See {@link deleteForumTopic}. */
+  deleteForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
+    return methods.forums().then((m) => m.deleteForumTopic(this, chat, topic));
+  }
+  /** See {@link getSendAs}. */
+  getSendAs(chat: PeerLike): Promise<SendAsOption[]> {
+    return methods.forums().then((m) => m.getSendAs(this, chat));
+  }
+  /** See {@link setDefaultSendAs}. */
+  setDefaultSendAs(chat: PeerLike, sendAs: PeerLike): Promise<void> {
+    return methods.forums().then((m) => m.setDefaultSendAs(this, chat, sendAs));
+  }
+  /** See {@link getDefaultSendAs}. */
+  getDefaultSendAs(chat: PeerLike): Promise<UserType | Chat | undefined> {
+    return methods.forums().then((m) => m.getDefaultSendAs(this, chat));
+  }
   /** See {@link createInviteLink}. */
   createInviteLink(chat: PeerLike, params?: InviteLinkParams): Promise<InviteLink> {
     return methods.chats().then((m) => m.createInviteLink(this, chat, params));
@@ -866,7 +933,7 @@ export class TelegramClient implements ClientCore {
    * ```
    */
   editInlineMessage(id: InputBotInlineMessageID | string, params: EditInlineMessageParams | string): Promise<void> {
-    return methods.bots().then((m) => m.editInlineMessage(this, id, params));
+    return import('./methods/bots/edit-inline-message.js').then((m) => m.editInlineMessage(this, id, params));
   }
   /** See {@link getCallbackAnswer}. */
   getCallbackAnswer(

@@ -14,6 +14,7 @@ export const methods: typeof sourceForm = {
   chats: () => import('./chats.js'),
   dialogs: () => import('./dialogs.js'),
   files: () => import('./files.js'),
+  forums: () => import('./forums.js'),
   messages: () => import('./messages.js'),
   peers: () => import('./peers.js'),
   stickers: () => import('./stickers.js'),

@@ -21,6 +21,7 @@ import * as bots from './bots.js';
 import * as chats from './chats.js';
 import * as dialogs from './dialogs.js';
 import * as files from './files.js';
+import * as forums from './forums.js';
 import * as messages from './messages.js';
 import * as peers from './peers.js';
 import * as stickers from './stickers.js';
@@ -35,6 +36,7 @@ export const methods = {
   chats: () => Promise.resolve(chats),
   dialogs: () => Promise.resolve(dialogs),
   files: () => Promise.resolve(files),
+  forums: () => Promise.resolve(forums),
   messages: () => Promise.resolve(messages),
   peers: () => Promise.resolve(peers),
   stickers: () => Promise.resolve(stickers),
