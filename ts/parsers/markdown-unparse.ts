@@ -126,12 +126,9 @@ function cleanLanguage(language: string): string {
   return clean.trim();
 }
 
+/** What a link target needs: `\` and `)` escaped; a line break continued inside a quote. */
+const URL_SPECIAL = /[\\)\n]/;
 const URL_ESCAPE_ALL = /[\\)]/g;
-
-function escapeUrl(url: string): string {
-  // Two native character searches say whether anything needs escaping (usually not), faster than a regexp test.
-  return url.indexOf(')') < 0 && url.indexOf('\\') < 0 ? url : url.replace(URL_ESCAPE_ALL, '\\$&');
-}
 
 function isLineStart(text: string, pos: number): boolean {
   return pos === 0 || text.charCodeAt(pos - 1) === 10;
@@ -231,8 +228,11 @@ function events(text: string, list: readonly MessageEntity[], count: number): vo
     let lf = false;
     if (kind === MarkupKind.TextUrl) {
       const url = (e as MessageEntity.messageEntityTextUrl).url;
-      close = `](${escapeUrl(url)})`;
-      lf = url.indexOf('\n') >= 0;
+      // One native search says whether the URL needs any care (usually not).
+      if (URL_SPECIAL.test(url)) {
+        close = `](${url.replace(URL_ESCAPE_ALL, '\\$&')})`;
+        lf = url.indexOf('\n') >= 0;
+      } else close = `](${url})`;
     } else {
       // tg:// links are built from numbers: nothing in them to escape, no line break.
       const url = urlForEntity(e);
@@ -415,7 +415,11 @@ export function unparseMarkdown(text: string, entities?: readonly MessageEntity[
     }
     if (p > pos) {
       const next = first >= 0 ? first : p < n ? text.charCodeAt(p) : -1;
-      out += inCode ? escapeCode(text, pos, p, inLink > 0, inQuote) : escapeText(text, pos, p, next, inQuote);
+      out += inCode
+        ? escapeCode(text, pos, p, inLink > 0, inQuote)
+        : inQuote
+          ? escapeText(text, pos, p, next, true)
+          : escapePlain(text, pos, p, next);
       pos = p;
     }
     out += tags;
@@ -515,7 +519,8 @@ function escapePlain(text: string, from: number, to: number, next: number): stri
   const last = to - 1;
   let i = nextTextEscape(text, from);
   // The last character is decided by `next`, not by the text after it (markup comes between).
-  const lastEsc = needsEscape(text, last, text.charCodeAt(last), next);
+  const c = text.charCodeAt(last);
+  const lastEsc = c < 128 && TEXT_CLASS[c] !== 0 && needsEscape(text, last, c, next);
   if ((i < 0 || i >= last) && !lastEsc) return text.slice(from, to);
   let out = '';
   let seg = from;
