@@ -13,8 +13,9 @@
  * the (Node) servers, the Worker's own steps by its clock, all relative to
  * the request sent to the Worker.
  *
- *   npm run build && node --import tsx bench/serverless/workerd.ts [--cold=N] [--rounds=N] [--trace] [--disk]
+ *   npm run build && node --import tsx bench/serverless/workerd.ts [--cold=N] [--rounds=N] [--trace] [--disk] [--package=DIR]
  *
+ * `--package=DIR`: measure another built checkout (and its examples) instead of this one.
  * `--disk`: the double's database in the temp dir instead of /dev/shm (its
  * fsyncs, 10-30 ms a write on this shared disk, then count). Writes nothing;
  * wall-clock times on a shared machine: compare runs made at the same load.
@@ -34,6 +35,8 @@ import { HRANA_TOKEN, startHranaServer } from '../../tests/storage/_hrana.js';
 import { serveWorker } from '../../tests/runtimes/_web.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// --package=DIR: another checkout (built) to measure, its examples/serverless with it (a before/after in one sitting).
+const pkg = path.resolve(process.argv.find((a) => a.startsWith('--package='))?.slice(10) ?? root);
 const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 6);
 const coldRounds = Number(process.argv.find((a) => a.startsWith('--cold='))?.slice(7) ?? 5);
 const printAll = process.argv.includes('--trace');
@@ -49,17 +52,17 @@ let t0 = 0;
 // Date.now(): the Worker's stamps (its own Date.now()) go on the same axis.
 const stamp = (what: string, at = Date.now()) => events.push({ at: at - t0, what });
 
-if (!fs.existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('build first: npm run build');
+if (!fs.existsSync(path.join(pkg, 'dist', 'index.js'))) throw new Error('build first: npm run build');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmgram-workerd-bench-'));
 // A consumer project: wasmgram (this repository's dist through its exports map) and @libsql/client linked in.
 fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
 fs.mkdirSync(path.join(dir, 'node_modules'));
-fs.symlinkSync(root, path.join(dir, 'node_modules', 'wasmgram'), 'dir');
+fs.symlinkSync(pkg, path.join(dir, 'node_modules', 'wasmgram'), 'dir');
 fs.symlinkSync(path.join(root, 'node_modules', '@libsql'), path.join(dir, 'node_modules', '@libsql'), 'dir');
 fs.mkdirSync(path.join(dir, 'serverless'));
-for (const f of fs.readdirSync(path.join(root, 'examples', 'serverless'))) {
+for (const f of fs.readdirSync(path.join(pkg, 'examples', 'serverless'))) {
   const text = fs
-    .readFileSync(path.join(root, 'examples', 'serverless', f), 'utf8')
+    .readFileSync(path.join(pkg, 'examples', 'serverless', f), 'utf8')
     .replace(/'\.\.\/\.\.\/ts\/index\.js'/g, "'wasmgram'")
     .replace(/'\.\.\/\.\.\/ts\/storage\/libsql\.js'/g, "'wasmgram/storage/libsql'")
     .replace(/'\.\.\/\.\.\/ts\/(\w+)\/index\.js'/g, "'wasmgram/$1'");
@@ -107,20 +110,50 @@ export default { fetch: () => Response.json({ ok: [TelegramClient, LibsqlStorage
 `,
 );
 
-/** First-request time of a Worker from `entry` (bundled and started first), median of `n` fresh workerd processes. */
-async function firstRequest(entry: string, n: number): Promise<number> {
+/**
+ * CPU time (ms, every thread) of the workerd serving `entry` from `dir`: the
+ * process is found by its working directory (serveWorker runs it in the
+ * bundle's folder) and read from /proc (Linux; undefined elsewhere).
+ */
+function workerdCpuMs(entry: string): number | undefined {
+  const out = path.join(dir, `worker-${path.basename(entry).replace(/\.\w+$/, '')}`);
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let cwd: string;
+      try {
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        continue;
+      }
+      if (cwd !== out || !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd')) continue;
+      let ns = 0;
+      for (const task of fs.readdirSync(`/proc/${pid}/task`))
+        ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      return ns / 1e6;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** First-request time (and workerd CPU time over it) of a Worker from `entry`, medians of `n` fresh workerd processes. */
+async function firstRequest(entry: string, n: number): Promise<{ ms: number; cpuMs: number | undefined }> {
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
     const w = await serveWorker(dir, entry, 60_000);
     try {
       await w.listening();
-      // The first answer comes once workerd listens; time a request that finds it listening but the isolate cold.
+      const c0 = workerdCpuMs(entry);
       ms.push((await w.getJson('/')).ms);
+      const c1 = workerdCpuMs(entry);
+      if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
     } finally {
       await w.stop();
     }
   }
-  return median(ms);
+  return { ms: median(ms), cpuMs: cpu.length ? median(cpu) : undefined };
 }
 
 const crypto = await createCryptoProvider();
@@ -176,8 +209,11 @@ try {
     API_HASH: '0123456789abcdef',
     LIBSQL_URL: hrana.url,
     LIBSQL_AUTH_TOKEN: HRANA_TOKEN,
-    // No wsPort: TCP (cloudflare:sockets) is the only way to the DC.
-    WASMGRAM_TEST_SERVER: JSON.stringify({ dcs: [{ id: dc.id, host: dc.host, port: dc.port }], pem: server.publicKeyPem }),
+    // wsPort for checkouts whose Worker used WebSocket (the runtime suite proves TCP by leaving it out).
+    WASMGRAM_TEST_SERVER: JSON.stringify({
+      dcs: [{ id: dc.id, host: dc.host, port: dc.port, wsPort: dc.wsPort }],
+      pem: server.publicKeyPem,
+    }),
   };
   const names: Record<string, string> = {
     start: 'Worker: fetch handler called',
@@ -187,26 +223,29 @@ try {
     runOnce: 'Worker: runOnce returned (committed, closed, lease released)',
     closed: 'Worker: storage closed',
   };
-  type Run = { ms: number; events: Stamp[] };
+  type Run = { ms: number; cpuMs: number | undefined; events: Stamp[] };
   let sent = 0;
   /** One invocation that answers one message, with its stamps. */
   const invoke = async (w: NonNullable<typeof worker>): Promise<Run> => {
     const text = `round ${sent++}`;
     await alice.sendMessage(bot, text);
     events = [];
+    const cpu0 = workerdCpuMs('serverless/phases.ts');
     t0 = Date.now();
     const { body } = await w.getJson('/');
     const ms = Date.now() - t0;
+    const cpu1 = workerdCpuMs('serverless/phases.ts');
+    const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
     stamp('response');
     const b = body as { handled?: number; t: Record<string, number> };
     if (b.handled !== 1) throw new Error(`${text}: ${JSON.stringify(body)}`);
     for (const [k, v] of Object.entries(b.t)) stamp(names[k] ?? k, v);
     events.sort((x, y) => x.at - y.at);
     await alice.waitForMessage({ from: bot, text: `you said: ${text}`, timeoutMs: 5000 });
-    return { ms, events };
+    return { ms, cpuMs, events };
   };
   const show = (title: string, r: Run) => {
-    console.log(`\n${title}: ${r.ms.toFixed(1)} ms`);
+    console.log(`\n${title}: ${r.ms.toFixed(1)} ms${r.cpuMs === undefined ? '' : ` (workerd CPU ${r.cpuMs.toFixed(1)} ms)`}`);
     let last = 0;
     for (const e of r.events) {
       console.log(`  ${e.at.toFixed(1).padStart(7)} ms  (+${(e.at - last).toFixed(1).padStart(6)})  ${e.what}`);
@@ -242,10 +281,18 @@ try {
   );
   show('the last warm invocation', warm[warm.length - 1]!);
   if (printAll) for (const [i, r] of [...cold, ...warm].entries()) show(`invocation ${i}`, r);
-  console.log(`\nfirst request of a fresh workerd (median of 3): an empty Worker ${empty} ms; one that evaluates the bundle ${imports} ms`);
+  const fmt = (r: { ms: number; cpuMs: number | undefined }) =>
+    `${r.ms} ms${r.cpuMs === undefined ? '' : ` (CPU ${r.cpuMs.toFixed(1)} ms)`}`;
   console.log(
-    `cold invocation (fresh workerd → answer): median ${coldMedian.toFixed(0)} ms of ${cold.length} [${cold.map((r) => r.ms).join(', ')}]; ` +
-      `warm: median ${median(warm.slice(1).map((r) => r.ms)).toFixed(0)} ms of ${warm.length - 1}; ` +
+    `\nfirst request of a fresh workerd (median of 3): an empty Worker ${fmt(empty)}; one that evaluates the bundle ${fmt(imports)}`,
+  );
+  const cpu = (runs: Run[]) => {
+    const xs = runs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
+    return xs.length ? ` (workerd CPU median ${median(xs).toFixed(1)} ms)` : '';
+  };
+  console.log(
+    `cold invocation (fresh workerd → answer): median ${coldMedian.toFixed(0)} ms${cpu(cold)} of ${cold.length} [${cold.map((r) => r.ms).join(', ')}]; ` +
+      `warm: median ${median(warm.slice(1).map((r) => r.ms)).toFixed(0)} ms of ${warm.length - 1}${cpu(warm.slice(1))}; ` +
       `${count(warm[0]!, 'libsql')} libSQL requests and ${count(warm[0]!, 'mtproto →')} MTProto messages per invocation`,
   );
 } finally {
