@@ -1,4 +1,4 @@
-import type { SchemaTable } from './schema-table.js';
+import { allFieldNamesPlain, fieldNameAt, isPlainFieldName, type SchemaTable } from './schema-table.js';
 import {
   K_BOOL,
   K_BYTES,
@@ -100,15 +100,12 @@ export function canCompile(): boolean {
   return available;
 }
 
-const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** Field names become object-literal keys and identifiers in generated code: accept only plain identifiers. */
 function safeFields(s: SchemaTable, d: number): boolean {
-  const names = s.fieldNames;
-  for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) {
-    const n = names[i]!;
-    if (!SAFE_NAME.test(n) || n === '__proto__' || n === '_') return false;
-  }
+  // The generated layer's names are checked once for the whole schema.
+  const all = allFieldNamesPlain(s);
+  if (all === true) return true;
+  for (let i = s.fieldStart[d]!; i < s.fieldStart[d + 1]!; i++) if (!isPlainFieldName(fieldNameAt(s, i))) return false;
   return true;
 }
 
@@ -155,7 +152,6 @@ function cachedBoxed(code: number, k: number): string {
  */
 export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn | undefined {
   if (!canCompile() || !safeFields(s, d)) return undefined;
-  const names = s.fieldNames;
   const start = s.fieldStart[d]!;
   const end = s.fieldStart[d + 1]!;
   const body: string[] = [];
@@ -171,7 +167,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
       body.push(`var f${slot++} = r.int();`);
       continue;
     }
-    const name = names[i]!;
+    const name = fieldNameAt(s, i);
     const test = cond >= 0 ? `(f${cond >> 5} & ${(1 << (cond & 31)) | 0}) !== 0` : '';
     const v = `v${i - start}`;
     const wrap = (code >> 4) & 3;
@@ -209,7 +205,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
   }
   const read = `function read(r, depth) {\nvar id = 0, e = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
   const ic = Array.from({ length: slots * IC_WAYS }, () => '-1, null').join(', ');
-  const src = `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return ${read};`;
+  const src = `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return (${read});`;
   try {
     return new Function(src)() as ReadFn;
   } catch {
@@ -249,7 +245,6 @@ function writeStmt(code: number, x: string): string {
  */
 export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
   if (!canCompile() || !safeFields(s, d)) return undefined;
-  const names = s.fieldNames;
   const start = s.fieldStart[d]!;
   const end = s.fieldStart[d + 1]!;
   const reads: string[] = [];
@@ -266,7 +261,7 @@ export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
       writes.push(`at = null; w.flags(f${slots++});`);
       continue;
     }
-    const name = JSON.stringify(names[i]!);
+    const name = JSON.stringify(fieldNameAt(s, i));
     reads.push(`var ${x} = v[${name}];`);
     if (cond >= 0) {
       const f = `f${cond >> 5}`;
@@ -284,9 +279,9 @@ export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
   }
   const decls = Array.from({ length: slots }, (_, k) => `var f${k} = 0;`);
   const src =
-    `"use strict";\nreturn function write(w, v) {\nvar at = null;\ntry {\n` +
+    `"use strict";\nreturn (function write(w, v) {\nvar at = null;\ntry {\n` +
     [...reads, ...decls, ...flagCalc, ...checks, ...writes].join('\n') +
-    `\n} catch (e) { throw w.fail(e, ${JSON.stringify(s.names[d])}, at); }\n};`;
+    `\n} catch (e) { throw w.fail(e, ${JSON.stringify(s.names[d])}, at); }\n});`;
   try {
     return new Function(src)() as WriteFn;
   } catch {

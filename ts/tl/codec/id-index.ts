@@ -1,7 +1,7 @@
 /**
  * Constructor id → definition index, as an open-addressing hash in one
- * Int32Array (`SchemaTable.idIndex`, filled by `unpackSchema`): the lookup
- * every boxed value of a decode makes.
+ * Int32Array (`SchemaTable.idIndex`, filled on demand by `resolveId` in
+ * schema-table.ts): the lookup every boxed value of a decode makes.
  *
  * Why not `SchemaTable.byId` (a `Map`): ids are uint32, and those above 2^30
  * are not small integers to V8, so `Map.get` hashes a heap number on every
@@ -34,4 +34,14 @@ export function lookupId(t: IdIndex, id: number): number {
     if (t[i * 2] === key) return d - 1;
     i = (i + 1) & mask;
   }
+}
+
+/** Adds (or replaces) `id` → definition `d`. The index must have a free slot (it holds twice the definitions). */
+export function insertId(t: IdIndex, id: number, d: number): void {
+  const mask = (t.length >> 1) - 1;
+  const key = id | 0;
+  let i = (Math.imul(key, ID_HASH_MUL) >>> 0) & mask;
+  while (t[i * 2 + 1] !== 0 && t[i * 2] !== key) i = (i + 1) & mask;
+  t[i * 2] = key;
+  t[i * 2 + 1] = d + 1;
 }

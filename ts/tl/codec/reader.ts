@@ -6,7 +6,7 @@ import { type CompiledReaderHost, IC_WAYS, type InlineCache, type ReadFn, reader
 import { inflateLimited } from './gzip.js';
 import { type IdIndex, lookupId } from './id-index.js';
 import { getSchema } from './load-schema.js';
-import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
+import { DEF_FUNCTION, learnId, type SchemaTable } from './schema-table.js';
 import {
   ID_BOOL_FALSE,
   ID_BOOL_TRUE,
@@ -436,7 +436,8 @@ export class TlReader {
       if (x === id) return (ic[i + 1] as ReadFn)(this.tick(), depth + 1);
       if (x === -1 && free < 0) free = i;
     }
-    const d = id === ID_GZIP_PACKED ? -1 : lookupId(this.ids, id);
+    let d = id === ID_GZIP_PACKED ? -1 : lookupId(this.ids, id);
+    if (d < 0 && id !== ID_GZIP_PACKED) d = learnId(this.schema, id);
     if (d < 0 || !this.admits(code, d)) return this.boxedFrom(id, code, depth, this.pos - 4); // its errors, gzip, loose vectors
     const f = readerFor(this.schema, d);
     if (f === null) return this.readDef(d, depth + 1);
@@ -509,7 +510,8 @@ export class TlReader {
     // gzip_packed stands for the object it packs, wherever a boxed value may be.
     if (id === ID_GZIP_PACKED) return this.gzipped(code, depth, at);
     const s = this.schema;
-    const d = lookupId(this.ids, id);
+    let d = lookupId(this.ids, id);
+    if (d < 0) d = learnId(s, id);
     if (d < 0) {
       if (id === ID_VECTOR && kind === K_OBJECT) return this.looseVector(depth, at);
       throw new TlError(`unknown constructor id #${id.toString(16).padStart(8, '0')}`, at);

@@ -1,6 +1,6 @@
 import { TlError } from '../../errors.js';
 import { base64Decode } from './base64.js';
-import { ID_HASH_MUL, type IdIndex, newIdIndex } from './id-index.js';
+import { type IdIndex, insertId, newIdIndex } from './id-index.js';
 import { UvarintReader, writeUvarint } from './varint.js';
 
 /**
@@ -14,7 +14,8 @@ import { UvarintReader, writeUvarint } from './varint.js';
  * the first decode after import used to pay: ~4 ms of varint reads):
  *
  *   header         layer, defCount, typeCount, fieldNameCount, fieldCount,
- *                  wideCount (varints), zero bytes to a multiple of 4
+ *                  wideCount, options (TABLE_* bits) (varints), zero bytes
+ *                  to a multiple of 4
  *   u32 × defCount   id
  *   u32 × 2·wide     (column position, value) of each code too wide for its
  *                    u16 column: positions < fieldCount are field codes, the
@@ -54,7 +55,10 @@ export interface SchemaTable {
   readonly typeNames: readonly string[];
   /** Boxed definition (has an id on the wire) by id (built on first use; decoding uses `idIndex`). */
   readonly byId: ReadonlyMap<number, number>;
-  /** The same as `byId` as an open-addressing hash for the decoder's hot path (see id-index.ts). */
+  /**
+   * The same as `byId` as an open-addressing hash for the decoder's hot path
+   * (see id-index.ts), filled on demand: look ids up with `resolveId`.
+   */
   readonly idIndex: IdIndex;
   /** Boxed definition by name. */
   readonly byName: ReadonlyMap<string, number>;
@@ -75,6 +79,36 @@ export interface PackDef {
   typeIndex: number;
   resultCode: number;
   fields: { name: string; code: number; cond: number }[];
+}
+
+/**
+ * Table option: every field name is a plain identifier other than `_` and
+ * `__proto__`, so generated readers and writers may use them as keys
+ * (checked at pack time, not by the first decode after import).
+ */
+const TABLE_PLAIN_NAMES = 1;
+
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Whether `name` may be a key and an identifier in generated code. */
+export function isPlainFieldName(name: string): boolean {
+  return PLAIN_NAME.test(name) && name !== '_' && name !== '__proto__';
+}
+
+/**
+ * The definition of boxed id `id` (a uint32) in `s`, or -1, for an id the
+ * id index does not hold yet (`lookupId` said -1): a native scan of the id
+ * column, remembered in the index. Among definitions sharing an id, the last
+ * one that is not bare-only wins. An unknown id costs a scan each time (it
+ * is an error anyway).
+ */
+export function learnId(s: SchemaTable, id: number): number {
+  const ids = s.ids;
+  const key = id >>> 0;
+  let d = ids.lastIndexOf(key);
+  while (d >= 0 && (s.flags[d]! & DEF_BARE_ONLY) !== 0) d = d > 0 ? ids.lastIndexOf(key, d - 1) : -1;
+  if (d >= 0) insertId(s.idIndex, key, d);
+  return d;
 }
 
 /** Marks a u16 column entry whose value is in the wide list. */
@@ -125,7 +159,8 @@ export function packSchema(layer: number, defs: PackDef[], typeNames: string[]):
     }
   });
   const header: number[] = [];
-  for (const v of [layer, defCount, typeNames.length, fieldNames.length, fieldCount, wide.length / 2]) writeUvarint(header, v);
+  const options = fieldNames.every(isPlainFieldName) ? TABLE_PLAIN_NAMES : 0;
+  for (const v of [layer, defCount, typeNames.length, fieldNames.length, fieldCount, wide.length / 2, options]) writeUvarint(header, v);
   while (header.length % 4) header.push(0);
   const columns = [ids, new Uint32Array(wide), codes, results, types, nameIdx, flags, counts, conds];
   const size = columns.reduce((n, c) => n + c.byteLength, header.length);
@@ -178,8 +213,16 @@ export function unpackSchema(names: string, table: string | Uint8Array): SchemaT
   const b = typeof table === 'string' ? base64Decode(table) : table;
   const r = new UvarintReader(b);
   const header: number[] = [];
-  for (let k = 0; k < 6; k++) header.push(r.next());
-  const [layer, defCount, typeCount, fieldNameCount, fieldCount, wideCount] = header as [number, number, number, number, number, number];
+  for (let k = 0; k < 7; k++) header.push(r.next());
+  const [layer, defCount, typeCount, fieldNameCount, fieldCount, wideCount, options] = header as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   let at = (r.pos + 3) & ~3;
   const ids = column(Uint32Array, b, at, defCount);
   at += defCount * 4;
@@ -206,20 +249,15 @@ export function unpackSchema(names: string, table: string | Uint8Array): SchemaT
     else resultOf[pos - fieldCount] = wide[i + 1]!;
   }
   const fieldStart = new Int32Array(defCount + 1);
+  // The id index starts empty and learns each id on its first lookup
+  // (`resolveId`): filling it here for all ~2 500 definitions was the largest
+  // part of the unpack (~0.35 ms of a cold interpreter's time), while a
+  // session meets a few dozen constructors.
   const index = newIdIndex(defCount);
-  const mask = (index.length >> 1) - 1;
   let f = 0;
   for (let d = 0; d < defCount; d++) {
     fieldStart[d] = f;
     f += counts[d]!;
-    if (!(flags[d]! & DEF_BARE_ONLY)) {
-      // The insert of id-index.ts: multiplicative hash, linear probing; a later duplicate id wins.
-      const id = ids[d]! | 0;
-      let i = (Math.imul(id, ID_HASH_MUL) >>> 0) & mask;
-      while (index[i * 2 + 1] !== 0 && index[i * 2] !== id) i = (i + 1) & mask;
-      index[i * 2] = id;
-      index[i * 2 + 1] = d + 1;
-    }
   }
   fieldStart[defCount] = f;
   const all = names.split(' ');
@@ -229,7 +267,7 @@ export function unpackSchema(names: string, table: string | Uint8Array): SchemaT
   let byId: Map<number, number> | undefined;
   let byName: Map<string, number> | undefined;
   let fieldNames: string[] | undefined;
-  return {
+  const schema: SchemaTable = {
     layer,
     defCount,
     ids,
@@ -264,4 +302,37 @@ export function unpackSchema(names: string, table: string | Uint8Array): SchemaT
       return fieldNames;
     },
   };
+  fieldNameTables.set(schema, { all, base: nameBase, index: fieldNameIdx, plain: (options & TABLE_PLAIN_NAMES) !== 0 });
+  return schema;
+}
+
+/** How `unpackSchema` keeps field names: the distinct names, and the index of each field's. */
+interface FieldNameTable {
+  all: readonly string[];
+  /** Position of the first field name in `all`. */
+  base: number;
+  index: Uint16Array;
+  /** Whether every field name is a plain identifier (the table's TABLE_PLAIN_NAMES). */
+  plain: boolean;
+}
+
+const fieldNameTables = new WeakMap<SchemaTable, FieldNameTable>();
+
+/**
+ * The name of field `i` of `s`, without building `s.fieldNames` (~7 800
+ * strings, a loop the first decode after import would pay in a cold
+ * interpreter when the generated readers only need the fields they read).
+ */
+export function fieldNameAt(s: SchemaTable, i: number): string {
+  const t = fieldNameTables.get(s);
+  return t === undefined ? s.fieldNames[i]! : t.all[t.base + t.index[i]!]!;
+}
+
+/**
+ * True when every field name of `s` is a plain identifier (see
+ * `isPlainFieldName`), as packed into the table; undefined when `s` did not
+ * come from `unpackSchema` (then each field is checked).
+ */
+export function allFieldNamesPlain(s: SchemaTable): boolean | undefined {
+  return fieldNameTables.get(s)?.plain;
 }
