@@ -23,7 +23,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdownTable, ms } from '../lib/format.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import { median } from '../lib/stats.js';
@@ -59,13 +59,33 @@ const PEERS: Peer[] = [
   {
     name: 'mtcute',
     args: [...TSX, path.join(here, 'child-mtcute.ts')],
-    unavailable: {
-      'cold-start':
-        "its stored-session path needs @mtcute/node (platform, TCP, crypto), which is not installed; the bench's stand-ins for it are TypeScript run through tsx, so an import → answer time would time tsx, not mtcute",
-    },
+    unavailable: {},
   },
   { name: 'gramjs', args: [path.join(here, 'child-gramjs.cjs')], unavailable: {} },
 ];
+/**
+ * mtcute's cold start: plain JavaScript, @mtcute/core's `TelegramClient` with
+ * the Node pieces of mtcute-node.ts (what @mtcute/node gives, which needs a
+ * native better-sqlite3 build), compiled by {@link buildMtcuteGlue}.
+ */
+const MTCUTE_COLD: Peer = { name: 'mtcute', args: [path.join(here, 'child-mtcute-cold.mjs')], unavailable: {} };
+
+/** Compiles mtcute-node.ts to plain JavaScript in bench/scratch/ (@mtcute/* and @fuman/* stay imports from node_modules); returns its URL. */
+async function buildMtcuteGlue(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(root, 'bench/scratch/mtcute-node.mjs');
+  await build({
+    entryPoints: [path.join(here, 'mtcute-node.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    external: ['@mtcute/*', '@fuman/*'],
+    logLevel: 'warning',
+  });
+  return pathToFileURL(outfile).href;
+}
+
 const BASELINES: Peer[] = [
   { name: 'node (empty)', args: [path.join(here, 'child-baseline.mjs')], unavailable: {} },
   { name: 'node + tsx (empty)', args: [...TSX, path.join(here, 'child-baseline.mjs')], unavailable: {} },
@@ -149,14 +169,27 @@ async function measure(server: BenchServer, plan: Plan, ops: readonly string[], 
 
   if (ops.includes('cold-start')) {
     const cold = new Map<string, { ms: number[]; wall: number[]; cpu: number[] }>();
-    const runners = [...PEERS.filter((p) => !p.unavailable['cold-start'] && sessions.has(p.name)), BASELINES[0]!];
     const failed = new Map<string, string>();
+    // mtcute's stored session: signed in by its plain-JavaScript child (its login row is timed by child-mtcute.ts).
+    let glue: string | undefined;
+    try {
+      glue = await buildMtcuteGlue();
+      const r = await runChild(MTCUTE_COLD, 'login', { ...job, phone: phone(++phoneSeq), glue }, 60_000);
+      sessions.set('mtcute', String(r.session));
+    } catch (e) {
+      failed.set('mtcute', firstLine(e));
+      log(`cold-start mtcute: no stored session: ${firstLine(e)}`);
+    }
+    const runners = [
+      ...PEERS.filter((p) => !p.unavailable['cold-start'] && sessions.has(p.name)).map((p) => (p.name === 'mtcute' ? MTCUTE_COLD : p)),
+      BASELINES[0]!,
+    ];
     // One warm-up round (disk cache), then interleaved rounds.
     for (let round = -1; round < plan.cold; round++) {
       for (const peer of runners) {
         if (failed.has(peer.name)) continue;
         try {
-          const r = await runChild(peer, 'cold', { ...job, session: sessions.get(peer.name) }, 30_000);
+          const r = await runChild(peer, 'cold', { ...job, session: sessions.get(peer.name), glue }, 30_000);
           if (round < 0) continue;
           const c = cold.get(peer.name) ?? { ms: [], wall: [], cpu: [] };
           c.ms.push(r.ms);
@@ -359,7 +392,7 @@ function report(rows: Row[], plan: Plan, machine: string, server: BenchServer): 
     `- One test server in a child process (DC 2, TCP, crypto engine ${server.engine}); every client in fresh Node processes (\`--expose-gc\`).`,
     `- wasmgram: the built package (\`dist/\`, built ${distBuilt}) through its own name, \`TelegramClient\` with \`StringStorage\` and \`updates: false\`; its first answer is \`help.getConfig\` (sent inside \`invokeWithLayer(initConnection(...))\`).`,
     "- GramJS: `telegram` with `StringSession`; the connection class fills in the server's address (GramJS's Node client dials port 80) and the server's RSA key is added to its table; `connect()` resolves on the `help.getConfig` it sends.",
-    '- mtcute: `MtClient` from @mtcute/core with the Node pieces of bench/mtproto/mtcute.ts, raw auth.sendCode / auth.signIn / auth.signUp (in-memory storage).',
+    "- mtcute: login and idle memory: `MtClient` from @mtcute/core with the Node pieces of bench/mtproto/mtcute.ts, raw auth.sendCode / auth.signIn / auth.signUp (in-memory storage), under tsx. Cold start: plain JavaScript (child-mtcute-cold.mjs), @mtcute/core's `TelegramClient` with the pieces @mtcute/node would give (bench/client/mtcute-node.ts compiled by esbuild: node:crypto + @mtcute/wasm crypto, a node:net connection, a silent platform; @mtcute/node itself needs a native better-sqlite3 build) and `MemoryStorage`, the stored session imported with `importSession`; its first answer is `help.getConfig`.",
     '- Logins use a new test number each (99966 2 XXXX, code 22222), so each includes auth.signUp.',
   );
   return `${lines.join('\n')}\n`;
