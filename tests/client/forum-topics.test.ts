@@ -20,6 +20,11 @@ let bob: ScriptedUser;
 let forum: Chat;
 let rec: ChatRecord;
 
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
+
 test.before(async () => {
   server = await startServer();
   world = new ScriptedWorld(server.backend);
@@ -88,7 +93,15 @@ test('createForumTopic returns a ForumTopic whose id is its service message; mes
   const note = await alice.sendMessage('me', 'forward me');
   const [fwd] = await alice.forwardMessages(forum, 'me', [note.id], { topic });
   assert.is(fwd!.topicId, topic.id);
-  await alice.deleteMessages(forum, [dice.id, fwd!.id]);
+  const album = await alice.sendAlbum(forum, [{ photo: PNG }, { photo: PNG }], { topic });
+  assert.equal(
+    album.map((x) => x.topicId),
+    [topic.id, topic.id],
+  );
+  const photo = await alice.sendMedia(forum, { photo: PNG, topic, replyTo: m.id });
+  assert.is(photo.topicId, topic.id);
+  assert.is(photo.replyToId, m.id);
+  await alice.deleteMessages(forum, [dice.id, fwd!.id, photo.id, ...album.map((x) => x.id)]);
   assert.is(await rpcError(alice.sendMessage(forum, 'nowhere', { topic: 4242 })), 'TOPIC_ID_INVALID');
   assert.is(await rpcError(collect(alice.iterHistory(forum, { topic: 4242 }))), 'TOPIC_ID_INVALID');
 });
@@ -159,7 +172,9 @@ test('the General topic: hidden (and closed) with setGeneralTopicHidden; cannot 
   assert.is(general?.closed, true);
   assert.is(await rpcError(bob.sendMessage(rec, 'general?')), 'TOPIC_CLOSED');
   await alice.setGeneralTopicHidden(forum, false);
-  await alice.reopenForumTopic(forum, 1);
+  const [shown] = await alice.getForumTopicsById(forum, [1]);
+  assert.is(shown?.hidden, false);
+  assert.is(shown?.closed, false, 'showing General opens it again');
   await bob.sendMessage(rec, 'general again');
   assert.is(await rpcError(alice.deleteForumTopic(forum, 1)), 'TOPIC_ID_INVALID');
 });

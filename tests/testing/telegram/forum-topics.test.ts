@@ -344,4 +344,42 @@ test('send-as: getSendAs lists self, the group (admins) and owned channels; from
   );
 });
 
+test('scheduled messages keep their topic and send-as peer until they are posted', async () => {
+  const { alice, bob, forum, backend } = await setup();
+  const news = await alice.createChannel('Alice News', { broadcast: true });
+  const topic = await alice.createForumTopic(forum, 'Later');
+  const r = await alice.invoke({
+    _: 'messages.sendMessage',
+    peer: alice.inputPeer(forum),
+    message: 'see you tomorrow',
+    random_id: 11n,
+    schedule_date: 1_700_086_400,
+    reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: topic, top_msg_id: topic },
+    send_as: alice.inputPeer(news),
+  });
+  const sched = r._ === 'updates' ? r.updates.find((u) => u._ === 'updateNewScheduledMessage') : undefined;
+  assert.ok(sched?._ === 'updateNewScheduledMessage');
+  const draft = sched.message as Message.message;
+  assert.equal(draft.from_id, { _: 'peerChannel', channel_id: news.id });
+  assert.equal(draft.reply_to, { _: 'messageReplyHeader', forum_topic: true, reply_to_msg_id: topic });
+  await alice.invoke({ _: 'messages.sendScheduledMessages', peer: alice.inputPeer(forum), id: [draft.id] });
+  const posted = alice.history(forum).at(-1)!;
+  assert.is(posted.text, 'see you tomorrow');
+  assert.is(posted.topicId, topic);
+  assert.equal(posted.sendAs, { kind: 'channel', id: news.id });
+  await rejects(
+    bob.invoke({
+      _: 'messages.sendMessage',
+      peer: bob.inputPeer(forum),
+      message: 'x',
+      random_id: 12n,
+      schedule_date: 1_700_086_400,
+      send_as: bob.inputPeer(news),
+    }),
+    400,
+    'SEND_AS_PEER_INVALID',
+  );
+  assert.ok(backend.messages.channel(forum.id).get(posted.id));
+});
+
 test.run();

@@ -68,7 +68,7 @@ export function reopenForumTopic(client: ClientCore, chat: PeerLike, topic: Topi
 }
 
 /**
- * Hides (or shows) the General topic in the topic list; hiding also closes it.
+ * Hides (or shows) the General topic in the topic list; hiding also closes it, showing it opens it again.
  *
  * @example
  * ```ts

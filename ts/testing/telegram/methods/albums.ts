@@ -40,12 +40,16 @@ export const albumsMethods: MethodTable = {
         return mediaFile(call, i.media);
       });
       const groupedId = new DataView(b.randomBytes(8).buffer).getBigInt64(0, true) & 0x7fffffffffffffffn;
+      const place = replyPlace(call, peer, req.reply_to);
+      const sendAs = sendAsPeer(call, peer, req.send_as);
       const inputs = items.map((i, k) => ({
         text: i.message,
         entities: i.entities,
         media: files[k],
         silent: req.silent === true,
         groupedId,
+        ...place,
+        sendAs,
       }));
       if (req.schedule_date !== undefined)
         return scheduleMessage(
@@ -57,10 +61,8 @@ export const albumsMethods: MethodTable = {
         );
       const list: Update[] = [];
       const refs: PeerRef[] = [peer];
-      const place = replyPlace(call, peer, req.reply_to);
-      const sendAs = sendAsPeer(call, peer, req.send_as);
       inputs.forEach((input, k) => {
-        const posted = postMessage(b, { actor: me, to: peer, ...input, ...place, sendAs, except: caller(call) });
+        const posted = postMessage(b, { actor: me, to: peer, ...input, except: caller(call) });
         list.push({ _: 'updateMessageID', id: posted.copy.id, random_id: items[k]!.random_id }, posted.update);
         refs.push(...posted.refs);
       });

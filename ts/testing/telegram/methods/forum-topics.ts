@@ -141,8 +141,9 @@ function editTopic(call: MethodCall, chat: ChatRecord, req: EditInput): Updates 
   if (action.icon_emoji_id !== undefined) topic.iconEmojiId = action.icon_emoji_id === 0n ? undefined : action.icon_emoji_id;
   if (action.closed !== undefined) topic.closed = action.closed;
   if (action.hidden !== undefined) {
+    // A hidden General is also closed; showing it again opens it (https://core.telegram.org/api/forum#the-general-topic).
     topic.hidden = action.hidden;
-    if (action.hidden) topic.closed = true; // hiding General also closes it
+    topic.closed = action.hidden;
   }
   const posted = postMessage(b, {
     actor: me,

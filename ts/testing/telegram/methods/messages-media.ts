@@ -22,7 +22,7 @@ import { caller } from './messages-send.js';
 import { newPoll } from './polls.js';
 import { scheduleMessage } from './scheduled.js';
 import { checkReadable, checkWritable, resolvePeer } from './peers.js';
-import { checkEntities, replyId } from './message-input.js';
+import { checkEntities } from './message-input.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
 
@@ -121,12 +121,18 @@ export const messagesMediaMethods: MethodTable = {
       const peer = resolvePeer(call, req.peer);
       checkWritable(call, peer);
       checkCaption(req.message, req.entities);
-      const replyToId = replyId(call, peer, req.reply_to);
       // Polls, dice, contacts and locations are not files (media-kinds.ts, polls.ts).
       const file =
         simpleMedia(call, req.media) ?? (req.media._ === 'inputMediaPoll' ? newPoll(call, req.media) : mediaFile(call, req.media));
       if (req.schedule_date !== undefined) {
-        const input = { text: req.message, entities: req.entities, media: file, silent: req.silent === true, replyToId };
+        const input = {
+          text: req.message,
+          entities: req.entities,
+          media: file,
+          silent: req.silent === true,
+          ...replyPlace(call, peer, req.reply_to),
+          sendAs: sendAsPeer(call, peer, req.send_as),
+        };
         return scheduleMessage(call, peer, req.schedule_date, [req.random_id], [input]);
       }
       const posted = postMessage(call.backend, {

@@ -16,7 +16,7 @@ import { storedMarkup } from './bots-markup.js';
 import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
 import { scheduleMessage } from './scheduled.js';
-import { checkEntities, replyId } from './message-input.js';
+import { checkEntities } from './message-input.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
 
@@ -60,7 +60,8 @@ export const messagesSendMethods: MethodTable = {
           text: req.message,
           entities: req.entities,
           silent: req.silent === true,
-          replyToId: replyId(call, peer, req.reply_to),
+          ...replyPlace(call, peer, req.reply_to),
+          sendAs: sendAsPeer(call, peer, req.send_as),
         };
         return scheduleMessage(call, peer, req.schedule_date, [req.random_id], [input]);
       }

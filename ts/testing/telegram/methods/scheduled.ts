@@ -34,6 +34,9 @@ export interface ScheduledInput {
   readonly silent?: boolean;
   readonly replyToId?: number | undefined;
   readonly groupedId?: bigint | undefined;
+  /** The forum topic (methods/forum-place.ts) and the peer it is sent as (methods/send-as.ts). */
+  readonly topicId?: number | undefined;
+  readonly sendAs?: PeerRef | undefined;
 }
 
 /** One scheduled message. */
@@ -133,7 +136,7 @@ function tlScheduled(s: Scheduled): Message.message {
     out: true,
     id: s.id,
     peer_id: tlPeer(s.peer),
-    from_id: { _: 'peerUser', user_id: s.owner },
+    from_id: s.sendAs ? tlPeer(s.sendAs) : { _: 'peerUser', user_id: s.owner },
     date: s.date,
     message: s.text,
   };
@@ -142,6 +145,10 @@ function tlScheduled(s: Scheduled): Message.message {
   if (s.silent) m.silent = true;
   if (s.groupedId !== undefined) m.grouped_id = s.groupedId;
   if (s.replyToId !== undefined) m.reply_to = { _: 'messageReplyHeader', reply_to_msg_id: s.replyToId };
+  if (s.topicId !== undefined) {
+    m.reply_to = { _: 'messageReplyHeader', forum_topic: true, reply_to_msg_id: s.replyToId ?? s.topicId };
+    if (s.replyToId !== undefined) m.reply_to.reply_to_top_id = s.topicId;
+  }
   return m;
 }
 
@@ -156,6 +163,8 @@ function postScheduled(b: TelegramBackend, s: Scheduled, except: UpdateSubscribe
     silent: s.silent ?? false,
     replyToId: s.replyToId,
     groupedId: s.groupedId,
+    topicId: s.topicId,
+    sendAs: s.sendAs,
     except,
   });
   const del: Update = { _: 'updateDeleteScheduledMessages', peer: tlPeer(s.peer), messages: [s.id], sent_messages: [posted.copy.id] };
