@@ -236,8 +236,12 @@ export function mergeStyles(sorted: MessageEntity[]): MessageEntity[] {
  * style runs (`mergeStyles`) and sorts.
  */
 export function finishEntities(entities: MessageEntity[]): MessageEntity[] {
-  const out: MessageEntity[] = [];
-  for (const e of entities) if (e.length > 0) out.push(e);
+  // Usually nothing is empty: then the parser's own array is sorted in place, with no copy.
+  let i = 0;
+  while (i < entities.length && entities[i]!.length > 0) i++;
+  if (i === entities.length) return mergeStyles(sortEntities(entities));
+  const out: MessageEntity[] = entities.slice(0, i);
+  for (; i < entities.length; i++) if (entities[i]!.length > 0) out.push(entities[i]!);
   return mergeStyles(sortEntities(out));
 }
 

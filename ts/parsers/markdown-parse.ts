@@ -89,12 +89,17 @@ interface OpenQuote {
   entity: MessageEntity.messageEntityBlockquote;
 }
 
-/** A remembered failed scan: from any position in [from, to) the delimiter is not found before `to`. */
-interface ScanMemo {
-  from: number;
-  to: number;
-  found: number;
-}
+/**
+ * Remembered scans, three numbers per delimiter kind at `memo[base]`: from,
+ * to, found — from any position in [from, found) (or [from, to) when found
+ * is -1) the search ends at `found`. One array per parse instead of an object
+ * per kind: most messages never scan, and allocation is per parse.
+ */
+type ScanMemo = number[];
+const BRACKET_MEMO = 0;
+const PAREN_MEMO = 3;
+const CODE_MEMO = 6;
+const PRE_MEMO = 9;
 
 /** The one-character and triple delimiters `scan` looks for, as search strings. */
 const DELIMITER: Readonly<Record<number, string>> = { [C.Backtick]: '`', [C.Rbracket]: ']', [C.Rparen]: ')' };
@@ -112,6 +117,7 @@ const TRIPLE_BACKTICK = '```';
 function scan(
   input: string,
   memo: ScanMemo,
+  base: number,
   ch: number,
   from: number,
   to: number,
@@ -119,7 +125,8 @@ function scan(
   firstBs: number,
   lastBs: number,
 ): number {
-  if (memo.to === to && from >= memo.from && (memo.found < 0 || from < memo.found)) return memo.found;
+  const memoFound = memo[base + 2]!;
+  if (memo[base + 1] === to && from >= memo[base]! && (memoFound < 0 || from < memoFound)) return memoFound;
   let found = input.indexOf(triple ? TRIPLE_BACKTICK : DELIMITER[ch]!, from);
   if (found >= 0 && (triple ? found + 2 >= to : found >= to)) found = -1;
   // Escapes only hide delimiters: absent stays absent, and a match with no backslash before it
@@ -135,9 +142,9 @@ function scan(
       }
     }
   }
-  memo.from = from;
-  memo.to = to;
-  memo.found = found;
+  memo[base] = from;
+  memo[base + 1] = to;
+  memo[base + 2] = found;
   return found;
 }
 
@@ -167,10 +174,7 @@ class MarkdownParser {
   readonly toggleAt: number[] = [0, 0, 0, 0, 0];
   openToggles = 0;
   quote: OpenQuote | null = null;
-  private bracketMemo: ScanMemo = { from: -1, to: -1, found: -1 };
-  private parenMemo: ScanMemo = { from: -1, to: -1, found: -1 };
-  private codeMemo: ScanMemo = { from: -1, to: -1, found: -1 };
-  private preMemo: ScanMemo = { from: -1, to: -1, found: -1 };
+  private readonly memo: ScanMemo = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
   /** The first and last backslash of the input (-1: none), for `scan`. */
   readonly firstBs: number;
   readonly lastBs: number;
@@ -357,7 +361,7 @@ class MarkdownParser {
 
   /** Inline code at `i`; returns where parsing goes on, or -1 when the backtick is text. */
   private code(i: number, to: number, seg: number): number {
-    const close = scan(this.input, this.codeMemo, C.Backtick, i + 1, to, false, this.firstBs, this.lastBs);
+    const close = scan(this.input, this.memo, CODE_MEMO, C.Backtick, i + 1, to, false, this.firstBs, this.lastBs);
     if (close < 0) {
       this.fail('unclosed', i, 'unclosed ` code span');
       return -1;
@@ -373,7 +377,7 @@ class MarkdownParser {
   /** A ``` block at `i`; returns where parsing goes on, or -1 when the backticks are text. */
   private pre(i: number, to: number, seg: number): number {
     const input = this.input;
-    const close = scan(input, this.preMemo, C.Backtick, i + 3, to, true, this.firstBs, this.lastBs);
+    const close = scan(input, this.memo, PRE_MEMO, C.Backtick, i + 3, to, true, this.firstBs, this.lastBs);
     if (close < 0) {
       this.fail('unclosed', i, 'unclosed ``` block');
       return -1;
@@ -410,9 +414,9 @@ class MarkdownParser {
     const input = this.input;
     const bang = input.charCodeAt(i) === C.Bang;
     const textStart = i + (bang ? 2 : 1);
-    const close = scan(input, this.bracketMemo, C.Rbracket, textStart, to, false, this.firstBs, this.lastBs);
+    const close = scan(input, this.memo, BRACKET_MEMO, C.Rbracket, textStart, to, false, this.firstBs, this.lastBs);
     if (close < 0 || input.charCodeAt(close + 1) !== C.Lparen) return -1;
-    const end = scan(input, this.parenMemo, C.Rparen, close + 2, to, false, this.firstBs, this.lastBs);
+    const end = scan(input, this.memo, PAREN_MEMO, C.Rparen, close + 2, to, false, this.firstBs, this.lastBs);
     if (end < 0) {
       this.fail('unclosed', i, 'link target without its closing )');
       return -1;
