@@ -39,6 +39,7 @@ export class UpdateHub {
   private readonly subscribers = new Set<UpdateSubscriber>();
   private readonly accountLogs = new Map<bigint, PtsLog>();
   private readonly channelLogs = new Map<bigint, PtsLog>();
+  private readonly qtsLogs = new Map<bigint, PtsLog>();
 
   /**
    * @param now the clock
@@ -65,6 +66,28 @@ export class UpdateHub {
     const now = this.now();
     const u = this.accountLog(userId).push(count, now, make);
     s.pts += count;
+    s.date = now;
+    return u;
+  }
+
+  /**
+   * The qts log of account `userId` (its qts is `state(userId).qts`): the
+   * updates that carry a qts — for bots `updateChannelParticipant`,
+   * `updateBotChatInviteRequester`, ... (https://core.telegram.org/api/updates#event-sequences) —
+   * kept so `updates.getDifference` can replay them from the client's qts.
+   */
+  qtsLog(userId: bigint): PtsLog {
+    let log = this.qtsLogs.get(userId);
+    if (!log) this.qtsLogs.set(userId, (log = new PtsLog(this.state(userId).qts, this.logLimit)));
+    return log;
+  }
+
+  /** Advances account `userId` by one qts, logs the update `make` builds for that qts and returns it (the caller delivers it). */
+  pushQts<U extends Update>(userId: bigint, make: (qts: number) => U): U {
+    const s = this.state(userId);
+    const now = this.now();
+    const u = this.qtsLog(userId).push(1, now, (qts) => make(qts));
+    s.qts += 1;
     s.date = now;
     return u;
   }

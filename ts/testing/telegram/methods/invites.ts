@@ -88,17 +88,16 @@ function announceRequests(b: TelegramBackend, chat: ChatRecord, fresh?: { link: 
     let update: Update;
     if (!bot) update = { _: 'updatePendingJoinRequests', peer: peerOf(chat), requests_pending: pending.length, recent_requesters: recent };
     else if (fresh) {
-      const state = b.updates.state(m.userId);
-      state.qts++;
-      update = {
-        _: 'updateBotChatInviteRequester',
+      // Logged in the bot's qts sequence: a bot that was offline gets it from updates.getDifference.
+      update = b.updates.pushQts(m.userId, (qts) => ({
+        _: 'updateBotChatInviteRequester' as const,
         peer: peerOf(chat),
         date: fresh.request.date,
         user_id: fresh.request.userId,
         about: fresh.request.about ?? '',
         invite: toExportedInvite(fresh.link),
-        qts: state.qts,
-      };
+        qts,
+      }));
     } else continue;
     const refs = [
       ref,

@@ -106,18 +106,20 @@ export function announceParticipantChange(
   for (const m of chat.members.values()) if (adminRightsOf(m) && b.users.get(m.userId)?.bot) bots.add(m.userId);
   if (b.users.get(change.userId)?.bot) bots.add(change.userId);
   for (const botId of bots) {
-    const state = b.updates.state(botId);
-    state.qts++;
-    const u: Update.updateChannelParticipant = {
-      _: 'updateChannelParticipant',
-      channel_id: chat.id,
-      date: b.now(),
-      actor_id: change.actor,
-      user_id: change.userId,
-      qts: state.qts,
-    };
-    if (change.prev) u.prev_participant = change.prev;
-    if (change.next) u.new_participant = change.next;
+    // Logged in the bot's qts sequence: a bot that was offline gets it from updates.getDifference.
+    const u = b.updates.pushQts(botId, (qts) => {
+      const x: Update.updateChannelParticipant = {
+        _: 'updateChannelParticipant',
+        channel_id: chat.id,
+        date: b.now(),
+        actor_id: change.actor,
+        user_id: change.userId,
+        qts,
+      };
+      if (change.prev) x.prev_participant = change.prev;
+      if (change.next) x.new_participant = change.next;
+      return x;
+    });
     const refs = [ref, { kind: 'user', id: change.actor } as const, { kind: 'user', id: change.userId } as const];
     push(b, botId, container(b, botId, [u], refs), undefined); // qts updates reach the asking session too: the answer holds none
   }

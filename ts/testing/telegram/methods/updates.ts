@@ -1,7 +1,9 @@
 /**
  * `updates.getState`, `updates.getDifference` and
  * `updates.getChannelDifference` (https://core.telegram.org/api/updates):
- * what a client missed, replayed from the pts logs. A difference carries
+ * what a client missed, replayed from the pts logs (and, for
+ * `getDifference`, the account's qts log: bot updates such as
+ * `updateChannelParticipant`). A difference carries
  * at most `BackendOptions.differenceLimit` events; past that it is a
  * `differenceSlice` and the client asks again from its intermediate state.
  * A client behind what the log keeps gets `...TooLong`.
@@ -32,6 +34,10 @@ function refsOf(x: Message | Update, into: PeerRef[]): void {
   for (const id of o.action?.users ?? []) into.push({ kind: 'user', id });
   if (o.action?.user_id !== undefined) into.push({ kind: 'user', id: o.action.user_id });
   if (typeof o.channel_id === 'bigint') into.push({ kind: 'channel', id: o.channel_id });
+  // Bot updates (qts) name their users directly.
+  const u = x as { user_id?: unknown; actor_id?: unknown };
+  if (typeof u.user_id === 'bigint') into.push({ kind: 'user', id: u.user_id });
+  if (typeof u.actor_id === 'bigint') into.push({ kind: 'user', id: u.actor_id });
   if (o.message && typeof o.message === 'object') refsOf(o.message as Message, into);
 }
 
@@ -75,20 +81,33 @@ export const updatesMethods: MethodTable = {
       const me = call.self().id;
       const s = b.updates.state(me);
       if (req.pts > s.pts) throw badRequest('PERSISTENT_TIMESTAMP_INVALID');
-      if (req.pts === s.pts) return { _: 'updates.differenceEmpty', date: call.now, seq: s.seq };
-      const entries = b.updates.accountLog(me).since(req.pts);
+      // The qts sequence (bot updates) is replayed beside pts: what came after the client's qts, as far as the log reaches.
+      const qtsLog = b.updates.qtsLog(me);
+      const qtsEntries = req.qts >= s.qts ? [] : (qtsLog.since(Math.max(0, req.qts)) ?? qtsLog.kept());
+      if (req.pts === s.pts && qtsEntries.length === 0) return { _: 'updates.differenceEmpty', date: call.now, seq: s.seq };
+      const entries = req.pts === s.pts ? [] : b.updates.accountLog(me).since(req.pts);
       if (!entries) return { _: 'updates.differenceTooLong', pts: s.pts };
       const cap = Math.max(1, Math.min(b.differenceLimit, req.pts_total_limit ?? Number.POSITIVE_INFINITY));
       const taken = entries.slice(0, cap);
-      const { newMessages, other, refs } = split(taken, (m) => m);
+      const qtsCap = Math.max(1, Math.min(b.differenceLimit, req.qts_limit ?? Number.POSITIVE_INFINITY));
+      const qtsTaken = qtsEntries.slice(0, qtsCap);
+      const { newMessages, other, refs } = split([...taken, ...qtsTaken], (m) => m);
       const lists = b.peerLists(me, refs);
       const common = { new_messages: newMessages, new_encrypted_messages: [], other_updates: other, ...lists };
-      if (taken.length < entries.length) {
-        const last = taken[taken.length - 1]!;
+      if (taken.length < entries.length || qtsTaken.length < qtsEntries.length) {
+        const pts = taken.length > 0 ? taken[taken.length - 1]! : undefined;
+        const qts = qtsTaken.length > 0 ? qtsTaken[qtsTaken.length - 1]!.pts : req.qts;
         return {
           _: 'updates.differenceSlice',
           ...common,
-          intermediate_state: { _: 'updates.state', pts: last.pts, qts: s.qts, date: last.date, seq: s.seq, unread_count: 0 },
+          intermediate_state: {
+            _: 'updates.state',
+            pts: pts?.pts ?? req.pts,
+            qts,
+            date: pts?.date ?? call.now,
+            seq: s.seq,
+            unread_count: 0,
+          },
         };
       }
       return { _: 'updates.difference', ...common, state: state(call) };

@@ -1,7 +1,8 @@
 /**
  * The pts sequences (https://core.telegram.org/api/updates#event-sequences):
  * one per account (private chats and basic groups: new, edited, deleted
- * and read messages, pins) and one per channel. Each event takes
+ * and read messages, pins) and one per channel — and the qts sequence of an
+ * account (bot updates), kept the same way with a count of 1 per event. Each event takes
  * `pts_count` steps; the log keeps the events so `updates.getDifference` and
  * `updates.getChannelDifference` can replay what a client missed. Old
  * entries are dropped past `limit`; a client behind that gets `...TooLong`.
@@ -41,6 +42,11 @@ export class PtsLog {
       this.floor = dropped[dropped.length - 1]!.pts;
     }
     return update;
+  }
+
+  /** Every event the log still keeps, oldest first. */
+  kept(): readonly PtsEntry[] {
+    return this.entries;
   }
 
   /** Events after state `pts` (oldest first), or undefined when the log no longer reaches back that far. */
