@@ -382,4 +382,63 @@ test('scheduled messages keep their topic and send-as peer until they are posted
   assert.ok(backend.messages.channel(forum.id).get(posted.id));
 });
 
+test('discussion groups: setDiscussionGroup links a channel and a supergroup; the channel’s posting admins may send as it there', async () => {
+  const { world, alice, bob } = await setup();
+  const carol = world.user({ firstName: 'Carol' });
+  const blog = await alice.createChannel('Blog', { broadcast: true });
+  const talk = await alice.createChannel('Blog talk');
+  await alice.addToChat(blog, [carol]);
+  await alice.addToChat(talk, [bob, carol]);
+  const link = (who: typeof alice, group: typeof talk | undefined) =>
+    who.invoke({
+      _: 'channels.setDiscussionGroup',
+      broadcast: who.inputChannel(blog),
+      group: group ? who.inputChannel(group) : { _: 'inputChannelEmpty' },
+    });
+  await rejects(link(alice, undefined), 400, 'LINK_NOT_MODIFIED');
+  await rejects(
+    alice.invoke({ _: 'channels.setDiscussionGroup', broadcast: alice.inputChannel(talk), group: alice.inputChannel(talk) }),
+    400,
+    'BROADCAST_ID_INVALID',
+  );
+  await rejects(
+    alice.invoke({ _: 'channels.setDiscussionGroup', broadcast: alice.inputChannel(blog), group: alice.inputChannel(blog) }),
+    400,
+    'MEGAGROUP_ID_INVALID',
+  );
+  await rejects(link(carol, talk), 400, 'CHAT_ADMIN_REQUIRED');
+  const candidates = await alice.invoke({ _: 'channels.getGroupsForDiscussion' });
+  assert.ok(candidates.chats.some((c) => c.id === talk.id));
+  assert.is(await link(alice, talk), true);
+  await rejects(link(alice, talk), 400, 'LINK_NOT_MODIFIED');
+  const full = await bob.invoke({ _: 'channels.getFullChannel', channel: bob.inputChannel(talk) });
+  assert.is(full.full_chat._ === 'channelFull' && full.full_chat.linked_chat_id, blog.id);
+  const seen = full.chats.find((c) => c.id === talk.id);
+  assert.is(seen?._ === 'channel' && seen.has_link, true);
+  // Carol becomes a posting admin of the channel: in the group she may send as it; Bob may not.
+  await alice.invoke({
+    _: 'channels.editAdmin',
+    channel: alice.inputChannel(blog),
+    user_id: alice.inputUser(carol),
+    admin_rights: { _: 'chatAdminRights', post_messages: true },
+    rank: '',
+  });
+  const carols = await carol.invoke({ _: 'channels.getSendAs', peer: carol.inputPeer(talk) });
+  assert.equal(
+    carols.peers.map((p) => p.peer),
+    [
+      { _: 'peerUser', user_id: carol.id },
+      { _: 'peerChannel', channel_id: blog.id },
+    ],
+  );
+  const asBlog = await carol.sendMessage(talk, 'the channel answers', { sendAs: blog });
+  assert.equal(asBlog.sendAs, { kind: 'channel', id: blog.id });
+  await rejects(bob.sendMessage(talk, 'me too', { sendAs: blog }), 400, 'SEND_AS_PEER_INVALID');
+  // Unlinked: the channel is no longer a choice for Carol.
+  assert.is(await link(alice, undefined), true);
+  const after = await carol.invoke({ _: 'channels.getSendAs', peer: carol.inputPeer(talk) });
+  assert.equal(after.peers.length, 1);
+  await rejects(carol.sendMessage(talk, 'again', { sendAs: blog }), 400, 'SEND_AS_PEER_INVALID');
+});
+
 test.run();

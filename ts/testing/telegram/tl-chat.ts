@@ -72,6 +72,7 @@ export function toTlChat(c: ChatRecord, viewer: bigint, accessHash: bigint): Cha
   if (c.kind === 'broadcast') out.broadcast = true;
   else out.megagroup = true;
   if (c.forum) out.forum = true;
+  if (c.linkedChatId !== undefined) out.has_link = true;
   if (c.username !== undefined) out.username = c.username;
   if (!member) out.left = true;
   else if (member.role === 'creator') {

@@ -28,6 +28,7 @@ import { pollsMethods } from './polls.js';
 import { reactionsMethods } from './reactions.js';
 import { scheduledMethods } from './scheduled.js';
 import { sendAsMethods } from './send-as.js';
+import { discussionMethods } from './send-as-discussion.js';
 import { stickersMethods } from './stickers.js';
 import { participantsMethods } from './participants.js';
 import { participantsAdminMethods } from './participants-admin.js';
@@ -71,6 +72,7 @@ export const METHODS: MethodTable = {
   ...botsCommandMethods,
   ...stickersMethods,
   ...sendAsMethods,
+  ...discussionMethods,
   ...forumTopicsMethods,
   ...forumReadMethods,
 };

@@ -172,7 +172,11 @@ export const participantsMethods: MethodTable = {
       if (invite) full.exported_invite = invite;
       const sendAs = sendAsStore(call.backend).get({ kind: 'channel', id: chat.id }, me);
       if (sendAs) full.default_send_as = tlPeer(sendAs);
-      const { users, chats } = call.backend.peerLists(me, [{ kind: 'channel', id: chat.id }, ...(sendAs ? [sendAs] : [])]);
+      if (chat.linkedChatId !== undefined) full.linked_chat_id = chat.linkedChatId;
+      const refs: PeerRef[] = [{ kind: 'channel', id: chat.id }];
+      if (sendAs) refs.push(sendAs);
+      if (chat.linkedChatId !== undefined) refs.push({ kind: 'channel', id: chat.linkedChatId });
+      const { users, chats } = call.backend.peerLists(me, refs);
       return { _: 'messages.chatFull', full_chat: full, users, chats };
     },
   },

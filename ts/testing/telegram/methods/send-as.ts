@@ -6,8 +6,9 @@
  *
  * Who may be chosen, in this emulator: the account itself; the chat itself
  * when the account is its creator or an admin (anonymous posting as the
- * group, or posting as the channel); and every broadcast channel the
- * account created (posting in a group as one's own channel).
+ * group, or posting as the channel); in a discussion group, the linked
+ * channel when the account may post there (send-as-discussion.ts); and every
+ * broadcast channel the account created (posting in a group as one's own channel).
  */
 import type { InputPeer, SendAsPeer } from '../../../tl/generated/types.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
@@ -15,6 +16,7 @@ import { badRequest } from '../rpc-errors.js';
 import type { ChatRecord } from '../store/chat-store.js';
 import { type PeerRef, samePeer, tlPeer } from '../store/peer-ref.js';
 import { sendAsStore } from '../store/send-as-store.js';
+import { adminRightsOf } from './participants-rights.js';
 import { checkReadable, isAdmin, resolvePeer } from './peers.js';
 
 /** The channel `peer` names, or 400 PEER_ID_INVALID (send-as exists only in supergroups and channels). */
@@ -29,8 +31,11 @@ function sendAsChat(call: MethodCall, peer: PeerRef): ChatRecord {
 export function sendAsCandidates(call: MethodCall, chat: ChatRecord, userId: bigint): PeerRef[] {
   const out: PeerRef[] = [{ kind: 'user', id: userId }];
   if (isAdmin(chat, userId)) out.push({ kind: 'channel', id: chat.id });
+  const linked = chat.kind === 'supergroup' && chat.linkedChatId !== undefined ? call.backend.chats.channel(chat.linkedChatId) : undefined;
+  if (linked && adminRightsOf(linked.members.get(userId))?.post_messages) out.push({ kind: 'channel', id: linked.id });
   for (const c of call.backend.chats.chatsOf(userId)) {
-    if (c.kind === 'broadcast' && c.id !== chat.id && c.members.get(userId)?.role === 'creator') out.push({ kind: 'channel', id: c.id });
+    if (c.kind !== 'broadcast' || c.id === chat.id || c.id === linked?.id) continue;
+    if (c.members.get(userId)?.role === 'creator') out.push({ kind: 'channel', id: c.id });
   }
   return out;
 }

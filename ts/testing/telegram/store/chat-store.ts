@@ -66,6 +66,8 @@ export interface ChatRecord {
   photo?: Photo.photo;
   /** A supergroup with forum topics (`channels.toggleForum`, https://core.telegram.org/api/forum; topics in store/forum-store.ts). */
   forum?: boolean;
+  /** The linked chat: a broadcast's discussion group, or the channel a group discusses (https://core.telegram.org/api/discussion). */
+  linkedChatId?: bigint;
 }
 
 /** What `create` needs. */
