@@ -63,7 +63,7 @@ function showMessage(m: Message, to?: string): void {
   li.dataset.key = key;
   li.className = m.out ? 'out' : 'in';
   const who = m.out
-    ? `to ${m.chat || to === undefined ? nameOf(m.chat, m.chatId) : to}`
+    ? `to ${to !== undefined && !m.chat ? to : nameOf(m.chat, m.chatId)}`
     : nameOf(m.sender ?? m.chat, m.senderId ?? m.chatId);
   li.textContent = `${who}: ${m.text}`;
   list.prepend(li);
@@ -102,17 +102,22 @@ async function main(config: PageConfig): Promise<void> {
     e.preventDefault();
     const peer = (form.elements.namedItem('peer') as HTMLInputElement).value.trim();
     const text = form.elements.namedItem('text') as HTMLInputElement;
+    const button = form.querySelector('button')!;
     const error = $('send-error');
     error.textContent = '';
+    button.disabled = true; // one message per click
     try {
       showMessage(await client.sendMessage(peer, text.value), peer);
       text.value = '';
     } catch (err) {
       error.textContent = `Could not send: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      button.disabled = false;
     }
   };
   $('log-out').onclick = async () => {
-    await client.logOut();
+    // The session is forgotten here even when the server cannot be told.
+    await client.logOut().catch(() => {});
     localStorage.removeItem(config.sessionKey);
     location.reload();
   };

@@ -39,11 +39,14 @@ const LOAD_MS = 30_000;
 const STEP_MS = 10_000;
 
 test.before(async (ctx) => {
+  const t0 = Date.now();
   ctx.pkg = await packAndInstall();
+  const packed = Date.now() - t0;
   const app = path.join(ctx.pkg.dir, 'browser-example');
   fs.cpSync(path.join(root, 'examples/browser'), app, { recursive: true, filter: (f) => !f.endsWith('dev.ts') });
   const built = await buildWithVite(app, 120_000);
   assertBrowserClean(built.outDir, 'the example page');
+  console.log(`examples/browser: package built, packed and installed in ${packed} ms; vite build ${built.ms} ms`);
   ctx.site = await serveDir(built.outDir);
   ctx.server = await TestServer.start({ dcs: [2], crypto: await createCryptoProvider(), onError: (e) => console.error('server bug:', e) });
   ctx.world = new ScriptedWorld(ctx.server.backend);
@@ -149,6 +152,36 @@ test('QR login accepted by the phone, a message to @bob_example and his reply, t
     await ctx.bob.waitForMessage({ from: ctx.alice, text: 'still here after a reload', timeoutMs: STEP_MS });
     assert.is(await page.textContent('#send-error'), '');
     assert.equal(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('an account with a 2FA password: after the scan the page asks for it (with the hint) and signs in', async (ctx) => {
+  const carol = ctx.world.user({ firstName: 'Carol' });
+  await ctx.server.backend.setPassword(carol.id, 'correct horse', 'a horse');
+  const { page, errors } = await openPage(ctx);
+  try {
+    await carol.scanLoginQr(await loginUrl(page, errors));
+    await page.waitForSelector('#password:not([hidden])', { timeout: STEP_MS });
+    assert.is(await page.getAttribute('#password input', 'placeholder'), '2FA password (hint: a horse)');
+    await page.fill('#password input', 'correct horse');
+    await page.click('#password button[type="submit"]');
+    await signedIn(page).catch((e) => {
+      throw new Error(`not signed in: ${e}\n${errors.join('\n')}`);
+    });
+    assert.is(await page.textContent('#status'), 'signed in as Carol');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a test server address without its key: the page says what is missing', async (ctx) => {
+  const page = await (await ctx.browser.newContext()).newPage();
+  try {
+    await page.goto(`${ctx.site.origin}/?ws=127.0.0.1:1`, { timeout: LOAD_MS });
+    await page.waitForSelector('#status[data-state="error"]', { timeout: LOAD_MS });
+    assert.match((await page.textContent('#status')) ?? '', /needs \?ws=HOST:PORT .* and \?pem=/);
   } finally {
     await page.context().close();
   }
