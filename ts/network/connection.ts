@@ -53,13 +53,13 @@ import { MtprotoSession } from '../mtproto/session/index.js';
 import { redact } from '../redact.js';
 import type { AnyRequest, ResultOf } from '../tl/generated/types.js';
 import { Emitter } from '../transport/emitter.js';
-import { Transport } from '../transport/transport.js';
+import type { Transport } from '../transport/transport.js';
 import type { ConnectionEvents, ConnectionOptions, ConnectionState, InvokeOptions, StoredAuthKey } from './connection-types.js';
 import { giveUpError } from './give-up-error.js';
 import { closedSignal, runKeyExchange, withTimeout } from './key-exchange.js';
 import { AuthKeyLossDetector } from './key-loss.js';
 import { ReconnectPolicy } from './reconnect-policy.js';
-import { raceTransports } from './transport-race.js';
+import { openConnectionTransport, socketsInUse } from './open-transport.js';
 
 export type {
   AuthKeyLost,
@@ -339,45 +339,26 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 
   /**
-   * Opens the socket: the configured one, or under `transports` the
-   * candidate that won before (no race), else a race of them all (see
-   * transport-race.ts) whose winner is kept for the reconnects.
+   * Opens the socket (open-transport.ts): the configured one, or under
+   * `transports` the candidate that won before (no race), else a race of
+   * them all whose winner is kept for the reconnects.
    */
   private async openTransport(signal: AbortSignal): Promise<Transport> {
-    const o = this.options;
-    const protocolDcId = o.protocolDcId ?? o.dcId;
-    const candidates = o.transports ?? [];
-    const known = candidates.find((c) => c.label === this.chosenTransport);
-    if (candidates.length === 0 || known) {
-      const c = known ?? { sockets: o.sockets, host: o.host, port: o.port, codec: o.codec, obfuscated: o.obfuscated };
-      const transport = new Transport({
-        sockets: c.sockets,
-        codec: c.codec ?? 'intermediate',
-        obfuscated: c.obfuscated ?? false,
-        crypto: o.crypto,
-        dcId: protocolDcId,
-        ...(o.secret && { secret: o.secret }),
-      });
-      this.transport = transport;
-      await transport.connect(c.host, c.port, signal);
-      return transport;
-    }
-    this.transport = undefined;
-    const won = await raceTransports(candidates, {
-      crypto: o.crypto,
-      protocolDcId,
+    const { transport, won } = await openConnectionTransport(this.options, {
+      chosen: this.chosenTransport,
       signal,
       now: this.now,
-      ...(o.secret && { secret: o.secret }),
+      onTransport: (t) => {
+        this.transport = t;
+      },
+      isClosed: () => this.stateValue === 'closed',
     });
-    if (signal.aborted || this.stateValue === 'closed') {
-      won.transport.close();
-      throw new TransportError('connection closed while opening');
+    if (won !== undefined) {
+      this.chosenTransport = won;
+      this.transport = transport;
+      this.emit('transport', won);
     }
-    this.chosenTransport = won.candidate.label;
-    this.transport = won.transport;
-    this.emit('transport', won.candidate.label);
-    return won.transport;
+    return transport;
   }
 
   private attached: Transport | undefined;
@@ -440,9 +421,7 @@ export class Connection extends Emitter<ConnectionEvents> {
 
   /** The sockets are request/response (HTTP): the session sends `http_wait` (https://core.telegram.org/mtproto/transports#http). */
   private get longPoll(): boolean {
-    const o = this.options;
-    const chosen = o.transports?.find((c) => c.label === this.chosenTransport);
-    return (chosen?.sockets ?? o.sockets)?.longPoll === true;
+    return socketsInUse(this.options, this.chosenTransport)?.longPoll === true;
   }
 
   private createSession(stored: StoredAuthKey): MtprotoSession {
