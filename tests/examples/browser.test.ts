@@ -15,7 +15,7 @@ import * as assert from 'uvu/assert';
 import { encodeQr } from '../../ts/cli/qr-encode.js';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
 import { type ScriptedUser, ScriptedWorld, TestServer } from '../../ts/testing/index.js';
-import { assertBrowserClean, buildWithVite, type StaticServer, serveDir } from '../runtimes/_bundlers.js';
+import { assertBrowserClean, buildWithVite, bundleStats, type StaticServer, serveDir } from '../runtimes/_bundlers.js';
 import { packAndInstall, root, type ScratchPackage } from '../runtimes/_package.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../runtimes/_web.js';
 
@@ -46,7 +46,10 @@ test.before(async (ctx) => {
   fs.cpSync(path.join(root, 'examples/browser'), app, { recursive: true, filter: (f) => !f.endsWith('dev.ts') });
   const built = await buildWithVite(app, 120_000);
   assertBrowserClean(built.outDir, 'the example page');
-  console.log(`examples/browser: package built, packed and installed in ${packed} ms; vite build ${built.ms} ms`);
+  const gzip = bundleStats(built.outDir).gzip;
+  console.log(
+    `examples/browser: package built, packed and installed in ${packed} ms; vite build ${built.ms} ms, ${(gzip / 1024).toFixed(1)} KiB gzip (WASM inlined)`,
+  );
   ctx.site = await serveDir(built.outDir);
   ctx.server = await TestServer.start({ dcs: [2], crypto: await createCryptoProvider(), onError: (e) => console.error('server bug:', e) });
   ctx.world = new ScriptedWorld(ctx.server.backend);
