@@ -10,3 +10,8 @@ let table: SchemaTable | undefined;
 export function getSchema(): SchemaTable {
   return (table ??= unpackSchema(NAMES, TABLE));
 }
+
+/** Whether `s` is the generated layer's table (without unpacking it). */
+export function isGeneratedSchema(s: SchemaTable): boolean {
+  return s === table;
+}

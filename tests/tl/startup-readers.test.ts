@@ -1,0 +1,108 @@
+/**
+ * The start-up path's readers ship prebuilt (ts/tl/generated/readers.ts,
+ * written by build/generate-tl.ts from ts/tl/codec/reader-source.ts): they
+ * must be exactly what `compileReader` would build from the same table, for
+ * the definitions the generator names, and decode like the table walker.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readerFor } from '../../ts/tl/codec/compile.js';
+import { decode, encode } from '../../ts/tl/codec/index.js';
+import { getSchema } from '../../ts/tl/codec/load-schema.js';
+import { readerSource } from '../../ts/tl/codec/reader-source.js';
+import { DEF_FUNCTION, DEF_MTPROTO } from '../../ts/tl/codec/schema-table.js';
+import { STARTUP_READERS } from '../../ts/tl/generated/readers.js';
+import type { AnyTlObject } from '../../ts/tl/generated/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const generated = fs.readFileSync(path.join(root, 'ts/tl/generated/readers.ts'), 'utf8');
+const s = getSchema();
+const keys = Object.keys(STARTUP_READERS).map(Number);
+
+test('startup readers: every MTProto constructor, config, dcOption and updates.state, nothing else', () => {
+  const want: string[] = [];
+  for (let d = 0; d < s.defCount; d++) {
+    if ((s.flags[d]! & DEF_MTPROTO) !== 0 && (s.flags[d]! & DEF_FUNCTION) === 0) want.push(s.names[d]!);
+  }
+  want.push('config', 'dcOption', 'updates.state');
+  assert.equal(keys.map((d) => s.names[d]).sort(), want.sort());
+  for (const n of [
+    'msg_container',
+    'message',
+    'rpc_result',
+    'rpc_error',
+    'gzip_packed',
+    'new_session_created',
+    'bad_server_salt',
+    'pong',
+  ]) {
+    assert.ok(want.includes(n), n);
+  }
+});
+
+test('startup readers: each is the source compileReader builds from this table (no drift)', () => {
+  for (const d of keys) assert.ok(generated.includes(`  ${d}: function () {\n${readerSource(s, d, true)}\n  },`), s.names[d]);
+});
+
+test('startup readers: the codec uses them for the generated layer', () => {
+  for (const d of keys.slice(0, 5)) {
+    const f = readerFor(s, d);
+    assert.ok(f !== null);
+    assert.is(f, readerFor(s, d), 'built once');
+  }
+});
+
+test('startup readers: a container with new_session_created and rpc_result(config) decodes like the table walker', () => {
+  const config = {
+    _: 'config',
+    this_dc: 2,
+    dc_options: [1, 2, 3].map((id) => ({ _: 'dcOption', ipv6: false, media_only: id === 3, id, ip_address: `127.0.0.${id}`, port: 443 })),
+    date: 1_700_000_000,
+    expires: 1_700_003_600,
+    test_mode: true,
+    dc_txt_domain_name: 'test.example',
+    chat_size_max: 200,
+    megagroup_size_max: 200_000,
+    forwarded_count_max: 100,
+    online_update_period_ms: 210_000,
+    offline_blur_timeout_ms: 5000,
+    offline_idle_timeout_ms: 30_000,
+    online_cloud_timeout_ms: 300_000,
+    notify_cloud_delay_ms: 30_000,
+    notify_default_delay_ms: 1500,
+    push_chat_period_ms: 60_000,
+    push_chat_limit: 2,
+    edit_time_limit: 172_800,
+    revoke_time_limit: 2_147_483_647,
+    revoke_pm_time_limit: 2_147_483_647,
+    rating_e_decay: 2_419_200,
+    stickers_recent_limit: 200,
+    channels_read_media_period: 604_800,
+    call_receive_timeout_ms: 20_000,
+    call_ring_timeout_ms: 90_000,
+    call_connect_timeout_ms: 30_000,
+    call_packet_timeout_ms: 10_000,
+    me_url_prefix: 'https://t.me/',
+    caption_length_max: 1024,
+    message_length_max: 4096,
+    webfile_dc_id: 4,
+  };
+  const body = { _: 'rpc_result', req_msg_id: 0x6530_0000_0000_1000n, result: config };
+  const nsc = { _: 'new_session_created', first_msg_id: 0x6530_0000_0000_1000n, unique_id: -5n, server_salt: 0x0102_0304_0506_0708n };
+  const msg = (seqno: number, b: object) => ({
+    _: 'message',
+    msg_id: 0x6530_0000_0000_0001n + BigInt(seqno) * 4n,
+    seqno,
+    bytes: encode(b as AnyTlObject).length,
+    body: b,
+  });
+  const bytes = encode({ _: 'msg_container', messages: [msg(1, nsc), msg(3, body)] } as unknown as AnyTlObject);
+  const walked = decode(bytes, { compile: false });
+  assert.equal(decode(bytes), walked);
+  assert.equal(decode(bytes), walked);
+});
+
+test.run();
