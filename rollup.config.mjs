@@ -278,10 +278,12 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // Chunks under 10 KB merge into a neighbour when that adds no side effect to any entry
-      // (no node:*, ws or libSQL import moves): `import 'wasmgram'` reads 23 files instead of 36,
-      // about 1.5 ms less CPU on Node 20, which has no compile cache (issue 14, bench/client).
-      experimentalMinChunkSize: 10_000,
+      // Chunks under 40 KB merge into a neighbour when that adds no side effect to any entry (no
+      // node:*, ws or libSQL import moves; an entry may load some code it does not run): on Node 20,
+      // which has no compile cache, each ES module file costs ~0.3 ms of CPU to resolve and read, so
+      // `import 'wasmgram'` reads 19 files instead of 36: median import CPU 31.1 -> 28.8 ms (issue 14,
+      // bench/client); 10 KB gave 30.0 ms, 100 KB the same files as 40 KB.
+      experimentalMinChunkSize: 40_000,
       sourcemap: false,
       plugins: [cjsFaces(['testing', 'cli'])],
     },
