@@ -60,7 +60,16 @@ const PEERS: Peer[] = [
 /** Runs one child with `job` on stdin; its one JSON line back; killed past `deadlineMs`. */
 function runChild(peer: Peer, job: HistoryJob, deadlineMs: number): Promise<HistoryResult> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...peer.args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    // WASMGRAM_HISTORY_PROF=<dir>: a V8 CPU profile of each child in <dir>/<client> (node --cpu-prof, 100 µs samples), to see
+    // where a client spends its time; one directory per client, as the loader thread tsx starts writes a profile of its own.
+    // WASMGRAM_HISTORY_NODE_ARGS: more node flags for the children (e.g. `--heap-prof --heap-prof-dir=/tmp/h`).
+    const dir = process.env.WASMGRAM_HISTORY_PROF;
+    const prof = dir ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${path.join(dir, peer.name)}`] : [];
+    prof.push(...(process.env.WASMGRAM_HISTORY_NODE_ARGS?.split(' ').filter(Boolean) ?? []));
+    const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...prof, ...peer.args], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -84,7 +93,7 @@ const WORDS =
   'the a message from channel history bench telegram client wasm fast iterate page offset peer update pts reply link photo'.split(' ');
 
 /** Post `i`: deterministic text of 5..600 characters; every third with a bold and a link entity. */
-function post(i: number): { text: string; entities?: MessageEntity[] } {
+export function post(i: number): { text: string; entities?: MessageEntity[] } {
   let x = (i * 2654435761) >>> 0;
   const next = () => (x = (x * 1103515245 + 12345) >>> 0);
   const len = 5 + (next() % 596);
@@ -139,7 +148,10 @@ async function measure(plan: Plan, log: (s: string) => void): Promise<{ rows: Ro
     const dc = server.dcs.find((d) => d.id === 2)!;
     const { n, e, fingerprint } = server.rsaPublicKey;
     let phoneSeq = 9100;
+    // WASMGRAM_HISTORY_PEERS=wasmgram,mtcute: only those clients (all by default).
+    const only = process.env.WASMGRAM_HISTORY_PEERS?.split(',');
     for (const peer of PEERS) {
+      if (only && !only.includes(peer.name)) continue;
       const phone = `999662${phoneSeq++}`;
       world.user({ firstName: peer.name, phone });
       const job: HistoryJob = {

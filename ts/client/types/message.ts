@@ -44,13 +44,19 @@ export interface MessageActions {
 
 /** A message. The TL object is `.raw`; `sender` and `chat` come from the answer it arrived in. */
 export class Message {
+  /**
+   * The client reference is plumbing, not data: a private field stays out of
+   * inspect/JSON output (a non-enumerable property redefined per message cost
+   * more than the rest of the wrapper while iterating history).
+   */
+  readonly #client: MessageActions;
+
   constructor(
-    private readonly client: MessageActions,
+    client: MessageActions,
     readonly raw: TlMessage.message | TlMessage.messageService,
     private readonly peers: PeerIndex,
   ) {
-    // The client reference is plumbing, not data: keep it out of inspect/JSON output.
-    Object.defineProperty(this, 'client', { enumerable: false });
+    this.#client = client;
   }
 
   get id(): number {
@@ -171,11 +177,11 @@ export class Message {
    * ```
    */
   click(selector: ButtonSelector, params?: GetCallbackAnswerParams): Promise<ClickResult> {
-    return this.client.clickButton(this, selector, params);
+    return this.#client.clickButton(this, selector, params);
   }
   get media(): Media | undefined {
     const media = wrapMedia(this.raw._ === 'message' ? this.raw.media : undefined);
-    if (media) setMediaOrigin(media, { refetch: async () => (await this.client.getMessages(this.chatRef(), [this.id]))[0]?.media });
+    if (media) setMediaOrigin(media, { refetch: async () => (await this.#client.getMessages(this.chatRef(), [this.id]))[0]?.media });
     return media;
   }
 
@@ -189,33 +195,33 @@ export class Message {
    * ```
    */
   download(params?: DownloadParams): Promise<Uint8Array> {
-    return this.client.downloadToBuffer(this, params);
+    return this.#client.downloadToBuffer(this, params);
   }
 
   /** Replies in the same chat. */
   reply(text: string): Promise<Message> {
-    return this.client.sendMessage(this.chatRef(), text, { replyTo: this.id });
+    return this.#client.sendMessage(this.chatRef(), text, { replyTo: this.id });
   }
   /** Edits the text (your own messages, or posts you may edit). */
   edit(text: string): Promise<Message> {
-    return this.client.editMessage(this.chatRef(), this.id, text);
+    return this.#client.editMessage(this.chatRef(), this.id, text);
   }
   /** Deletes it, for everyone by default. */
   delete(params: { revoke?: boolean } = { revoke: true }): Promise<number> {
-    return this.client.deleteMessages(this.chatRef(), [this.id], params);
+    return this.#client.deleteMessages(this.chatRef(), [this.id], params);
   }
   /** Forwards it to `to`. */
   async forward(to: PeerLike): Promise<Message> {
-    const [m] = await this.client.forwardMessages(to, this.chatRef(), [this.id]);
+    const [m] = await this.#client.forwardMessages(to, this.chatRef(), [this.id]);
     return m!;
   }
   /** Pins it. */
   pin(params?: { silent?: boolean }): Promise<void> {
-    return this.client.pinMessage(this.chatRef(), this.id, params);
+    return this.#client.pinMessage(this.chatRef(), this.id, params);
   }
   /** Unpins it. */
   unpin(): Promise<void> {
-    return this.client.unpinMessage(this.chatRef(), this.id);
+    return this.#client.unpinMessage(this.chatRef(), this.id);
   }
 
   private chatRef(): PeerLike {

@@ -8,22 +8,31 @@ import { User } from './user.js';
 
 /** Users and chats of one answer. */
 export class PeerIndex {
-  private readonly users = new Map<bigint, User>();
-  private readonly chats = new Map<bigint, Chat>();
+  /** The raw objects by id, each replaced by its wrapper when first asked for (many answers' peers never are), so one id gives one wrapper. */
+  private readonly users = new Map<bigint, TlUser.user | User>();
+  private readonly chats = new Map<bigint, Exclude<TlChat, TlChat.chatEmpty> | Chat>();
 
   constructor(users: readonly TlUser[] = [], chats: readonly TlChat[] = []) {
-    for (const u of users) if (u._ === 'user') this.users.set(u.id, new User(u));
-    for (const c of chats) if (c._ !== 'chatEmpty') this.chats.set(c.id, new Chat(c));
+    for (const u of users) if (u._ === 'user') this.users.set(u.id, u);
+    for (const c of chats) if (c._ !== 'chatEmpty') this.chats.set(c.id, c);
   }
 
   /** The user `id`, if it came with the answer. */
   user(id: bigint): User | undefined {
-    return this.users.get(id);
+    const u = this.users.get(id);
+    if (u === undefined || u instanceof User) return u;
+    const wrapped = new User(u);
+    this.users.set(id, wrapped);
+    return wrapped;
   }
 
   /** The group or channel `id`, if it came with the answer. */
   chat(id: bigint): Chat | undefined {
-    return this.chats.get(id);
+    const c = this.chats.get(id);
+    if (c === undefined || c instanceof Chat) return c;
+    const wrapped = new Chat(c);
+    this.chats.set(id, wrapped);
+    return wrapped;
   }
 
   /** The `User` or `Chat` a TL `Peer` names. */

@@ -13,7 +13,10 @@ import { PeerIndex } from '../../types/peer-index.js';
 export function wrapMessages(client: ClientCore, res: messages.Messages): Message[] {
   if (res._ === 'messages.messagesNotModified') return [];
   const index = new PeerIndex(res.users, res.chats);
-  return res.messages.filter((m) => m._ !== 'messageEmpty').map((m) => new Message(client, m, index));
+  // One pass (a page is up to 100 messages, wrapped for every page of an iteration).
+  const out: Message[] = [];
+  for (const m of res.messages) if (m._ !== 'messageEmpty') out.push(new Message(client, m, index));
+  return out;
 }
 
 /** Every update inside `u`, with the peers that came along. */
