@@ -15,6 +15,7 @@ import { caller } from './messages-send.js';
 import { checkWritable, resolvePeer } from './peers.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
+import { checkSendRight, mediaRight } from './send-rights.js';
 import { scheduleMessage } from './scheduled.js';
 
 /** Most items of one album. */
@@ -37,7 +38,9 @@ export const albumsMethods: MethodTable = {
         // Album items must be uploaded first (messages.uploadMedia); raw uploads are refused as Telegram does.
         if (i.media._ !== 'inputMediaPhoto' && i.media._ !== 'inputMediaDocument') throw badRequest('MEDIA_INVALID');
         if (i.message.length > 1024) throw badRequest('MEDIA_CAPTION_TOO_LONG');
-        return mediaFile(call, i.media);
+        const file = mediaFile(call, i.media);
+        checkSendRight(call, peer, mediaRight(file.toMessageMedia()));
+        return file;
       });
       const groupedId = new DataView(b.randomBytes(8).buffer).getBigInt64(0, true) & 0x7fffffffffffffffn;
       const place = replyPlace(call, peer, req.reply_to);

@@ -21,6 +21,7 @@ import { caller } from './messages-send.js';
 import { checkReadable, checkWritable, resolvePeer, resolveUser } from './peers.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
+import { checkSendRight } from './send-rights.js';
 
 /** Longest inline query text (https://core.telegram.org/bots/api#inlinequery: up to 256 characters). */
 const QUERY_MAX = 256;
@@ -123,6 +124,7 @@ export const inlineQueryMethods: MethodTable = {
       const me = call.self().id;
       const peer = resolvePeer(call, req.peer);
       checkWritable(call, peer);
+      checkSendRight(call, peer, 'send_inline');
       if (req.query_id === 0n) throw badRequest('QUERY_ID_EMPTY');
       if (req.id === '') throw badRequest('RESULT_ID_EMPTY');
       const store = botStore(b);

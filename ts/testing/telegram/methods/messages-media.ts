@@ -25,6 +25,7 @@ import { checkReadable, checkWritable, resolvePeer } from './peers.js';
 import { checkEntities } from './message-input.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
+import { checkSendRight, mediaRight } from './send-rights.js';
 
 /** `caption_length_max` of help.getConfig. */
 const CAPTION_LENGTH_MAX = 1024;
@@ -124,6 +125,7 @@ export const messagesMediaMethods: MethodTable = {
       // Polls, dice, contacts and locations are not files (media-kinds.ts, polls.ts).
       const file =
         simpleMedia(call, req.media) ?? (req.media._ === 'inputMediaPoll' ? newPoll(call, req.media) : mediaFile(call, req.media));
+      checkSendRight(call, peer, mediaRight(file.toMessageMedia(me)));
       if (req.schedule_date !== undefined) {
         const input = {
           text: req.message,

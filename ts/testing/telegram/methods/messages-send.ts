@@ -19,6 +19,7 @@ import { scheduleMessage } from './scheduled.js';
 import { checkEntities } from './message-input.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
+import { checkSendRight, mediaRight } from './send-rights.js';
 
 /** Longest message text Telegram accepts (`message_length_max` of help.getConfig). */
 const MESSAGE_LENGTH_MAX = 4096;
@@ -54,6 +55,7 @@ export const messagesSendMethods: MethodTable = {
       const me = call.self().id;
       const peer = resolvePeer(call, req.peer);
       checkWritable(call, peer);
+      checkSendRight(call, peer, 'send_plain');
       checkText(req.message, req.entities);
       if (req.schedule_date !== undefined) {
         const input = {
@@ -116,6 +118,11 @@ export const messagesSendMethods: MethodTable = {
       const sendAs = sendAsPeer(call, to, req.send_as);
       const list: Update[] = [];
       const refs: PeerRef[] = [to];
+      // Every message's kind against the target's rights first, so a refused one leaves nothing half forwarded.
+      for (const id of req.id) {
+        const src = b.messages.boxFor(me, from).get(id);
+        if (src && !src.action) checkSendRight(call, to, mediaRight(src.media?.toMessageMedia(me)));
+      }
       req.id.forEach((id, i) => {
         const src = b.messages.boxFor(me, from).get(id);
         if (!src || src.peer.kind !== from.kind || src.peer.id !== from.id || src.action) throw badRequest('MESSAGE_ID_INVALID');
