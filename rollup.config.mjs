@@ -278,12 +278,13 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // Chunks under 40 KB merge into a neighbour when that adds no side effect to any entry (no
-      // node:*, ws or libSQL import moves; an entry may load some code it does not run): on Node 20,
-      // which has no compile cache, each ES module file costs ~0.3 ms of CPU to resolve and read, so
-      // `import 'wasmgram'` reads 19 files instead of 36: median import CPU 31.1 -> 28.8 ms (issue 14,
-      // bench/client); 10 KB gave 30.0 ms, 100 KB the same files as 40 KB.
-      experimentalMinChunkSize: 40_000,
+      // Chunks under 10 KB merge into a neighbour when that adds no static side effect to any entry
+      // (an entry may load some code it does not run): on Node 20, which has no compile cache, each
+      // ES module file costs ~0.3 ms of CPU to resolve and read, so `import 'wasmgram'` reads 24
+      // files instead of 36 (median import CPU 31.1 -> 30.0 ms, issue 14, bench/client). Not more:
+      // at 40 KB the dynamic import('@libsql/client') of storage/libsql.ts landed in a chunk that
+      // browser and Worker bundles load, and they failed to resolve it (tests/runtimes).
+      experimentalMinChunkSize: 10_000,
       sourcemap: false,
       plugins: [cjsFaces(['testing', 'cli'])],
     },
