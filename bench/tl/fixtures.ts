@@ -168,6 +168,63 @@ export function containerWithSizes(c: Obj, sizeOf: (body: Obj) => number): Obj {
   return { ...c, messages: (c.messages as Obj[]).map((m) => ({ ...m, bytes: sizeOf(m.body as Obj) })) };
 }
 
+/**
+ * What a client decodes first after connecting (the cold-load figure of a
+ * serverless start, not a timed case): a `msg_container` of
+ * `new_session_created` and the `rpc_result` of `help.getConfig` — a
+ * `config` with five `dcOption`s (`bytes` = 0 until `containerWithSizes`).
+ */
+export function startupContainer(): Obj {
+  const config = {
+    _: 'config',
+    this_dc: 2,
+    dc_options: [1, 2, 3, 4, 5].map((id) => ({ _: 'dcOption', id, ip_address: `149.154.167.${40 + id}`, port: 443 })),
+    date: 1_700_000_000,
+    expires: 1_700_003_600,
+    test_mode: false,
+    dc_txt_domain_name: 'apv3.stel.com',
+    chat_size_max: 200,
+    megagroup_size_max: 200_000,
+    forwarded_count_max: 100,
+    online_update_period_ms: 210_000,
+    offline_blur_timeout_ms: 5000,
+    offline_idle_timeout_ms: 30_000,
+    online_cloud_timeout_ms: 300_000,
+    notify_cloud_delay_ms: 30_000,
+    notify_default_delay_ms: 1500,
+    push_chat_period_ms: 60_000,
+    push_chat_limit: 2,
+    edit_time_limit: 172_800,
+    revoke_time_limit: 2_147_483_647,
+    revoke_pm_time_limit: 2_147_483_647,
+    rating_e_decay: 2_419_200,
+    stickers_recent_limit: 200,
+    channels_read_media_period: 604_800,
+    call_receive_timeout_ms: 20_000,
+    call_ring_timeout_ms: 90_000,
+    call_connect_timeout_ms: 30_000,
+    call_packet_timeout_ms: 10_000,
+    me_url_prefix: 'https://t.me/',
+    caption_length_max: 1024,
+    message_length_max: 4096,
+    webfile_dc_id: 4,
+  };
+  const first = 0x6530_0000_0000_1000n;
+  return {
+    _: 'msg_container',
+    messages: [
+      {
+        _: 'message',
+        msg_id: 0x6530_0000_0000_0001n,
+        seqno: 1,
+        bytes: 0,
+        body: { _: 'new_session_created', first_msg_id: first, unique_id: 0x0badc0de_0000_0001n, server_salt: 0x1234_5678_9abc_def0n },
+      },
+      { _: 'message', msg_id: 0x6530_0000_0000_0005n, seqno: 3, bytes: 0, body: { _: 'rpc_result', req_msg_id: first, result: config } },
+    ],
+  };
+}
+
 /** The object of a case (the container without sizes). */
 export function fixture(c: CaseName): Obj {
   switch (c) {

@@ -31,6 +31,10 @@ export interface LoadTimes {
   firstSmallMs: number;
   /** Second decode of container-20 in that process (first − second ≈ the one-time cost: table unpack, reader compilation). */
   secondSmallMs: number;
+  /** First decode of the start-up container (new_session_created + rpc_result(config)) after import, in its own fresh process. */
+  firstStartupMs: number;
+  /** Second decode of it in that process. */
+  secondStartupMs: number;
   /** How each step was timed: `wall` (performance.now) or `cpu` (process.cpuUsage, all threads of the process). */
   clock: 'wall' | 'cpu';
   runs: number;
@@ -82,9 +86,10 @@ export async function measureSizes(): Promise<SizeRow[]> {
 /**
  * Cold-start timings of the bundled TL layer, in fresh processes (median of
  * `runs`): import, then the first and second decode of history-100; and, in
- * another fresh process each run, the first and second decode of the small
- * container-20 (what a serverless function decodes first is small: a handshake
- * answer, a container of a few results). With `clock: 'cpu'` each step is
+ * other fresh processes each run, the first and second decode of the small
+ * container-20 and of the start-up container (`startupContainer`: what a
+ * serverless function decodes first is small — new_session_created and the
+ * config). With `clock: 'cpu'` each step is
  * the process's CPU time (it includes V8's background compiler threads), so
  * other load on the machine does not count.
  */
@@ -95,9 +100,13 @@ export async function measureLoad(runs = 7, clock: 'wall' | 'cpu' = 'wall'): Pro
     fs.writeFileSync(file, await bundle('ts/tl/index.ts', []));
     // Real payloads: history-100 (messages.messages, 100 messages, 20 users) and container-20.
     const { wasmgramObject } = await import('./wasmgram.js');
+    const { containerWithSizes, startupContainer } = await import('./fixtures.js');
     const { encode } = await import('../../ts/tl/codec/index.js');
+    type AnyTlObject = Parameters<typeof encode>[0];
     fs.writeFileSync(path.join(dir, 'history-100.bin'), encode(wasmgramObject('history-100')));
     fs.writeFileSync(path.join(dir, 'container-20.bin'), encode(wasmgramObject('container-20')));
+    const startup = containerWithSizes(startupContainer(), (body) => encode(body as unknown as AnyTlObject).length);
+    fs.writeFileSync(path.join(dir, 'startup.bin'), encode(startup as unknown as AnyTlObject));
     const script = (payload: string) => `
       const fs = await import('node:fs');
       const bytes = new Uint8Array(fs.readFileSync(${JSON.stringify(path.join(dir, payload))}));
@@ -114,9 +123,11 @@ export async function measureLoad(runs = 7, clock: 'wall' | 'cpu' = 'wall'): Pro
       JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script(payload)], { encoding: 'utf8' }).trim()) as number[];
     const big: number[][] = [];
     const small: number[][] = [];
+    const start: number[][] = [];
     for (let i = 0; i < runs; i++) {
       big.push(run('history-100.bin'));
       small.push(run('container-20.bin'));
+      start.push(run('startup.bin'));
     }
     return {
       importMs: median(big.map((s) => s[0]!)),
@@ -124,6 +135,8 @@ export async function measureLoad(runs = 7, clock: 'wall' | 'cpu' = 'wall'): Pro
       secondDecodeMs: median(big.map((s) => s[2]!)),
       firstSmallMs: median(small.map((s) => s[1]!)),
       secondSmallMs: median(small.map((s) => s[2]!)),
+      firstStartupMs: median(start.map((s) => s[1]!)),
+      secondStartupMs: median(start.map((s) => s[2]!)),
       clock,
       runs,
     };

@@ -44,7 +44,7 @@ test('startup readers: every MTProto constructor, config, dcOption and updates.s
 });
 
 test('startup readers: each is the source compileReader builds from this table (no drift)', () => {
-  for (const d of keys) assert.ok(generated.includes(`  ${d}: function () {\n${readerSource(s, d, true)}\n  },`), s.names[d]);
+  for (const d of keys) assert.ok(generated.includes(`  ${d}: function (newCaches) {\n${readerSource(s, d, true)}\n  },`), s.names[d]);
 });
 
 test('startup readers: the codec uses them for the generated layer', () => {

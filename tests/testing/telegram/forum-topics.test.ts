@@ -9,7 +9,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ScriptedWorld } from '../../../ts/testing/scripted/index.js';
-import { manualClock, seededRandom, TelegramBackend } from '../../../ts/testing/telegram/index.js';
+import { forumStore, manualClock, seededRandom, TelegramBackend } from '../../../ts/testing/telegram/index.js';
 import type { Message, messages, Update, Updates } from '../../../ts/tl/generated/types.js';
 import { rejects } from '../_rpc.js';
 
@@ -277,6 +277,8 @@ test('deleteTopicHistory removes the topic and its messages (creator or admin); 
   assert.is(backend.messages.channel(forum.id).get(m.id), undefined);
   assert.is(backend.messages.channel(forum.id).get(mine), undefined);
   await rejects(bob.sendMessage(forum, 'into the void', { topic: mine }), 406, 'TOPIC_DELETED');
+  assert.is(forumStore(backend).peek(forum)?.topics.get(mine)?.deleted, true);
+  assert.is(forumStore(backend).peek(forum)?.topics.get(other)?.deleted, false);
   const byId = await bob.invoke({ _: 'channels.getForumTopicsByID', channel: bob.inputChannel(forum), topics: [mine] });
   assert.equal(byId.topics, [{ _: 'forumTopicDeleted', id: mine }]);
 });

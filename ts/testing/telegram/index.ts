@@ -36,6 +36,15 @@ export {
   type StoredMessage,
 } from './store/mailbox.js';
 export { DialogStore, type DialogRecord, type DraftRecord } from './store/dialog-store.js';
+export {
+  type ForumRecord,
+  ForumStore,
+  forumStore,
+  GENERAL_TOPIC_ID,
+  TOPIC_ICON_COLORS,
+  type TopicRecord,
+} from './store/forum-store.js';
+export { SendAsStore, sendAsStore } from './store/send-as-store.js';
 export { PtsLog, type PtsEntry } from './store/update-log.js';
 export { accessHashFor, peerKey, tlPeer, type AccessHashMode, type PeerKind, type PeerRef } from './store/peer-ref.js';
 export { unwrap, type Unwrapped } from './unwrap.js';

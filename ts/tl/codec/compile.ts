@@ -1,6 +1,6 @@
 import { STARTUP_READERS } from '../generated/readers.js';
 import { isGeneratedSchema } from './load-schema.js';
-import { IC_WAYS, readerSource, safeFields } from './reader-source.js';
+import { IC_WAYS, newInlineCaches, READER_FACTORY_PARAM, readerSource, safeFields } from './reader-source.js';
 import { fieldNameAt, type SchemaTable } from './schema-table.js';
 import { K_BOOL, K_BYTES, K_DOUBLE, K_FLAGS, K_INT, K_INT128, K_INT256, K_LONG, K_STRING, K_TRUE, WRAP_NONE } from './type-code.js';
 
@@ -44,9 +44,7 @@ export { IC_WAYS };
 
 /** An empty inline cache of one call site. */
 export function newInlineCache(): InlineCache {
-  const ic: InlineCache = [];
-  for (let i = 0; i < IC_WAYS; i++) ic.push(-1, null);
-  return ic;
+  return newInlineCaches(1) as InlineCache;
 }
 
 /** Minimal writer surface the generated code calls. */
@@ -91,7 +89,7 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
   const src = readerSource(s, d, cached);
   if (src === undefined) return undefined;
   try {
-    return new Function(src)() as ReadFn;
+    return new Function(READER_FACTORY_PARAM, src)(newInlineCaches) as ReadFn;
   } catch {
     available = false;
     return undefined;
@@ -209,7 +207,7 @@ export function readerFor(s: SchemaTable, d: number): ReadFn | null {
   if (f === undefined) {
     // The startup set's readers ship prebuilt with the generated layer (no source to build, no `new Function`).
     const prebuilt = isGeneratedSchema(s) ? STARTUP_READERS[d] : undefined;
-    f = rs![d] = prebuilt !== undefined ? (prebuilt() as ReadFn) : (compileReader(s, d, true) ?? null);
+    f = rs![d] = prebuilt !== undefined ? (prebuilt(newInlineCaches) as ReadFn) : (compileReader(s, d, true) ?? null);
   }
   return f;
 }

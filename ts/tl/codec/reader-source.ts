@@ -31,6 +31,16 @@ import {
  */
 export const IC_WAYS = 8;
 
+/** The parameter of a reader factory body (see `readerSource`). */
+export const READER_FACTORY_PARAM = 'newCaches';
+
+/** The inline caches of `sites` call sites: `(-1, null)` in each entry. */
+export function newInlineCaches(sites: number): (number | null | ((...a: never[]) => unknown))[] {
+  const ic: (number | null | ((...a: never[]) => unknown))[] = [];
+  for (let i = 0; i < sites * IC_WAYS; i++) ic.push(-1, null);
+  return ic;
+}
+
 /** Field names become object-literal keys and identifiers in generated code: accept only plain identifiers. */
 export function safeFields(s: SchemaTable, d: number): boolean {
   // The generated layer's names are checked once for the whole schema.
@@ -80,6 +90,8 @@ function cachedBoxed(code: number, k: number): string {
  * The source of a function body that returns definition `d`'s reader (with
  * its inline caches when `cached`): what `compileReader` evaluates, and what
  * build/generate-tl.ts writes for the startup set (generated/readers.ts).
+ * The body takes one parameter, `newCaches` (`READER_FACTORY_PARAM`): pass
+ * `newInlineCaches`.
  * Undefined when a field name cannot be an identifier.
  */
 export function readerSource(s: SchemaTable, d: number, cached: boolean): string | undefined {
@@ -136,6 +148,6 @@ export function readerSource(s: SchemaTable, d: number, cached: boolean): string
     props.push(`${name}: ${v}`);
   }
   const read = `function read(r, depth) {\nvar id = 0, e = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
-  const ic = Array.from({ length: slots * IC_WAYS }, () => '-1, null').join(', ');
-  return `"use strict";\n${slots ? `var ic = [${ic}];\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return (${read});`;
+  // The caches come from `ic(n)` (see READER_FACTORY_PARAM): an array literal of them was ~10 % of the source to parse.
+  return `"use strict";\n${slots ? `var ic = newCaches(${slots});\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return (${read});`;
 }
