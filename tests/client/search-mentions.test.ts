@@ -56,4 +56,41 @@ test('phoneCalls: no calls exist in the emulator, so an empty answer (not FILTER
   assert.equal(await collect(alice.searchMessages('me', '', { filter: { _: 'inputMessagesFilterPhoneCalls', missed: true } })), []);
 });
 
+test('unread mentions: listed until read (readMessageContents for some, readMentions for the rest); media_unread follows', async () => {
+  const group = await bob.createGroup('Unread mentions', [world.find('alice_mention')]);
+  const chat = -Number(group.id);
+  await collect(alice.iterHistory(chat, { limit: 1 })); // the group into Alice's peer cache
+  const peer = { _: 'inputPeerChat' as const, chat_id: group.id };
+  const sent = [];
+  for (const n of [1, 2, 3]) sent.push(await bob.sendMessage(group, `@alice_mention ping ${n}`));
+  await bob.sendMessage(group, 'no mention here');
+  const unread = async () => {
+    const r = await alice.invoke({
+      _: 'messages.getUnreadMentions',
+      peer,
+      offset_id: 0,
+      add_offset: 0,
+      limit: 10,
+      max_id: 0,
+      min_id: 0,
+    });
+    if (r._ === 'messages.messagesNotModified') return [];
+    return r.messages.map((m) => (m._ === 'message' ? m.message : m._));
+  };
+  assert.equal(await unread(), ['@alice_mention ping 3', '@alice_mention ping 2', '@alice_mention ping 1'], 'newest first');
+  const [first] = await alice.getMessages(chat, [(await collect(alice.iterHistory(chat, { limit: 4 }))).at(-1)!.id]);
+  assert.ok(first?.raw._ === 'message' && first.raw.mentioned && first.raw.media_unread, 'mentioned, unread');
+  // Reading one message's contents takes it off the list.
+  await alice.invoke({ _: 'messages.readMessageContents', id: [first!.id] });
+  assert.equal(await unread(), ['@alice_mention ping 3', '@alice_mention ping 2']);
+  const [again] = await alice.getMessages(chat, [first!.id]);
+  assert.ok(again?.raw._ === 'message' && again.raw.mentioned && !again.raw.media_unread, 'still a mention, no longer unread');
+  const affected = await alice.invoke({ _: 'messages.readMentions', peer });
+  assert.is(affected.offset, 0);
+  assert.equal(await unread(), []);
+  // Read or not, they stay mentions for the search filter.
+  assert.is((await collect(alice.searchMessages(chat, 'ping', { filter: 'myMentions' }))).length, 3);
+  assert.is(sent.length, 3);
+});
+
 test.run();

@@ -33,6 +33,7 @@ import { MessageStore, type StoredMessage } from './store/mailbox.js';
 import { type AccessHashMode, accessHashFor, type PeerRef } from './store/peer-ref.js';
 import { toTlChat } from './tl-chat.js';
 import { mentionsViewer } from './methods/mentions.js';
+import { isUnreadMention } from './methods/mentions-read.js';
 import { toTlMessage } from './tl-message.js';
 import { toTlUser } from './tl-user.js';
 import { UpdateHub } from './update-hub.js';
@@ -261,7 +262,10 @@ export class TelegramBackend {
   tlMessage(m: StoredMessage, viewer: bigint): Message {
     const msg = toTlMessage(m, viewer);
     // `mentioned` is per viewer (https://core.telegram.org/api/mentions).
-    if (msg._ === 'message' && m.fromId !== viewer && this.mentions(m, viewer)) msg.mentioned = true;
+    if (msg._ === 'message' && m.fromId !== viewer && this.mentions(m, viewer)) {
+      msg.mentioned = true;
+      if (isUnreadMention(this, m, viewer)) msg.media_unread = true; // until read (methods/mentions-read.ts)
+    }
     return msg;
   }
 

@@ -20,6 +20,7 @@ import { helpMethods } from './help.js';
 import { invitesMethods } from './invites.js';
 import { inlineEditMethods } from './inline-edit.js';
 import { inlineQueryMethods } from './inline-queries.js';
+import { mentionsReadMethods } from './mentions-read.js';
 import { messagesHistoryMethods } from './messages-history.js';
 import { messagesMediaMethods } from './messages-media.js';
 import { messagesModifyMethods } from './messages-modify.js';
@@ -53,6 +54,7 @@ export const METHODS: MethodTable = {
   ...messagesMediaMethods,
   ...messagesModifyMethods,
   ...messagesHistoryMethods,
+  ...mentionsReadMethods,
   ...dialogsMethods,
   ...chatsMethods,
   ...participantsMethods,
