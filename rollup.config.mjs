@@ -131,6 +131,23 @@ function writeWasmAssets() {
 }
 
 /**
+ * keepNames writes `name(fn, "fn")` calls (a helper that sets `fn.name`) as
+ * statements after each function and in class static blocks. To a bundler a
+ * call is a side effect, so a page that imports one function of a chunk kept
+ * every function of it. Marked pure, a bundler may drop them: unused code goes
+ * (the browser bundle of tests/runtimes' budget app: 179 -> 157 KiB gzip, the
+ * Worker's 172 -> 147), and in a page bundle functions keep the bundler's own
+ * names (errors do not depend on it: each sets its `name`, see errors.ts).
+ * Run unbundled (Node, Deno, Bun), nothing changes.
+ */
+function pureNames(code) {
+  const helper = code.match(/var ([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\2,"name",\{value:\3,configurable:!0\}\)/);
+  if (!helper) return code;
+  const h = helper[1].replace(/\$/g, '\\$');
+  return code.replace(new RegExp(`([;{}])(${h}\\([\\w$]+,"[^"]*"\\))`, 'g'), '$1/* @__PURE__ */$2');
+}
+
+/**
  * Resolves `./x.js` to `./x.ts`; turns every import of a platform adapter
  * (except the adapter's own entry) into `#platform/<name>`; bundles pako;
  * transpiles TypeScript with esbuild.
@@ -181,7 +198,7 @@ function sources() {
         target: 'es2022',
       });
       const shebang = chunk.fileName.startsWith('cli.') && !out.code.startsWith('#!') ? '#!/usr/bin/env node\n' : '';
-      return { code: shebang + out.code, map: null };
+      return { code: shebang + pureNames(out.code), map: null };
     },
     async transform(code, id) {
       const ts = id.endsWith('.ts');
