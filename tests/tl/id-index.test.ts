@@ -1,8 +1,9 @@
 /**
- * The id index (ts/tl/codec/id-index.ts) is filled on demand: the unpacked
+ * Lookups filled on demand. The id index (ts/tl/codec/id-index.ts): the unpacked
  * table starts with an empty index and each boxed id is found once by a scan
  * of the id column (`learnId`), then by hash. It must agree with `byId`
- * (a later duplicate wins, bare-only definitions are never boxed), and the
+ * (a later duplicate wins, bare-only definitions are never boxed); names
+ * likewise (`defByName` agrees with `byName`). The
  * table's "plain field names" option must tell generated code the truth.
  */
 import { test } from 'uvu';
@@ -10,8 +11,9 @@ import * as assert from 'uvu/assert';
 import { compileReader } from '../../ts/tl/codec/compile.js';
 import { lookupId } from '../../ts/tl/codec/id-index.js';
 import { getSchema } from '../../ts/tl/codec/load-schema.js';
-import { DEF_BARE_ONLY, learnId, packSchema, unpackSchema, allFieldNamesPlain } from '../../ts/tl/codec/schema-table.js';
+import { allFieldNamesPlain, DEF_BARE_ONLY, defByName, learnId, packSchema, unpackSchema } from '../../ts/tl/codec/schema-table.js';
 import { K_INT } from '../../ts/tl/codec/type-code.js';
+import { NAMES, TABLE } from '../../ts/tl/generated/schema.js';
 import { createCodec } from '../../ts/tl/codec/index.js';
 
 test('id index: a freshly unpacked table holds no ids; each is learned on first lookup', () => {
@@ -68,6 +70,33 @@ test('table option: field names that are not plain identifiers turn generated re
   // The table walker still reads it.
   assert.is(createCodec(so).decode(Uint8Array.of(0x66, 0x66, 0x66, 0x66, 7, 0, 0, 0))._, 'q');
   assert.is(allFieldNamesPlain(getSchema()), true);
+});
+
+test('name lookup: defByName agrees with byName for every name of a fresh table, one by one and after it takes the full map', () => {
+  const s = getSchema();
+  const fresh = unpackSchema(NAMES, TABLE); // a table of its own: nothing learned yet
+  let n = 0;
+  for (const [name, d] of s.byName) {
+    assert.is(defByName(fresh, name), d, name);
+    n++;
+  }
+  assert.ok(n > 2000);
+  assert.is(defByName(fresh, 'noSuchConstructor'), undefined);
+});
+
+test('name lookup: bare-only definitions have no name entry; a later duplicate wins', () => {
+  const defs = [
+    { id: 0x77777777, name: 'dup', flags: 0, typeIndex: 0, resultCode: 0, fields: [] },
+    { id: 0x78787878, name: 'dup', flags: 0, typeIndex: 0, resultCode: 0, fields: [] },
+    { id: 0x79797979, name: 'dup', flags: DEF_BARE_ONLY, typeIndex: 0, resultCode: 0, fields: [] },
+    { id: 0x7a7a7a7a, name: 'bare', flags: DEF_BARE_ONLY, typeIndex: 0, resultCode: 0, fields: [] },
+  ];
+  const { names, table } = packSchema(1, defs, ['T']);
+  const s = unpackSchema(names, table);
+  assert.is(defByName(s, 'dup'), s.byName.get('dup'));
+  assert.is(defByName(s, 'dup'), 1);
+  assert.is(defByName(s, 'bare'), undefined);
+  assert.is(s.byName.get('bare'), undefined);
 });
 
 test.run();

@@ -10,7 +10,7 @@ import { DecodeBudget } from './budget.js';
 import { canCompile, IC_WAYS, type InlineCache, newInlineCache, type ReadFn } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { NO_OPTIONS, resultCodeOf, TlReader, type ReadOptions } from './reader.js';
-import { DEF_FUNCTION } from './schema-table.js';
+import { DEF_FUNCTION, defByName } from './schema-table.js';
 import { K_OBJECT, K_QUERY } from './type-code.js';
 import { TlWriter, type WriteOptions } from './writer.js';
 
@@ -144,14 +144,14 @@ export function decodeResult<R extends AnyRequest>(request: R, bytes: Uint8Array
 /** The constructor or function id of a TL name, or undefined when the schema has none. */
 export function idOf(name: string): number | undefined {
   const s = getSchema();
-  const d = s.byName.get(name);
+  const d = defByName(s, name);
   return d === undefined ? undefined : s.ids[d];
 }
 
 /** True when `name` is a function (a method or an MTProto function call) of the schema, not a constructor. */
 export function isTlFunction(name: string): boolean {
   const s = getSchema();
-  const d = s.byName.get(name);
+  const d = defByName(s, name);
   return d !== undefined && (s.flags[d]! & DEF_FUNCTION) !== 0;
 }
 

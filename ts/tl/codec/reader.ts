@@ -6,7 +6,7 @@ import { type CompiledReaderHost, IC_WAYS, type InlineCache, type ReadFn, reader
 import { inflateLimited } from './gzip.js';
 import { type IdIndex, lookupId } from './id-index.js';
 import { getSchema } from './load-schema.js';
-import { DEF_FUNCTION, learnId, type SchemaTable } from './schema-table.js';
+import { DEF_FUNCTION, defByName, learnId, type SchemaTable } from './schema-table.js';
 import {
   ID_BOOL_FALSE,
   ID_BOOL_TRUE,
@@ -632,7 +632,7 @@ export class TlReader {
 export function resultCodeOf(s: SchemaTable, request: AnyRequest | { _: string }): number {
   let req = request as { _: string; [k: string]: unknown };
   for (let depth = 0; depth < 16; depth++) {
-    const d = req && typeof req._ === 'string' ? s.byName.get(req._) : undefined;
+    const d = req && typeof req._ === 'string' ? defByName(s, req._) : undefined;
     if (d === undefined || !(s.flags[d]! & DEF_FUNCTION)) {
       throw new TlError(`${String(req?._)} is not a function of the schema`);
     }

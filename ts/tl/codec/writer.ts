@@ -2,7 +2,7 @@ import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
 import { compileWriter, type WriteFn, writersOf } from './compile.js';
 import { getSchema } from './load-schema.js';
-import { DEF_FUNCTION, type SchemaTable } from './schema-table.js';
+import { DEF_FUNCTION, defByNameIn, nameCacheOf, type SchemaTable } from './schema-table.js';
 import {
   ID_BOOL_FALSE,
   ID_BOOL_TRUE,
@@ -87,6 +87,8 @@ export class TlWriter {
   private view: DataView;
   private readonly schema: SchemaTable;
   private readonly writers: (WriteFn | null)[] | undefined;
+  /** Definitions by name, learned as names are met (see `defByName`). */
+  private readonly names: ReturnType<typeof nameCacheOf>;
 
   constructor(options: WriteOptions | number = {}) {
     const opts = typeof options === 'number' ? { initialSize: options } : options;
@@ -94,6 +96,7 @@ export class TlWriter {
     this.view = new DataView(this.buf.buffer);
     const schema = opts.schema ?? getSchema();
     this.schema = schema;
+    this.names = nameCacheOf(schema);
     this.writers = opts.compile === false ? undefined : opts.schema === undefined ? (compiled ??= writersOf(schema)) : writersOf(schema);
   }
 
@@ -377,7 +380,7 @@ export class TlWriter {
   private boxed(code: number, v: unknown): void {
     const s = this.schema;
     if (!isObject(v)) throw new TlError("expected a TL object with a '_' name");
-    const d = s.byName.get(v._);
+    const d = typeof v._ === 'string' ? defByNameIn(s, this.names, v._) : undefined;
     if (d === undefined) throw new TlError(`unknown constructor or function '${String(v._)}'`);
     const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
     const kind = code & 15;
