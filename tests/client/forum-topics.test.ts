@@ -121,6 +121,13 @@ test('closeForumTopic: members get TOPIC_CLOSED, admins may still post; reopenFo
   assert.is(renamed?.title, 'House rules');
   assert.is(renamed?.unreadCount, 1, 'Bob’s message is unread for Alice');
   assert.is(renamed?.topMessage?.action?._, 'messageActionTopicEdit');
+  // Reading the topic clears its count and leaves other topics alone.
+  await bob.sendMessage(rec, 'in General');
+  await alice.readForumTopic(forum, topic);
+  const [read] = await alice.getForumTopicsById(forum, [topic]);
+  assert.is(read?.unreadCount, 0);
+  const [general] = await alice.getForumTopicsById(forum, [1]);
+  assert.ok((general?.unreadCount ?? 0) >= 1, 'General still has Bob’s message');
 });
 
 test('members may not create topics once manage_topics is banned (CHAT_ADMIN_REQUIRED); nor edit topics of others', async () => {

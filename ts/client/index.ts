@@ -54,6 +54,7 @@ export {
 } from './methods/forums/edit-forum-topic.js';
 export { pinForumTopic, unpinForumTopic } from './methods/forums/pin-forum-topic.js';
 export { deleteForumTopic } from './methods/forums/delete-forum-topic.js';
+export { readForumTopic } from './methods/forums/read-forum-topic.js';
 export { replyToField, type TopicLike, topicIdOf } from './methods/forums/topic-reply.js';
 export { getDefaultSendAs, getSendAs, type SendAsOption, setDefaultSendAs } from './methods/messages/send-as-peers.js';
 export { sendAsField, type SendPlaceParams } from './methods/messages/send-as.js';

@@ -806,6 +806,10 @@ export class TelegramClient implements ClientCore {
   unpinForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
     return methods.forums().then((m) => m.unpinForumTopic(this, chat, topic));
   }
+  /** See {@link readForumTopic}. */
+  readForumTopic(chat: PeerLike, topic: TopicLike, maxId?: number): Promise<void> {
+    return methods.forums().then((m) => m.readForumTopic(this, chat, topic, maxId));
+  }
   /** See {@link deleteForumTopic}. */
   deleteForumTopic(chat: PeerLike, topic: TopicLike): Promise<void> {
     return methods.forums().then((m) => m.deleteForumTopic(this, chat, topic));

@@ -2,9 +2,11 @@
  * Reading forums (https://core.telegram.org/api/forum): `getForumTopics`
  * (pinned topics first, then by latest message, searched by title, paged
  * by the last topic's top message and id), `getForumTopicsByID` (each under
- * its `channels.*` and `messages.*` name), and `messages.getReplies` — the
+ * its `channels.*` and `messages.*` name), `messages.getReplies` — the
  * messages of a topic (msg_id = the topic id) or, outside forums, of a
- * reply thread (https://core.telegram.org/api/threads).
+ * reply thread (https://core.telegram.org/api/threads) — and
+ * `messages.readDiscussion`, a topic's own read marker (unread counts count
+ * from the later of it and the chat's marker).
  */
 import type { ForumTopic, InputPeer, Message, messages } from '../../../tl/generated/types.js';
 import { messageRefs } from '../actions/post.js';
@@ -56,10 +58,11 @@ function messagesByTopic(call: MethodCall, chat: ChatRecord): Map<number, Stored
   return out;
 }
 
-/** The `forumTopic` `viewer` sees: read markers from the viewer's dialog, unread = newer messages of others. */
+/** The `forumTopic` `viewer` sees: read up to the later of the chat's and the topic's marker; unread = newer messages of others. */
 function tlTopic(call: MethodCall, chat: ChatRecord, forum: ForumRecord, t: TopicRecord, msgs: readonly StoredMessage[]): ForumTopic {
   const me = call.self().id;
-  const readIn = call.backend.dialogs.get(me, refOfChat(chat))?.readInboxMaxId ?? 0;
+  const chatRead = call.backend.dialogs.get(me, refOfChat(chat))?.readInboxMaxId ?? 0;
+  const readIn = Math.max(chatRead, forum.readMax.get(`${me}:${t.id}`) ?? 0);
   const top = msgs.at(-1);
   const out: ForumTopic.forumTopic = {
     _: 'forumTopic',
@@ -134,14 +137,16 @@ function listTopics(call: MethodCall, chat: ChatRecord, req: ListInput): message
   const pinned = forum.pinned.map((id) => live.find((t) => t.id === id)).filter((t) => t !== undefined);
   const rest = live.filter((t) => !forum.pinned.includes(t.id)).sort((x, y) => lastId(y) - lastId(x) || y.id - x.id);
   const ordered = [...pinned, ...rest];
+  // After the offset topic; when it is gone (deleted, or moved by new messages), after the first topic older than offset_id.
+  const olderThanOffset = () => {
+    const i = rest.findIndex((t) => lastId(t) < req.offset_id);
+    return i < 0 ? ordered.length : pinned.length + i;
+  };
   let start = 0;
   if (req.offset_topic > 0) {
     const at = ordered.findIndex((t) => t.id === req.offset_topic);
-    start = at >= 0 ? at + 1 : rest.findIndex((t) => lastId(t) < req.offset_id) + pinned.length;
-  } else if (req.offset_id > 0) {
-    start = pinned.length + rest.findIndex((t) => lastId(t) < req.offset_id);
-  }
-  if (start < 0 || start > ordered.length) start = ordered.length;
+    start = at >= 0 ? at + 1 : olderThanOffset();
+  } else if (req.offset_id > 0) start = olderThanOffset();
   const limit = req.limit === 0 ? 20 : Math.min(req.limit, PAGE_MAX);
   return topicsAnswer(call, chat, forum, ordered.slice(start, start + limit), ordered.length, byTopic);
 }
@@ -173,7 +178,7 @@ function threadMessages(call: MethodCall, peer: PeerRef, rootId: number): Stored
   return out;
 }
 
-/** `getForumTopics`, `getForumTopicsByID` (both names), `messages.getReplies`. */
+/** `getForumTopics`, `getForumTopicsByID` (both names), `messages.getReplies`, `messages.readDiscussion`. */
 export const forumReadMethods: MethodTable = {
   'channels.getForumTopics': {
     auth: true,
@@ -190,6 +195,21 @@ export const forumReadMethods: MethodTable = {
   'messages.getForumTopicsByID': {
     auth: true,
     run: (call, req) => topicsById(call, channelOfPeer(call, req.peer), req.topics),
+  },
+  'messages.readDiscussion': {
+    auth: true,
+    run(call, req) {
+      // In forums msg_id names a topic (https://core.telegram.org/method/messages.readDiscussion); its marker only moves forward.
+      const peer = resolvePeer(call, req.peer);
+      checkReadable(call, peer);
+      const chat = peer.kind === 'channel' ? call.backend.chats.channel(peer.id) : undefined;
+      if (!chat?.forum) throw badRequest('MSG_ID_INVALID'); // comment threads are not modelled
+      const forum = requireForum(call, chat);
+      findTopic(forum, req.msg_id);
+      const key = `${call.self().id}:${req.msg_id}`;
+      forum.readMax.set(key, Math.max(forum.readMax.get(key) ?? 0, req.read_max_id));
+      return true;
+    },
   },
   'messages.getReplies': {
     auth: true,

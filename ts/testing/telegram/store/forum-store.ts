@@ -42,6 +42,8 @@ export interface ForumRecord {
   readonly topics: Map<number, TopicRecord>;
   /** Ids of pinned topics, first pinned first. */
   readonly pinned: number[];
+  /** Per-topic read markers (`messages.readDiscussion`), by `${userId}:${topicId}`. */
+  readonly readMax: Map<string, number>;
 }
 
 /** Every forum of one backend, by channel id. */
@@ -63,7 +65,7 @@ export class ForumStore {
         hidden: false,
         deleted: false,
       };
-      f = { topics: new Map([[GENERAL_TOPIC_ID, general]]), pinned: [] };
+      f = { topics: new Map([[GENERAL_TOPIC_ID, general]]), pinned: [], readMax: new Map() };
       this.forums.set(chat.id, f);
     }
     return f;
