@@ -2,12 +2,13 @@
  * TelegramClient's method groups (ts/client/lazy): the package's dynamic
  * loaders give the same groups with the same functions as the sources'
  * static ones, and the wrappers for synchronous returns behave as the
- * generator or stream they stand for.
+ * generator or stream they stand for (through the package form, which
+ * re-exports them as ./index.ts does).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { methods as dynamicMethods } from '../../ts/client/lazy/dynamic-loaders.js';
-import { lazyIterator, lazyStream, methods } from '../../ts/client/lazy/index.js';
+import { methods as dynamicMethods, lazyIterator, lazyStream } from '../../ts/client/lazy/dynamic-loaders.js';
+import { methods } from '../../ts/client/lazy/index.js';
 
 test('the dynamic loaders (the package form) export the same groups and functions as the static ones', async () => {
   assert.equal(Object.keys(dynamicMethods).sort(), Object.keys(methods).sort());
