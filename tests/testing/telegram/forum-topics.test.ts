@@ -443,4 +443,23 @@ test('discussion groups: setDiscussionGroup links a channel and a supergroup; th
   await rejects(carol.sendMessage(talk, 'again', { sendAs: blog }), 400, 'SEND_AS_PEER_INVALID');
 });
 
+test('outside forums getReplies reads a reply thread (replies of replies included, not the root); readDiscussion needs a forum', async () => {
+  const { alice, bob } = await setup();
+  const group = await alice.createChannel('Plain group');
+  await alice.addToChat(group, [bob]);
+  const root = await alice.sendMessage(group, 'question');
+  const r1 = await bob.sendMessage(group, 'answer', { replyTo: root.id });
+  await alice.sendMessage(group, 'unrelated');
+  const r2 = await alice.sendMessage(group, 'follow-up', { replyTo: r1.id });
+  const page = { offset_id: 0, offset_date: 0, add_offset: 0, limit: 10, max_id: 0, min_id: 0, hash: 0n };
+  const thread = await bob.invoke({ _: 'messages.getReplies', peer: bob.inputPeer(group), msg_id: root.id, ...page });
+  assert.equal(thread._ === 'messages.messagesNotModified' ? [] : thread.messages.map((m) => m.id), [r2.id, r1.id]);
+  await rejects(bob.invoke({ _: 'messages.getReplies', peer: bob.inputPeer(group), msg_id: 999, ...page }), 400, 'MSG_ID_INVALID');
+  await rejects(
+    bob.invoke({ _: 'messages.readDiscussion', peer: bob.inputPeer(group), msg_id: root.id, read_max_id: r2.id }),
+    400,
+    'MSG_ID_INVALID',
+  );
+});
+
 test.run();

@@ -164,7 +164,7 @@ function topicsById(call: MethodCall, chat: ChatRecord, ids: readonly number[]):
   return topicsAnswer(call, chat, forum, list, found, messagesByTopic(call, chat));
 }
 
-/** Messages of a reply thread outside forums: the root and every message replying to it, directly or through others. */
+/** Messages of a reply thread outside forums: every message replying to the root, directly or through others (not the root itself). */
 function threadMessages(call: MethodCall, peer: PeerRef, rootId: number): StoredMessage[] {
   const box = call.backend.messages.boxFor(call.self().id, peer);
   const inThread = new Set([rootId]);
