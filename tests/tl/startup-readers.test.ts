@@ -1,6 +1,6 @@
 /**
  * The start-up path's readers ship prebuilt (ts/tl/generated/readers.ts,
- * written by build/generate-tl.ts from ts/tl/codec/reader-source.ts): they
+ * written by build/generate-tl.ts from ts/tl/codec/codegen.ts): they
  * must be exactly what `compileReader` would build from the same table, for
  * the definitions the generator names, and decode like the table walker.
  */
@@ -12,13 +12,15 @@ import * as assert from 'uvu/assert';
 import { readerFor } from '../../ts/tl/codec/compile.js';
 import { decode, encode } from '../../ts/tl/codec/index.js';
 import { getSchema } from '../../ts/tl/codec/load-schema.js';
-import { readerSource } from '../../ts/tl/codec/reader-source.js';
+import { readerSource, writerSource } from '../../ts/tl/codec/codegen.js';
 import { DEF_FUNCTION, DEF_MTPROTO } from '../../ts/tl/codec/schema-table.js';
 import { STARTUP_READERS } from '../../ts/tl/generated/readers.js';
+import { STARTUP_WRITERS } from '../../ts/tl/generated/writers.js';
 import type { AnyTlObject } from '../../ts/tl/generated/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const generated = fs.readFileSync(path.join(root, 'ts/tl/generated/readers.ts'), 'utf8');
+const generatedWriters = fs.readFileSync(path.join(root, 'ts/tl/generated/writers.ts'), 'utf8');
 const s = getSchema();
 const keys = Object.keys(STARTUP_READERS).map(Number);
 
@@ -103,6 +105,47 @@ test('startup readers: a container with new_session_created and rpc_result(confi
   const walked = decode(bytes, { compile: false });
   assert.equal(decode(bytes), walked);
   assert.equal(decode(bytes), walked);
+});
+
+test('startup writers: the key exchange, the first request with its wrappers, acks and pings; each as compileWriter builds it', () => {
+  const names = Object.keys(STARTUP_WRITERS).map((d) => s.names[Number(d)]);
+  for (const n of [
+    'req_pq_multi',
+    'req_DH_params',
+    'set_client_DH_params',
+    'invokeWithLayer',
+    'initConnection',
+    'help.getConfig',
+    'msgs_ack',
+    'ping_delay_disconnect',
+  ]) {
+    assert.ok(names.includes(n), n);
+  }
+  for (const d of Object.keys(STARTUP_WRITERS).map(Number)) {
+    assert.ok(generatedWriters.includes(`  ${d}: function () {\n${writerSource(s, d)}\n  },`), s.names[d]);
+  }
+});
+
+test('startup writers: the first request encodes to the same bytes as the table walker, and errors name the field', () => {
+  const req = {
+    _: 'invokeWithLayer',
+    layer: 227,
+    query: {
+      _: 'initConnection',
+      api_id: 17,
+      device_model: 'cloud',
+      system_version: 'node',
+      app_version: '1.0',
+      system_lang_code: 'en',
+      lang_pack: '',
+      lang_code: 'en',
+      query: { _: 'help.getConfig' },
+    },
+  } as unknown as AnyTlObject;
+  assert.equal(encode(req), encode(req, { compile: false }));
+  const ack = { _: 'msgs_ack', msg_ids: [0x6530_0000_0000_0001n, 5n] } as unknown as AnyTlObject;
+  assert.equal(encode(ack), encode(ack, { compile: false }));
+  assert.throws(() => encode({ _: 'req_pq_multi' } as unknown as AnyTlObject), /req_pq_multi\.nonce/);
 });
 
 test.run();

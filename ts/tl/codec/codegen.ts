@@ -1,13 +1,15 @@
 /**
- * The source text of the per-constructor readers (see compile.ts for why they
- * are generated): used at run time by `compileReader` (`new Function`) and at
- * build time by build/generate-tl.ts, which writes the startup set's readers
- * into ts/tl/generated/readers.ts, so both come from one generator. Imports
- * nothing generated (the build runs it before anything is generated).
+ * The source text of the per-constructor readers and writers (see compile.ts
+ * for why they are generated): used at run time by `compileReader` /
+ * `compileWriter` (`new Function`) and at build time by build/generate-tl.ts,
+ * which writes the start-up set's into ts/tl/generated/readers.ts and
+ * writers.ts, so both come from one generator. Imports nothing generated
+ * (the build runs it before anything is generated).
  */
 import { allFieldNamesPlain, fieldNameAt, isPlainFieldName, type SchemaTable } from './schema-table.js';
 import {
   K_BARE,
+  K_BOOL,
   K_BYTES,
   K_DOUBLE,
   K_FLAGS,
@@ -150,4 +152,78 @@ export function readerSource(s: SchemaTable, d: number, cached: boolean): string
   const read = `function read(r, depth) {\nvar id = 0, e = 0;\n${body.join('\n')}\nreturn { ${props.join(', ')} };\n}`;
   // The caches come from `ic(n)` (see READER_FACTORY_PARAM): an array literal of them was ~10 % of the source to parse.
   return `"use strict";\n${slots ? `var ic = newCaches(${slots});\n` : ''}${bare.map((b) => `var ${b} = null;\n`).join('')}return (${read});`;
+}
+
+function writeStmt(code: number, x: string): string {
+  if (((code >> 4) & 3) !== WRAP_NONE) return `w.value(${code}, ${x});`;
+  switch (code & 15) {
+    case K_INT:
+      return `w.int(${x});`;
+    case K_LONG:
+      return `w.long(${x});`;
+    case K_DOUBLE:
+      return `w.double(${x});`;
+    case K_STRING:
+      return `w.string(${x});`;
+    case K_BYTES:
+      return `w.bytes(${x});`;
+    case K_INT128:
+      return `w.fixed(${x}, 16);`;
+    case K_INT256:
+      return `w.fixed(${x}, 32);`;
+    case K_BOOL:
+      return `w.bool(${x});`;
+    default:
+      return `w.value(${code}, ${x});`;
+  }
+}
+
+/**
+ * The source of a function body that returns definition `d`'s writer
+ * (fields only; the caller writes the id of a boxed value): what
+ * `compileWriter` evaluates, and what build/generate-tl.ts writes for the
+ * start-up set (generated/writers.ts). Flags words are computed from which
+ * fields are present; a field whose bit another field set must then be
+ * present too. Undefined when a field name cannot be an identifier.
+ */
+export function writerSource(s: SchemaTable, d: number): string | undefined {
+  if (!safeFields(s, d)) return undefined;
+  const start = s.fieldStart[d]!;
+  const end = s.fieldStart[d + 1]!;
+  const reads: string[] = [];
+  const flagCalc: string[] = [];
+  const checks: string[] = [];
+  const writes: string[] = [];
+  let slots = 0;
+  for (let i = start; i < end; i++) {
+    const code = s.fieldCodes[i]!;
+    const cond = s.fieldConds[i]!;
+    const kind = code & 15;
+    const x = `x${i - start}`;
+    if (kind === K_FLAGS) {
+      writes.push(`at = null; w.flags(f${slots++});`);
+      continue;
+    }
+    const name = JSON.stringify(fieldNameAt(s, i));
+    reads.push(`var ${x} = v[${name}];`);
+    if (cond >= 0) {
+      const f = `f${cond >> 5}`;
+      const bit = (1 << (cond & 31)) | 0;
+      if (kind === K_TRUE) {
+        flagCalc.push(`if (${x} === true) ${f} |= ${bit};`);
+        continue;
+      }
+      flagCalc.push(`if (${x} !== undefined && ${x} !== null) ${f} |= ${bit};`);
+      checks.push(`if ((${f} & ${bit}) !== 0 && (${x} === undefined || ${x} === null)) { at = ${name}; throw w.missing(${cond & 31}); }`);
+      writes.push(`if ((${f} & ${bit}) !== 0) { at = ${name}; ${writeStmt(code, x)} }`);
+    } else {
+      writes.push(`at = ${name}; if (${x} === undefined) throw w.missing(-1); ${writeStmt(code, x)}`);
+    }
+  }
+  const decls = Array.from({ length: slots }, (_, k) => `var f${k} = 0;`);
+  return (
+    `"use strict";\nreturn (function write(w, v) {\nvar at = null;\ntry {\n` +
+    [...reads, ...decls, ...flagCalc, ...checks, ...writes].join('\n') +
+    `\n} catch (e) { throw w.fail(e, ${JSON.stringify(s.names[d])}, at); }\n});`
+  );
 }

@@ -1,8 +1,8 @@
 import { STARTUP_READERS } from '../generated/readers.js';
+import { STARTUP_WRITERS } from '../generated/writers.js';
 import { isGeneratedSchema } from './load-schema.js';
-import { IC_WAYS, newInlineCaches, READER_FACTORY_PARAM, readerSource, safeFields } from './reader-source.js';
-import { fieldNameAt, type SchemaTable } from './schema-table.js';
-import { K_BOOL, K_BYTES, K_DOUBLE, K_FLAGS, K_INT, K_INT128, K_INT256, K_LONG, K_STRING, K_TRUE, WRAP_NONE } from './type-code.js';
+import { IC_WAYS, newInlineCaches, READER_FACTORY_PARAM, readerSource, writerSource } from './codegen.js';
+import type { SchemaTable } from './schema-table.js';
 
 /**
  * Specialized readers and writers, one pair per constructor, generated from
@@ -96,80 +96,31 @@ export function compileReader(s: SchemaTable, d: number, cached = false): ReadFn
   }
 }
 
-function writeStmt(code: number, x: string): string {
-  if (((code >> 4) & 3) !== WRAP_NONE) return `w.value(${code}, ${x});`;
-  switch (code & 15) {
-    case K_INT:
-      return `w.int(${x});`;
-    case K_LONG:
-      return `w.long(${x});`;
-    case K_DOUBLE:
-      return `w.double(${x});`;
-    case K_STRING:
-      return `w.string(${x});`;
-    case K_BYTES:
-      return `w.bytes(${x});`;
-    case K_INT128:
-      return `w.fixed(${x}, 16);`;
-    case K_INT256:
-      return `w.fixed(${x}, 32);`;
-    case K_BOOL:
-      return `w.bool(${x});`;
-    default:
-      return `w.value(${code}, ${x});`;
-  }
-}
-
 /**
  * Builds the writer of definition `d` (fields only; the caller writes the id
  * of a boxed value). Flags words are computed from which fields are present;
  * a field whose bit another field set must then be present too.
  */
 export function compileWriter(s: SchemaTable, d: number): WriteFn | undefined {
-  if (!canCompile() || !safeFields(s, d)) return undefined;
-  const start = s.fieldStart[d]!;
-  const end = s.fieldStart[d + 1]!;
-  const reads: string[] = [];
-  const flagCalc: string[] = [];
-  const checks: string[] = [];
-  const writes: string[] = [];
-  let slots = 0;
-  for (let i = start; i < end; i++) {
-    const code = s.fieldCodes[i]!;
-    const cond = s.fieldConds[i]!;
-    const kind = code & 15;
-    const x = `x${i - start}`;
-    if (kind === K_FLAGS) {
-      writes.push(`at = null; w.flags(f${slots++});`);
-      continue;
-    }
-    const name = JSON.stringify(fieldNameAt(s, i));
-    reads.push(`var ${x} = v[${name}];`);
-    if (cond >= 0) {
-      const f = `f${cond >> 5}`;
-      const bit = (1 << (cond & 31)) | 0;
-      if (kind === K_TRUE) {
-        flagCalc.push(`if (${x} === true) ${f} |= ${bit};`);
-        continue;
-      }
-      flagCalc.push(`if (${x} !== undefined && ${x} !== null) ${f} |= ${bit};`);
-      checks.push(`if ((${f} & ${bit}) !== 0 && (${x} === undefined || ${x} === null)) { at = ${name}; throw w.missing(${cond & 31}); }`);
-      writes.push(`if ((${f} & ${bit}) !== 0) { at = ${name}; ${writeStmt(code, x)} }`);
-    } else {
-      writes.push(`at = ${name}; if (${x} === undefined) throw w.missing(-1); ${writeStmt(code, x)}`);
-    }
-  }
-  const decls = Array.from({ length: slots }, (_, k) => `var f${k} = 0;`);
-  const src =
-    `"use strict";\nreturn (function write(w, v) {\nvar at = null;\ntry {\n` +
-    [...reads, ...decls, ...flagCalc, ...checks, ...writes].join('\n') +
-    `\n} catch (e) { throw w.fail(e, ${JSON.stringify(s.names[d])}, at); }\n});`;
+  if (!canCompile()) return undefined;
+  const src = writerSource(s, d);
+  if (src === undefined) return undefined;
   try {
     return new Function(src)() as WriteFn;
   } catch {
     available = false;
     return undefined;
   }
+}
+
+/**
+ * The writer of definition `d` of `s` for the writer's table (see
+ * `writersOf`): prebuilt for the generated layer's start-up set
+ * (generated/writers.ts), else generated; null where generation is not possible.
+ */
+export function writerFor(s: SchemaTable, d: number): WriteFn | null {
+  const prebuilt = isGeneratedSchema(s) ? STARTUP_WRITERS[d] : undefined;
+  return prebuilt !== undefined ? (prebuilt() as WriteFn) : (compileWriter(s, d) ?? null);
 }
 
 /** Generated readers of the first schema used (the default one), by definition index: undefined = not built yet, null = use the table walker. */

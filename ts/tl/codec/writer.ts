@@ -1,6 +1,6 @@
 import { TlError } from '../../errors.js';
 import type { AnyRequest, AnyTlObject } from '../generated/types.js';
-import { compileWriter, type WriteFn, writersOf } from './compile.js';
+import { type WriteFn, writerFor, writersOf } from './compile.js';
 import { getSchema } from './load-schema.js';
 import { DEF_FUNCTION, defByNameIn, nameCacheOf, type SchemaTable } from './schema-table.js';
 import {
@@ -400,7 +400,7 @@ export class TlWriter {
     const ws = this.writers;
     if (ws !== undefined) {
       let f = ws[d];
-      if (f === undefined) f = ws[d] = compileWriter(this.schema, d) ?? null;
+      if (f === undefined) f = ws[d] = writerFor(this.schema, d);
       if (f !== null) return f(this, v);
     }
     this.fields(d, v);
