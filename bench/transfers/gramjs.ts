@@ -1,11 +1,13 @@
 /**
  * GramJS's side of the transfers bench (the `telegram` package, layer 198,
  * served through the test server's layer conversion, ts/testing/layers):
- * `sendFile` up (its `uploadFile` inside: `upload.saveBigFilePart` from
- * 10 MB, then `messages.sendMedia` with the uploaded document to Saved
- * Messages), `downloadMedia` down (`upload.getFile` in 512 KiB parts), with
- * GramJS's defaults: one upload worker (sendFile's `workers = 1`) and a
- * sequential download (downloadMedia has no parallel option).
+ * `uploadFile` (`upload.saveBigFilePart` from 10 MB) then `sendFile` with
+ * the uploaded `InputFileBig` (`messages.sendMedia` to Saved Messages) up,
+ * `downloadMedia` down (`upload.getFile` in 512 KiB parts), with GramJS's
+ * defaults: one upload worker (sendFile's `workers = 1`) and a sequential
+ * download (downloadMedia has no parallel option). `uploadFile` is called
+ * directly because sendFile refuses an in-memory buffer past 20 MB (its
+ * default `maxBufferSize`; it wants a file path there).
  *
  * Pointed at the server as in bench/mtproto/gramjs.ts and
  * tests/testing/interop-gramjs.test.ts: the server's RSA key added to
@@ -63,7 +65,13 @@ export async function gramjsTransfers(server: BenchServer): Promise<TransferImpl
     name: 'GramJS',
     async upload(data) {
       const buffer = Buffer.from(data.buffer, data.byteOffset, data.length);
-      return client.sendFile('me', { file: new CustomFile('bench.bin', data.length, '', buffer), forceDocument: true });
+      // sendFile alone refuses a buffer past 20 MB (maxBufferSize; it wants a path): uploadFile takes the limit, with sendFile's one worker.
+      const file = await client.uploadFile({
+        file: new CustomFile('bench.bin', data.length, '', buffer),
+        workers: 1,
+        maxBufferSize: data.length + 1,
+      });
+      return client.sendFile('me', { file, forceDocument: true });
     },
     async download(handle) {
       const out = await client.downloadMedia(handle as Api.Message, {});

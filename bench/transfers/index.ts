@@ -3,8 +3,8 @@
  * file (64 MiB; `--sizes=16m` for another size) through the test server on
  * loopback, each library with its high-level API and its parallel defaults:
  * wasmgram `uploadFile` + `sendMedia` + `downloadToBuffer`, mtcute
- * `uploadFile` + `sendMedia` + `downloadAsBuffer`, GramJS `sendFile` (its
- * `uploadFile` inside, one worker by default) + `downloadMedia` (sequential).
+ * `uploadFile` + `sendMedia` + `downloadAsBuffer`, GramJS `uploadFile`
+ * (one worker, sendFile's default) + `sendFile` + `downloadMedia` (sequential).
  * GramJS speaks layer 198: the server reads and answers it through its layer
  * conversion (ts/testing/layers). The server runs in its own process
  * (bench/mtproto/server-process.ts, results never gzip_packed), so the CPU
@@ -138,7 +138,7 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
         '',
         '- wasmgram: `uploadFile` + `sendMedia`, `downloadToBuffer` (parallel parts by default).',
         '- mtcute: `uploadFile` + `sendMedia`, `downloadAsBuffer` (its default parallelism).',
-        '- GramJS: `sendFile` (its `uploadFile`, `upload.saveBigFilePart` past 10 MB, `workers` = 1 by default), `downloadMedia` (sequential `upload.getFile`, 512 KiB parts); it speaks layer 198, which the server reads and answers through its layer conversion (ts/testing/layers).',
+        "- GramJS: `uploadFile` (`upload.saveBigFilePart` past 10 MB, one worker: sendFile's default; called directly because sendFile refuses a buffer past 20 MB) + `sendFile`, `downloadMedia` (sequential `upload.getFile`, 512 KiB parts); it speaks layer 198, which the server reads and answers through its layer conversion (ts/testing/layers).",
         '',
         describeMachine(machine),
         '',
