@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownTable } from '../lib/format.js';
-import { describeMachine, machineInfo } from '../lib/machine.js';
+import { describeMachine, loadAverage, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
 import { collectGarbage, gcAvailable } from '../lib/timing.js';
@@ -122,6 +122,7 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
         json.push({ op, impl: impl.name, bytes: size, mbPerS: mb / (wall / 1000), cpuMsPerMb: cpu / mb, wallMs: wall, rounds: list });
       }
     }
+    const loadEnd = loadAverage();
     const table = markdownTable(['op', 'library', 'MB/s', 'client CPU ms/MB', 'wall ms'], rows, [
       'left',
       'left',
@@ -140,7 +141,7 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
         '- mtcute: `uploadFile` + `sendMedia`, `downloadAsBuffer` (its default parallelism).',
         "- GramJS: `uploadFile` (`upload.saveBigFilePart` past 10 MB, one worker: sendFile's default; called directly because sendFile refuses a buffer past 20 MB) + `sendFile`, `downloadMedia` (sequential `upload.getFile`, 512 KiB parts); it speaks layer 198, which the server reads and answers through its layer conversion (ts/testing/layers).",
         '',
-        describeMachine(machine),
+        `${describeMachine(machine)}, ${loadEnd} at the end`,
         '',
         table,
         '',
@@ -152,7 +153,7 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
       writeFileSync(path.join(options.resultsDir, 'transfers.md'), md);
       writeFileSync(
         path.join(options.resultsDir, 'transfers.json'),
-        `${JSON.stringify({ machine, size, rounds, results: json, skipped }, null, 2)}\n`,
+        `${JSON.stringify({ machine, loadAvg1mAtEnd: loadEnd, size, rounds, results: json, skipped }, null, 2)}\n`,
       );
     }
     return {
