@@ -1,6 +1,6 @@
 /**
  * e2e: the qts sequence (https://core.telegram.org/api/updates#event-sequences)
- * — a bot's `updateChannelParticipant` and `updateBotChatInviteRequester`
+ * — a bot's `updateChannelParticipant`, `updateBotChatInviteRequester` and `updateBotStopped` (contacts.block)
  * carry qts, the test server logs them per account, and a bot that was
  * offline gets the ones it missed from `updates.getDifference(qts)` on
  * catch-up, once, in order, without those it had already seen.
@@ -11,7 +11,7 @@ import type { ParticipantUpdate, TelegramClient, TypedUpdate } from '../../ts/cl
 import { MemoryStorage } from '../../ts/storage/index.js';
 import { type ChatRecord, ScriptedWorld, type ScriptedUser, type TestServer } from '../../ts/testing/index.js';
 import type { UserRecord } from '../../ts/testing/telegram/index.js';
-import { clientFor, startServer, within } from './_support.js';
+import { clientFor, rpcError, startServer, within } from './_support.js';
 
 let server: TestServer;
 let world: ScriptedWorld;
@@ -129,6 +129,42 @@ test('a bot offline while members were promoted, banned and asked to join catche
   assert.is(request?.kind === 'joinRequest' ? request.userId : undefined, frank.id);
   assert.is(got.length, 3, 'the ban seen online is not delivered again');
   assert.is((await storage.snapshot()).updateState?.qts, server.backend.updates.state(botUser.id).qts);
+  await second.close();
+});
+
+test('contacts.block stops a bot: updateBotStopped in its qts sequence (caught up after being offline); the block errors; unblock restarts it', async () => {
+  const storage = new MemoryStorage();
+  const first = await botClient(storage);
+  await first.startUpdates();
+  await within(first.updatesIdle(), 4000, 'first state');
+  const gina = world.user({ firstName: 'Gina' });
+  await gina.sendMessage(botUser, '/start');
+  await first.close();
+
+  // Offline: Gina blocks the bot.
+  assert.is(await gina.invoke({ _: 'contacts.block', id: gina.inputPeer(botUser) }), true);
+  const blocked = await gina.invoke({ _: 'contacts.getBlocked', offset: 0, limit: 10 });
+  assert.equal(
+    blocked.blocked.map((x) => x.peer_id),
+    [{ _: 'peerUser', user_id: botUser.id }],
+  );
+  let err = '';
+  await gina.sendMessage(botUser, 'hello?').catch((e: { text?: string }) => void (err = e.text ?? ''));
+  assert.is(err, 'YOU_BLOCKED_USER');
+
+  const second = await botClient(storage);
+  const got: TypedUpdate[] = [];
+  second.on('botStopped', (u) => void got.push(u));
+  await second.startUpdates();
+  await until(() => got.length >= 1, 4000, 'the stop on catch-up');
+  const stop = got[0]!;
+  assert.ok(stop.kind === 'botStopped' && stop.userId === gina.id && stop.stopped);
+  // The bot may not write to her now; after the unblock it may again, and it hears the restart online.
+  assert.is(await rpcError(second.sendMessage(gina.id, 'still there?')), 'USER_IS_BLOCKED');
+  await gina.invoke({ _: 'contacts.unblock', id: gina.inputPeer(botUser) });
+  await until(() => got.length >= 2, 4000, 'the restart');
+  assert.ok(got[1]!.kind === 'botStopped' && !got[1]!.stopped);
+  await second.sendMessage(gina.id, 'welcome back');
   await second.close();
 });
 

@@ -13,6 +13,7 @@ import { cdnMethods } from './cdn.js';
 import { chatActionsMethods } from './chat-actions.js';
 import { chatsMethods } from './chats.js';
 import { contactsMethods } from './contacts.js';
+import { contactsBlockMethods } from './contacts-block.js';
 import { dialogsMethods } from './dialogs.js';
 import { forumReadMethods } from './forum-read.js';
 import { forumTopicsMethods } from './forum-topics.js';
@@ -62,6 +63,7 @@ export const METHODS: MethodTable = {
   ...invitesMethods,
   ...photosMethods,
   ...contactsMethods,
+  ...contactsBlockMethods,
   ...cdnMethods,
   ...reactionsMethods,
   ...pollsMethods,

@@ -13,6 +13,7 @@ import type { PeerRef } from '../store/peer-ref.js';
 import type { UserRecord } from '../user-store.js';
 import type { MethodCall } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
+import { checkNotBlocked } from './block-store.js';
 
 /** The peer `input` names, or throws 400 PEER_ID_INVALID / CHANNEL_INVALID. */
 export function resolvePeer(call: MethodCall, input: InputPeer): PeerRef {
@@ -124,6 +125,7 @@ export function checkWritable(call: MethodCall, peer: PeerRef): void {
   if (peer.kind === 'user') {
     const to = call.backend.users.get(peer.id);
     if (me.bot && to?.bot && to.id !== me.id) throw badRequest('USER_IS_BOT');
+    checkNotBlocked(call, peer.id);
     return;
   }
   checkReadable(call, peer);
