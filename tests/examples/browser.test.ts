@@ -31,6 +31,8 @@ interface Ctx {
   browser: Browser;
   /** The page's address with the test server's parameters. */
   url: string;
+  /** What setting up threw, if anything. */
+  setupError?: unknown;
 }
 
 const test = suite<Ctx>('examples/browser', {} as Ctx);
@@ -38,7 +40,8 @@ const test = suite<Ctx>('examples/browser', {} as Ctx);
 const LOAD_MS = 30_000;
 const STEP_MS = 10_000;
 
-test.before(async (ctx) => {
+/** Builds, serves and starts everything; see `test.before` for why its error is kept. */
+async function setUp(ctx: Ctx): Promise<void> {
   const t0 = Date.now();
   ctx.pkg = await packAndInstall();
   const packed = Date.now() - t0;
@@ -59,6 +62,17 @@ test.before(async (ctx) => {
   const q = new URLSearchParams({ ws: `${dc.host}:${dc.wsPort}`, dc: String(dc.id), pem: ctx.server.publicKeyPem });
   ctx.url = `${ctx.site.origin}/?${q}`;
   ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: LOAD_MS });
+}
+
+// uvu drops an error thrown by a `before` hook without a word (and exits 0): keep it, and fail every test with it.
+test.before(async (ctx) => {
+  ctx.setupError = await setUp(ctx).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+});
+test.before.each((ctx) => {
+  if (ctx.setupError !== undefined) throw ctx.setupError;
 });
 
 test.after(async (ctx) => {
