@@ -185,7 +185,19 @@ function pattern(size: number, seed: number): Buffer {
   return out;
 }
 
-test('GramJS (layer 198) files: sendFile (upload.saveFilePart) and saveBigFilePart + InputFileBig to Saved Messages, downloadMedia (upload.getFile) gives the bytes back', async () => {
+/** A PNG signature and IHDR of `w`×`h` followed by `rest` (the server reads only the header). */
+function pngBytes(w: number, h: number, rest: Buffer): Buffer {
+  const head = Buffer.alloc(33);
+  head.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+  head.writeUInt32BE(13, 8);
+  head.write('IHDR', 12, 'latin1');
+  head.writeUInt32BE(w, 16);
+  head.writeUInt32BE(h, 20);
+  head.set([8, 6, 0, 0, 0], 24);
+  return Buffer.concat([head, rest]);
+}
+
+test('GramJS (layer 198) files: sendFile (upload.saveFilePart; a document and a photo) and saveBigFilePart + InputFileBig to Saved Messages, downloadMedia (upload.getFile) gives the bytes back', async () => {
   const phone = '9996621235';
   const records: TraceRecord[] = [];
   await withLowPorts(
@@ -224,6 +236,24 @@ test('GramJS (layer 198) files: sendFile (upload.saveFilePart) and saveBigFilePa
         );
         const back = (await within(client.downloadMedia(sent, {}), 'downloadMedia', FLOW_MS)) as Buffer;
         assert.ok(Buffer.isBuffer(back) && back.equals(small), 'downloadMedia gives the uploaded bytes');
+
+        // A photo (GramJS picks inputMediaUploadedPhoto by the name): inputMediaUploadedPhoto and
+        // messageMediaPhoto are constructors layer 227 changed (live_photo, video), converted both ways.
+        const photo = pngBytes(320, 240, pattern(20_000, 11));
+        const photoMsg = await within(
+          client.sendFile('me', { file: new CustomFile('photo.png', photo.length, '', photo) }),
+          'sendFile (photo)',
+          FLOW_MS,
+        );
+        const photoMedia = photoMsg.media as Api.MessageMediaPhoto;
+        assert.is(photoMedia.className, 'MessageMediaPhoto');
+        const sizes = (photoMedia.photo as Api.Photo).sizes;
+        assert.ok(
+          sizes.some((z) => z instanceof Api.PhotoSize && z.w === 320 && z.h === 240),
+          'the photo size the server read from the header',
+        );
+        const photoBack = (await within(client.downloadMedia(photoMsg, {}), 'downloadMedia (photo)', FLOW_MS)) as Buffer;
+        assert.ok(Buffer.isBuffer(photoBack) && photoBack.equals(photo), 'the photo comes back as sent');
 
         // Big file (what GramJS sends past 10 MB), kept small: 64 KiB parts and a short last one, in its own layer.
         const partSize = 64 * 1024;
