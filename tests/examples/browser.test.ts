@@ -193,6 +193,39 @@ test('an account with a 2FA password: after the scan the page asks for it (with 
   }
 });
 
+test('an expired login token is replaced by a new QR code, and the new one signs in', async (ctx) => {
+  // This server's clock runs 25 s behind: its 30 s tokens expire 5 s after they are shown.
+  const server = await TestServer.start({ dcs: [2], crypto: await createCryptoProvider(), clock: () => Date.now() - 25_000 });
+  const world = new ScriptedWorld(server.backend);
+  const dave = world.user({ firstName: 'Dave' });
+  const dc = server.dcs[0]!;
+  const page = await (await ctx.browser.newContext()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    const q = new URLSearchParams({ ws: `${dc.host}:${dc.wsPort}`, dc: String(dc.id), pem: server.publicKeyPem });
+    await page.goto(`${ctx.site.origin}/?${q}`, { timeout: LOAD_MS });
+    const first = await loginUrl(page, errors);
+    await page.waitForFunction((u) => document.querySelector('[data-login-url]')?.getAttribute('data-login-url') !== u, first, {
+      timeout: STEP_MS,
+    });
+    const second = await loginUrl(page, errors);
+    assert.is.not(second, first);
+    const stale = await dave.scanLoginQr(first).then(
+      () => 'accepted',
+      (e: unknown) => (e as Error).message,
+    );
+    assert.match(stale, /AUTH_TOKEN_(INVALID|EXPIRED)/);
+    await dave.scanLoginQr(second);
+    await signedIn(page);
+    assert.is(await page.textContent('#status'), 'signed in as Dave');
+  } finally {
+    await page.context().close();
+    world.close();
+    await server.stop();
+  }
+});
+
 test('a test server address without its key: the page says what is missing', async (ctx) => {
   const page = await (await ctx.browser.newContext()).newPage();
   try {
