@@ -8,7 +8,7 @@
  * https://core.telegram.org/api/qr-login: the page shows `tg://login?token=…`
  * until a signed-in app accepts it, and draws a new code when one expires.
  */
-import { Chat, createCryptoProvider, type Message, StringStorage, TelegramClient, type User } from 'wasmgram';
+import { Chat, createCryptoProvider, type Message, RpcError, StringStorage, TelegramClient, type User } from 'wasmgram';
 import { loadRsaPublicKey } from 'wasmgram/crypto';
 import { type PageConfig, readConfig } from './config.js';
 import { qrSvg } from './qr-svg.js';
@@ -32,12 +32,12 @@ function showLoginUrl(url: string, expires: Date): void {
 }
 
 /** Asks for the 2FA password in the page's form (only accounts with one get here). */
-function askPassword(hint: string | undefined): Promise<string> {
+function askPassword(hint: string | undefined, again = false): Promise<string> {
   const form = $<HTMLFormElement>('password');
   const input = form.elements.namedItem('password') as HTMLInputElement;
   input.placeholder = hint ? `2FA password (hint: ${hint})` : '2FA password';
   form.hidden = false;
-  setStatus('This account has a 2FA password.', 'login');
+  setStatus(again ? 'Wrong password, try again.' : 'This account has a 2FA password.', 'login');
   return new Promise((resolve) => {
     form.onsubmit = (e) => {
       e.preventDefault();
@@ -74,6 +74,23 @@ function sessionStorageFor(key: string): StringStorage {
   return new StringStorage(localStorage.getItem(key) ?? undefined, { onChange: (session) => localStorage.setItem(key, session) });
 }
 
+/** Logs in by QR code unless the stored session is signed in (then this is one getMe); a wrong 2FA password is asked again. */
+async function signIn(client: TelegramClient) {
+  try {
+    return await client.start({ qr: { onToken: showLoginUrl }, password: (hint) => askPassword(hint) });
+  } catch (e) {
+    if (!RpcError.is(e, 'PASSWORD_HASH_INVALID')) throw e;
+  }
+  // The scan stands: only the password step is repeated.
+  for (;;) {
+    try {
+      return await client.checkPassword((hint) => askPassword(hint, true));
+    } catch (e) {
+      if (!RpcError.is(e, 'PASSWORD_HASH_INVALID')) throw e;
+    }
+  }
+}
+
 async function main(config: PageConfig): Promise<void> {
   const crypto = await createCryptoProvider();
   const t = config.testServer;
@@ -87,8 +104,7 @@ async function main(config: PageConfig): Promise<void> {
       testServer: { dcs: [{ id: t.dcId, host: t.host, port: t.wsPort, wsPort: t.wsPort }], rsaPublicKey: loadRsaPublicKey(t.pem, crypto) },
     }),
   });
-  // Does nothing but getMe when the stored session is signed in.
-  const me = await client.start({ qr: { onToken: showLoginUrl }, password: askPassword });
+  const me = await signIn(client);
   $('login').hidden = true;
   $('chat').hidden = false;
   setStatus(

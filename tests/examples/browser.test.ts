@@ -174,7 +174,7 @@ test('QR login accepted by the phone, a message to @bob_example and his reply, t
   }
 });
 
-test('an account with a 2FA password: after the scan the page asks for it (with the hint) and signs in', async (ctx) => {
+test('an account with a 2FA password: after the scan the page asks for it (with the hint), again after a wrong one, and signs in', async (ctx) => {
   const carol = ctx.world.user({ firstName: 'Carol' });
   await ctx.server.backend.setPassword(carol.id, 'correct horse', 'a horse');
   const { page, errors } = await openPage(ctx);
@@ -182,6 +182,10 @@ test('an account with a 2FA password: after the scan the page asks for it (with 
     await carol.scanLoginQr(await loginUrl(page, errors));
     await page.waitForSelector('#password:not([hidden])', { timeout: STEP_MS });
     assert.is(await page.getAttribute('#password input', 'placeholder'), '2FA password (hint: a horse)');
+    await page.fill('#password input', 'wrong horse');
+    await page.click('#password button[type="submit"]');
+    await page.waitForSelector('#status >> text="Wrong password, try again."', { timeout: STEP_MS });
+    assert.is(await page.isVisible('#password'), true, 'asked again after a wrong password');
     await page.fill('#password input', 'correct horse');
     await page.click('#password button[type="submit"]');
     await signedIn(page).catch((e) => {
