@@ -197,7 +197,7 @@ function pngBytes(w: number, h: number, rest: Buffer): Buffer {
   return Buffer.concat([head, rest]);
 }
 
-test('GramJS (layer 198) files: sendFile (upload.saveFilePart; a document and a photo) and saveBigFilePart + InputFileBig to Saved Messages, downloadMedia (upload.getFile) gives the bytes back', async () => {
+test('GramJS (layer 198) files: sendFile (upload.saveFilePart; a document and a photo) and saveBigFilePart + InputFileBig to Saved Messages, downloadMedia (upload.getFile) gives the bytes back; downloadProfilePhoto by peer', async () => {
   const phone = '9996621235';
   const records: TraceRecord[] = [];
   await withLowPorts(
@@ -254,6 +254,29 @@ test('GramJS (layer 198) files: sendFile (upload.saveFilePart; a document and a 
         );
         const photoBack = (await within(client.downloadMedia(photoMsg, {}), 'downloadMedia (photo)', FLOW_MS)) as Buffer;
         assert.ok(Buffer.isBuffer(photoBack) && photoBack.equals(photo), 'the photo comes back as sent');
+
+        // The same kind of photo as the profile photo, read back by peer (inputPeerPhotoFileLocation).
+        const avatar = pngBytes(160, 160, pattern(5_000, 13));
+        const avatarFile = await within(
+          client.uploadFile({ file: new CustomFile('me.png', avatar.length, '', avatar), workers: 1 }),
+          'uploadFile (avatar)',
+          FLOW_MS,
+        );
+        await within(client.invoke(new Api.photos.UploadProfilePhoto({ file: avatarFile })), 'photos.uploadProfilePhoto', FLOW_MS);
+        const avatarBack = (await within(client.downloadProfilePhoto('me', { isBig: true }), 'downloadProfilePhoto', FLOW_MS)) as Buffer;
+        assert.ok(Buffer.isBuffer(avatarBack) && avatarBack.equals(avatar), 'downloadProfilePhoto gives the profile photo');
+        try {
+          await client.invoke(
+            new Api.upload.GetFile({
+              location: new Api.InputPeerPhotoFileLocation({ peer: new Api.InputPeerSelf(), photoId: bigInt('1'), big: true }),
+              offset: bigInt('0'),
+              limit: 4096,
+            }),
+          );
+          assert.unreachable('a photo id the peer does not have');
+        } catch (e) {
+          assert.is((e as { errorMessage?: string }).errorMessage, 'LOCATION_INVALID');
+        }
 
         // Big file (what GramJS sends past 10 MB), kept small: 64 KiB parts and a short last one, in its own layer.
         const partSize = 64 * 1024;

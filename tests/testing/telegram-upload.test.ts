@@ -224,11 +224,23 @@ test('upload.getFile: other location kinds are METHOD_NOT_IMPLEMENTED, not a mad
   const ctx = await connect(alice.id);
   const req: upload.getFile = {
     _: 'upload.getFile',
+    location: { _: 'inputEncryptedFileLocation', id: 1n, access_hash: 2n },
+    offset: 0n,
+    limit: 4 * KIB,
+  };
+  await rejects(backend.handle(ctx, req), 400, 'METHOD_NOT_IMPLEMENTED_upload.getFile.inputEncryptedFileLocation');
+});
+
+test('upload.getFile: inputPeerPhotoFileLocation with a photo_id the peer does not show is LOCATION_INVALID', async () => {
+  const { backend, alice, connect } = setup();
+  const ctx = await connect(alice.id);
+  const req: upload.getFile = {
+    _: 'upload.getFile',
     location: { _: 'inputPeerPhotoFileLocation', peer: { _: 'inputPeerSelf' }, photo_id: 1n },
     offset: 0n,
     limit: 4 * KIB,
   };
-  await rejects(backend.handle(ctx, req), 400, 'METHOD_NOT_IMPLEMENTED_upload.getFile.inputPeerPhotoFileLocation');
+  await rejects(backend.handle(ctx, req), 400, 'LOCATION_INVALID');
 });
 
 // --- over the wire ------------------------------------------------------------------

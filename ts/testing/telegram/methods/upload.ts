@@ -12,8 +12,10 @@
  * A test-server convention stays for raw protocol tests and benchmarks: an
  * account reads its own unfinished upload back through
  * `inputDocumentFileLocation` whose `id` is the upload's `file_id`
- * (`thumb_size` empty; access_hash and file_reference not checked). Other
- * location kinds answer METHOD_NOT_IMPLEMENTED. With `cdn_supported`, a
+ * (`thumb_size` empty; access_hash and file_reference not checked).
+ * `inputPeerPhotoFileLocation` serves a user's, group's or channel's photo
+ * by peer (what GramJS's downloadProfilePhoto asks). Other location kinds
+ * answer METHOD_NOT_IMPLEMENTED. With `cdn_supported`, a
  * document the emulator's CDN holds is answered `upload.fileCdnRedirect` (cdn.ts).
  */
 import type { InputFileLocation } from '../../../tl/generated/types.js';
@@ -22,6 +24,8 @@ import { badRequest, migrate, notImplemented } from '../rpc-errors.js';
 import { cdnRedirect, refuseOnCdn } from './cdn.js';
 import { filePartStore, MAX_BIG_FILE_SIZE, MAX_FILE_SIZE, MAX_PART_COUNT, MAX_PART_SIZE } from './file-parts.js';
 import { type FileContent, type MediaStore, mediaStore } from './media-store.js';
+import { resolvePeer } from './peers.js';
+import { profilePhotoStore } from './photos-store.js';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -89,6 +93,32 @@ function mediaContent(call: MethodCall, store: MediaStore, loc: InputFileLocatio
   return content;
 }
 
+/**
+ * A profile or chat photo by peer (`inputPeerPhotoFileLocation`,
+ * https://core.telegram.org/api/files#downloading-files): `photo_id` is the
+ * one the peer's `userProfilePhoto` / `chatPhoto` showed (for a user, any of
+ * its profile photos still held). No file reference is involved. The
+ * emulator keeps one size per photo: `big` and small get the same bytes.
+ */
+function peerPhotoContent(call: MethodCall, store: MediaStore, loc: InputFileLocation.inputPeerPhotoFileLocation): FileContent {
+  const peer = resolvePeer(call, loc.peer);
+  const b = call.backend;
+  let known: boolean;
+  if (peer.kind === 'user') {
+    known =
+      b.users.get(peer.id)?.photo?.id === loc.photo_id ||
+      profilePhotoStore(b)
+        .photos(peer.id)
+        .some((m) => m.id === loc.photo_id);
+  } else {
+    known = (peer.kind === 'chat' ? b.chats.group(peer.id) : b.chats.channel(peer.id))?.photo?.id === loc.photo_id;
+  }
+  const m = known ? store.get(loc.photo_id) : undefined;
+  if (m?.file.kind !== 'photo') throw badRequest('LOCATION_INVALID');
+  if (call.dcId !== m.file.dcId) throw migrate('FILE', m.file.dcId);
+  return m.file.content;
+}
+
 /** `upload.saveFilePart`, `upload.saveBigFilePart`, `upload.getFile`. */
 export const uploadMethods: MethodTable = {
   'upload.saveFilePart': {
@@ -133,6 +163,13 @@ export const uploadMethods: MethodTable = {
     auth: true,
     run(call, req) {
       const loc = req.location;
+      if (loc._ === 'inputPeerPhotoFileLocation') {
+        refuseOnCdn(call);
+        checkRange(req.offset, req.limit, req.precise ?? false);
+        const { parts, size } = peerPhotoContent(call, mediaStore(call.backend), loc);
+        const offset = req.offset > BigInt(size) ? size : Number(req.offset);
+        return { _: 'upload.file', type: { _: 'storage.filePartial' }, mtime: call.now, bytes: readRange(parts, offset, req.limit) };
+      }
       if (loc._ !== 'inputDocumentFileLocation' && loc._ !== 'inputPhotoFileLocation') {
         throw notImplemented(`upload.getFile.${loc._}`, 'upload.getFile');
       }
