@@ -1,22 +1,30 @@
 /**
  * The built package's form of ./index.ts (rollup.config.mjs resolves
- * `lazy/index.js` here): each method group of `TelegramClient` is a dynamic
- * import, a chunk loaded on the first call of one of its methods.
+ * `lazy/index.js` here): the method groups of `TelegramClient` are dynamic
+ * imports, chunks loaded on the first call of one of their methods.
  */
 import type { methods as sourceForm } from './index.js';
 
 export { lazyIterator, lazyStream } from './wrappers.js';
 
-/** Loaders of the method groups, by folder of ts/client/methods. */
+const everyday = () => import('./everyday.js').then((m) => m.everyday);
+const admin = () => import('./admin.js').then((m) => m.admin);
+
+/**
+ * Loaders of the method groups, by folder of ts/client/methods. Four chunks:
+ * the login methods, the everyday groups (./everyday.ts), the file transfers,
+ * the chat administration (./admin.ts); `wasmgram/client` reads four files
+ * for its methods instead of one per group.
+ */
 export const methods: typeof sourceForm = {
   auth: () => import('./auth.js'),
-  bots: () => import('./bots.js'),
-  chats: () => import('./chats.js'),
-  dialogs: () => import('./dialogs.js'),
+  bots: everyday,
+  chats: admin,
+  dialogs: everyday,
   files: () => import('./files.js'),
-  forums: () => import('./forums.js'),
-  messages: () => import('./messages.js'),
-  peers: () => import('./peers.js'),
-  stickers: () => import('./stickers.js'),
-  users: () => import('./users.js'),
+  forums: admin,
+  messages: everyday,
+  peers: everyday,
+  stickers: everyday,
+  users: everyday,
 };
