@@ -5,8 +5,9 @@
  * (./dynamic-loaders.ts, swapped in by rollup.config.mjs), so the class stays
  * small: `import { TelegramClient } from 'wasmgram'` followed by `invoke` on
  * a stored session (the serverless cold start, issue 14) parses none of the
- * login, messages, chats or files code, and each group is one chunk loaded on
- * its first call (later calls find it loaded: a resolved promise, no I/O).
+ * login, messages, chats or files code; a group's chunk (four in all, see
+ * ./dynamic-loaders.ts) loads on the first call of one of its methods (later
+ * calls find it loaded: a resolved promise, no I/O).
  *
  * This file is the loaders' source form: static imports. The test runner
  * loads the sources as CommonJS (`uvu -r tsx`), where a dynamic `import()`
