@@ -35,6 +35,7 @@ import { LayerRegistry } from '../layers/index.js';
 import { attachServerDataDir, openServerDataDir, type ServerDataDir } from './persist-file.js';
 import type { SavedPorts } from './persist.js';
 import { ArgumentError } from '../../errors.js';
+import { botStore } from '../telegram/methods/bots-store.js';
 
 /** Options of `TestServer.start`. Every field is optional. */
 export interface TestServerOptions {
@@ -369,6 +370,8 @@ export class TestServer {
     this.stopped ??= (async () => {
       this.faults.dispose();
       this.handshakes.stop();
+      // Queries waiting for a bot's answer hold their timers; nobody is left to hear the answer.
+      botStore(this.backend).abandonPending();
       await Promise.all(this.listeners.map((l) => l.close()));
       for (const set of this.connections.values()) for (const c of set) c.destroy();
       // Saved before the keys are forgotten (clear() zeroes them).

@@ -43,6 +43,8 @@ interface Pending<T> {
   /** For callback queries: a game button (a URL answer is allowed then). */
   readonly game: boolean;
   resolve(answer: T): void;
+  /** Ends the wait with BOT_RESPONSE_TIMEOUT (the server stops). */
+  abandon(): void;
 }
 
 /** One inline answer as the user received it, kept for `sendInlineBotResult`. */
@@ -122,8 +124,8 @@ export class BotStore {
         done();
         reject(badRequest('BOT_RESPONSE_TIMEOUT'));
       }, this.answerTimeoutMs);
-      // A query still waiting when the server stops must not keep the process alive.
-      (timer as { unref?: () => void }).unref?.();
+      // The timer holds the process like any awaited call (an in-process scripted user waits on it);
+      // TestServer.stop() ends every query still waiting (abandonPending), so a stopped server holds nothing.
       this.pending.set(queryId, {
         kind,
         botId,
@@ -132,6 +134,10 @@ export class BotStore {
         resolve: (a) => {
           done();
           resolve(a as T);
+        },
+        abandon: () => {
+          done();
+          reject(badRequest('BOT_RESPONSE_TIMEOUT'));
         },
       });
     });
@@ -145,6 +151,11 @@ export class BotStore {
     const p = this.pending.get(queryId);
     if (!p || p.kind !== kind || p.botId !== botId) throw badRequest('QUERY_ID_INVALID');
     return p;
+  }
+
+  /** Ends every query still waiting for a bot with BOT_RESPONSE_TIMEOUT, now (the server is stopping). */
+  abandonPending(): void {
+    for (const p of [...this.pending.values()]) p.abandon();
   }
 
   /** Number of queries waiting for bot `botId` (for tests). */
