@@ -26,6 +26,7 @@ export {
   type EncodeOptions,
   type Frame,
   type FrameCodec,
+  type PendingFrame,
   type Side,
 } from './frame.js';
 export { ABRIDGED_HEADER, createAbridgedCodec } from './abridged.js';
