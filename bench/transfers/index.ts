@@ -7,9 +7,13 @@
  * (one worker, sendFile's default) + `sendFile` + `downloadMedia` (sequential).
  * GramJS speaks layer 198: the server reads and answers it through its layer
  * conversion (ts/testing/layers). The server runs in its own process
- * (bench/mtproto/server-process.ts, results never gzip_packed), so the CPU
- * reported is the client's alone (user + system of this process per MB
- * moved). Results: bench/results/transfers.{md,json}.
+ * (bench/mtproto/server-process.ts, results never gzip_packed), and so does
+ * each library (child.ts): the CPU reported is one client's alone (user +
+ * system of its process per MB moved), and no library's heap or garbage
+ * collection falls into another's time. (In one shared process with a
+ * forced full GC before each operation, GramJS's upload measured about
+ * twice the CPU per MB it uses in a process of its own: it regrows the
+ * shrunk heap while allocating per part.) Results: bench/results/transfers.{md,json}.
  *
  * Implementations alternate for `rounds` rounds; each result is the median round.
  */
@@ -19,11 +23,8 @@ import { markdownTable } from '../lib/format.js';
 import { describeMachine, loadAverage, machineInfo } from '../lib/machine.js';
 import type { BenchOptions, Suite } from '../lib/suite.js';
 import { compareMeasurements, type SuiteReport } from '../lib/summary.js';
-import { collectGarbage, gcAvailable } from '../lib/timing.js';
 import { type BenchServer, startServerProcess } from '../mtproto/server.js';
-import { gramjsTransfers } from './gramjs.js';
-import { mtcuteTransfers } from './mtcute.js';
-import { wasmgramTransfers } from './wasmgram.js';
+import { type Sample, startTransferChild, type TransferChild } from './children.js';
 
 const OPS = ['upload', 'download'] as const;
 
@@ -37,58 +38,28 @@ export interface TransferImpl {
   close(): Promise<void>;
 }
 
-interface Sample {
-  wallMs: number;
-  cpuMs: number;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; sample: Sample }> {
-  if (gcAvailable()) collectGarbage();
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = await fn();
-  const wallMs = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { value, sample: { wallMs, cpuMs: (c.user + c.system) / 1000 } };
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-function fill(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  const words = new Uint32Array(out.buffer, 0, n >>> 2);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
-  }
-  return out;
-}
+/** The libraries, in the order they sign in (wasmgram first: it signs the bench number up). */
+const LIBRARIES = ['wasmgram', 'mtcute', 'GramJS'] as const;
 
 async function run(options: BenchOptions): Promise<SuiteReport> {
   const size = options.sizes?.[0] ?? (options.quick ? 4 : 64) * 1024 * 1024;
   const rounds = options.quick ? 1 : 3;
   const mb = size / (1024 * 1024);
-  const data = fill(size);
   const machine = machineInfo();
   console.log(`transfers: ${mb} MiB up and down through the test server (own process), ${rounds} round(s)\n${describeMachine(machine)}\n`);
 
   const server: BenchServer = await startServerProcess([2]);
-  const impls: TransferImpl[] = [];
+  const impls: TransferChild[] = [];
   const skipped: { name: string; reason: string }[] = [];
   try {
-    for (const [name, load] of [
-      ['wasmgram', wasmgramTransfers],
-      ['mtcute', mtcuteTransfers],
-      ['GramJS', gramjsTransfers],
-    ] as const) {
+    for (const name of LIBRARIES) {
       try {
-        impls.push(await load(server));
+        impls.push(await startTransferChild(name, server, size));
       } catch (e) {
         skipped.push({ name, reason: (e as Error).message });
         console.log(`${name}: skipped (${(e as Error).message})`);
@@ -99,14 +70,12 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
     for (const impl of impls) samples.set(impl.name, { upload: [], download: [] });
     for (let r = 0; r < rounds; r++) {
       for (const impl of r % 2 === 0 ? impls : [...impls].reverse()) {
-        const up = await timed(() => impl.upload(data));
-        const down = await timed(() => impl.download(up.value));
-        if (Buffer.compare(down.value, data) !== 0) throw new Error(`${impl.name}: downloaded bytes differ from the upload`);
+        const { up, down } = await impl.round();
         const s = samples.get(impl.name)!;
-        s.upload.push(up.sample);
-        s.download.push(down.sample);
+        s.upload.push(up);
+        s.download.push(down);
         console.log(
-          `  round ${r + 1} ${impl.name.padEnd(9)} up ${(mb / (up.sample.wallMs / 1000)).toFixed(1)} MB/s, down ${(mb / (down.sample.wallMs / 1000)).toFixed(1)} MB/s`,
+          `  round ${r + 1} ${impl.name.padEnd(9)} up ${(mb / (up.wallMs / 1000)).toFixed(1)} MB/s, down ${(mb / (down.wallMs / 1000)).toFixed(1)} MB/s`,
         );
       }
     }
@@ -135,7 +104,7 @@ async function run(options: BenchOptions): Promise<SuiteReport> {
       const md = [
         '# Transfers: upload and download through the test server',
         '',
-        `${mb} MiB, each library's high-level upload (+ sendMedia to Saved Messages) and download with its parallel defaults; the test server in its own process on loopback, results not gzip_packed; median of ${rounds} alternating rounds. CPU is the client process's user + system time per MB moved.`,
+        `${mb} MiB, each library's high-level upload (+ sendMedia to Saved Messages) and download with its parallel defaults; the test server in its own process on loopback, results not gzip_packed, and each library in a process of its own (signed in once); median of ${rounds} alternating rounds. CPU is that library's process's user + system time per MB moved.`,
         '',
         '- wasmgram: `uploadFile` + `sendMedia`, `downloadToBuffer` (parallel parts by default).',
         '- mtcute: `uploadFile` + `sendMedia`, `downloadAsBuffer` (its default parallelism).',
