@@ -96,10 +96,10 @@ const PLATFORM = {
     src: 'ts/storage/libsql-local-node.ts',
     web: `import { SessionError } from ${errors};\nexport function createLocalLibsqlClient() { ${notHere('SessionError', 'a local libSQL database (file: or :memory:)')} }`,
   },
-  'inflate-node': {
-    src: 'ts/tl/codec/inflate-node.ts',
-    // Without node:zlib, gzip.ts inflates with pako.
-    web: 'export function nativeInflate() { return undefined; }',
+  'zlib-node': {
+    src: 'ts/tl/codec/zlib-node.ts',
+    // Without node:zlib, gzip goes through pako (so Node never loads pako).
+    web: `export { pakoInflate as nativeInflate, pakoGzip as nativeGzip } from ${JSON.stringify(abs('ts/tl/codec/zlib-pako.ts'))};`,
   },
   wasm: {
     src: 'ts/wasm/embedded.ts',

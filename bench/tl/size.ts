@@ -52,13 +52,16 @@ async function bundle(entry: string, external: string[]): Promise<string> {
     write: false,
     external,
     logLevel: 'silent',
-    // The bundle a browser gets: its twin of the node:zlib adapter (pako inflates), as package.json's imports map gives it.
+    // The bundle a browser gets: its twin of the node:zlib adapter (pako inflates and gzips), as package.json's imports map gives it.
     plugins: [
       {
         name: 'web-inflate',
         setup(b) {
-          b.onResolve({ filter: /\/inflate-node\.js$/ }, () => ({ path: 'inflate-node-web', namespace: 'web-twin' }));
-          b.onLoad({ filter: /.*/, namespace: 'web-twin' }, () => ({ contents: 'export function nativeInflate() { return undefined; }' }));
+          b.onResolve({ filter: /\/zlib-node\.js$/ }, () => ({ path: 'zlib-node-web', namespace: 'web-twin' }));
+          b.onLoad({ filter: /.*/, namespace: 'web-twin' }, () => ({
+            contents: "export { pakoInflate as nativeInflate, pakoGzip as nativeGzip } from './zlib-pako.ts';",
+            resolveDir: path.join(root, 'ts/tl/codec'),
+          }));
         },
       },
     ],

@@ -4,8 +4,9 @@
  * large enough to be worth it and the packed form is actually smaller.
  * (Incoming gzip_packed is inflated by the TL codec and rpc-result.ts.)
  */
-import { gzip } from 'pako';
 import { encode } from '../../tl/codec/index.js';
+// node:zlib on Node, pako elsewhere (#platform/zlib-node and its twin).
+import { nativeGzip } from '../../tl/codec/zlib-node.js';
 
 /** Queries at least this long are tried (bytes). */
 export const DEFAULT_GZIP_THRESHOLD = 512;
@@ -31,6 +32,6 @@ const NEVER_PACK: ReadonlySet<string> = new Set([
  */
 export function maybeGzip(body: Uint8Array, threshold: number, method = ''): Uint8Array {
   if (body.length < threshold || NEVER_PACK.has(method)) return body;
-  const packed = encode({ _: 'gzip_packed', packed_data: gzip(body) });
+  const packed = encode({ _: 'gzip_packed', packed_data: nativeGzip(body) });
   return packed.length + 16 <= body.length ? packed : body;
 }

@@ -1,18 +1,20 @@
 /**
- * `gzip_packed` inflation through node:zlib — about 5× pako's speed for a
- * 200 KB answer (history pages arrive gzipped). Reached as
- * `#platform/inflate-node` under the `node` condition only; everywhere else
- * (browsers, workers, Deno, Bun — whose node:zlib may not honour
- * `maxOutputLength`) its twin returns undefined and gzip.ts uses pako.
+ * gzip through node:zlib: inflation of incoming `gzip_packed` (about 5×
+ * pako's speed for a 200 KB answer; history pages arrive gzipped) and
+ * compression of outgoing queries. Reached as `#platform/zlib-node` under
+ * the `node` condition only; everywhere else (browsers, workers, Deno, Bun —
+ * whose node:zlib may not honour `maxOutputLength`) its twin is pako
+ * (zlib-pako.ts), so Node never loads pako.
  */
-import { unzipSync } from 'node:zlib';
+import { gzipSync, unzipSync } from 'node:zlib';
+import type { InflateResult } from './zlib-pako.js';
 
 /**
  * Inflates gzip or zlib data, refusing to produce more than `max` bytes
  * (zlib stops at the limit: a zip bomb costs at most `max` bytes).
  * `'too-large'` past the limit, `'invalid'` for a damaged or cut stream.
  */
-export function nativeInflate(packed: Uint8Array, max: number): Uint8Array | 'too-large' | 'invalid' | undefined {
+export function nativeInflate(packed: Uint8Array, max: number): InflateResult {
   try {
     const out = unzipSync(packed, { maxOutputLength: Math.max(1, max) });
     if (out.length > max) return 'too-large';
@@ -21,4 +23,10 @@ export function nativeInflate(packed: Uint8Array, max: number): Uint8Array | 'to
   } catch (e) {
     return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'invalid';
   }
+}
+
+/** `data` gzipped (gzip framing, as `gzip_packed` carries it). */
+export function nativeGzip(data: Uint8Array): Uint8Array {
+  const out = gzipSync(data);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
