@@ -937,7 +937,7 @@ export class TelegramClient implements ClientCore {
    * ```
    */
   editInlineMessage(id: InputBotInlineMessageID | string, params: EditInlineMessageParams | string): Promise<void> {
-    return import('./methods/bots/edit-inline-message.js').then((m) => m.editInlineMessage(this, id, params));
+    return methods.bots().then((m) => m.editInlineMessage(this, id, params));
   }
   /** See {@link getCallbackAnswer}. */
   getCallbackAnswer(
