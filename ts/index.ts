@@ -88,7 +88,7 @@ export { parseMarkdown } from './parsers/markdown-parse.js';
 export { unparseHtml } from './parsers/html-unparse.js';
 export { unparseMarkdown } from './parsers/markdown-unparse.js';
 // The QR encoder of `wasmgram login --qr`, for pages and apps that draw the `tg://login` link of `start({ qr })` themselves.
-export { encodeQr, type QrCode, type QrEcc, type QrOptions } from './cli/qr-encode.js';
+export { encodeQr, type QrCode, type QrEcc, type QrOptions } from './client/qr-encode.js';
 export { createCryptoProvider } from './crypto/create-provider.js';
 export { createWasmProvider, createWasmProviderSync, WasmCryptoProvider } from './crypto/wasm-provider.js';
 export { defaultRandom } from './crypto/random.js';

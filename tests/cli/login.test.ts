@@ -16,7 +16,7 @@ import { StringStorage } from '../../ts/storage/index.js';
 import type { TestServer } from '../../ts/testing/index.js';
 import { clientFor, startServer, within } from '../client/_support.js';
 import { sharedKeyPem } from '../testing/server-harness.js';
-import { encodeQr } from '../../ts/cli/qr-encode.js';
+import { encodeQr } from '../../ts/client/qr-encode.js';
 import { renderQr } from '../../ts/cli/qr-render.js';
 import { run, start } from './_run.js';
 

@@ -1,5 +1,5 @@
 /**
- * The CLI's QR encoder (ts/cli/qr-encode.ts) against ISO/IEC 18004:2015 and
+ * The QR encoder (ts/client/qr-encode.ts; the CLI and the browser example draw login codes with it) against ISO/IEC 18004:2015 and
  * an independent encoder: byte-mode capacities (Table 7), format information
  * (Annex C, Table C.1), version information (Annex D, Table D.1), and whole
  * symbols made by libqrencode (tests/cli/_qr-vectors.ts) module for module.
@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { encodeQr, QR_MAX_VERSION, type QrCode, qrCapacity, qrPenalty } from '../../ts/cli/qr-encode.js';
+import { encodeQr, QR_MAX_VERSION, type QrCode, qrCapacity, qrPenalty } from '../../ts/client/qr-encode.js';
 import { renderQr } from '../../ts/cli/qr-render.js';
 import { ArgumentError } from '../../ts/errors.js';
 import { QR_VECTORS } from './_qr-vectors.js';

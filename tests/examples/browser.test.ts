@@ -12,7 +12,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { encodeQr } from '../../ts/cli/qr-encode.js';
+import { encodeQr } from '../../ts/client/qr-encode.js';
 import { createCryptoProvider } from '../../ts/crypto/index.js';
 import { type ScriptedUser, ScriptedWorld, TestServer } from '../../ts/testing/index.js';
 import { assertBrowserClean, buildWithVite, bundleStats, type StaticServer, serveDir } from '../runtimes/_bundlers.js';

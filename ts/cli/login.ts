@@ -14,7 +14,7 @@ import { exportStringSession, MemoryStorage, type SessionStorage } from '../stor
 import { nodeFileStorage } from '../storage/file-node.js';
 import { flag, type ParsedArgs, parseArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_OK, UsageError } from './io.js';
-import { encodeQr } from './qr-encode.js';
+import { encodeQr } from '../client/qr-encode.js';
 import { renderQr } from './qr-render.js';
 import { openLibsql } from './session-location.js';
 

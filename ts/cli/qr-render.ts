@@ -1,5 +1,5 @@
 /**
- * Draws a QR code (qr-encode.ts) in a terminal with half-block characters:
+ * Draws a QR code (ts/client/qr-encode.ts) in a terminal with half-block characters:
  * one character cell holds two modules, the upper one and the lower one
  * (`▀`, `▄`, `█`, space), so the code is as tall as it is wide in most
  * fonts. The quiet zone around it (four modules in the standard, ISO/IEC
@@ -16,7 +16,7 @@
  * process.stderr.write(`${renderQr(encodeQr(url), { colors: !process.env.NO_COLOR })}\n`);
  * ```
  */
-import type { QrCode } from './qr-encode.js';
+import type { QrCode } from '../client/qr-encode.js';
 
 /** Options of `renderQr`. */
 export interface QrRenderOptions {

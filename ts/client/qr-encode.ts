@@ -1,9 +1,9 @@
 /**
- * A small QR code encoder (ISO/IEC 18004:2015) for the CLI's QR login: byte
- * mode only, error correction level L or M, versions 1–10 (up to 271 bytes
- * at L, 213 at M — a `tg://login?token=...` link is about 60), the mask with
- * the lowest penalty score. No dependency; the matrix is drawn by
- * qr-render.ts.
+ * A small QR code encoder (ISO/IEC 18004:2015) for QR login: byte mode only,
+ * error correction level L or M, versions 1–10 (up to 271 bytes at L, 213
+ * at M — a `tg://login?token=...` link is about 60), the mask with the
+ * lowest penalty score. No dependency. The CLI draws the matrix in the
+ * terminal (ts/cli/qr-render.ts), the browser example as SVG.
  *
  * Steps, each named for its clause: data bits (7.4: mode indicator,
  * character count, data, terminator, pad codewords), Reed–Solomon error
