@@ -8,7 +8,7 @@
 //   schema.ts  the runtime data: LAYER and the compact schema table the codec
 //              unpacks on first use (format in ts/tl/codec/schema-table.ts).
 //   readers.ts prebuilt readers of the start-up path's constructors (the
-//              source ts/tl/codec/codegen.ts emits), see STARTUP_API.
+//              source ts/tl/codec/codegen.ts emits), see ts/tl/codec/prebuilt-set.ts.
 //   writers.ts prebuilt writers of what a client encodes first, see STARTUP_WRITES.
 //
 // Inputs: schema/api.tl, schema/mtproto.tl, schema/api-docs.json. Every id is
@@ -28,6 +28,7 @@ import {
   typeKey,
 } from '../ts/tl/codec/schema-model.js';
 import { READER_FACTORY_PARAM, readerSource, writerSource } from '../ts/tl/codec/codegen.js';
+import { isPrebuiltApiReader } from '../ts/tl/codec/prebuilt-set.js';
 import { DEF_FUNCTION, DEF_MTPROTO, unpackSchema } from '../ts/tl/codec/schema-table.js';
 import type { TlDefinition, TlType } from '../ts/tl/parser/index.js';
 import { importLayers } from './import-layers.js';
@@ -331,22 +332,14 @@ export type ResultOf<R extends AnyRequest> = R extends { _: infer N extends keyo
 
 // ---- Main ------------------------------------------------------------------------
 
-/**
- * API constructors whose readers ship prebuilt in generated/readers.ts, next
- * to every MTProto constructor: what a client decodes first after start-up
- * (`help.getConfig` → config with its dcOptions; the update state), so a
- * cold start (a serverless function) builds no reader for them, and runtimes
- * without `new Function` (Cloudflare Workers) still get generated readers there.
- */
-const STARTUP_API = ['config', 'dcOption', 'updates.state'];
-
 /** Source of generated/readers.ts: the startup set's readers (ts/tl/codec/codegen.ts), by definition index. */
 function emitReaders(names: string, table: Uint8Array): { text: string; count: number } {
   const s = unpackSchema(names, table);
   const out: string[] = [];
   for (let d = 0; d < s.defCount; d++) {
     const mtprotoConstructor = (s.flags[d]! & DEF_MTPROTO) !== 0 && (s.flags[d]! & DEF_FUNCTION) === 0;
-    if (!mtprotoConstructor && !STARTUP_API.includes(s.names[d]!)) continue;
+    const apiConstructor = (s.flags[d]! & (DEF_MTPROTO | DEF_FUNCTION)) === 0;
+    if (!mtprotoConstructor && !(apiConstructor && isPrebuiltApiReader(s.names[d]!))) continue;
     const src = readerSource(s, d, true);
     if (src === undefined) continue;
     out.push(`  /** ${s.names[d]} */\n  ${d}: function (${READER_FACTORY_PARAM}) {\n${src}\n  },`);
@@ -359,9 +352,9 @@ function emitReaders(names: string, table: Uint8Array): { text: string; count: n
     `/* eslint-disable */
 ` +
     `/**
- * Prebuilt readers of the start-up path (every MTProto constructor, ${STARTUP_API.join(', ')}), by definition
+ * Prebuilt readers of every MTProto constructor and of the commonest API constructors
 ` +
-    ` * index of schema.ts: each function returns the reader (with its own inline caches). See ts/tl/codec/compile.ts.
+    ` * (ts/tl/codec/prebuilt-set.ts), by definition index of schema.ts: each function returns the reader (with its own inline caches). See ts/tl/codec/compile.ts.
  */
 ` +
     `export const STARTUP_READERS: Record<number, (newCaches: (sites: number) => unknown[]) => unknown> = {
