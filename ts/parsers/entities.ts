@@ -8,6 +8,10 @@
  * and counts 2): https://core.telegram.org/api/entities#entity-length
  */
 import type { MessageEntity } from '../tl/generated/types.js';
+import { widenEntityShapes } from './entity-shapes.js';
+
+// Before any entity is built: fixes the entities' hidden classes for the life of the process.
+widenEntityShapes();
 
 /** Plain text plus the entities that format it — what `messages.sendMessage` takes as `message` and `entities`. */
 export interface FormattedText {
