@@ -119,4 +119,30 @@ test('unparse: emoji (surrogate pairs) next to escapes and entity edges keep UTF
   assert.equal(parseMarkdown(md), { text, entities });
 });
 
+test('unparse: messages with more entities than the shared scratch holds (256) give the same markup, before and after', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+  const bolds = (n: number): MessageEntity[] =>
+    Array.from({ length: n }, (_, i) => ({ _: 'messageEntityBold', offset: i === 0 ? 0 : words(i).length + 1, length: `w${i}`.length }));
+  const expected = (n: number) => Array.from({ length: n }, (_, i) => `**w${i}**`).join(' ');
+  const small = { text: words(3), entities: bolds(3) };
+  assert.is(unparseMarkdown(small.text, small.entities), expected(3));
+  for (const n of [256, 257, 600, 300, 1500]) {
+    assert.is(unparseMarkdown(words(n), bolds(n)), expected(n), `${n} entities`);
+    // The shared unparser still answers small messages the same way after a large one.
+    assert.is(unparseMarkdown(small.text, small.entities), expected(3));
+  }
+  // Nested entities past the capacity: 400 code spans each inside a link.
+  const n = 400;
+  const text = words(n);
+  const nested: MessageEntity[] = [];
+  for (let i = 0; i < n; i++) {
+    const offset = i === 0 ? 0 : words(i).length + 1;
+    const length = `w${i}`.length;
+    nested.push({ _: 'messageEntityTextUrl', offset, length, url: 'https://x.y' }, { _: 'messageEntityCode', offset, length });
+  }
+  const md = unparseMarkdown(text, nested);
+  assert.is(md, Array.from({ length: n }, (_, i) => `[\`w${i}\`](https://x.y)`).join(' '));
+  assert.equal(parseMarkdown(md), { text, entities: nested });
+});
+
 test.run();
