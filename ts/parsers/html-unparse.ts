@@ -11,46 +11,50 @@
  * itself) leave their text plain.
  */
 import type { MessageEntity } from '../tl/generated/types.js';
-import { entitiesForUnparse } from './entities.js';
+import { entitiesForUnparse, MarkupKind } from './entities.js';
 import { escapeHtml, escapeHtmlRange } from './html-text.js';
 import { type NestingSink, walkNested } from './nesting.js';
 import { formatDateFlags, urlForEntity } from './tg-links.js';
 
 const WHITESPACE = /\s/;
 
-function openTag(e: MessageEntity): string {
-  switch (e._) {
-    case 'messageEntityBold':
+/** The opening tag of `e`, whose markupKind is `kind` (a switch over integers; `e` is read only for its data). */
+function openTag(e: MessageEntity, kind: MarkupKind): string {
+  switch (kind) {
+    case MarkupKind.Bold:
       return '<b>';
-    case 'messageEntityItalic':
+    case MarkupKind.Italic:
       return '<i>';
-    case 'messageEntityUnderline':
+    case MarkupKind.Underline:
       return '<u>';
-    case 'messageEntityStrike':
+    case MarkupKind.Strike:
       return '<s>';
-    case 'messageEntitySpoiler':
+    case MarkupKind.Spoiler:
       return '<tg-spoiler>';
-    case 'messageEntityCode':
+    case MarkupKind.Code:
       return '<code>';
-    case 'messageEntityPre':
-      if (!e.language) return '<pre>';
+    case MarkupKind.Pre: {
+      const language = (e as MessageEntity.messageEntityPre).language;
+      if (!language) return '<pre>';
       // class="language-x" is the Bot API form; a language with spaces goes to an attribute of its own.
-      return WHITESPACE.test(e.language)
-        ? `<pre language="${escapeHtml(e.language, true)}">`
-        : `<pre><code class="language-${escapeHtml(e.language, true)}">`;
-    case 'messageEntityBlockquote':
-      return e.collapsed ? '<blockquote expandable>' : '<blockquote>';
-    case 'messageEntityCustomEmoji':
-      return `<tg-emoji emoji-id="${e.document_id}">`;
-    case 'messageEntityFormattedDate': {
-      const f = formatDateFlags(e);
-      return `<tg-time unix="${e.date}"${f ? ` format="${f}"` : ''}>`;
+      return WHITESPACE.test(language)
+        ? `<pre language="${escapeHtml(language, true)}">`
+        : `<pre><code class="language-${escapeHtml(language, true)}">`;
     }
-    case 'messageEntityTextUrl':
-      return `<a href="${escapeHtml(e.url, true)}">`;
-    case 'messageEntityMentionName':
+    case MarkupKind.Blockquote:
+      return (e as MessageEntity.messageEntityBlockquote).collapsed ? '<blockquote expandable>' : '<blockquote>';
+    case MarkupKind.CustomEmoji:
+      return `<tg-emoji emoji-id="${(e as MessageEntity.messageEntityCustomEmoji).document_id}">`;
+    case MarkupKind.FormattedDate: {
+      const d = e as MessageEntity.messageEntityFormattedDate;
+      const f = formatDateFlags(d);
+      return `<tg-time unix="${d.date}"${f ? ` format="${f}"` : ''}>`;
+    }
+    case MarkupKind.TextUrl:
+      return `<a href="${escapeHtml((e as MessageEntity.messageEntityTextUrl).url, true)}">`;
+    case MarkupKind.MentionName:
       // Digits only: nothing to escape.
-      return `<a href="tg://user?id=${e.user_id}">`;
+      return `<a href="tg://user?id=${(e as MessageEntity.messageEntityMentionName).user_id}">`;
     default: {
       const url = urlForEntity(e);
       return url === undefined ? '' : `<a href="${escapeHtml(url, true)}">`;
@@ -58,34 +62,37 @@ function openTag(e: MessageEntity): string {
   }
 }
 
-function closeTag(e: MessageEntity): string {
-  switch (e._) {
-    case 'messageEntityBold':
+/** The closing tag of `e`, whose markupKind is `kind`. */
+function closeTag(e: MessageEntity, kind: MarkupKind): string {
+  switch (kind) {
+    case MarkupKind.Bold:
       return '</b>';
-    case 'messageEntityItalic':
+    case MarkupKind.Italic:
       return '</i>';
-    case 'messageEntityUnderline':
+    case MarkupKind.Underline:
       return '</u>';
-    case 'messageEntityStrike':
+    case MarkupKind.Strike:
       return '</s>';
-    case 'messageEntitySpoiler':
+    case MarkupKind.Spoiler:
       return '</tg-spoiler>';
-    case 'messageEntityCode':
+    case MarkupKind.Code:
       return '</code>';
-    case 'messageEntityPre':
-      return e.language && !WHITESPACE.test(e.language) ? '</code></pre>' : '</pre>';
-    case 'messageEntityBlockquote':
+    case MarkupKind.Pre: {
+      const language = (e as MessageEntity.messageEntityPre).language;
+      return language && !WHITESPACE.test(language) ? '</code></pre>' : '</pre>';
+    }
+    case MarkupKind.Blockquote:
       return '</blockquote>';
-    case 'messageEntityCustomEmoji':
+    case MarkupKind.CustomEmoji:
       return '</tg-emoji>';
-    case 'messageEntityFormattedDate':
+    case MarkupKind.FormattedDate:
       return '</tg-time>';
-    case 'messageEntityTextUrl':
-    case 'messageEntityMentionName':
+    case MarkupKind.TextUrl:
+    case MarkupKind.MentionName:
       return '</a>';
-    case 'inputMessageEntityMentionName':
+    case MarkupKind.InputMentionName:
       // What urlForEntity can spell (openTag wrote nothing for the rest); no need to build the URL again.
-      return e.user_id._ === 'inputUser' ? '</a>' : '';
+      return (e as MessageEntity.inputMessageEntityMentionName).user_id._ === 'inputUser' ? '</a>' : '';
     default:
       return urlForEntity(e) === undefined ? '' : '</a>';
   }
@@ -121,11 +128,11 @@ class HtmlWriter implements NestingSink {
     this.out += escapeHtmlRange(this.source, from, to);
   }
 
-  open(e: MessageEntity): void {
-    this.out += openTag(e);
+  open(e: MessageEntity, kind: MarkupKind): void {
+    this.out += openTag(e, kind);
   }
 
-  close(e: MessageEntity): void {
-    this.out += closeTag(e);
+  close(e: MessageEntity, kind: MarkupKind): void {
+    this.out += closeTag(e, kind);
   }
 }
