@@ -7,13 +7,12 @@
  * (`messages.readMentions`). Only the read ones are remembered, per account
  * and message box, so the state grows with what was read, never with input.
  */
-import type { Message, messages } from '../../../tl/generated/types.js';
-import { messageRefs } from '../actions/post.js';
 import type { TelegramBackend } from '../backend.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import type { Mailbox, MessageBoxRef, StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { sliceHistory } from './history-slice.js';
+import { messagesAnswer } from './messages-history.js';
 import { checkReadable, resolveChannel, resolvePeer } from './peers.js';
 
 const stores = new WeakMap<TelegramBackend, Map<string, Set<number>>>();
@@ -63,24 +62,7 @@ export const mentionsReadMethods: MethodTable = {
       checkReadable(call, peer);
       const box = b.messages.boxFor(me, peer);
       const slice = sliceHistory(unreadIn(b, box, peer, me), { ...req, offset_date: 0 });
-      const refs: PeerRef[] = [];
-      const list: Message[] = slice.page.map((m) => {
-        refs.push(...messageRefs(m));
-        return b.tlMessage(m, me);
-      });
-      const common = { messages: list, topics: [], ...b.peerLists(me, refs) };
-      if (peer.kind === 'channel') {
-        const answer: messages.Messages = {
-          _: 'messages.channelMessages',
-          pts: b.updates.channelLog(peer.id).pts,
-          count: slice.count,
-          offset_id_offset: slice.offsetIdOffset,
-          ...common,
-        };
-        return answer;
-      }
-      if (slice.complete) return { _: 'messages.messages', ...common };
-      return { _: 'messages.messagesSlice', count: slice.count, offset_id_offset: slice.offsetIdOffset, ...common };
+      return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined);
     },
   },
   'messages.readMentions': {

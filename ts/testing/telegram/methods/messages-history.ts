@@ -31,7 +31,7 @@ function mentionsCaller(call: MethodCall): (m: StoredMessage) => boolean {
 }
 
 /** The `messages.Messages` answer for `list` as the caller sees it. */
-function messagesAnswer(call: MethodCall, list: (StoredMessage | Message)[], slice?: Slice, channel?: bigint): messages.Messages {
+export function messagesAnswer(call: MethodCall, list: (StoredMessage | Message)[], slice?: Slice, channel?: bigint): messages.Messages {
   const b = call.backend;
   const me = call.self().id;
   const refs: PeerRef[] = [];
