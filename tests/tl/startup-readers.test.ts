@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { buildConfig } from '../../ts/testing/telegram/config.js';
 import { readerFor } from '../../ts/tl/codec/compile.js';
 import { decode, encode } from '../../ts/tl/codec/index.js';
 import { getSchema } from '../../ts/tl/codec/load-schema.js';
@@ -84,40 +85,9 @@ test('startup readers: the codec uses them for the generated layer', () => {
 });
 
 test('startup readers: a container with new_session_created and rpc_result(config) decodes like the table walker', () => {
-  const config = {
-    _: 'config',
-    this_dc: 2,
-    dc_options: [1, 2, 3].map((id) => ({ _: 'dcOption', ipv6: false, media_only: id === 3, id, ip_address: `127.0.0.${id}`, port: 443 })),
-    date: 1_700_000_000,
-    expires: 1_700_003_600,
-    test_mode: true,
-    dc_txt_domain_name: 'test.example',
-    chat_size_max: 200,
-    megagroup_size_max: 200_000,
-    forwarded_count_max: 100,
-    online_update_period_ms: 210_000,
-    offline_blur_timeout_ms: 5000,
-    offline_idle_timeout_ms: 30_000,
-    online_cloud_timeout_ms: 300_000,
-    notify_cloud_delay_ms: 30_000,
-    notify_default_delay_ms: 1500,
-    push_chat_period_ms: 60_000,
-    push_chat_limit: 2,
-    edit_time_limit: 172_800,
-    revoke_time_limit: 2_147_483_647,
-    revoke_pm_time_limit: 2_147_483_647,
-    rating_e_decay: 2_419_200,
-    stickers_recent_limit: 200,
-    channels_read_media_period: 604_800,
-    call_receive_timeout_ms: 20_000,
-    call_ring_timeout_ms: 90_000,
-    call_connect_timeout_ms: 30_000,
-    call_packet_timeout_ms: 10_000,
-    me_url_prefix: 'https://t.me/',
-    caption_length_max: 1024,
-    message_length_max: 4096,
-    webfile_dc_id: 4,
-  };
+  // The test server's config (every limit Telegram's has), with the dcOption flags varied.
+  const config = buildConfig({ thisDc: 2, dcs: [1, 2, 3].map((id) => ({ id, ip: `127.0.0.${id}`, port: 443 })), now: 1_700_000_000 });
+  config.dc_options = config.dc_options.map((o) => ({ ...o, ipv6: false, media_only: o.id === 3 }));
   const body = { _: 'rpc_result', req_msg_id: 0x6530_0000_0000_1000n, result: config };
   const nsc = { _: 'new_session_created', first_msg_id: 0x6530_0000_0000_1000n, unique_id: -5n, server_salt: 0x0102_0304_0506_0708n };
   const msg = (seqno: number, b: object) => ({
