@@ -27,11 +27,11 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { dc2, type Impl, type OpenClient } from './impls.js';
 import type { ServerInfo } from './server.js';
 import { mtcuteNodeCryptoProvider } from '../lib/mtcute-provider.js';
+import { mtcuteTcpConnect } from '../lib/mtcute-tcp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,84 +41,6 @@ export const SIGN_IN_LIMIT_MS = 6000;
 const ACK_PARITY =
   'mtcute 0.30 sends msgs_ack with an odd (content-related) seq_no; a strict test server answers bad_msg_notification 34 (Telegram tolerates it), ' +
   'and mtcute resets its session and re-sends forever';
-
-/**
- * A node:net socket as @fuman/net's IConnection: `read` waits for bytes,
- * `write` resolves when flushed. Once the socket is closed both throw
- * @fuman/net's `ConnectionClosedError`, which is what mtcute's read loop
- * waits for (it keeps reading after an end-of-stream `0`).
- */
-class TcpConnection {
-  readonly localAddress = null;
-  readonly remoteAddress: { address: string; port: number };
-  private readonly chunks: Buffer[] = [];
-  private wake: (() => void) | undefined;
-  private ended = false;
-  private failure: Error | undefined;
-
-  constructor(
-    private readonly socket: net.Socket,
-    private readonly closedError: new (message?: string) => Error,
-  ) {
-    this.remoteAddress = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
-    socket.setNoDelay(true);
-    socket.on('data', (b: Buffer) => {
-      this.chunks.push(b);
-      this.notify();
-    });
-    socket.on('end', () => {
-      this.ended = true;
-      this.notify();
-    });
-    socket.on('close', () => {
-      this.ended = true;
-      this.notify();
-    });
-    socket.on('error', (e) => {
-      this.failure = e;
-      this.notify();
-    });
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
-  }
-
-  async read(into: Uint8Array): Promise<number> {
-    while (this.chunks.length === 0) {
-      if (this.failure) throw this.failure;
-      if (this.ended) throw new this.closedError('connection closed');
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
-    const head = this.chunks[0]!;
-    const n = Math.min(into.length, head.length);
-    into.set(head.subarray(0, n));
-    if (n === head.length) this.chunks.shift();
-    else this.chunks[0] = head.subarray(n);
-    return n;
-  }
-
-  write(bytes: Uint8Array): Promise<void> {
-    if (this.ended || this.socket.destroyed) return Promise.reject(new this.closedError('connection closed'));
-    return new Promise((resolve, reject) => this.socket.write(bytes, (e) => (e ? reject(e) : resolve())));
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
-
-function tcpConnect(host: string, port: number, closedError: new (message?: string) => Error): Promise<TcpConnection> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port }, () => {
-      socket.off('error', reject);
-      resolve(new TcpConnection(socket, closedError));
-    });
-    socket.once('error', reject);
-  });
-}
 
 /* The slice of mtcute's API used here. */
 interface MtRpcError {
@@ -165,7 +87,7 @@ export async function loadMtcute(server: ServerInfo): Promise<Impl> {
     getDeviceModel: () => 'wasmgram bench',
   };
   const transport = {
-    connect: () => tcpConnect(dc.host, dc.port, ConnectionClosedError),
+    connect: () => mtcuteTcpConnect(dc.host, dc.port, ConnectionClosedError),
     packetCodec: () => new core.IntermediatePacketCodec(),
   };
 
