@@ -115,9 +115,12 @@ async function main(argv: readonly string[]): Promise<void> {
     if (own && own.length === 0) continue;
     const options: BenchOptions = { quick, write: writeResults, ops: own, sizes, resultsDir, clock };
     const t0 = performance.now();
+    // One progress line per suite on stderr (bench-smoke.test.ts names the suite a stalled run is in from these).
+    console.error(`bench: suite ${suite.name} started`);
     try {
       const report = await suite.run(options);
       const seconds = (performance.now() - t0) / 1000;
+      console.error(`bench: suite ${suite.name} finished in ${seconds.toFixed(1)} s`);
       outcomes.push(
         report
           ? { suite: suite.name, status: 'reported', seconds, rows: report.rows, ...(report.note ? { note: report.note } : {}) }
@@ -126,6 +129,7 @@ async function main(argv: readonly string[]): Promise<void> {
     } catch (e) {
       const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
       console.error(`${suite.name}: failed: ${error}`);
+      console.error(`bench: suite ${suite.name} finished in ${((performance.now() - t0) / 1000).toFixed(1)} s (failed)`);
       outcomes.push({ suite: suite.name, status: 'failed', seconds: (performance.now() - t0) / 1000, rows: [], error });
       process.exitCode = 1;
     }

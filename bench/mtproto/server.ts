@@ -103,7 +103,15 @@ export async function startServerProcess(dcs: readonly number[] = [2]): Promise<
     return p;
   };
 
-  const ready = (await next()) as unknown as ServerInfoJson & { pid: number; engine: string };
+  // The server listens within seconds; one that does not in 60 s is killed and reported.
+  const startTimer = setTimeout(() => {
+    child.kill('SIGKILL');
+    failAll(new Error('bench server did not start listening within 60 s'));
+  }, 60_000);
+  const ready = (await next().finally(() => clearTimeout(startTimer))) as unknown as ServerInfoJson & {
+    pid: number;
+    engine: string;
+  };
   let stopping: Promise<void> | undefined;
   return {
     ...serverInfoFromJson(ready),

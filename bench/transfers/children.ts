@@ -11,8 +11,8 @@ import { type BenchServer, serverInfoToJson } from '../mtproto/server.js';
 export const ANSWER_PREFIX = '@@transfers ';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts');
-/** Longest wait for one answer (sign-in, or a 64 MiB round on a loaded machine). */
-const ANSWER_MS = 10 * 60_000;
+/** Longest wait for one answer (sign-in, or a 64 MiB round on a loaded machine); a quick run's 4 MiB get a minute. */
+const answerMs = (size: number) => (size <= 4 * 1024 * 1024 ? 60_000 : 10 * 60_000);
 
 /** CPU and wall time of one operation, measured in the child. */
 export interface Sample {
@@ -53,7 +53,7 @@ export async function startTransferChild(name: string, server: BenchServer, size
   const next = (): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
       if (gone) return reject(gone);
-      const timer = setTimeout(() => reject(new Error(`${name}: no answer in ${ANSWER_MS / 1000} s`)), ANSWER_MS);
+      const timer = setTimeout(() => reject(new Error(`${name}: no answer in ${answerMs(size) / 1000} s`)), answerMs(size));
       waiting.push((v) => {
         clearTimeout(timer);
         if (typeof v.error === 'string') reject(new Error(v.error));
@@ -77,8 +77,9 @@ export async function startTransferChild(name: string, server: BenchServer, size
     async close() {
       if (gone) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      await ask('close').catch(() => undefined);
+      // A child that does not answer and exit within 5 s is killed.
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await Promise.race([ask('close').catch(() => undefined), exited]);
       await exited;
       clearTimeout(timer);
     },
