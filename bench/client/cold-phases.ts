@@ -6,7 +6,7 @@
  * wall and CPU time (CPU is what to compare on a loaded machine).
  *
  *   npm run build && node --import tsx bench/client/cold-phases.ts [--rounds=7] [--kinds=import,string,file] [--prof=DIR]
- *     [--entry=wasmgram/client|wasmgram] [--roots=DIR,DIR]
+ *     [--entry=wasmgram/client|wasmgram] [--roots=DIR,DIR] [--node-args="--max-semi-space-size=8"]
  *
  * `--entry` picks the module the child imports `TelegramClient` from (the
  * root entry `wasmgram` is the lean one). `--roots` times builds side by
@@ -37,6 +37,8 @@ const kinds = (arg('kinds') ?? 'import,string,file').split(',');
 const profDir = arg('prof') ? path.resolve(arg('prof')!) : undefined;
 const entry = arg('entry') ?? 'wasmgram/client';
 const roots = (arg('roots') ?? root).split(',').map((r) => path.resolve(r));
+// --node-args="--trace-gc --max-semi-space-size=8": more node flags for every timed child (an experiment's knob).
+const nodeArgs = (arg('node-args') ?? '').split(' ').filter(Boolean);
 
 type Phase = [name: string, wallMs: number, cpuMs: number];
 
@@ -86,7 +88,7 @@ try {
         const key = label(r, kind);
         const dir = profDir && path.join(profDir, key.replace(/[^\w.-]+/g, '_'));
         const prof = dir && round >= 0 ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir] : [];
-        const out = await run('child-phases.mjs', [kind], job, prof, r);
+        const out = await run('child-phases.mjs', [kind], job, [...nodeArgs, ...prof], r);
         if (round >= 0) results.set(key, [...(results.get(key) ?? []), out.phases!]);
       }
     }

@@ -5,9 +5,17 @@
  * the `node` condition only; everywhere else (browsers, workers, Deno, Bun —
  * whose node:zlib may not honour `maxOutputLength`) its twin is pako
  * (zlib-pako.ts), so Node never loads pako.
+ *
+ * node:zlib itself loads on the first use (`process.getBuiltinModule`,
+ * Node >= 20.16, which this condition implies): evaluating it costs a cold
+ * start about 1 ms of CPU, and a stored session's first answers are rarely packed.
  */
-import { gzipSync, unzipSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import type { InflateResult } from './zlib-pako.js';
+
+let zlib: typeof Zlib | undefined;
+const loadZlib = (): typeof Zlib =>
+  (zlib ??= (process as unknown as { getBuiltinModule(id: 'node:zlib'): typeof Zlib }).getBuiltinModule('node:zlib'));
 
 /**
  * Inflates gzip or zlib data, refusing to produce more than `max` bytes
@@ -16,7 +24,7 @@ import type { InflateResult } from './zlib-pako.js';
  */
 export function nativeInflate(packed: Uint8Array, max: number): InflateResult {
   try {
-    const out = unzipSync(packed, { maxOutputLength: Math.max(1, max) });
+    const out = loadZlib().unzipSync(packed, { maxOutputLength: Math.max(1, max) });
     if (out.length > max) return 'too-large';
     // A small Buffer may share Node's pool slab: copy it so decoded views own their bytes.
     return out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer, 0, out.length) : new Uint8Array(out);
@@ -27,6 +35,6 @@ export function nativeInflate(packed: Uint8Array, max: number): InflateResult {
 
 /** `data` gzipped (gzip framing, as `gzip_packed` carries it). */
 export function nativeGzip(data: Uint8Array): Uint8Array {
-  const out = gzipSync(data);
+  const out = loadZlib().gzipSync(data);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
