@@ -228,6 +228,22 @@ test('gzip_packed is inflated transparently, inside rpc_result and in place of a
   assert.equal(decodeResult({ _: 'contacts.getContactIDs', hash: 0n }, w.result()), [42]);
 });
 
+test('rpc_result read without its request (a trace, `wasmgram tl decode`): a Bool result is a boolean, a Vector one a loose vector', () => {
+  const pong = cat(id('pong'), le64(5n), le64(6n));
+  for (const o of [{ engine: 'js' }, { engine: 'js', compile: false }, { engine: 'wasm' }] as ReadOptions[]) {
+    // boolTrue = 0x997275b5, boolFalse = 0xbc799737 (https://core.telegram.org/type/Bool).
+    assert.equal(decode(cat(id('rpc_result'), le64(7n), hex('B5757299')), o), { _: 'rpc_result', req_msg_id: 7n, result: true });
+    assert.equal(decode(cat(id('rpc_result'), le64(8n), hex('379779BC')), o), { _: 'rpc_result', req_msg_id: 8n, result: false });
+    assert.equal(decode(cat(id('rpc_result'), le64(9n), hex('15C4B51C 01000000'), pong), o), {
+      _: 'rpc_result',
+      req_msg_id: 9n,
+      result: [{ _: 'pong', msg_id: 5n, ping_id: 6n }],
+    });
+  }
+  // Where a type is expected, a Bool constructor is still no object of it.
+  throwsTl((o) => decodeResult({ _: 'updates.getState' }, hex('B5757299'), o), 0, 'unknown constructor id #997275b5');
+});
+
 test('msg_container: bare vector of bare messages with Object bodies; future_salts: bare vector of bare future_salt', () => {
   const pong = cat(id('pong'), le64(5n), le64(6n));
   const created = cat(id('new_session_created'), le64(1n), le64(2n), le64(3n));

@@ -512,7 +512,13 @@ export class TlReader {
     let d = lookupId(this.ids, id);
     if (d < 0) d = learnId(s, id);
     if (d < 0) {
-      if (id === ID_VECTOR && kind === K_OBJECT) return this.looseVector(depth, at);
+      if (kind === K_OBJECT) {
+        if (id === ID_VECTOR) return this.looseVector(depth, at);
+        // Bool is a primitive of the codec (K_BOOL), not in the table; as an `Object` (rpc_result.result of
+        // a method returning Bool, read without the request's type) boolTrue / boolFalse are the booleans.
+        if (id === ID_BOOL_TRUE) return true;
+        if (id === ID_BOOL_FALSE) return false;
+      }
       throw new TlError(`unknown constructor id #${id.toString(16).padStart(8, '0')}`, at);
     }
     const isFn = (s.flags[d]! & DEF_FUNCTION) !== 0;
