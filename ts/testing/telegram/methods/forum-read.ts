@@ -18,6 +18,7 @@ import type { StoredMessage } from '../store/mailbox.js';
 import { type PeerRef, tlPeer } from '../store/peer-ref.js';
 import { findTopic, requireForum, topicOfMessage } from './forum-place.js';
 import { PAGE_MAX, sliceHistory } from './history-slice.js';
+import { messagesAnswer } from './messages-history.js';
 import { checkReadable, resolveChannel, resolvePeer } from './peers.js';
 
 function refOfChat(chat: ChatRecord): PeerRef {
@@ -228,15 +229,7 @@ export const forumReadMethods: MethodTable = {
         all = threadMessages(call, peer, req.msg_id);
       }
       const slice = sliceHistory(all, req);
-      const refs: PeerRef[] = [peer];
-      const msgs = slice.page.map((m) => {
-        refs.push(...messageRefs(m));
-        return b.tlMessage(m, me);
-      });
-      const { users, chats } = b.peerLists(me, refs);
-      const common = { messages: msgs, topics: [], chats, users, count: slice.count, offset_id_offset: slice.offsetIdOffset };
-      if (peer.kind === 'channel') return { _: 'messages.channelMessages', pts: b.updates.channelLog(peer.id).pts, ...common };
-      return { _: 'messages.messagesSlice', ...common };
+      return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined, peer);
     },
   },
 };

@@ -31,10 +31,17 @@ function mentionsCaller(call: MethodCall): (m: StoredMessage) => boolean {
 }
 
 /** The `messages.Messages` answer for `list` as the caller sees it. */
-export function messagesAnswer(call: MethodCall, list: (StoredMessage | Message)[], slice?: Slice, channel?: bigint): messages.Messages {
+export function messagesAnswer(
+  call: MethodCall,
+  list: (StoredMessage | Message)[],
+  slice?: Slice,
+  channel?: bigint,
+  /** Listed in `users`/`chats` even when the page is empty (the chat a thread or topic belongs to). */
+  also?: PeerRef,
+): messages.Messages {
   const b = call.backend;
   const me = call.self().id;
-  const refs: PeerRef[] = [];
+  const refs: PeerRef[] = also ? [also] : [];
   const out: Message[] = list.map((m) => {
     if ('box' in m) {
       refs.push(...messageRefs(m));
