@@ -1,13 +1,12 @@
 /**
- * gzip through node:zlib: inflation of incoming `gzip_packed` (about 5×
+ * `#platform/zlib` under the `node` condition (which Deno and Bun match too):
+ * gzip through node:zlib — inflation of incoming `gzip_packed` (about 5×
  * pako's speed for a 200 KB answer; history pages arrive gzipped) and
- * compression of outgoing queries. Reached as `#platform/zlib-node` under
- * the `node` condition only; everywhere else (browsers, workers, Deno, Bun —
- * whose node:zlib may not honour `maxOutputLength`) its twin is pako
- * (zlib-pako.ts), so Node never loads pako.
+ * compression of outgoing queries. Browsers and workers get pako
+ * (ts/platform/web/zlib.ts), so Node never loads pako.
  */
 import { gzipSync, unzipSync } from 'node:zlib';
-import type { InflateResult } from './zlib-pako.js';
+import type { InflateResult } from '../types.js';
 
 /**
  * Inflates gzip or zlib data, refusing to produce more than `max` bytes
