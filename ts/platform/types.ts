@@ -187,11 +187,18 @@ export interface PlatformWasm {
  * by `@libsql/client` itself, so it is not listed here.
  */
 export interface RuntimePlatform {
+  /** `#platform/tcp`. */
   tcp: PlatformTcp;
+  /** `#platform/websocket`. */
   websocket: PlatformWebSocket;
+  /** `#platform/file-system`. */
   fileSystem: PlatformFileSystem;
+  /** `#platform/file-path`. */
   filePath: PlatformFilePath;
+  /** `#platform/zlib`. */
   zlib: PlatformZlib;
+  /** `#platform/crypto`. */
   crypto: PlatformCrypto;
+  /** `#platform/wasm`. */
   wasm: PlatformWasm;
 }
