@@ -25,7 +25,7 @@ import { hex, unhex } from '../_hex.js';
 import { GZIP_TEXT, GZIP_VECTOR } from './_vectors.js';
 
 /** The runtime platform of Node, as the `default` condition assembles it (a type error if a file drifts from the interface). */
-const node: RuntimePlatform = {
+const node = {
   tcp: nodeTcp,
   websocket: nodeWebSocket,
   fileSystem: nodeFileSystem,
@@ -33,7 +33,7 @@ const node: RuntimePlatform = {
   zlib: nodeZlib,
   crypto: nodeCrypto,
   wasm: embedded,
-};
+} satisfies RuntimePlatform;
 
 /** Rejects after `ms` so no wait of this file can hang the suite. */
 function deadline<T>(what: string, ms: number, p: Promise<T>): Promise<T> {

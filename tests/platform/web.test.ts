@@ -10,10 +10,9 @@
 import { gunzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CryptoError, SessionError, TransportError, WasmgramError } from '../../ts/errors.js';
+import { SessionError, TransportError, WasmgramError } from '../../ts/errors.js';
 import * as denoTcp from '../../ts/platform/deno/tcp.js';
 import type { PlatformTcp, PlatformWasm, RuntimePlatform } from '../../ts/platform/types.js';
-import * as webCrypto from '../../ts/platform/web/crypto.js';
 import * as webFilePath from '../../ts/platform/web/file-path.js';
 import * as webFileSystem from '../../ts/platform/web/file-system.js';
 import * as webLibsql from '../../ts/platform/web/libsql-local.js';
@@ -32,7 +31,6 @@ const web: RuntimePlatform = {
   fileSystem: webFileSystem,
   filePath: webFilePath,
   zlib: webZlib,
-  crypto: webCrypto,
   wasm: embedded,
 };
 // workerd's own files, by type (Node cannot load cloudflare:sockets or .wasm imports).
@@ -79,14 +77,6 @@ test('local libSQL stub: SessionError for file: databases', async () => {
     SessionError,
     'a local libSQL database (file: or :memory:)',
   );
-});
-
-test('crypto stub: every OpenSSL primitive throws CryptoError', async () => {
-  const b = new Uint8Array(16);
-  await assertStub(() => web.crypto.nativeHash('sha256', b), CryptoError, 'node:crypto');
-  await assertStub(() => web.crypto.aesCbcEncrypt(b, new Uint8Array(32), b), CryptoError, 'node:crypto');
-  await assertStub(() => web.crypto.createAesCtr(new Uint8Array(32), b), CryptoError, 'node:crypto');
-  await assertStub(() => web.crypto.timingSafeEqual(b, b), CryptoError, 'node:crypto');
 });
 
 test('deno tcp: outside Deno the `deno` file says Deno.connect is missing', () => {

@@ -150,7 +150,7 @@ let route: NodeModExpRoute | null | undefined;
 export function nodeModExpRoute(): NodeModExpRoute | undefined {
   if (route === undefined) {
     route = null;
-    // Sniffed, not a condition, on purpose: a condition would mean a static import of node:crypto (#platform/crypto)
+    // Sniffed, not a condition, on purpose: a condition would mean a static import of node:crypto (ts/platform/node/crypto.ts)
     // in the modexp chunk, loaded at `import 'wasmgram'` on Node; getBuiltinModule loads it at the first modExp.
     // Deno and Bun match the `node` condition and have process.versions.node, so they are told apart by name.
     const g = globalThis as {

@@ -16,8 +16,8 @@
  * - seal/open of messages from `sealThreshold` bytes up: msg_key hashing by
  *   OpenSSL, IGE encryption as above; small messages stay one WASM call.
  *
- * The OpenSSL calls themselves are the platform's (`#platform/crypto`,
- * ts/platform/node/crypto.ts); this file builds the engine on the WASM provider.
+ * The OpenSSL calls themselves are the platform's (ts/platform/node/crypto.ts);
+ * this file builds the engine on the WASM provider.
  */
 import { aesCbcEncrypt, createAesCtr, nativeHash, timingSafeEqual } from '../platform/node/crypto.js';
 import type { AuthKeyHandle, CryptoEngine, CtrCipher, HashInput } from './provider.js';

@@ -157,7 +157,7 @@ export interface PlatformZlib {
   nativeGzip(data: Uint8Array): Uint8Array;
 }
 
-/** `#platform/crypto`: the native crypto the Node engine routes large inputs to (OpenSSL). */
+/** Native crypto the Node engine routes large inputs to (OpenSSL): ts/platform/node/crypto.ts, bundled into `#platform/crypto-node`. */
 export interface PlatformCrypto {
   /** SHA-1 or SHA-256 of one array or the concatenation of several. */
   nativeHash(algorithm: 'sha1' | 'sha256', data: Uint8Array | readonly Uint8Array[]): Uint8Array;
@@ -197,8 +197,8 @@ export interface RuntimePlatform {
   filePath: PlatformFilePath;
   /** `#platform/zlib`. */
   zlib: PlatformZlib;
-  /** `#platform/crypto`. */
-  crypto: PlatformCrypto;
+  /** Native crypto, where the runtime's crypto engine has routes to it (Node); other runtimes use WASM only. */
+  crypto?: PlatformCrypto;
   /** `#platform/wasm`. */
   wasm: PlatformWasm;
 }

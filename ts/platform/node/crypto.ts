@@ -1,8 +1,10 @@
 /**
- * `#platform/crypto` on Node, Deno and Bun: the OpenSSL primitives the Node
- * crypto engine (ts/crypto/node-provider.ts) routes large inputs to. Only
- * that engine loads this file, and only where `#platform/crypto-node` is the
- * Node engine; browsers and workers get ts/platform/web/crypto.ts, which throws.
+ * Node's native crypto: the OpenSSL primitives the Node crypto engine
+ * (ts/crypto/node-provider.ts) routes large inputs to. Only that engine
+ * imports this file, and the package loads the engine only under the
+ * `default` condition (`#platform/crypto-node`; Deno, Bun, browsers and
+ * workers get the WASM provider), so the build bundles this file into it
+ * instead of giving it a condition of its own.
  */
 import nodeCrypto from 'node:crypto';
 
