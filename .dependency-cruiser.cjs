@@ -1,10 +1,11 @@
 // Layer rules for ts/ (see ARCHITECTURE.md and ../shared/STYLE.md): imports go
-// down the chain only, and platform APIs stay in small adapter files.
+// down the chain only, and platform APIs stay in the platform layer (ts/platform).
 // Checked in `npm test` (build/run-tests.mjs runs `npm run lint:layers`).
 
 // The chain, bottom first. A file may import its own layer and any layer
 // listed before it; the files at the top of ts/ (errors.ts, redact.ts, ...) sit below all.
 const CHAIN = [
+  'platform',
   'wasm',
   'crypto',
   'tl',
@@ -29,10 +30,10 @@ const upward = CHAIN.map((layer, i) => ({
   to: { path: `^ts/((${CHAIN.slice(i + 1).join('|') || '$^'})/|${layer === 'cli' ? '' : 'testing/|'}index\\.ts)` },
 }));
 
-// Platform adapters: files whose name says which platform they serve
-// (`tcp-node.ts`, `node-provider.ts`, `file-node.ts`, `transport/node.ts`),
-// and the test server (Node, Deno and Bun only).
-const ADAPTER = ['^ts/testing/', '^ts/cli/', '[/-]node\\.ts$', '/node-[a-z]+\\.ts$', '-node-[a-z]+\\.ts$'];
+// Runtime APIs: the platform layer's runtime folders (one file per capability and
+// runtime, picked by the package's export conditions), and the apps that run on
+// Node, Deno and Bun only (the test server, the CLI).
+const RUNTIME = ['^ts/platform/(node|deno|workerd)/', '^ts/testing/', '^ts/cli/'];
 
 module.exports = {
   forbidden: [
@@ -45,23 +46,34 @@ module.exports = {
       to: { path: '^ts/[a-z-]+/|^ts/index\\.ts$' },
     },
     {
-      name: 'node-builtins-only-in-adapters',
-      comment: 'node:* only in platform adapter files (name ends in -node.ts / starts with node-) and ts/testing',
+      name: 'node-builtins-only-in-platform',
+      comment: 'node:* only in ts/platform/{node,deno,workerd}/ and the Node/Deno/Bun apps (ts/testing, ts/cli)',
       severity: 'error',
-      from: { path: '^ts/', pathNot: ADAPTER },
+      from: { path: '^ts/', pathNot: RUNTIME },
       to: { dependencyTypes: ['core'] },
     },
     {
-      name: 'ws-only-in-websocket-node',
+      name: 'cloudflare-only-in-platform-workerd',
+      comment: 'cloudflare:* modules exist only in Workers: only ts/platform/workerd/ imports them',
       severity: 'error',
-      from: { path: '^ts/', pathNot: '^ts/transport/websocket-node\\.ts$|^ts/testing/' },
+      from: { path: '^ts/', pathNot: '^ts/platform/workerd/' },
+      to: { path: '^cloudflare:' },
+    },
+    {
+      name: 'ws-only-in-platform-node',
+      severity: 'error',
+      from: { path: '^ts/', pathNot: '^ts/platform/node/websocket\\.ts$|^ts/testing/' },
       to: { path: 'node_modules/ws/' },
     },
     {
       name: 'libsql-only-in-its-entry',
-      comment: '@libsql/client is an optional peer: only wasmgram/storage/libsql and the FSM libSQL storage (ts/fsm/libsql.ts) may load it',
+      comment:
+        '@libsql/client is an optional peer: only wasmgram/storage/libsql, its local half (#platform/libsql-local) and the FSM libSQL storage (ts/fsm/libsql.ts) may load it',
       severity: 'error',
-      from: { path: '^ts/', pathNot: ['^ts/storage/libsql[a-z-]*\\.ts$', '^ts/fsm/libsql[a-z-]*\\.ts$'] },
+      from: {
+        path: '^ts/',
+        pathNot: ['^ts/storage/libsql[a-z-]*\\.ts$', '^ts/fsm/libsql[a-z-]*\\.ts$', '^ts/platform/(node|web)/libsql-local\\.ts$'],
+      },
       to: { path: 'node_modules/@libsql/' },
     },
     {

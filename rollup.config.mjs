@@ -5,19 +5,18 @@
 //                             (require of ES modules: Node ≥ 20.19, Deno, Bun, bundlers), so
 //                             `import` and `require` share one copy of each class and the
 //                             package carries the code once
-//   dist/platform/*           the platform adapters, reached only through the
-//                             package's "imports" map (`#platform/...`), whose
-//                             conditions pick one per runtime: the Node adapters
-//                             (node:crypto engine, node:net, ws, node:fs) for
-//                             node/deno/bun, stubs without them for `browser`,
-//                             `workerd` and `worker` — so a plain
+//   dist/platform/*           the platform layer (ts/platform): one file per runtime and
+//                             capability (dist/platform/<runtime>/<name>.js), reached only
+//                             through the package's "imports" map (`#platform/<name>`),
+//                             whose conditions pick one per runtime (the PLATFORM table
+//                             below): node:net, ws, node:fs, node:zlib, node:crypto for
+//                             node/bun, Deno.connect for `deno`, stubs without them for
+//                             `browser`, `workerd` and `worker` — so a plain
 //                             `esbuild --bundle --platform=browser` needs no flags;
-//                             `workerd` has its own TCP (tcp-node-workerd.js:
-//                             cloudflare:sockets, an import Workers resolve)
-//   dist/platform/wasm*.js    where the WASM comes from: base64 inside the
-//                             bundle by default; for `workerd`/`worker`, .wasm
-//                             imports (Workers turn them into compiled
-//                             WebAssembly.Modules and forbid compiling bytes)
+//                             `workerd` has its own TCP (cloudflare:sockets, an import
+//                             Workers resolve) and takes the WASM as .wasm imports
+//                             (Workers turn them into compiled WebAssembly.Modules and
+//                             forbid compiling bytes); elsewhere it is base64 in the bundle
 //   dist/wasm/*.wasm          the binaries (also for provideWasmModules())
 //   dist/*.d.ts, *.d.cts      declarations for the import and require conditions;
 //                             the shared declaration chunks sit in dist/types/,
@@ -62,60 +61,65 @@ const present = Object.entries(ENTRIES).filter(([, e]) => fs.existsSync(abs(e.sr
 // node:*, cloudflare:* (Workers' own modules), ws and the optional @libsql/client peer stay imports; everything else (pako included) is bundled.
 const external = (id) => id.startsWith('node:') || id.startsWith('cloudflare:') || /^(ws|@libsql\/client)(\/|$)/.test(id);
 
-// --- Platform adapters: source file → `#platform/<name>`, with the web twin (no Node APIs) ---
-const errors = JSON.stringify(abs('ts/errors.ts'));
-const notHere = (cls, what) =>
-  `throw new ${cls}('${what} is not available under the "browser", "workerd" and "worker" conditions of wasmgram')`;
+// --- The platform layer (ts/platform, see its README): `#platform/<name>` → the file each condition takes ---
+// A value names a runtime folder of ts/platform (the file is ts/platform/<folder>/<name>.ts) or, for the two
+// modules that are built on their own layer (the Node crypto engine, the file backend), a source path. Conditions are tried in CONDITIONS order (the
+// first that matches wins; Deno and Bun also match `node`). package.json's "imports" must equal what this
+// table gives (the build says what to write when it does not), and every file of a runtime folder must be
+// in it (or in BUNDLED), so a new runtime file cannot be forgotten.
+const CONDITIONS = ['workerd', 'worker', 'browser', 'deno', 'bun', 'node', 'default'];
+const WEB = { workerd: 'web', worker: 'web', browser: 'web' };
+/** A layer file for the web conditions (and `extra` ones). */
+const layer = (src, extra = []) => Object.fromEntries(['workerd', 'worker', 'browser', ...extra].map((c) => [c, src]));
 const WASM = ['crypto', 'bignum', 'tl'];
 const PLATFORM = {
-  'crypto-node': {
-    src: 'ts/crypto/node-provider.ts',
-    // The Node engine is WASM plus node:crypto routes; without node:crypto it is the WASM provider.
-    web: `export { createWasmProvider as createNodeProvider } from ${JSON.stringify(abs('ts/crypto/wasm-provider.ts'))};`,
-  },
-  'tcp-node': {
-    src: 'ts/transport/tcp-node.ts',
-    web: `import { TransportError } from ${errors};\nexport function createNodeTcpFactory() { ${notHere('TransportError', 'TCP (Node net sockets)')} }`,
-    // Workers have TCP of their own: connect() of cloudflare:sockets (the generic `worker` condition keeps the stub).
-    workerd: 'ts/transport/cloudflare-tcp.ts',
-  },
-  'websocket-node': {
-    src: 'ts/transport/websocket-node.ts',
-    web: `import { TransportError } from ${errors};\nexport function createNodeWebSocketFactory() { ${notHere('TransportError', 'the ws WebSocket client')} }`,
-  },
-  'file-node': {
-    src: 'ts/storage/file-node.ts',
-    web: `import { SessionError } from ${errors};\nexport class NodeFileSystem { constructor() { ${notHere('SessionError', 'file storage (Node fs)')} } }\nexport function nodeFileStorage() { ${notHere('SessionError', 'file storage (Node fs)')} }`,
-  },
-  'file-path-node': {
-    src: 'ts/client/methods/files/file-path-node.ts',
-    web: `import { WasmgramError } from ${errors};\nexport function openFileSource() { ${notHere('WasmgramError', 'file paths in uploads (Node fs)')} }\nexport function openFileSink() { ${notHere('WasmgramError', 'file paths in downloads (Node fs)')} }`,
-  },
+  // TCP: node:net; Deno.connect under `deno`; cloudflare:sockets under `workerd`; none in browsers and generic workers.
+  tcp: { workerd: 'workerd', worker: 'web', browser: 'web', deno: 'deno', default: 'node' },
+  websocket: { ...WEB, default: 'node' },
+  'file-system': { ...WEB, default: 'node' },
+  'file-path': { ...WEB, default: 'node' },
   // Local libSQL databases load only the embedded SQLite (the serverless cold start); Workers and browsers have neither files nor native modules.
-  'libsql-local-node': {
-    src: 'ts/storage/libsql-local-node.ts',
-    web: `import { SessionError } from ${errors};\nexport function createLocalLibsqlClient() { ${notHere('SessionError', 'a local libSQL database (file: or :memory:)')} }`,
-  },
-  'zlib-node': {
-    src: 'ts/tl/codec/zlib-node.ts',
-    // Without node:zlib, gzip goes through pako (so Node never loads pako).
-    web: `export { pakoInflate as nativeInflate, pakoGzip as nativeGzip } from ${JSON.stringify(abs('ts/tl/codec/zlib-pako.ts'))};`,
-  },
-  wasm: {
-    src: 'ts/wasm/embedded.ts',
-    // Workers receive each .wasm import as a compiled WebAssembly.Module.
-    web: WASM.map(
-      (n) =>
-        `import ${n}Simd from 'wasmgram-wasm:${n}-simd';\nimport ${n}Plain from 'wasmgram-wasm:${n}-plain';\n` +
-        `export function embedded${n[0].toUpperCase()}${n.slice(1)}Wasm(simd) { return simd ? ${n}Simd : ${n}Plain; }`,
-    ).join('\n'),
-    webName: 'wasm-workerd',
-  },
+  'libsql-local': { ...WEB, default: 'node' },
+  // node:zlib under `node` only; pako by default, so Node never loads pako.
+  zlib: { ...WEB, node: 'node', default: 'web' },
+  // The crypto engine of `createCryptoProvider`: WASM + OpenSSL routes by default; the WASM provider where the routes
+  // were not measured (Deno, Bun) or cannot run.
+  'crypto-node': { ...layer('ts/crypto/node-provider-web.ts', ['deno', 'bun']), default: 'ts/crypto/node-provider.ts' },
+  // The file backend (FileStorage over #platform/file-system): a twin that throws, so web bundles of the client do
+  // not carry FileStorage and its lease for `storage: 'path'`, which cannot work there.
+  'file-storage': { ...layer('ts/storage/file-node-web.ts'), default: 'ts/storage/file-node.ts' },
+  // Workers receive each .wasm import as a compiled WebAssembly.Module; everyone else decodes the embedded base64.
+  wasm: { workerd: 'workerd', worker: 'workerd', default: 'ts/wasm/embedded.ts' },
 };
+// Runtime files reached only through a row's own file, so bundled into it: node:crypto serves only the Node crypto
+// engine (#platform/crypto-node), which no other condition loads — a row of its own would cost Node one more file.
+const BUNDLED = ['ts/platform/node/crypto.ts'];
+const platformSource = (name, where) => (where.includes('/') ? where : `ts/platform/${where}/${name}.ts`);
+// A file that is also a public entry (the file backend: wasmgram/storage/node) is that entry's output: a module
+// that is two entries lands in a chunk of its own, which experimentalMinChunkSize may merge into a web twin.
+const entryOf = Object.fromEntries(present.map(([name, e]) => [e.src, name]));
+const platformOutput = (src) =>
+  entryOf[src] ?? `platform/${src.startsWith('ts/platform/') ? src.slice(12, -3) : `layer/${path.basename(src, '.ts')}`}`;
+// Source file → `#platform/<name>`: an import of any variant becomes the package import.
+const platformOf = {};
+for (const [name, row] of Object.entries(PLATFORM)) for (const where of Object.values(row)) platformOf[platformSource(name, where)] = name;
+for (const folder of ['node', 'web', 'deno', 'workerd']) {
+  for (const file of fs.readdirSync(abs(`ts/platform/${folder}`))) {
+    const src = `ts/platform/${folder}/${file}`;
+    if (file.endsWith('.ts') && !file.endsWith('.d.ts') && !platformOf[src] && !BUNDLED.includes(src))
+      throw new Error(`rollup.config: ${src} is in no row of PLATFORM`);
+  }
+}
+const imports = Object.fromEntries(
+  Object.entries(PLATFORM).map(([name, row]) => [
+    `#platform/${name}`,
+    Object.fromEntries(CONDITIONS.filter((c) => row[c]).map((c) => [c, `./dist/${platformOutput(platformSource(name, row[c]))}.js`])),
+  ]),
+);
+if (JSON.stringify(imports) !== JSON.stringify(JSON.parse(fs.readFileSync(abs('package.json'), 'utf8')).imports))
+  throw new Error(`rollup.config: package.json "imports" must be what PLATFORM gives:\n${JSON.stringify(imports, null, 2)}`);
 // See ts/client/lazy/index.ts: the loaders of TelegramClient's method groups.
 const LAZY_METHODS = 'ts/client/lazy/index.ts';
-const platformOf = Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [p.src, name]));
-const STUB = '\0platform-web:';
 
 // --- WASM assets: the binaries from ts/wasm/generated/*.ts as files ---
 function writeWasmAssets() {
@@ -148,8 +152,9 @@ function pureNames(code) {
 }
 
 /**
- * Resolves `./x.js` to `./x.ts`; turns every import of a platform adapter
- * (except the adapter's own entry) into `#platform/<name>`; bundles pako;
+ * Resolves `./x.js` to `./x.ts`; turns every import of a platform file
+ * (any variant of a PLATFORM row; not the entry itself) into
+ * `#platform/<name>`; bundles pako;
  * transpiles TypeScript with esbuild.
  */
 function sources() {
@@ -157,22 +162,20 @@ function sources() {
     name: 'wasmgram-sources',
     resolveId(source, importer) {
       if (source.startsWith('wasmgram-wasm:')) return { id: source, external: true };
-      if (source.startsWith(STUB)) return source;
       if (source === 'pako') return abs('node_modules/pako/dist/pako.esm.mjs');
       let file;
       if (path.isAbsolute(source)) file = source;
       else if (importer && source.startsWith('.')) {
-        const base = path.resolve(path.dirname(importer.startsWith(STUB) ? abs('ts/x') : importer), source);
+        const base = path.resolve(path.dirname(importer), source);
         file = base.endsWith('.js') && fs.existsSync(`${base.slice(0, -3)}.ts`) ? `${base.slice(0, -3)}.ts` : base;
       } else return null;
       // TelegramClient's method groups: static imports in the sources, dynamic imports (a chunk per group) in the package.
       if (rel(file) === LAZY_METHODS) return abs('ts/client/lazy/dynamic-loaders.ts');
       const name = platformOf[rel(file)];
       if (name && importer) return { id: `#platform/${name}`, external: true };
-      return file;
-    },
-    load(id) {
-      return id.startsWith(STUB) ? PLATFORM[id.slice(STUB.length)].web : null;
+      // A platform file is kept in its own entry chunk: marked as having side effects, no other module merges into it
+      // and it merges into no chunk (experimentalMinChunkSize), so a web twin never carries the code it stands in for.
+      return name ? { id: file, moduleSideEffects: 'no-treeshake' } : file;
     },
     // Whitespace and syntax minified (names kept: stack traces stay readable), which keeps the
     // installed package under 5 MB; a .wasm import is written relative to the chunk that makes it.
@@ -235,13 +238,7 @@ function cjsFaces(skip) {
 
 const jsInput = {
   ...Object.fromEntries(present.map(([name, e]) => [name, abs(e.src)])),
-  ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${name}`, abs(p.src)])),
-  ...Object.fromEntries(Object.entries(PLATFORM).map(([name, p]) => [`platform/${p.webName ?? `${name}-web`}`, `${STUB}${name}`])),
-  ...Object.fromEntries(
-    Object.entries(PLATFORM)
-      .filter(([, p]) => p.workerd)
-      .map(([name, p]) => [`platform/${name}-workerd`, abs(p.workerd)]),
-  ),
+  ...Object.fromEntries(Object.keys(platformOf).map((src) => [platformOutput(src), abs(src)])),
 };
 
 /**

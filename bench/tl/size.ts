@@ -52,16 +52,12 @@ async function bundle(entry: string, external: string[]): Promise<string> {
     write: false,
     external,
     logLevel: 'silent',
-    // The bundle a browser gets: its twin of the node:zlib adapter (pako inflates and gzips), as package.json's imports map gives it.
+    // The bundle a browser gets: the web file of `#platform/zlib` (pako inflates and gzips), as package.json's imports map gives it.
     plugins: [
       {
         name: 'web-inflate',
         setup(b) {
-          b.onResolve({ filter: /\/zlib-node\.js$/ }, () => ({ path: 'zlib-node-web', namespace: 'web-twin' }));
-          b.onLoad({ filter: /.*/, namespace: 'web-twin' }, () => ({
-            contents: "export { pakoInflate as nativeInflate, pakoGzip as nativeGzip } from './zlib-pako.ts';",
-            resolveDir: path.join(root, 'ts/tl/codec'),
-          }));
+          b.onResolve({ filter: /\/platform\/node\/zlib\.js$/ }, () => ({ path: path.join(root, 'ts/platform/web/zlib.ts') }));
         },
       },
     ],

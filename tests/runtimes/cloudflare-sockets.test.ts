@@ -19,7 +19,7 @@ import { startServer } from '../testing/server-harness.js';
 import { bin, root, run } from './_package.js';
 
 const WORKER = `import { connect } from 'cloudflare:sockets';
-import { createCloudflareTcpFactory } from ${JSON.stringify(path.join(root, 'ts/transport/cloudflare-sockets.ts'))};
+import { createCloudflareTcpFactory } from ${JSON.stringify(path.join(root, 'ts/platform/cloudflare-sockets.ts'))};
 import { Transport } from ${JSON.stringify(path.join(root, 'ts/transport/transport.ts'))};
 
 export default {

@@ -9,9 +9,8 @@ import * as assert from 'uvu/assert';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { TlError } from '../../ts/errors.js';
 import { type Inflater, inflateLimited } from '../../ts/tl/codec/gzip.js';
-import { nativeInflate } from '../../ts/tl/codec/zlib-node.js';
-import { pakoGzip, pakoInflate } from '../../ts/tl/codec/zlib-pako.js';
-import { nativeGzip } from '../../ts/tl/codec/zlib-node.js';
+import { nativeGzip, nativeInflate } from '../../ts/platform/node/zlib.js';
+import { nativeGzip as pakoGzip, nativeInflate as pakoInflate } from '../../ts/platform/web/zlib.js';
 
 const text = new Uint8Array(300_000).map((_, i) => (i * 7) ^ (i >> 6));
 const isTlError = (e: unknown) => e instanceof TlError;

@@ -1,5 +1,5 @@
 /**
- * createCloudflareTcpFactory (ts/transport/cloudflare-sockets.ts) with a
+ * createCloudflareTcpFactory (ts/platform/cloudflare-sockets.ts) with a
  * stand-in for `connect()` of `cloudflare:sockets` built on node:net and
  * web streams (`Duplex.toWeb`), the shape Workers give: a TelegramClient
  * runs the key exchange, signs in and sends a message over it to the test
@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { TransportError } from '../../ts/errors.js';
 import type { TestServer } from '../../ts/testing/index.js';
 import { ScriptedWorld } from '../../ts/testing/index.js';
-import { type CloudflareConnect, createCloudflareTcpFactory } from '../../ts/transport/cloudflare-sockets.js';
+import { type CloudflareConnect, createCloudflareTcpFactory } from '../../ts/platform/cloudflare-sockets.js';
 import { clientFor, startServer, within } from '../client/_support.js';
 
 /** Resolves with what `p` rejected with (fails when it resolves). */

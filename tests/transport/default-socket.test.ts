@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createDefaultSocketFactory } from '../../ts/transport/default-socket.js';
-import { createDenoTcpFactory } from '../../ts/transport/tcp-deno.js';
+import { createDenoTcpFactory } from '../../ts/platform/deno-tcp.js';
 import { throwsTransport } from './_support.js';
 
 test('default sockets: TCP on Node, no obfuscation required', async () => {

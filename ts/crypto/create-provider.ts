@@ -17,14 +17,14 @@ export interface CryptoProviderOptions {
   random?: RandomSource;
 }
 
-function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof p?.versions?.node === 'string' && !('Deno' in globalThis) && !('Bun' in globalThis);
-}
-
-/** Creates the best provider for this runtime. */
+/**
+ * Creates the best provider for this runtime. `engine: 'auto'` takes the
+ * package's `#platform/crypto-node`, whose export conditions decide (no global
+ * is sniffed): the Node engine by default, the WASM provider under `deno`,
+ * `bun`, `browser`, `worker` and `workerd`.
+ */
 export async function createCryptoProvider(options: CryptoProviderOptions = {}): Promise<CryptoProvider> {
-  if ((options.engine ?? 'auto') === 'auto' && isNode()) {
+  if ((options.engine ?? 'auto') === 'auto') {
     const { createNodeProvider } = await import('./node-provider.js');
     return createNodeProvider(options);
   }

@@ -150,6 +150,9 @@ let route: NodeModExpRoute | null | undefined;
 export function nodeModExpRoute(): NodeModExpRoute | undefined {
   if (route === undefined) {
     route = null;
+    // Sniffed, not a condition, on purpose: a condition would mean a static import of node:crypto (ts/platform/node/crypto.ts)
+    // in the modexp chunk, loaded at `import 'wasmgram'` on Node; getBuiltinModule loads it at the first modExp.
+    // Deno and Bun match the `node` condition and have process.versions.node, so they are told apart by name.
     const g = globalThis as {
       process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown };
       Deno?: unknown;

@@ -1,6 +1,7 @@
 /**
- * The Node.js `CryptoProvider` (platform adapter: the only ts/crypto file that
- * imports `node:*`). It is the WASM provider with the operations where
+ * The Node.js `CryptoProvider`, `#platform/crypto-node` under the `default`
+ * condition (browsers, workers, Deno and Bun get node-provider-web.ts: the
+ * WASM provider). It is the WASM provider with the operations where
  * OpenSSL (AES-NI) measurably wins on this platform routed to node:crypto
  * (thresholds from bench/results/crypto.md):
  *
@@ -14,8 +15,11 @@
  *   IGE decryption has no such shortcut and stays in WASM;
  * - seal/open of messages from `sealThreshold` bytes up: msg_key hashing by
  *   OpenSSL, IGE encryption as above; small messages stay one WASM call.
+ *
+ * The OpenSSL calls themselves are the platform's (ts/platform/node/crypto.ts);
+ * this file builds the engine on the WASM provider.
  */
-import nodeCrypto from 'node:crypto';
+import { aesCbcEncrypt, createAesCtr, nativeHash, timingSafeEqual } from '../platform/node/crypto.js';
 import type { AuthKeyHandle, CryptoEngine, CtrCipher, HashInput } from './provider.js';
 import { checkX, paddingLength, totalLength, WasmCryptoProvider, type WasmProviderOptions } from './wasm-provider.js';
 import { loadCryptoModule } from '../wasm/crypto-module.js';
@@ -33,15 +37,8 @@ export interface NodeProviderOptions extends WasmProviderOptions {
   nodeCtr?: boolean;
 }
 
-type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer;
-const oneShot = (nodeCrypto as unknown as { hash?: OneShotHash }).hash;
-
 function nodeHash(algorithm: 'sha1' | 'sha256', data: HashInput): Uint8Array {
-  if (data instanceof Uint8Array && oneShot) return new Uint8Array(oneShot(algorithm, data, 'buffer'));
-  const h = nodeCrypto.createHash(algorithm);
-  if (data instanceof Uint8Array) h.update(data);
-  else for (const part of data) h.update(part);
-  return new Uint8Array(h.digest());
+  return nativeHash(algorithm, data);
 }
 
 /** A 4-byte-aligned copy (or the array itself when it already is aligned), as 32-bit words. */
@@ -65,10 +62,7 @@ export function igeEncryptViaCbc(data: Uint8Array, key: Uint8Array, iv: Uint8Arr
   for (let i = 0; i < 4; i++) w[i] = x[i]!;
   for (let i = 4; i < 8 && i < m; i++) w[i] = x[i]! ^ ivw[i]!;
   for (let i = 8; i < m; i++) w[i] = x[i]! ^ x[i - 8]!;
-  const cipher = nodeCrypto.createCipheriv('aes-256-cbc', key, iv.subarray(0, 16));
-  cipher.setAutoPadding(false);
-  const zb = cipher.update(new Uint8Array(w.buffer));
-  const z = words(zb);
+  const z = words(aesCbcEncrypt(new Uint8Array(w.buffer), key, iv.subarray(0, 16)));
   // y_i = z_i ⊕ x_{i-1}, with x_0 = iv[16..32].
   const out = new Int32Array(m);
   for (let i = 0; i < 4; i++) out[i] = z[i]! ^ ivw[4 + i]!;
@@ -78,17 +72,16 @@ export function igeEncryptViaCbc(data: Uint8Array, key: Uint8Array, iv: Uint8Arr
 
 /** AES-256-CTR on OpenSSL, same contract as the WASM stream. */
 class NodeCtr implements CtrCipher {
-  private cipher: nodeCrypto.Cipher | undefined;
+  private cipher: { update(data: Uint8Array): Uint8Array } | undefined;
 
   constructor(key: Uint8Array, iv: Uint8Array) {
-    this.cipher = nodeCrypto.createCipheriv('aes-256-ctr', key, iv);
+    this.cipher = createAesCtr(key, iv);
     redact(this, 'CtrCipher');
   }
 
   process(data: Uint8Array): Uint8Array {
     if (!this.cipher) throw new CryptoError('CTR cipher used after dispose()');
-    const out = this.cipher.update(data);
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    return this.cipher.update(data);
   }
 
   processInPlace(data: Uint8Array): void {
@@ -206,7 +199,7 @@ class NodeAuthKey implements AuthKeyHandle {
     const { aesKey, aesIv } = this.kdf(msgKey, x);
     const plain = this.provider.igeDecrypt(packet.subarray(24), aesKey, aesIv);
     const check = nodeHash('sha256', [this.key.subarray(88 + x, 120 + x), plain]).subarray(8, 24);
-    if (!nodeCrypto.timingSafeEqual(check, msgKey)) {
+    if (!timingSafeEqual(check, msgKey)) {
       plain.fill(0);
       throw new SecurityError('msg_key', 'msg_key does not match the decrypted data');
     }

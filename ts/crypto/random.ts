@@ -1,11 +1,8 @@
+import { fillRandom } from '../platform/random.js';
 import type { RandomSource } from './provider.js';
 
-/** The platform CSPRNG (`crypto.getRandomValues`, in every target runtime), 64 KiB per call at most. */
-export const defaultRandom: RandomSource = (out) => {
-  for (let i = 0; i < out.length; i += 65536) {
-    globalThis.crypto.getRandomValues(out.subarray(i, Math.min(out.length, i + 65536)));
-  }
-};
+/** The platform CSPRNG (`crypto.getRandomValues`, in every target runtime; ts/platform/random.ts), 64 KiB per call at most. */
+export const defaultRandom: RandomSource = fillRandom;
 
 /**
  * Buffers the default CSPRNG in 4 KiB refills: message padding needs a few

@@ -43,12 +43,12 @@ function isLocalUrl(url: string): boolean {
 
 /**
  * `createClient` for `url`, imported on first use: a local database loads
- * only libSQL's embedded SQLite (libsql-local-node.ts); a remote one the
+ * only libSQL's embedded SQLite (`#platform/libsql-local`: ts/platform/node/libsql-local.ts); a remote one the
  * whole `@libsql/client` (HTTP and WebSocket clients; under the `workerd`
  * and `browser` conditions its web build).
  */
 async function libsqlClientFactory(url: string): Promise<(config: Config) => Client> {
-  if (isLocalUrl(url)) return (await import('./libsql-local-node.js')).createLocalLibsqlClient;
+  if (isLocalUrl(url)) return (await import('../platform/node/libsql-local.js')).createLocalLibsqlClient;
   return (await import('@libsql/client')).createClient;
 }
 

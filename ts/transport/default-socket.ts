@@ -1,15 +1,13 @@
 /**
- * Picks the socket factory for the runtime: TCP on Deno (`Deno.connect`),
- * Node and Bun (node:net) and Cloudflare Workers (`cloudflare:sockets`),
- * WebSocket everywhere else (browsers, other edge runtimes). The TCP adapter
- * is the package's `#platform/tcp-node`, loaded with a dynamic import: its
- * export conditions give node:net by default, cloudflare:sockets under
- * `workerd`, and a stub that throws `TransportError` under `browser` and
+ * Picks the socket factory for the runtime: its TCP where it has one, else
+ * WebSocket. The TCP is the package's `#platform/tcp`, loaded with a dynamic
+ * import, whose export conditions decide (no global is sniffed): node:net by
+ * default (Node, Bun), `Deno.connect` under `deno`, `cloudflare:sockets`
+ * under `workerd`, and a stub that throws `TransportError` under `browser` and
  * `worker` — so no bundle carries an adapter its runtime cannot load.
  */
 import { TransportError } from '../errors.js';
 import type { SocketFactory } from './socket.js';
-import { createDenoTcpFactory } from './tcp-deno.js';
 import { createWebSocketFactory, type WebSocketFactoryOptions } from './websocket.js';
 
 /** Options of `createDefaultSocketFactory`. */
@@ -25,24 +23,25 @@ export interface DefaultSocketOptions {
  * Throws `TransportError` when the runtime has neither TCP nor WebSocket.
  */
 export async function createDefaultSocketFactory(options: DefaultSocketOptions = {}): Promise<SocketFactory> {
-  const g = globalThis as { Deno?: unknown; WebSocket?: unknown; process?: { versions?: { node?: string } } };
-  const isNode = typeof g.process?.versions?.node === 'string' && g.Deno === undefined;
   if (options.prefer !== 'websocket') {
-    if (g.Deno !== undefined) return createDenoTcpFactory();
-    if (isNode) return (await import('./tcp-node.js')).createNodeTcpFactory();
-    // Elsewhere the package's conditions decide: cloudflare:sockets under workerd; the stub (no TCP) for browser and worker.
     const tcp = await platformTcp();
     if (tcp) return tcp;
   }
-  if (g.WebSocket !== undefined) return createWebSocketFactory(options.websocket);
-  if (isNode) return (await import('./websocket-node.js')).createNodeWebSocketFactory(options.websocket);
-  throw new TransportError('this runtime offers neither TCP nor WebSocket');
+  // A feature test, not a condition: Node 20 has no global WebSocket and Node ≥ 22 has one, and
+  // one `node` build serves both; browsers, workers, Deno and Bun always have it.
+  if ((globalThis as { WebSocket?: unknown }).WebSocket !== undefined) return createWebSocketFactory(options.websocket);
+  try {
+    // `#platform/websocket`: the `ws` class on Node; in browsers and workers a stub that throws.
+    return createWebSocketFactory({ ...options.websocket, WebSocket: (await import('../platform/node/websocket.js')).webSocketClient() });
+  } catch {
+    throw new TransportError('this runtime offers neither TCP nor WebSocket');
+  }
 }
 
-/** `#platform/tcp-node` outside Node and Deno: a factory where the runtime has TCP, undefined where its stub throws (or the import fails). */
+/** `#platform/tcp`: a factory where the runtime has TCP, undefined where its stub throws (or the import fails). */
 async function platformTcp(): Promise<SocketFactory | undefined> {
   try {
-    return (await import('./tcp-node.js')).createNodeTcpFactory();
+    return (await import('../platform/node/tcp.js')).createNodeTcpFactory();
   } catch {
     return undefined;
   }

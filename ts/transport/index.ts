@@ -61,7 +61,7 @@ export {
 
 // Sockets and the I/O transport
 export type { Socket, SocketFactory, SocketHandlers } from './socket.js';
-export { createDenoTcpFactory, type DenoConnLike, type DenoLike, type DenoTcpOptions } from './tcp-deno.js';
+export { createDenoTcpFactory, type DenoConnLike, type DenoLike, type DenoTcpOptions } from '../platform/deno-tcp.js';
 export {
   createWebSocketFactory,
   type WebSocketConstructor,
@@ -75,7 +75,7 @@ export {
   type CloudflareSocketLike,
   type CloudflareTcpOptions,
   createCloudflareTcpFactory,
-} from './cloudflare-sockets.js';
+} from '../platform/cloudflare-sockets.js';
 export { Emitter, type EventMap } from './emitter.js';
 export { Transport, type TransportEvents, type TransportOptions, type TransportState } from './transport.js';
 

@@ -1,11 +1,11 @@
 /**
  * WebSocket on Node 20, which has no global WebSocket client: the generic
- * adapter (websocket.ts) over the `ws` package. Platform adapter; the only
- * transport file that imports `ws`.
+ * adapter (websocket.ts) over the class of `#platform/websocket` (the `ws`
+ * package; in browsers and workers a stub that throws `TransportError`).
  */
-import WebSocket from 'ws';
-import { createWebSocketFactory, type WebSocketConstructor, type WebSocketFactoryOptions } from './websocket.js';
+import { webSocketClient } from '../platform/node/websocket.js';
 import type { SocketFactory } from './socket.js';
+import { createWebSocketFactory, type WebSocketFactoryOptions } from './websocket.js';
 
 /**
  * A WebSocket `SocketFactory` for Node (the `ws` package).
@@ -17,5 +17,5 @@ import type { SocketFactory } from './socket.js';
  * ```
  */
 export function createNodeWebSocketFactory(options: Omit<WebSocketFactoryOptions, 'WebSocket'> = {}): SocketFactory {
-  return createWebSocketFactory({ ...options, WebSocket: WebSocket as unknown as WebSocketConstructor });
+  return createWebSocketFactory({ ...options, WebSocket: webSocketClient() });
 }

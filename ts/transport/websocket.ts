@@ -3,27 +3,14 @@
  * Telegram's web clients connect (`wss://<host>/apiws`, subprotocol `binary`).
  * Works with the WHATWG `WebSocket` of browsers, Deno, Bun and edge runtimes,
  * and with any constructor shaped like it (the `ws` package on Node, see
- * websocket-node.ts). Message boundaries carry no meaning: frames may be
+ * websocket-node.ts and ts/platform/node/websocket.ts). Message boundaries carry no meaning: frames may be
  * split across messages, so the stream is decoded like a TCP stream.
  * https://core.telegram.org/mtproto/transports#websocket
  */
 import { TransportError } from '../errors.js';
-import type { Socket, SocketFactory, SocketHandlers } from './socket.js';
+import type { Socket, SocketFactory, SocketHandlers, WebSocketConstructor, WebSocketLike } from '../platform/types.js';
 
-/** The part of the WHATWG WebSocket this adapter uses. */
-export interface WebSocketLike {
-  binaryType: string;
-  readonly readyState: number;
-  send(data: Uint8Array): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onclose: ((event: { code?: number; reason?: string }) => void) | null;
-}
-
-/** A WebSocket constructor (`globalThis.WebSocket`, or `ws`'s class). */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+export type { WebSocketConstructor, WebSocketLike } from '../platform/types.js';
 
 /** Options of `createWebSocketFactory`. */
 export interface WebSocketFactoryOptions {
@@ -73,6 +60,7 @@ const OPEN = 1;
  * ```
  */
 export function createWebSocketFactory(options: WebSocketFactoryOptions = {}): SocketFactory {
+  // The global is the default, not a runtime test: every runtime but Node 20 has it (there, pass `ws`'s class).
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) throw new TransportError('no WebSocket implementation in this runtime (on Node, use createNodeWebSocketFactory)');
   const scheme = webSocketScheme(options);

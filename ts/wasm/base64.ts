@@ -36,6 +36,7 @@ type BufferLike = { from(s: string, enc: 'base64'): Uint8Array };
 export function base64Decode(s: string): Uint8Array {
   const native = (Uint8Array as unknown as NativeBase64).fromBase64;
   if (native) return native(s);
+  // A feature test, not a condition: Bun has Buffer and Deno has not, yet both match `node`; the test is one property read.
   const buffer = (globalThis as { Buffer?: BufferLike }).Buffer;
   if (buffer) {
     const b = buffer.from(s, 'base64');

@@ -2,9 +2,11 @@
  * The WASM binaries this build carries, one function per module so a bundle
  * keeps only the modules it uses. The default build embeds them as base64
  * (no file-system or fetch access needed: one bundle runs in Node, Deno, Bun
- * and browsers). The `workerd`/`worker` build replaces this file
- * (rollup.config.mjs) with one that imports `.wasm` files, which Workers hand
- * over as compiled `WebAssembly.Module`s — the only WASM they may run.
+ * and browsers). It is `#platform/wasm` under every condition but
+ * `workerd`/`worker`, which take ts/platform/workerd/wasm.ts: `.wasm` imports,
+ * which Workers hand over as compiled `WebAssembly.Module`s — the only WASM
+ * they may run. (This default stays in ts/wasm: it is the layer's own
+ * generated binaries, and no runtime needs another copy of it.)
  */
 import * as bignum from './generated/bignum.js';
 import * as crypto from './generated/crypto.js';

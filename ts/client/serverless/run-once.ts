@@ -19,6 +19,7 @@
  * A storage you passed stays open (you own it).
  */
 import { SessionError, WasmgramError } from '../../errors.js';
+import { randomBytes } from '../../platform/random.js';
 import type { LeaseInfo, SessionStorage } from '../../storage/types.js';
 import type { TypedUpdate } from '../types/updates.js';
 import type { UpdateSink } from '../updates/runner.js';
@@ -108,7 +109,7 @@ export interface RunOnceResult {
 const DEFAULT_BUDGET_MS = 10_000;
 
 function randomOwner(random: ((n: number) => Uint8Array) | undefined): string {
-  const bytes = random ? random(8) : globalThis.crypto.getRandomValues(new Uint8Array(8));
+  const bytes = random ? random(8) : randomBytes(8);
   return `run-once:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 

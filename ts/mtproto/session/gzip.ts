@@ -5,8 +5,8 @@
  * (Incoming gzip_packed is inflated by the TL codec and rpc-result.ts.)
  */
 import { encode } from '../../tl/codec/index.js';
-// node:zlib on Node, pako elsewhere (#platform/zlib-node and its twin).
-import { nativeGzip } from '../../tl/codec/zlib-node.js';
+// node:zlib on Node, pako elsewhere (`#platform/zlib`).
+import { nativeGzip } from '../../platform/node/zlib.js';
 
 /** Queries at least this long are tried (bytes). */
 export const DEFAULT_GZIP_THRESHOLD = 512;

@@ -1,9 +1,9 @@
 import { TlError } from '../../errors.js';
 import type { DecodeBudget } from './budget.js';
-import { nativeInflate } from './zlib-node.js';
-import type { InflateResult } from './zlib-pako.js';
+import { nativeInflate } from '../../platform/node/zlib.js';
+import type { InflateResult } from '../../platform/types.js';
 
-/** An inflater: node:zlib's (zlib-node.ts) where the runtime has it, pako's (zlib-pako.ts) elsewhere. */
+/** An inflater: `#platform/zlib`'s: node:zlib's (ts/platform/node/zlib.ts) on Node, pako's (ts/platform/web/zlib.ts) elsewhere. */
 export type Inflater = (packed: Uint8Array, max: number) => InflateResult;
 
 /**

@@ -24,6 +24,7 @@ type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
  * nothing is imported, other runtimes use TextDecoder.
  */
 const nativeSlice: Utf8Slice | undefined = /* @__PURE__ */ (() => {
+  // A feature test, not a condition: the method must also decode exactly as TextDecoder does, which only a probe can tell.
   const f = (globalThis as { Buffer?: { prototype?: { utf8Slice?: unknown } } }).Buffer?.prototype?.utf8Slice;
   if (typeof f !== 'function') return undefined;
   try {

@@ -13,6 +13,7 @@
  * https://core.telegram.org/mtproxy · TLS layout: https://www.rfc-editor.org/rfc/rfc8446#section-4.1.2
  */
 import type { CryptoProvider, RandomSource } from '../../crypto/provider.js';
+import { fillRandom } from '../../platform/random.js';
 import { type HandshakeStep, joinBytes, NO_BYTES, type ProxyHandshake } from './handshake.js';
 import { bytesEqual, hmacSha256 } from './hmac-sha256.js';
 import type { MtproxySecret } from './mtproxy-secret.js';
@@ -195,7 +196,7 @@ export interface FakeTlsHandshakeOptions {
   /** An `ee` secret. */
   secret: MtproxySecret;
   crypto: Pick<CryptoProvider, 'sha256'>;
-  /** Default `crypto.random` when the provider has one, else `crypto.getRandomValues`. */
+  /** Default `crypto.random` when the provider has one, else `crypto.getRandomValues` (ts/platform/random.ts). */
   random?: RandomSource | undefined;
   /** Clock in ms (default `Date.now`); the hello carries it as unix seconds. */
   now?: (() => number) | undefined;
@@ -214,8 +215,7 @@ export interface FakeTlsHandshakeOptions {
 export function createFakeTlsHandshake(options: FakeTlsHandshakeOptions): ProxyHandshake {
   const { secret, crypto } = options;
   if (secret.mode !== 'ee' || !secret.domain) throw new ProxyError('mtproxy', 'malformed', 'fake-TLS needs an ee secret with a domain');
-  const random: RandomSource =
-    options.random ?? (crypto as Partial<CryptoProvider>).random ?? ((out) => globalThis.crypto.getRandomValues(out));
+  const random: RandomSource = options.random ?? (crypto as Partial<CryptoProvider>).random ?? fillRandom;
   let clientRandom: Uint8Array | undefined;
   let buffer: Uint8Array = NO_BYTES;
   let done = false;

@@ -321,7 +321,7 @@ export async function downloadToFile(
   path: string,
   params: DownloadParams = {},
 ): Promise<number> {
-  const { openFileSink } = await import('./file-path-node.js');
+  const { openFileSink } = await import('../../../platform/node/file-path.js');
   const sink = await openFileSink(path);
   try {
     return await runDownload(client, target, params, { part: (_, at, bytes) => sink.write(bytes, at) });

@@ -1,7 +1,7 @@
 /**
  * What an upload reads from — `Uint8Array`/`ArrayBuffer`, `Blob`/`File`, a
  * web `ReadableStream`, any (async) iterable of chunks, or a file path on
- * Node (through the file-path-node.ts adapter, loaded only when used) — cut
+ * Node (through `#platform/file-path` (ts/platform/node/file-path.ts), loaded only when used) — cut
  * into parts of one size (https://core.telegram.org/api/files#uploading-files:
  * every part but the last the same size). The reader looks one chunk ahead,
  * so each part knows whether it is the last one even when the total size is
@@ -179,7 +179,7 @@ export async function openUploadSource(source: UploadSource, partSize: number, s
   if (source instanceof Uint8Array) return new BytesReader(source, partSize);
   if (source instanceof ArrayBuffer) return new BytesReader(new Uint8Array(source), partSize);
   if (typeof source === 'string') {
-    const { openFileSource } = await import('./file-path-node.js');
+    const { openFileSource } = await import('../../../platform/node/file-path.js');
     const f = await openFileSource(source, partSize);
     return new ChunkReader(f.chunks, partSize, f.size, f.name, undefined);
   }

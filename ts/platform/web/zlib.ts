@@ -1,12 +1,10 @@
 /**
- * gzip through pako, for runtimes without node:zlib (browsers, workers,
- * Deno, Bun): the web twin of `#platform/zlib-node` (zlib-node.ts), with the
- * same contract. https://core.telegram.org/mtproto/service_messages#packed-object
+ * `#platform/zlib` in browsers and workers (no node:zlib): gzip through pako,
+ * with the contract of ts/platform/node/zlib.ts.
+ * https://core.telegram.org/mtproto/service_messages#packed-object
  */
 import { gzip, Inflate } from 'pako';
-
-/** What an inflation gives: the bytes, or why there are none. */
-export type InflateResult = Uint8Array | 'too-large' | 'invalid';
+import type { InflateResult } from '../types.js';
 
 /** Thrown inside pako's onData to stop at the limit (pako stops at the first throw: nothing past it is inflated). */
 const TOO_LARGE = Symbol('too-large');
@@ -15,7 +13,7 @@ const TOO_LARGE = Symbol('too-large');
  * Inflates gzip or zlib data, refusing to produce more than `max` bytes.
  * `'too-large'` past the limit, `'invalid'` for a damaged or cut stream.
  */
-export function pakoInflate(packed: Uint8Array, max: number): InflateResult {
+export function nativeInflate(packed: Uint8Array, max: number): InflateResult {
   const inflate = new Inflate({ chunkSize: 16384 });
   let total = 0;
   const chunks: Uint8Array[] = [];
@@ -47,6 +45,6 @@ export function pakoInflate(packed: Uint8Array, max: number): InflateResult {
 }
 
 /** `data` gzipped (gzip framing, as `gzip_packed` carries it). */
-export function pakoGzip(data: Uint8Array): Uint8Array {
+export function nativeGzip(data: Uint8Array): Uint8Array {
   return gzip(data);
 }

@@ -1,5 +1,5 @@
 /**
- * `#platform/tcp-node` under the `workerd` condition: the runtime's TCP is
+ * `#platform/tcp` under the `workerd` condition: the runtime's TCP is
  * `connect()` from `cloudflare:sockets`
  * (https://developers.cloudflare.com/workers/runtime-apis/tcp-sockets/), so
  * the client's default sockets (createDefaultSocketFactory) are TCP in a
@@ -12,12 +12,12 @@
  * (wrangler does by default; esbuild needs `external: ['cloudflare:*']`).
  */
 import { connect } from 'cloudflare:sockets';
-import { createCloudflareTcpFactory } from './cloudflare-sockets.js';
-import type { SocketFactory } from './socket.js';
+import { createCloudflareTcpFactory } from '../cloudflare-sockets.js';
+import type { SocketFactory } from '../types.js';
 
 /**
  * TCP sockets of the runtime — here `cloudflare:sockets`. The name is the
- * one every `#platform/tcp-node` variant exports (Node: node:net), so the
+ * one every `#platform/tcp` variant exports (Node: node:net), so the
  * code that asks for the runtime's TCP does not know which it got.
  *
  * @example

@@ -4,8 +4,9 @@
  * client: `@libsql/client/sqlite3` is the embedded SQLite alone, without the
  * HTTP and WebSocket clients that a local database never uses (on Node that
  * is ~25 ms of CPU at start instead of ~90 ms — the serverless cold start).
- * A platform adapter: browser and Worker builds get a stub instead
- * (rollup.config.mjs), since they have no files and no native modules.
+ * `#platform/libsql-local` on Node, Deno and Bun: browser and Worker builds
+ * get ts/platform/web/libsql-local.ts instead, since they have no files and
+ * no native modules.
  */
 import { type Client, type Config, createClient } from '@libsql/client/sqlite3';
 

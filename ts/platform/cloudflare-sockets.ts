@@ -1,7 +1,7 @@
 /**
  * TCP sockets on Cloudflare Workers: `connect()` from `cloudflare:sockets`
  * (https://developers.cloudflare.com/workers/runtime-apis/tcp-sockets/).
- * Platform adapter, typed against the small part of the API it uses and
+ * Runtime-neutral (ts/platform/workerd/tcp.ts hands it the runtime's `connect`), typed against the small part of the API it uses and
  * given `connect` by the caller, so this file imports nothing from the
  * runtime and compiles (and is tested) anywhere:
  *
@@ -15,7 +15,7 @@
  * client there should keep `transfer` connections low.
  */
 import { TransportError } from '../errors.js';
-import type { Socket, SocketFactory, SocketHandlers } from './socket.js';
+import type { Socket, SocketFactory, SocketHandlers } from './types.js';
 
 /** The part of a `cloudflare:sockets` Socket this adapter uses. */
 export interface CloudflareSocketLike {

@@ -1,10 +1,10 @@
 /**
- * TCP sockets on Node (node:net). Platform adapter: the only transport file
- * that imports node:net.
+ * `#platform/tcp` on Node and Bun (the `default` condition): TCP sockets over
+ * node:net, the only library file that imports it.
  */
 import { connect as netConnect } from 'node:net';
-import { TransportError } from '../errors.js';
-import type { Socket, SocketFactory, SocketHandlers } from './socket.js';
+import { TransportError } from '../../errors.js';
+import type { Socket, SocketFactory, SocketHandlers } from '../types.js';
 
 /** Options of `createNodeTcpFactory`. */
 export interface NodeTcpOptions {

@@ -1,16 +1,14 @@
 /**
- * The Node adapter for file paths in uploads and downloads (node:fs; Deno
- * and Bun run it too). Loaded with a dynamic import only when a path is
- * given, so browser bundles never reach it.
+ * `#platform/file-path` on Node, Deno and Bun: file paths in uploads and
+ * downloads, through node:fs. Loaded with a dynamic import only when a path
+ * is given; browsers and workers get ts/platform/web/file-path.ts, which throws.
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { FileSink, FileSource } from '../types.js';
 
 /** A file read as chunks of `chunkSize` bytes, with its size and base name. */
-export async function openFileSource(
-  path: string,
-  chunkSize: number,
-): Promise<{ size: number; name: string; chunks: AsyncIterator<Uint8Array> }> {
+export async function openFileSource(path: string, chunkSize: number): Promise<FileSource> {
   const handle = await open(path, 'r');
   const size = (await handle.stat()).size;
   let closed = false;
@@ -37,12 +35,6 @@ export async function openFileSource(
     },
   };
   return { size, name: basename(path), chunks };
-}
-
-/** A file opened for writing at offsets (downloads land part by part, in any order). */
-export interface FileSink {
-  write(bytes: Uint8Array, position: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** Creates (or truncates) `path` for writing. */

@@ -1,8 +1,8 @@
 /**
  * The part of the Workers runtime module `cloudflare:sockets` that
- * cloudflare-tcp.ts imports (https://developers.cloudflare.com/workers/runtime-apis/tcp-sockets/),
+ * ts/platform/workerd/tcp.ts imports (https://developers.cloudflare.com/workers/runtime-apis/tcp-sockets/),
  * declared here so the type check needs no `@cloudflare/workers-types`.
- * Mirrors `CloudflareConnect` in cloudflare-sockets.ts.
+ * Mirrors `CloudflareConnect` in ts/platform/cloudflare-sockets.ts.
  */
 declare module 'cloudflare:sockets' {
   /** Opens a TCP connection to `address`. */

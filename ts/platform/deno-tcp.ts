@@ -1,9 +1,11 @@
 /**
- * TCP sockets on Deno (`Deno.connect`). Platform adapter; typed against the
- * small part of the Deno API it uses, so it compiles without Deno's types.
+ * TCP sockets on Deno (`Deno.connect`), typed against the small part of the
+ * Deno API it uses, so it compiles without Deno's types and runs anywhere a
+ * `deno` object is injected (tests). ts/platform/deno/tcp.ts hands it the
+ * runtime's `Deno` under the `deno` condition.
  */
 import { TransportError } from '../errors.js';
-import type { Socket, SocketFactory, SocketHandlers } from './socket.js';
+import type { Socket, SocketFactory, SocketHandlers } from './types.js';
 
 /** The part of `Deno.Conn` this adapter uses. */
 export interface DenoConnLike {

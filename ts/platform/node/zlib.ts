@@ -1,17 +1,16 @@
 /**
- * gzip through node:zlib: inflation of incoming `gzip_packed` (about 5×
+ * `#platform/zlib` under the `node` condition (which Deno and Bun match too):
+ * gzip through node:zlib — inflation of incoming `gzip_packed` (about 5×
  * pako's speed for a 200 KB answer; history pages arrive gzipped) and
- * compression of outgoing queries. Reached as `#platform/zlib-node` under
- * the `node` condition only; everywhere else (browsers, workers, Deno, Bun —
- * whose node:zlib may not honour `maxOutputLength`) its twin is pako
- * (zlib-pako.ts), so Node never loads pako.
+ * compression of outgoing queries. Browsers and workers get pako
+ * (ts/platform/web/zlib.ts), so Node never loads pako.
  *
- * node:zlib itself loads on the first use (`process.getBuiltinModule`,
- * Node >= 20.16, which this condition implies): evaluating it costs a cold
- * start about 1 ms of CPU, and a stored session's first answers are rarely packed.
+ * node:zlib itself loads on the first use (`process.getBuiltinModule`:
+ * Node >= 20.16, Deno 2, Bun): evaluating it costs a cold start about 1 ms
+ * of CPU, and a stored session's first answers are rarely packed.
  */
 import type * as Zlib from 'node:zlib';
-import type { InflateResult } from './zlib-pako.js';
+import type { InflateResult } from '../types.js';
 
 let zlib: typeof Zlib | undefined;
 const loadZlib = (): typeof Zlib =>
