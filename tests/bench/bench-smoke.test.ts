@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RunSummary } from '../../bench/lib/summary.js';
+import { buildPackage } from '../runtimes/_package.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Hard deadline for the whole quick run (60–75 s on 2 idle cores; each step of it has its own deadline, a minute at most). */
@@ -99,6 +100,8 @@ function runBench(args: string[], deadlineMs: number): Promise<Exit> {
 test('npm run bench -- --quick: every suite runs, the summary is printed and written as JSON, before the deadline', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wasmgram-bench-smoke-'));
   try {
+    // The client suite times the built package (dist/): build it as the runtime suite does (which then reuses it).
+    await buildPackage();
     const started = Date.now();
     const exit = await runBench(['--quick', `--out=${out}`], DEADLINE_MS);
     const seconds = (Date.now() - started) / 1000;
@@ -122,6 +125,7 @@ test('npm run bench -- --quick: every suite runs, the summary is printed and wri
     assert.ok(known.length >= 5, `suites found in bench/run.ts: ${known.join(', ')}`);
     assert.equal(run.suites.map((s) => s.suite).sort(), [...known].sort());
     for (const s of run.suites) assert.is.not(s.status, 'failed', `${s.suite}: ${s.error}`);
+    assert.not.match(exit.output, 'client suite: skipped', 'the client suite ran (dist/ was built)');
     for (const name of ['crypto', 'mtproto']) {
       const lines = run.summary.filter((l) => l.suite === name);
       assert.ok(lines.length > 0, `${name} reports summary rows`);

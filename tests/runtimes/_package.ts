@@ -105,7 +105,7 @@ function newestMtime(p: string): number {
  * any input; the stamp holds the time the build started, so an edit made
  * during a build triggers the next one.
  */
-async function buildPackage(): Promise<void> {
+export async function buildPackage(): Promise<void> {
   const started = Date.now();
   const stamp = Number(fs.existsSync(BUILD_STAMP) ? fs.readFileSync(BUILD_STAMP, 'utf8') : 0);
   const newest = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(root, p))));
