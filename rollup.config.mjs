@@ -278,6 +278,52 @@ function declarationFaces() {
   };
 }
 
+/** The modules reached from `roots` by static imports (externals, and so the platform rows' files, excluded). */
+function staticGraph(roots, getModuleInfo) {
+  const seen = new Set();
+  const todo = [...roots];
+  while (todo.length) {
+    const id = todo.pop();
+    if (seen.has(id)) continue;
+    const info = getModuleInfo(id);
+    if (!info || info.isExternal) continue;
+    seen.add(id);
+    todo.push(...info.importedIds);
+  }
+  return seen;
+}
+
+/**
+ * The chunk of a module `import 'wasmgram'` loads statically: 'core-low' for the protocol layers (wasm, crypto,
+ * tl, mtproto, transport, network and the base files), 'core' for the client and what it builds on, so a page or
+ * a Worker that imports only the lower entries (wasmgram/mtproto, ...) does not carry the client. What the
+ * platform files import and that imports no platform module itself (errors, base64, ...) is the chunk 'base':
+ * the core chunks import the platform files, so anything those share with a core chunk inside it would make a
+ * circular import (rollup's bundler test refuses the warning).
+ */
+let chunking;
+function coreChunkOf(id, getModuleInfo) {
+  if (!chunking) {
+    const platformFiles = Object.keys(platformOf).map(abs).filter((f) => getModuleInfo(f));
+    const root = staticGraph([abs('ts/index.ts')], getModuleInfo);
+    // Whether a module statically imports a platform module, itself or through its imports.
+    const reaches = new Map();
+    const reachesPlatform = (id) => {
+      if (reaches.has(id)) return reaches.get(id);
+      reaches.set(id, false); // a cycle adds nothing
+      const info = getModuleInfo(id);
+      const r = !!info && (info.isExternal ? id.startsWith('#platform/') : info.importedIds.some(reachesPlatform));
+      reaches.set(id, r);
+      return r;
+    };
+    const shared = new Set([...staticGraph(platformFiles, getModuleInfo)].filter((id) => root.has(id) && !reachesPlatform(id)));
+    chunking = { root, shared };
+  }
+  if (chunking.shared.has(id)) return 'base';
+  if (!chunking.root.has(id) || id === abs('ts/index.ts')) return undefined;
+  return /\/ts\/(wasm|crypto|tl|mtproto|transport|network|platform)\/|\/ts\/[a-z-]+\.ts$/.test(id) ? 'core-low' : 'core';
+}
+
 const only = process.env.WASMGRAM_BUILD; // 'js' or 'types': one half (for quick iterations)
 if (!only) fs.rmSync(abs('dist'), { recursive: true, force: true });
 writeWasmAssets();
@@ -299,6 +345,10 @@ export default [
       // at 40 KB the dynamic import('@libsql/client') of storage/libsql.ts landed in a chunk that
       // browser and Worker bundles load, and they failed to resolve it (tests/runtimes).
       experimentalMinChunkSize: 10_000,
+      // Everything `import 'wasmgram'` loads statically is one chunk: Node 20 resolves and reads each ES module
+      // file on its own (~0.5 ms a file at a cold start), and the root entry's graph was 19 files of 23 loaded
+      // before a stored session's first answer. Other entries that share some of it load the whole chunk.
+      manualChunks: (id, { getModuleInfo }) => coreChunkOf(id, getModuleInfo),
       sourcemap: false,
       plugins: [cjsFaces(['testing', 'cli'])],
     },
