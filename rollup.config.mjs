@@ -304,7 +304,9 @@ function staticGraph(roots, getModuleInfo) {
 let chunking;
 function coreChunkOf(id, getModuleInfo) {
   if (!chunking) {
-    const platformFiles = Object.keys(platformOf).map(abs).filter((f) => getModuleInfo(f));
+    const platformFiles = Object.keys(platformOf)
+      .map(abs)
+      .filter((f) => getModuleInfo(f));
     const root = staticGraph([abs('ts/index.ts')], getModuleInfo);
     // Whether a module statically imports a platform module, itself or through its imports.
     const reaches = new Map();
