@@ -219,8 +219,8 @@ test('getDiscussionMessage returns the root with max_id, read_inbox_max_id and u
   );
 });
 
-test('errors: MSG_ID_INVALID for a post without comments or a missing post, CHANNEL_PRIVATE for a non-reader and for a non-member of a private group, CHAT_ADMIN_REQUIRED', async () => {
-  const { world, alice, bob, carol, blog } = await setup();
+test('errors: MSG_ID_INVALID for a post without comments or a missing post, CHANNEL_PRIVATE for a non-reader; a reader comments without joining the group but may not write there otherwise; bans hold; CHAT_ADMIN_REQUIRED', async () => {
+  const { backend, world, alice, bob, carol, blog, talk } = await setup();
   const lonely = await alice.createChannel('Lonely', { broadcast: true });
   const quiet = await alice.sendMessage(lonely, 'no comments here');
   await rejects(
@@ -237,8 +237,30 @@ test('errors: MSG_ID_INVALID for a post without comments or a missing post, CHAN
   const post = await alice.sendMessage(blog, 'members only');
   const eve = world.user({ firstName: 'Eve' });
   await rejects(eve.invoke({ _: 'messages.getDiscussionMessage', peer: eve.inputPeer(blog), msg_id: post.id }), 400, 'CHANNEL_PRIVATE');
-  // Carol reads Blog but is not in its private discussion group (comments need membership here).
-  await rejects(carol.comment(blog, post.id, 'hi'), 400, 'CHANNEL_PRIVATE');
+  // Carol reads Blog but is not in its private discussion group: she may comment, not write there otherwise.
+  await rejects(carol.sendMessage(talk, 'hi all'), 400, 'CHANNEL_PRIVATE');
+  await rejects(
+    eve.invoke({
+      _: 'messages.sendMessage',
+      peer: { _: 'inputPeerChannel', channel_id: talk.id, access_hash: backend.accessHash(eve.id, { kind: 'channel', id: talk.id }) },
+      message: 'x',
+      random_id: 9n,
+      reply_to: { _: 'inputReplyToMessage', reply_to_msg_id: threadOf(post.link)!.rootId },
+    }),
+    400,
+    'CHANNEL_PRIVATE',
+  );
+  const c = await carol.comment(blog, post.id, 'hi');
+  assert.is(c.replyToId, threadOf(post.link)!.rootId);
+  assert.is(threadOf(post.link)!.comments.length, 1);
+  // A ban in the group still holds.
+  await alice.invoke({
+    _: 'channels.editBanned',
+    channel: alice.inputChannel(talk),
+    participant: alice.inputPeer(carol),
+    banned_rights: { _: 'chatBannedRights', view_messages: true, until_date: 0 },
+  });
+  await rejects(carol.comment(blog, post.id, 'again'), 400, 'USER_BANNED_IN_CHANNEL');
   // Posting in the channel itself needs admin rights.
   await rejects(bob.sendMessage(blog, 'not an admin'), 400, 'CHAT_ADMIN_REQUIRED');
 });

@@ -4,16 +4,18 @@
  * the thread's root) and `commentThread`, which `messages.getReplies` and
  * `messages.readDiscussion` (forum-read.ts) use to read the thread of a post
  * (peer = the channel, msg_id = the post) or of a root (peer = the group,
- * msg_id = the root or one of its comments).
+ * msg_id = the root or one of its comments), and `checkWritableOrComment`
+ * (readers of the channel comment without joining the group).
  */
-import type { messages, Update } from '../../../tl/generated/types.js';
+import { RpcError } from '../../../errors.js';
+import type { InputReplyTo, messages, Update } from '../../../tl/generated/types.js';
 import { container, push } from '../actions/deliver.js';
 import { messageRefs } from '../actions/post.js';
 import { caller, type MethodCall, type MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import { liveComments, type ThreadRecord, threadOf } from '../store/discussion-store.js';
 import type { PeerRef } from '../store/peer-ref.js';
-import { checkReadable, resolvePeer } from './peers.js';
+import { checkReadable, checkWritable, resolvePeer } from './peers.js';
 
 /**
  * The comment thread `msgId` names in `peer` (a post of a broadcast channel,
@@ -32,6 +34,31 @@ export function threadReadState(t: ThreadRecord, viewer: bigint): { readMax: num
   const readMax = t.readMax.get(viewer) ?? 0;
   const unread = liveComments(t).filter((m) => m.id > readMax && m.fromId !== viewer).length;
   return { readMax, unread };
+}
+
+/**
+ * `checkWritable`, except that a reader of a channel (a member, or anyone
+ * for a public one) may comment in its discussion group without joining it:
+ * a reply inside a post's thread (https://core.telegram.org/api/discussion;
+ * Telegram's `join_to_send` is off for discussion groups by default). Bans
+ * and the group's default rights still apply.
+ */
+export function checkWritableOrComment(call: MethodCall, peer: PeerRef, replyTo: InputReplyTo | undefined): void {
+  const b = call.backend;
+  const me = call.self().id;
+  const group = peer.kind === 'channel' ? b.chats.channel(peer.id) : undefined;
+  const channel = group?.linkedChatId === undefined ? undefined : b.chats.channel(group.linkedChatId);
+  const replied = replyTo?._ === 'inputReplyToMessage' ? b.messages.channel(peer.id).get(replyTo.reply_to_msg_id) : undefined;
+  const t = replied && threadOf(replied.link);
+  const comment =
+    group?.kind === 'supergroup' &&
+    !group.members.has(me) &&
+    channel?.kind === 'broadcast' &&
+    (channel.members.has(me) || channel.username !== undefined) &&
+    t?.groupId === group.id;
+  if (!comment) return checkWritable(call, peer);
+  if (group.banned?.has(me)) throw badRequest('USER_BANNED_IN_CHANNEL');
+  if (group.defaultBannedRights?.send_messages) throw new RpcError(403, 'CHAT_WRITE_FORBIDDEN');
 }
 
 /**
