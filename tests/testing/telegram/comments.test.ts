@@ -154,6 +154,19 @@ test('comments are counted on the post (replies, max_id, recent_repliers), repli
   assert.is(last.edit_date, undefined, 'a new comment is no edit of the text');
 });
 
+test('an edit of the post reaches its root in the group (updateEditChannelMessage to the group’s members)', async () => {
+  const { backend, alice, bob, blog, talk } = await setup();
+  const post = await alice.sendMessage(blog, 'typo');
+  const group = await listen(backend, bob.user.dcId, bob.id, 999n);
+  await alice.invoke({ _: 'messages.editMessage', peer: alice.inputPeer(blog), id: post.id, message: 'fixed' });
+  const root = backend.messages.channel(talk.id).get(threadOf(post.link)!.rootId)!;
+  assert.is(root.text, 'fixed');
+  assert.ok(root.editDate !== undefined);
+  const edits = group.filter((u): u is Update.updateEditChannelMessage => u._ === 'updateEditChannelMessage' && u.message.id === root.id);
+  assert.is(edits.length, 1);
+  assert.is((edits[0]!.message as Message.message).message, 'fixed');
+});
+
 test('getDiscussionMessage returns the root with max_id, read_inbox_max_id and unread_count; getReplies lists the comments; readDiscussion moves the marker', async () => {
   const { backend, alice, bob, blog, talk } = await setup();
   const post = await alice.sendMessage(blog, 'Thread');

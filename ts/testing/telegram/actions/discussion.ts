@@ -4,13 +4,14 @@
  * the group as an automatic forward (`fwd_from` naming the post with
  * `saved_from_peer` / `saved_from_msg_id`, `from_id` the channel), the root of
  * the post's comment thread; a group message replying inside the thread is a
- * comment, counted in the post's `replies`. Each new comment reaches the
+ * comment, counted in the post's `replies`; an edit of the post reaches
+ * the root. Each new comment reaches the
  * channel's readers as an `updateEditChannelMessage` of the post carrying the
  * new `replies` (the way Telegram refreshes interaction counters of a post).
  */
 import type { Update } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
-import { addComment, openThread, recentRepliers, type ThreadRecord, threadOf } from '../store/discussion-store.js';
+import { addComment, isThreadPost, openThread, recentRepliers, type ThreadRecord, threadOf } from '../store/discussion-store.js';
 import type { StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { announceChannelMessage } from './channel-announce.js';
@@ -85,6 +86,29 @@ export function announceReplies(b: TelegramBackend, t: ThreadRecord): void {
   }));
   for (const member of channel.members.keys()) {
     const u: Update = { ...logged, message: b.tlMessage(post, member) };
+    push(b, member, container(b, member, [u], refs), undefined);
+  }
+}
+
+/** After an edit of a post: the same text on its root in the group (Telegram keeps the two in step), announced to the group's members. */
+export function mirrorPostEdit(b: TelegramBackend, post: StoredMessage): void {
+  const t = threadOf(post.link);
+  if (!t || !isThreadPost(t, post)) return;
+  const root = t.groupBox.get(t.rootId);
+  const group = b.chats.channel(t.groupId);
+  if (!root || !group) return;
+  root.text = post.text;
+  root.entities = post.entities;
+  root.editDate = post.editDate;
+  const refs: PeerRef[] = [root.peer, { kind: 'channel', id: t.channelId }];
+  const logged = b.updates.pushChannel(t.groupId, 1, (pts, ptsCount) => ({
+    _: 'updateEditChannelMessage' as const,
+    message: b.tlMessage(root, 0n),
+    pts,
+    pts_count: ptsCount,
+  }));
+  for (const member of group.members.keys()) {
+    const u: Update = { ...logged, message: b.tlMessage(root, member) };
     push(b, member, container(b, member, [u], refs), undefined);
   }
 }
