@@ -63,6 +63,9 @@ import type { UploadedFile, UploadFileParams } from './methods/files/upload-file
 import type { EditMessageParams } from './methods/messages/edit-message.js';
 import type { ForwardMessagesParams } from './methods/messages/forward-messages.js';
 import type { IterHistoryParams } from './methods/messages/iter-history.js';
+import type { DiscussionMessage } from './methods/messages/get-discussion-message.js';
+import type { IterCommentsParams } from './methods/messages/iter-comments.js';
+import type { SendCommentParams } from './methods/messages/send-comment.js';
 import type { PinMessageParams } from './methods/messages/pin-message.js';
 import type { ChatActionLike } from './methods/messages/chat-action.js';
 import type { AlbumItem, SendAlbumParams } from './methods/messages/send-album.js';
@@ -687,6 +690,22 @@ export class TelegramClient implements ClientCore {
   /** See {@link iterHistory}. */
   iterHistory(peer: PeerLike, params?: IterHistoryParams): AsyncGenerator<Message> {
     return lazyIterator(methods.messages().then((m) => m.iterHistory(this, peer, params)));
+  }
+  /** See {@link getDiscussionMessage}. */
+  getDiscussionMessage(channel: PeerLike, postId: number): Promise<DiscussionMessage> {
+    return methods.messages().then((m) => m.getDiscussionMessage(this, channel, postId));
+  }
+  /** See {@link iterComments}. */
+  iterComments(channel: PeerLike, postId: number, params?: IterCommentsParams): AsyncGenerator<Message> {
+    return lazyIterator(methods.messages().then((m) => m.iterComments(this, channel, postId, params)));
+  }
+  /** See {@link sendComment}. */
+  sendComment(channel: PeerLike, postId: number, text: string, params?: SendCommentParams): Promise<Message> {
+    return methods.messages().then((m) => m.sendComment(this, channel, postId, text, params));
+  }
+  /** See {@link readComments}. */
+  readComments(channel: PeerLike, postId: number, maxId?: number): Promise<void> {
+    return methods.messages().then((m) => m.readComments(this, channel, postId, maxId));
   }
   /** See {@link searchMessages}. */
   searchMessages(peer: PeerLike, query: string, params?: SearchMessagesParams): AsyncGenerator<Message> {

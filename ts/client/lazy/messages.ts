@@ -1,10 +1,13 @@
-/** The messages methods of `TelegramClient` (send, edit, delete, forward, pin, read, history, search, reactions, polls), loaded on first use: see ./index.ts. */
+/** The messages methods of `TelegramClient` (send, edit, delete, forward, pin, read, history, search, reactions, polls, comments), loaded on first use: see ./index.ts. */
 export { deleteMessages } from '../methods/messages/delete-messages.js';
 export { editMessage } from '../methods/messages/edit-message.js';
 export { forwardMessages } from '../methods/messages/forward-messages.js';
+export { getDiscussionMessage } from '../methods/messages/get-discussion-message.js';
 export { getMessages } from '../methods/messages/get-messages.js';
+export { iterComments } from '../methods/messages/iter-comments.js';
 export { iterHistory } from '../methods/messages/iter-history.js';
 export { pinMessage, unpinMessage } from '../methods/messages/pin-message.js';
+export { readComments } from '../methods/messages/read-comments.js';
 export { readHistory } from '../methods/messages/read-history.js';
 export { saveDraft } from '../methods/messages/save-draft.js';
 export { setChatAction, withChatAction } from '../methods/messages/chat-action.js';
@@ -12,6 +15,7 @@ export { getPollResults } from '../methods/messages/get-poll-results.js';
 export { getReactions, iterReactionUsers } from '../methods/messages/get-reactions.js';
 export { deleteScheduledMessages, getScheduledMessages, sendScheduledNow } from '../methods/messages/scheduled-messages.js';
 export { sendAlbum } from '../methods/messages/send-album.js';
+export { sendComment } from '../methods/messages/send-comment.js';
 export { sendContact } from '../methods/messages/send-contact.js';
 export { sendDice } from '../methods/messages/send-dice.js';
 export { editLiveLocation, sendLiveLocation, sendLocation } from '../methods/messages/send-location.js';

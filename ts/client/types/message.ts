@@ -122,6 +122,38 @@ export class Message {
   get isForward(): boolean {
     return this.raw._ === 'message' && this.raw.fwd_from !== undefined;
   }
+  /**
+   * Number of replies: comments on a channel post (see `hasComments`), or
+   * replies to a discussion group's thread root; undefined when Telegram
+   * sent no `replies` (https://core.telegram.org/api/discussion).
+   */
+  get replies(): number | undefined {
+    return this.raw._ === 'message' ? this.raw.replies?.replies : undefined;
+  }
+  /** A channel post that can be commented on (its channel has a discussion group): `client.sendComment`, `iterComments`. */
+  get hasComments(): boolean {
+    return this.raw._ === 'message' && this.raw.replies?.comments === true;
+  }
+  /** Id of the latest comment or reply in its thread (in the discussion group), if any. */
+  get lastReplyId(): number | undefined {
+    return this.raw._ === 'message' ? this.raw.replies?.max_id : undefined;
+  }
+  /**
+   * A channel post copied into the channel's discussion group by Telegram
+   * (the root of its comment thread): forwarded from the channel, saved
+   * from the same post (the Bot API's `is_automatic_forward`).
+   */
+  get isAutomaticForward(): boolean {
+    const f = this.raw._ === 'message' ? this.raw.fwd_from : undefined;
+    const from = this.raw.from_id;
+    return (
+      f?.saved_from_peer?._ === 'peerChannel' &&
+      from?._ === 'peerChannel' &&
+      f.saved_from_peer.channel_id === from.channel_id &&
+      this.raw.peer_id._ === 'peerChannel' &&
+      this.raw.peer_id.channel_id !== from.channel_id
+    );
+  }
   /** The chat's TL peer (for private chats: the other user, or yourself in Saved Messages). */
   get peer(): Peer {
     return this.raw.peer_id;

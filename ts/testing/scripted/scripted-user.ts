@@ -28,6 +28,7 @@ import type { PeerRef } from '../telegram/store/peer-ref.js';
 import type { UserRecord } from '../telegram/user-store.js';
 import { type ButtonChoice, inlineQuery, pressButton } from './scripted-bot-actions.js';
 import { joinByLink, requestToJoin } from './scripted-chat-actions.js';
+import { comment } from './scripted-comment-actions.js';
 import { type PollChoice, type ReactionChoice, react, vote } from './scripted-message-actions.js';
 
 /** Who or where: a scripted account, an account record, a group/channel record, or a peer ref. */
@@ -170,6 +171,23 @@ export class ScriptedUser {
   /** Replies to `message` (a copy this account received or sent) in its chat. */
   reply(message: StoredMessage, text: string): Promise<StoredMessage> {
     return this.sendMessage(message.peer, text, { replyTo: message.id });
+  }
+
+  /**
+   * Comments on post `postId` of a broadcast `channel` that has a discussion
+   * group (https://core.telegram.org/api/discussion): replies to the post's
+   * copy in the group, or with `replyTo` to another comment there (its id in
+   * the group). Resolves with this account's copy of the comment; the
+   * channel's readers see the post's `replies` grow.
+   *
+   * @example
+   * ```ts
+   * const post = await alice.waitForMessage({ from: channel });
+   * const c = await alice.comment(channel, post.id, 'first!');
+   * ```
+   */
+  comment(channel: ScriptTarget, postId: number, text: string, options: { replyTo?: number } = {}): Promise<StoredMessage> {
+    return comment(this, refOfTarget(channel), postId, text, options);
   }
 
   /**

@@ -45,6 +45,7 @@ export {
   type TopicRecord,
 } from './store/forum-store.js';
 export { SendAsStore, sendAsStore } from './store/send-as-store.js';
+export { threadOf } from './store/discussion-store.js';
 export { PtsLog, type PtsEntry } from './store/update-log.js';
 export { accessHashFor, peerKey, tlPeer, type AccessHashMode, type PeerKind, type PeerRef } from './store/peer-ref.js';
 export { unwrap, type Unwrapped } from './unwrap.js';

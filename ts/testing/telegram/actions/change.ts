@@ -11,6 +11,7 @@ import { lowerBound, type StoredMessage } from '../store/mailbox.js';
 import { type PeerRef, tlPeer } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
 import { container, push } from './deliver.js';
+import { mirrorPostEdit } from './discussion.js';
 import { messageRefs } from './post.js';
 
 /** Copies of `m` that live in account boxes, by owner. */
@@ -46,6 +47,7 @@ export function editMessage(
       const u = member === actor ? logged : { ...logged, message: b.tlMessage(m, member) };
       push(b, member, container(b, member, [u], refs), member === actor ? except : undefined);
     }
+    mirrorPostEdit(b, m);
     return logged;
   }
   let own: Update | undefined;

@@ -8,11 +8,14 @@
  */
 import type { MessageAction, MessageEntity, ReplyMarkup, Update, Updates } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
+import { isThreadPost, recentRepliers, threadOf } from '../store/discussion-store.js';
 import type { ForwardInfo, Mailbox, MessageLink, StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { toFwdHeader } from '../tl-message.js';
 import type { UpdateSubscriber } from '../update-hub.js';
+import { announceChannelMessage } from './channel-announce.js';
 import { container, push } from './deliver.js';
+import { announceReplies, announceThread, joinThread, startThread } from './discussion.js';
 
 /** What to post. */
 export interface PostInput {
@@ -63,6 +66,8 @@ export function messageRefs(m: StoredMessage): PeerRef[] {
   if (m.fwd) refs.push(m.fwd.from);
   if (m.viaBotId !== undefined) refs.push({ kind: 'user', id: m.viaBotId });
   if (m.sendAs) refs.push(m.sendAs);
+  const thread = threadOf(m.link);
+  if (thread && isThreadPost(thread, m)) refs.push({ kind: 'channel', id: thread.groupId }, ...recentRepliers(thread));
   const a = m.action;
   if (a && 'users' in a) for (const id of a.users) refs.push({ kind: 'user', id });
   if (a?._ === 'messageActionChatDeleteUser') refs.push({ kind: 'user', id: a.user_id });
@@ -143,21 +148,12 @@ export function postMessage(b: TelegramBackend, input: PostInput): Posted {
   const refs = messageRefs(copies[0]!);
   if (to.kind === 'channel') {
     const copy = copies[0]!;
-    const chat = b.chats.channel(to.id)!;
-    const logged = b.updates.pushChannel(to.id, 1, (pts, ptsCount) => ({
-      _: 'updateNewChannelMessage' as const,
-      message: b.tlMessage(copy, actor),
-      pts,
-      pts_count: ptsCount,
-    }));
-    let own: Update = logged;
-    for (const member of chat.members.keys()) {
-      if (input.skip?.has(member)) continue;
-      b.dialogs.ensure(member, to, now);
-      const u: Update = member === actor ? logged : { ...logged, message: b.tlMessage(copy, member) };
-      if (member === actor) own = u;
-      push(b, member, container(b, member, [u], refs), member === actor ? input.except : undefined);
-    }
+    // A post of a channel with a discussion group opens a comment thread there (https://core.telegram.org/api/discussion).
+    const thread = input.action ? undefined : startThread(b, copy);
+    const commented = thread ? undefined : joinThread(b, copy);
+    const own = announceChannelMessage(b, copy, { actor, refs, except: input.except, skip: input.skip });
+    if (thread) announceThread(b, thread);
+    if (commented) announceReplies(b, commented);
     return { copy, update: own, refs };
   }
 

@@ -14,8 +14,10 @@ import type { MethodCall, MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
 import type { ChatRecord } from '../store/chat-store.js';
 import type { ForumRecord, TopicRecord } from '../store/forum-store.js';
+import { liveComments } from '../store/discussion-store.js';
 import type { StoredMessage } from '../store/mailbox.js';
 import { type PeerRef, tlPeer } from '../store/peer-ref.js';
+import { commentThread, readCommentThread } from './comments.js';
 import { findTopic, requireForum, topicOfMessage } from './forum-place.js';
 import { PAGE_MAX, sliceHistory } from './history-slice.js';
 import { messagesAnswer } from './messages-history.js';
@@ -204,7 +206,13 @@ export const forumReadMethods: MethodTable = {
       const peer = resolvePeer(call, req.peer);
       checkReadable(call, peer);
       const chat = peer.kind === 'channel' ? call.backend.chats.channel(peer.id) : undefined;
-      if (!chat?.forum) throw badRequest('MSG_ID_INVALID'); // comment threads are not modelled
+      if (!chat?.forum) {
+        // A channel post's comment thread (comments.ts): peer = the channel or its discussion group.
+        const t = commentThread(call, peer, req.msg_id);
+        if (!t) throw badRequest('MSG_ID_INVALID');
+        readCommentThread(call, t, req.read_max_id);
+        return true;
+      }
       const forum = requireForum(call, chat);
       findTopic(forum, req.msg_id);
       const key = `${call.self().id}:${req.msg_id}`;
@@ -221,7 +229,13 @@ export const forumReadMethods: MethodTable = {
       checkReadable(call, peer);
       const chat = peer.kind === 'channel' ? b.chats.channel(peer.id) : undefined;
       let all: StoredMessage[];
-      if (chat?.forum) {
+      let at = peer;
+      const comments = chat?.forum ? undefined : commentThread(call, peer, req.msg_id);
+      if (comments) {
+        // A post's comments live in the discussion group (https://core.telegram.org/api/discussion).
+        at = { kind: 'channel', id: comments.groupId };
+        all = liveComments(comments);
+      } else if (chat?.forum) {
         findTopic(requireForum(call, chat), req.msg_id);
         all = topicMessages(call, chat, req.msg_id);
       } else {
@@ -229,7 +243,7 @@ export const forumReadMethods: MethodTable = {
         all = threadMessages(call, peer, req.msg_id);
       }
       const slice = sliceHistory(all, req);
-      return messagesAnswer(call, slice.page, slice, peer.kind === 'channel' ? peer.id : undefined, peer);
+      return messagesAnswer(call, slice.page, slice, at.kind === 'channel' ? at.id : undefined, at);
     },
   },
 };

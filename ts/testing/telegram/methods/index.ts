@@ -12,6 +12,7 @@ import { callbackQueryMethods } from './callback-queries.js';
 import { cdnMethods } from './cdn.js';
 import { chatActionsMethods } from './chat-actions.js';
 import { chatsMethods } from './chats.js';
+import { commentsMethods } from './comments.js';
 import { contactsMethods } from './contacts.js';
 import { contactsBlockMethods } from './contacts-block.js';
 import { dialogsMethods } from './dialogs.js';
@@ -77,6 +78,7 @@ export const METHODS: MethodTable = {
   ...stickersMethods,
   ...sendAsMethods,
   ...discussionMethods,
+  ...commentsMethods,
   ...forumTopicsMethods,
   ...forumReadMethods,
 };

@@ -21,8 +21,9 @@ import { type MediaFile, mediaStore } from './media-store.js';
 import { caller } from './messages-send.js';
 import { newPoll } from './polls.js';
 import { scheduleMessage } from './scheduled.js';
-import { checkReadable, checkWritable, resolvePeer } from './peers.js';
+import { checkReadable, resolvePeer } from './peers.js';
 import { checkEntities } from './message-input.js';
+import { checkWritableOrComment } from './comments.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
 import { checkSendRight, mediaRight } from './send-rights.js';
@@ -120,7 +121,7 @@ export const messagesMediaMethods: MethodTable = {
     run(call, req) {
       const me = call.self().id;
       const peer = resolvePeer(call, req.peer);
-      checkWritable(call, peer);
+      checkWritableOrComment(call, peer, req.reply_to);
       checkCaption(req.message, req.entities);
       // Polls, dice, contacts and locations are not files (media-kinds.ts, polls.ts).
       const file =

@@ -17,6 +17,7 @@ import { LiveLocation } from './media-kinds.js';
 import { checkReadable, checkWritable, isAdmin, resolvePeer } from './peers.js';
 import { scheduleMessage } from './scheduled.js';
 import { checkEntities } from './message-input.js';
+import { checkWritableOrComment } from './comments.js';
 import { replyPlace } from './forum-place.js';
 import { sendAsPeer } from './send-as.js';
 import { checkSendRight, mediaRight } from './send-rights.js';
@@ -54,7 +55,7 @@ export const messagesSendMethods: MethodTable = {
     run(call, req) {
       const me = call.self().id;
       const peer = resolvePeer(call, req.peer);
-      checkWritable(call, peer);
+      checkWritableOrComment(call, peer, req.reply_to);
       checkSendRight(call, peer, 'send_plain');
       checkText(req.message, req.entities);
       if (req.schedule_date !== undefined) {

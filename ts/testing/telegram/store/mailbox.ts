@@ -23,6 +23,8 @@ export interface ForwardInfo {
   readonly date: number;
   /** The original post id, when it came from a broadcast channel. */
   readonly channelPost?: number;
+  /** Where this copy was saved from (a discussion group's automatic forward names the channel post). */
+  readonly savedFrom?: { readonly peer: PeerRef; readonly msgId: number } | undefined;
 }
 
 /** One copy of a message in one box. */
