@@ -2,8 +2,8 @@
  * Finding peers: `contacts.resolveUsername` (users and public channels,
  * https://core.telegram.org/method/contacts.resolveUsername) and
  * `contacts.resolvePhone` (https://core.telegram.org/method/contacts.resolvePhone).
- * Every account of the emulator shows its number to everyone (no privacy
- * settings yet).
+ * Anyone can find an account by its number (no privacy settings and no
+ * contact lists yet); the `phone` field itself reaches only its own account.
  */
 import type { MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';
