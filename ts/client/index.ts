@@ -85,6 +85,9 @@ export { setProfilePhoto } from './methods/users/set-profile-photo.js';
 export { getStickerSet, toInputStickerSet, type StickerSetLike } from './methods/stickers/get-sticker-set.js';
 export { StickerSet, type Sticker } from './types/sticker-set.js';
 export { deleteProfilePhotos } from './methods/users/delete-profile-photos.js';
+export { importContacts, type PhoneContact } from './methods/users/import-contacts.js';
+export { getContacts } from './methods/users/get-contacts.js';
+export { deleteContacts } from './methods/users/delete-contacts.js';
 export { ChatMember, type ChatMemberStatus } from './types/chat-member.js';
 export {
   adminRights,

@@ -47,6 +47,7 @@ import type { InviteLinkParams } from './methods/chats/create-invite-link.js';
 import type { IterInviteLinkMembersParams } from './methods/chats/iter-invite-link-members.js';
 import type { IterInviteLinksParams } from './methods/chats/iter-invite-links.js';
 import type { IterParticipantsParams } from './methods/chats/iter-participants.js';
+import type { PhoneContact } from './methods/users/import-contacts.js';
 import type { IterProfilePhotosParams } from './methods/users/iter-profile-photos.js';
 import type { StickerSetLike } from './methods/stickers/get-sticker-set.js';
 import type { StickerSet } from './types/sticker-set.js';
@@ -920,6 +921,18 @@ export class TelegramClient implements ClientCore {
   /** See {@link deleteProfilePhotos}. */
   deleteProfilePhotos(photos: readonly PhotoType[]): Promise<bigint[]> {
     return methods.users().then((m) => m.deleteProfilePhotos(this, photos));
+  }
+  /** See {@link importContacts}. */
+  importContacts(contacts: readonly PhoneContact[]): Promise<User.user[]> {
+    return methods.users().then((m) => m.importContacts(this, contacts));
+  }
+  /** See {@link getContacts}. */
+  getContacts(): Promise<User.user[]> {
+    return methods.users().then((m) => m.getContacts(this));
+  }
+  /** See {@link deleteContacts}. */
+  deleteContacts(users: readonly PeerLike[]): Promise<void> {
+    return methods.users().then((m) => m.deleteContacts(this, users));
   }
   /** See {@link resolvePeer}. */
   resolvePeer(peer: PeerLike): Promise<InputPeer> {

@@ -28,6 +28,7 @@ import { LoginTokens } from './login-tokens.js';
 import { PasswordStore } from './passwords.js';
 import { parseTestPhone } from './test-phone.js';
 import { ChatStore, type ChatRecord } from './store/chat-store.js';
+import { ContactStore } from './store/contact-store.js';
 import { DialogStore } from './store/dialog-store.js';
 import { MessageStore, type StoredMessage } from './store/mailbox.js';
 import { type AccessHashMode, accessHashFor, type PeerRef } from './store/peer-ref.js';
@@ -92,6 +93,8 @@ export class TelegramBackend {
   readonly messages = new MessageStore();
   /** Each account's dialogs (read markers, pins, drafts). */
   readonly dialogs = new DialogStore();
+  /** Contact lists and phone privacy per account (store/contact-store.ts). */
+  readonly contacts = new ContactStore();
   /** See `BackendOptions.accessHashes`. */
   readonly accessHashMode: AccessHashMode;
   /** See `BackendOptions.differenceLimit`. */
@@ -250,7 +253,13 @@ export class TelegramBackend {
   /** The TL `user` `viewer` sees for user `id` (with the viewer's access hash), or undefined. */
   tlUser(id: bigint, viewer: bigint): User.user | undefined {
     const u = this.users.get(id);
-    return u ? toTlUser(u, viewer, this.now(), this.accessHash(viewer, { kind: 'user', id })) : undefined;
+    if (!u) return undefined;
+    const saved = this.contacts.get(viewer, id);
+    return toTlUser(u, viewer, this.now(), this.accessHash(viewer, { kind: 'user', id }), {
+      contact: saved,
+      mutual: saved !== undefined && this.contacts.has(id, viewer),
+      phone: this.contacts.phoneVisible(id, viewer),
+    });
   }
 
   /** The TL chat object `viewer` sees for a group or channel record. */

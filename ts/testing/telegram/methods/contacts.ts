@@ -2,8 +2,9 @@
  * Finding peers: `contacts.resolveUsername` (users and public channels,
  * https://core.telegram.org/method/contacts.resolveUsername) and
  * `contacts.resolvePhone` (https://core.telegram.org/method/contacts.resolvePhone).
- * Anyone can find an account by its number (no privacy settings and no
- * contact lists yet); the `phone` field itself reaches only its own account.
+ * Anyone can find an account by its number (the `inputPrivacyKeyAddedByPhone`
+ * setting is not modelled); the number asked by is shown in the answer.
+ * Contact lists are in contacts-list.ts, phone privacy in account-privacy.ts.
  */
 import type { MethodTable } from '../method-call.js';
 import { badRequest } from '../rpc-errors.js';

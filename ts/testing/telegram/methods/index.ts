@@ -1,5 +1,6 @@
 /** Every method the in-memory Telegram implements, by TL name. */
 import type { MethodTable } from '../method-call.js';
+import { accountPrivacyMethods } from './account-privacy.js';
 import { authBotMethods } from './auth-bot.js';
 import { authCodeMethods } from './auth-code.js';
 import { authPasswordMethods } from './auth-password.js';
@@ -15,6 +16,7 @@ import { chatsMethods } from './chats.js';
 import { commentsMethods } from './comments.js';
 import { contactsMethods } from './contacts.js';
 import { contactsBlockMethods } from './contacts-block.js';
+import { contactsListMethods } from './contacts-list.js';
 import { dialogsMethods } from './dialogs.js';
 import { forumReadMethods } from './forum-read.js';
 import { forumTopicsMethods } from './forum-topics.js';
@@ -65,6 +67,8 @@ export const METHODS: MethodTable = {
   ...photosMethods,
   ...contactsMethods,
   ...contactsBlockMethods,
+  ...contactsListMethods,
+  ...accountPrivacyMethods,
   ...cdnMethods,
   ...reactionsMethods,
   ...pollsMethods,
