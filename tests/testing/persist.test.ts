@@ -122,13 +122,15 @@ test('snapshot text: bigints as decimal strings, bytes as hex; a 255-byte auth k
   const text = encodeSnapshot(snapshot);
   assert.ok(text.includes('{"$n":"-5"}'));
   assert.ok(text.includes(`{"$b":"${'ab'.repeat(256)}"}`));
-  assert.equal(decodeSnapshot(text, 'x'), snapshot);
+  // A name of its own: decoding must not create a file of that name (a fixed 'x' failed on a machine that had a /tmp/x).
+  const name = `wasmgram-persist-${process.pid}-${Date.now()}`;
+  assert.equal(decodeSnapshot(text, name), snapshot);
   const short = text.replace('ab'.repeat(256), 'ab'.repeat(255));
   assert.throws(
-    () => decodeSnapshot(short, 'x'),
+    () => decodeSnapshot(short, name),
     (e: unknown) => e instanceof SessionError && /auth key/.test((e as Error).message),
   );
-  assert.ok(!existsSync(join(tmpdir(), 'x')));
+  assert.ok(!existsSync(join(tmpdir(), name)));
 });
 
 test.run();
