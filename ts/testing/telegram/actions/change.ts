@@ -10,7 +10,7 @@ import type { DraftRecord } from '../store/dialog-store.js';
 import { lowerBound, type StoredMessage } from '../store/mailbox.js';
 import { type PeerRef, tlPeer } from '../store/peer-ref.js';
 import type { UpdateSubscriber } from '../update-hub.js';
-import { container, push } from './deliver.js';
+import { announceChannelEdit, container, push } from './deliver.js';
 import { mirrorPostEdit } from './discussion.js';
 import { messageRefs } from './post.js';
 
@@ -36,17 +36,7 @@ export function editMessage(
   }
   const refs = messageRefs(m);
   if (m.box.kind === 'channel') {
-    const chat = b.chats.channel(m.box.id)!;
-    const logged = b.updates.pushChannel(chat.id, 1, (pts, ptsCount) => ({
-      _: 'updateEditChannelMessage' as const,
-      message: b.tlMessage(m, actor),
-      pts,
-      pts_count: ptsCount,
-    }));
-    for (const member of chat.members.keys()) {
-      const u = member === actor ? logged : { ...logged, message: b.tlMessage(m, member) };
-      push(b, member, container(b, member, [u], refs), member === actor ? except : undefined);
-    }
+    const logged = announceChannelEdit(b, b.chats.channel(m.box.id)!, m, refs, actor, except);
     mirrorPostEdit(b, m);
     return logged;
   }

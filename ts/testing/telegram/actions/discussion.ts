@@ -9,13 +9,12 @@
  * channel's readers as an `updateEditChannelMessage` of the post carrying the
  * new `replies` (the way Telegram refreshes interaction counters of a post).
  */
-import type { Update } from '../../../tl/generated/types.js';
 import type { TelegramBackend } from '../backend.js';
 import { addComment, isThreadPost, openThread, recentRepliers, type ThreadRecord, threadOf } from '../store/discussion-store.js';
 import type { StoredMessage } from '../store/mailbox.js';
 import type { PeerRef } from '../store/peer-ref.js';
 import { announceChannelMessage } from './channel-announce.js';
-import { container, push } from './deliver.js';
+import { announceChannelEdit } from './deliver.js';
 
 /**
  * Stores the automatic forward of `post` in the channel's discussion group
@@ -77,17 +76,7 @@ export function announceReplies(b: TelegramBackend, t: ThreadRecord): void {
   const channel = b.chats.channel(t.channelId);
   const post = b.messages.channel(t.channelId).get(t.postId);
   if (!channel || !post) return;
-  const refs: PeerRef[] = [post.peer, { kind: 'channel', id: t.groupId }, ...recentRepliers(t)];
-  const logged = b.updates.pushChannel(t.channelId, 1, (pts, ptsCount) => ({
-    _: 'updateEditChannelMessage' as const,
-    message: b.tlMessage(post, 0n),
-    pts,
-    pts_count: ptsCount,
-  }));
-  for (const member of channel.members.keys()) {
-    const u: Update = { ...logged, message: b.tlMessage(post, member) };
-    push(b, member, container(b, member, [u], refs), undefined);
-  }
+  announceChannelEdit(b, channel, post, [post.peer, { kind: 'channel', id: t.groupId }, ...recentRepliers(t)]);
 }
 
 /** After an edit of a post: the same text on its root in the group (Telegram keeps the two in step), announced to the group's members. */
@@ -100,15 +89,5 @@ export function mirrorPostEdit(b: TelegramBackend, post: StoredMessage): void {
   root.text = post.text;
   root.entities = post.entities;
   root.editDate = post.editDate;
-  const refs: PeerRef[] = [root.peer, { kind: 'channel', id: t.channelId }];
-  const logged = b.updates.pushChannel(t.groupId, 1, (pts, ptsCount) => ({
-    _: 'updateEditChannelMessage' as const,
-    message: b.tlMessage(root, 0n),
-    pts,
-    pts_count: ptsCount,
-  }));
-  for (const member of group.members.keys()) {
-    const u: Update = { ...logged, message: b.tlMessage(root, member) };
-    push(b, member, container(b, member, [u], refs), undefined);
-  }
+  announceChannelEdit(b, group, root, [root.peer, { kind: 'channel', id: t.channelId }]);
 }
