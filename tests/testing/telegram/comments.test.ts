@@ -12,6 +12,9 @@ import { wrapWithInitConnection } from '../../../ts/mtproto/session/init-connect
 import { ScriptedWorld } from '../../../ts/testing/scripted/index.js';
 import { manualClock, seededRandom, TelegramBackend, threadOf } from '../../../ts/testing/telegram/index.js';
 import type { Message, messages, Update, Updates } from '../../../ts/tl/generated/types.js';
+
+/** The first page of a thread (messages.getReplies' paging fields). */
+const FIRST_PAGE = { offset_id: 0, offset_date: 0, add_offset: 0, limit: 10, max_id: 0, min_id: 0, hash: 0n } as const;
 import { rejects } from '../_rpc.js';
 
 /** Alice owns channel Blog, linked to supergroup Talk; Bob is in both, Carol only reads Blog. */
@@ -184,13 +187,7 @@ test('getDiscussionMessage returns the root with max_id, read_inbox_max_id and u
     _: 'messages.getReplies',
     peer: alice.inputPeer(blog),
     msg_id: post.id,
-    offset_id: 0,
-    offset_date: 0,
-    add_offset: 0,
-    limit: 10,
-    max_id: 0,
-    min_id: 0,
-    hash: 0n,
+    ...FIRST_PAGE,
   });
   assert.equal(
     msgs(replies).map((m) => m.message),
@@ -199,16 +196,10 @@ test('getDiscussionMessage returns the root with max_id, read_inbox_max_id and u
   assert.is(replies._ === 'messages.channelMessages' && replies.count, 2);
   // The same thread named by the group and its root.
   const viaGroup = await alice.invoke({
-    ...{ _: 'messages.getReplies' as const },
+    _: 'messages.getReplies',
     peer: alice.inputPeer(talk),
     msg_id: root.id,
-    offset_id: 0,
-    offset_date: 0,
-    add_offset: 0,
-    limit: 10,
-    max_id: 0,
-    min_id: 0,
-    hash: 0n,
+    ...FIRST_PAGE,
   });
   assert.is(msgs(viaGroup).length, 2);
   const other = await listen(backend, alice.user.dcId, alice.id, 888n);
