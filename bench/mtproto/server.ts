@@ -4,6 +4,7 @@
  * so each phase can report the server's share next to the client's.
  */
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -69,18 +70,8 @@ export async function startServerProcess(dcs: readonly number[] = [2]): Promise<
     },
   );
   const waiting: ((line: string) => void)[] = [];
-  let buffered = '';
   let exited: Error | undefined;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      waiting.shift()?.(line);
-    }
-  });
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
   const failAll = (e: Error) => {
     exited = e;
     for (const w of waiting.splice(0)) w(JSON.stringify({ error: e.message }));

@@ -3,6 +3,7 @@
  * once and then asked for rounds (upload + download of the same bytes).
  */
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchServer, serverInfoToJson } from '../mtproto/server.js';
@@ -32,17 +33,9 @@ export interface TransferChild {
 export async function startTransferChild(name: string, server: BenchServer, size: number): Promise<TransferChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, name], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: ((v: Record<string, unknown>) => void)[] = [];
-  let buffered = '';
   let gone: Error | undefined;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      if (line.startsWith(ANSWER_PREFIX)) waiting.shift()?.(JSON.parse(line.slice(ANSWER_PREFIX.length)) as Record<string, unknown>);
-    }
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.startsWith(ANSWER_PREFIX)) waiting.shift()?.(JSON.parse(line.slice(ANSWER_PREFIX.length)) as Record<string, unknown>);
   });
   const fail = (e: Error) => {
     gone = e;
